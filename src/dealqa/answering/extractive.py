@@ -1,0 +1,211 @@
+"""The default answerer: picks the source sentences that answer, never writes one of its own.
+
+A short direct answer (a date, place, name or number lifted from the best cited sentence) may
+come first; every sentence after it is quoted from a source and cited. When the articles
+disagree, the best sentence of each article is shown with its own citation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..store import VectorStore, sentence_id
+from ..types import Citation, Hit
+from .facts import (
+    SOURCE_MARKER,
+    UNDISCLOSED,
+    AnswerType,
+    answer_type,
+    fits,
+    fold,
+    mentions,
+    proper_names,
+    proportions,
+    terms,
+)
+
+# Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
+_OVERLAP_WEIGHT = 0.3
+# Another article's sentence joins the answer when it scores this close to the best one...
+_OTHER_ARTICLE_MARGIN = 0.12
+# ...and a second sentence of the same article when it is closer still.
+_SAME_ARTICLE_MARGIN = 0.07
+_TYPED_SCORE_RELIEF = 0.1
+_MAX_SENTENCES = 3
+# Sentences fetched by their own vectors, beside those of the retrieved chunks.
+_NEAREST_SENTENCES = 8
+_CLOSEST_SHOWN = 2
+
+WordCheck = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    article_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    relevance: float  # cosine similarity to the question (or its condensed form)
+    score: float  # relevance plus lexical overlap
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An answer before timings and hits are attached."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+
+
+class ExtractiveAnswerer:
+    """Answers from stored sentences only: those of the retrieved chunks, and the sentences
+    nearest to the question (a sentence can answer even when its chunk ranks low).
+
+    Args:
+        store: where the sentences and their vectors are.
+        corpus_knows: whether the corpus uses a word (typos allowed); names it does not know make
+            the answerer abstain instead of answering about something else.
+        min_score: below this score no sentence is taken as an answer.
+
+    Example:
+        >>> answerer = ExtractiveAnswerer(store, bm25.knows)
+        >>> answerer.answer("When was the deal signed?", [q_vector], hits).text
+        'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
+    """
+
+    name = "extractive"
+
+    def __init__(self, store: VectorStore, corpus_knows: WordCheck, min_score: float = 0.45) -> None:
+        if not 0.0 <= min_score < 2.0:
+            raise ValueError(f"min_score must be in [0, 2), got {min_score}")
+        self.store = store
+        self.corpus_knows = corpus_knows
+        self.min_score = min_score
+
+    def answer(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
+        """Answer ``question`` from ``hits``; ``vectors`` are the question's (and its condensed form's)."""
+        candidates = self.candidates(question, vectors, hits)
+        unknown = self._unknown_names(question, hits)
+        if unknown:
+            return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
+        kind = answer_type(question)
+        if kind is AnswerType.NONE:
+            relevant = [c for c in candidates if c.score >= self.min_score]
+            if not relevant:
+                return abstain("The articles in the corpus don't say.", candidates)
+        else:
+            # A sentence that states the kind of thing asked for needs less similarity to count.
+            relevant = [
+                c
+                for c in candidates
+                if c.score >= self.min_score - _TYPED_SCORE_RELIEF
+                and (_short_answers(c.text, kind, question) or UNDISCLOSED.search(c.text))
+            ]
+            if not relevant:
+                return abstain(f"The articles in the corpus don't give the {kind.value} asked for.", candidates)
+        return _compose(question, kind, _choose(relevant))
+
+    def candidates(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> list[Candidate]:
+        """Every distinct sentence of the hits and near the question, best first."""
+        ids = {sentence_id(h.chunk.article_id, s.start, s.end) for h in hits for s in h.chunk.sentences}
+        pool = {sentence_id(s.article_id, s.start, s.end): s for s in self.store.get_sentences(sorted(ids))}
+        for vector in vectors:
+            pool.update(
+                {
+                    sentence_id(s.article_id, s.start, s.end): s
+                    for s in self.store.nearest_sentences(vector, _NEAREST_SENTENCES)
+                }
+            )
+        asked = terms(question)
+        found: dict[str, Candidate] = {}
+        for s in sorted(pool.values(), key=lambda s: (s.article_id, s.start)):
+            relevance = max(float(np.dot(v, s.vector)) for v in vectors)
+            overlap = len(asked & terms(s.text)) / len(asked) if asked else 0.0
+            score = relevance + _OVERLAP_WEIGHT * overlap
+            # A pull quote repeats a sentence: cite its first occurrence, with the better score.
+            same = fold(SOURCE_MARKER.sub("", s.text))
+            first = found.get(same)
+            if first is None or first.score < score:
+                at = first or s
+                found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance, score)
+        return sorted(found.values(), key=lambda c: (-c.score, c.article_id, c.start))
+
+    def _unknown_names(self, question: str, hits: Sequence[Hit]) -> list[str]:
+        """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
+        appear exactly)."""
+        passages = " ".join(fold(h.chunk.text) for h in hits)
+        unknown = []
+        for name in proper_names(question):
+            words = fold(name).split()
+            if any(w.isdigit() for w in words):
+                if f" {fold(name)} " not in f" {passages} ":
+                    unknown.append(name)
+            elif not all(self.corpus_knows(w) for w in words if len(w) > 3 or not w.isalpha()):
+                unknown.append(name)
+        return unknown
+
+
+def _short_answers(sentence: str, kind: AnswerType, question: str) -> list[str]:
+    """What the sentence can answer a typed question with, nearest to the question's words first.
+
+    Mentions the question already contains are not answers ("Colossus 1" for "Where is Colossus 1?").
+    """
+    shown = SOURCE_MARKER.sub("", sentence)
+    asked = fold(question)
+    found = [m for m in mentions(shown, kind) if fold(m.text) not in asked and fits(m, question)]
+    if kind is AnswerType.NUMBER:
+        found += proportions(shown, question)
+    anchors = [m.start() for t in terms(question) for m in re.finditer(re.escape(t), shown.lower())]
+    if anchors:
+        found.sort(key=lambda m: min(abs(m.start - a) for a in anchors))
+    return [m.text for m in found]
+
+
+def _choose(relevant: list[Candidate]) -> list[Candidate]:
+    best = relevant[0]
+    chosen = [best]
+    for candidate in relevant[1:]:
+        if len(chosen) == _MAX_SENTENCES:
+            break
+        new_article = all(c.article_id != candidate.article_id for c in chosen)
+        margin = _OTHER_ARTICLE_MARGIN if new_article else _SAME_ARTICLE_MARGIN
+        if candidate.score >= best.score - margin:
+            chosen.append(candidate)
+    return chosen
+
+
+def _compose(question: str, kind: AnswerType, chosen: list[Candidate]) -> Draft:
+    citations = tuple(_cite(n, c) for n, c in enumerate(chosen, 1))
+    body = " ".join(f"{_display(c.text)} [{n}]" for n, c in enumerate(chosen, 1))
+    short = [] if kind is AnswerType.NONE else _short_answers(chosen[0].text, kind, question)
+    # Several names in one sentence leave the answer open; the quoted sentence says it better.
+    if kind is AnswerType.NAME and len(set(short)) > 1:
+        short = []
+    if short and not UNDISCLOSED.search(chosen[0].text):
+        return Draft(f"{short[0]} [1]. {body}", citations, abstained=False)
+    return Draft(body, citations, abstained=False)
+
+
+def abstain(reason: str, candidates: Sequence[Candidate]) -> Draft:
+    """A plain refusal that still offers the closest passages, cited."""
+    closest = list(candidates[:_CLOSEST_SHOWN])
+    if not closest:
+        return Draft(reason, (), abstained=True)
+    shown = " ".join(f"“{_display(c.text)}” [{n}]" for n, c in enumerate(closest, 1))
+    citations = tuple(_cite(n, c) for n, c in enumerate(closest, 1))
+    return Draft(f"{reason} Closest passages: {shown}", citations, abstained=True)
+
+
+def _cite(n: int, c: Candidate) -> Citation:
+    return Citation(n, c.article_id, c.title, c.start, c.end, c.text)
+
+
+def _display(sentence: str) -> str:
+    """The sentence as shown in an answer: without the source's own reference markers."""
+    return " ".join(SOURCE_MARKER.sub("", sentence).split())

@@ -1,0 +1,336 @@
+"""Light, deterministic text facts shared by the answerers and the verifier: what a question asks
+for, the dates, places, names and numbers a sentence states, and normalised terms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import Any
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})(?:\s+\d{{4}})?"
+    r"|(?:19|20)\d{2}"
+    r"|Q[1-4]\s+(?:19|20)\d{2})\b"
+)
+# Source reference markers such as "[2]" belong to the article, not to the answer's citations.
+SOURCE_MARKER = re.compile(r"\s?\[\d{1,3}\]")
+_NUMBER = re.compile(
+    r"(?:[$€£]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|million|billion|trillion|[kKmMbB]\b|MW|GW|GPUs?))?"
+)
+# A number right after a capitalised word is part of a name ("Colossus 1", "Series B 2").
+_NAMED_NUMBER = re.compile(r"[A-Z][\w-]*\s+$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*(?:(?:\s+(?:of|for|de|the)\s+|\s+)[A-Z][\w'’&.-]*)*")
+_PLACE = re.compile(
+    r"\b(?:in|at|near|from|outside)\s+"
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)(?![\w'’])"
+)
+# A capitalised word followed by a plain noun is an adjective ("in American technology"), not a place.
+_MODIFIER = re.compile(
+    r"\s+(?!(?:and|or|on|in|at|to|for|with|is|was|are|were|which|where|that|as|by|from|but|after|before)\b)[a-z]"
+)
+# Words that state a share of a whole: an answer to "how much of ...".
+_PROPORTION = re.compile(r"\b(?:all|full|entire|whole|half|majority|most|part)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# Sentences that answer a question by saying the answer is not known.
+UNDISCLOSED = re.compile(
+    r"\bnot (?:been )?(?:public|publicly|disclosed|released|revealed|announced)\b|\bundisclosed\b"
+    r"|\bnot in the public record\b|\bnot (?:been )?made public\b|\bnot answered by\b",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "tell",
+        "me",
+        "please",
+        "know",
+        "say",
+        "said",
+        "says",
+        "also",
+        "whether",
+        "however",
+        "although",
+        "though",
+        "instead",
+        "furthermore",
+        "moreover",
+        "meanwhile",
+        "yet",
+        "still",
+        "even",
+        "since",
+        "unlike",
+        "despite",
+        "according",
+        "while",
+    ]
+)
+
+
+class AnswerType(Enum):
+    DATE = "date"
+    PLACE = "place"
+    NUMBER = "number"
+    NAME = "name"
+    NONE = "none"
+
+
+_TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
+    (
+        re.compile(r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month))\b", re.I),
+        AnswerType.DATE,
+    ),
+    (
+        re.compile(r"\b(?:how (?:many|much|long|big|large)|what (?:number|percentage|share|amount|price))\b", re.I),
+        AnswerType.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:where|which (?:city|state|country|town|place|region)|what (?:city|state|country|town|place))\b", re.I
+        ),
+        AnswerType.PLACE,
+    ),
+    (
+        re.compile(
+            r"\b(?:who|whom|whose|which (?:\w+ ){0,2}(?:company|companies|firms?|outlets?|organi[sz]ations?|"
+            r"person|people|assistants?|models?|partners?|providers?|investors?|backers?))\b",
+            re.I,
+        ),
+        AnswerType.NAME,
+    ),
+)
+
+
+def answer_type(question: str) -> AnswerType:
+    """What kind of short answer the question asks for, from its wh-phrase."""
+    for pattern, kind in _TYPE_RULES:
+        if pattern.search(question):
+            return kind
+    return AnswerType.NONE
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date, place, name or number stated in a sentence, with its offsets in that sentence."""
+
+    kind: AnswerType
+    text: str
+    start: int
+    end: int
+
+
+def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
+    """The mentions of one kind in a sentence, in order."""
+    if kind is AnswerType.DATE:
+        return [Mention(kind, m.group(), m.start(), m.end()) for m in DATE.finditer(sentence)]
+    if kind is AnswerType.PLACE:
+        return [
+            Mention(kind, m.group(1), m.start(1), m.end(1))
+            for m in _PLACE.finditer(sentence)
+            if not DATE.fullmatch(m.group(1))
+        ]
+    if kind is AnswerType.NUMBER:
+        dates = [m.span() for m in DATE.finditer(sentence)] + [m.span() for m in SOURCE_MARKER.finditer(sentence)]
+        return [
+            Mention(kind, m.group().strip(), m.start(), m.end())
+            for m in _NUMBER.finditer(sentence)
+            if not any(a <= m.start() < b for a, b in dates) and not _NAMED_NUMBER.search(sentence[: m.start()])
+        ]
+    if kind is AnswerType.NAME:
+        found = []
+        for m in _CAPITALISED.finditer(sentence):
+            words = m.group().split()
+            while words and words[0].lower() in _STOPWORDS:  # a sentence's first word: "For Anthropic"
+                words.pop(0)
+            name = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,")
+            if name and not DATE.fullmatch(name):
+                found.append(Mention(kind, name, m.end() - len(" ".join(words)), m.end()))
+        return found
+    return []
+
+
+def fits(mention: Mention, question: str) -> bool:
+    """Whether a mention can answer the question: a year for "which year", and so on."""
+    if mention.kind is AnswerType.DATE and re.search(r"\byear\b", question, re.I):
+        return bool(_YEAR.search(mention.text))
+    return True
+
+
+def proportions(sentence: str, question: str) -> list[Mention]:
+    """Share words ("all", "half") as answers to a "how much of" question."""
+    if not re.search(r"\bhow much of\b", question, re.I):
+        return []
+    return [Mention(AnswerType.NUMBER, m.group(), m.start(), m.end()) for m in _PROPORTION.finditer(sentence)]
+
+
+def fold(text: str) -> str:
+    """Lower case, ASCII quotes and dashes, punctuation to spaces, whitespace folded."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " ", "–": " "}))
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def terms(text: str) -> set[str]:
+    """Stemmed content words: what lexical overlap is measured on."""
+    return {stem(w) for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1}
+
+
+_NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+
+
+def proper_names(question: str) -> list[str]:
+    """Names the user typed: runs of capitalised words (and a model number) after the first word."""
+    names = []
+    for m in _NAME_PHRASE.finditer(question.strip()):
+        name = re.sub(r"['’]s$", "", m.group()).strip()
+        if name.lower() not in _STOPWORDS:
+            names.append(name)
+    return names

@@ -1,0 +1,156 @@
+"""The facade every surface uses: ask, stream, search, ingest, stats."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from .answering.extractive import ExtractiveAnswerer
+from .embedding import Embedder
+from .errors import InputError
+from .ingest import Ingestor, IngestReport, Progress
+from .retrieval import BM25Index, HybridRetriever
+from .rewrite import condense
+from .settings import Settings
+from .store import ArticleRecord, VectorStore
+from .types import Answer, Article, Hit
+
+_MAX_HISTORY_TURNS = 10
+History = Sequence[str | dict[str, Any]]
+
+
+class Assistant:
+    """Question answering with exact citations over the articles in the store.
+
+    Opening it ingests ``settings.corpus_dir`` when the store is empty.
+
+    Example:
+        >>> assistant = Assistant()
+        >>> answer = assistant.ask("When was the deal signed?")
+        >>> answer.citations[0].quote
+        'SpaceX signed a deal on May 6, 2026 [1], to lease its Colossus 1 ...'
+    """
+
+    def __init__(self, settings: Settings | None = None, *, auto_ingest: bool = True, **overrides: Any) -> None:
+        self.settings = settings.model_copy(update=overrides) if settings else Settings(**overrides)
+        self.store = VectorStore(self.settings)
+        self.embedder = Embedder(self.settings.embedding_model, self.settings.embedding_batch_size)
+        self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
+        self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
+        self.answerer = ExtractiveAnswerer(self.store, self.bm25.knows, self.settings.min_score)
+        self._ingestor = Ingestor(self.settings, self.store, self.embedder)
+        if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
+            self.ingest([self.settings.corpus_dir])
+
+    # -- questions -----------------------------------------------------------------------------
+    def ask(self, question: str, history: History | None = None, *, article_id: str | None = None) -> Answer:
+        """Answer a question (and follow-ups, given the earlier user turns) with citations."""
+        started = time.perf_counter()
+        question = self._clean_question(question)
+        queries = self._queries(question, history)
+        rewritten = time.perf_counter()
+        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
+        retrieved = time.perf_counter()
+        draft = self.answerer.answer(question, retrieval.query_vectors, retrieval.hits)
+        done = time.perf_counter()
+        return Answer(
+            question=question,
+            text=draft.text,
+            citations=draft.citations,
+            abstained=draft.abstained,
+            hits=retrieval.hits,
+            timings={
+                "rewrite_ms": (rewritten - started) * 1000,
+                "retrieve_ms": (retrieved - rewritten) * 1000,
+                "answer_ms": (done - retrieved) * 1000,
+                "total_ms": (done - started) * 1000,
+            },
+            answerer=self.answerer.name,
+        )
+
+    def stream(self, question: str, history: History | None = None) -> Iterator[str | Answer]:
+        """Text as it becomes ready, then the finished :class:`Answer` as the last item."""
+        answer = self.ask(question, history)
+        yield answer.text
+        yield answer
+
+    def search(
+        self, query: str, k: int = 5, *, article_id: str | None = None, history: History | None = None
+    ) -> list[Hit]:
+        """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
+        if not 1 <= k <= 50:
+            raise InputError(f"k must be between 1 and 50, got {k}")
+        queries = self._queries(self._clean_question(query), history)
+        return list(self.retriever.retrieve(queries, k, article_id).hits)
+
+    def _queries(self, question: str, history: History | None) -> list[str]:
+        """A follow-up is searched as it is and with its context: either may find the passage."""
+        query = condense(question, self._clean_history(history))
+        return [question] if query == question else [query, question]
+
+    # -- corpus --------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Sequence[Path | str] | None = None,
+        *,
+        prune: bool = False,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Bring the store in line with the files under ``paths`` (default: the corpus directory)."""
+        targets = [Path(p) for p in paths] if paths else [self.settings.corpus_dir]
+        for path in targets:
+            if not path.exists():
+                raise InputError(f"no such file or directory: {path}")
+        report = self._ingestor.run(targets, prune=prune, rebuild=rebuild, progress=progress)
+        self.bm25.refresh(force=True)
+        return report
+
+    def articles(self) -> list[ArticleRecord]:
+        return sorted(self.store.records().values(), key=lambda r: r.id)
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+    def stats(self) -> dict[str, Any]:
+        return {
+            "articles": len(self.store.records()),
+            "chunks": self.store.count(),
+            "embedding_model": self.embedder.model_name,
+            "store": self.store.mode,
+            "store_location": self.store.location,
+            "answerer": self.answerer.name,
+        }
+
+    # -- input checks --------------------------------------------------------------------------
+    def _clean_question(self, question: str) -> str:
+        if not isinstance(question, str):
+            raise InputError(f"the question must be text, got {type(question).__name__}")
+        cleaned = _printable(question)
+        if not cleaned:
+            raise InputError("the question is empty: ask something about the articles")
+        limit = self.settings.max_question_chars
+        if len(cleaned) > limit:
+            raise InputError(f"the question is {len(cleaned):,} characters long; the limit is {limit:,}")
+        return cleaned
+
+    def _clean_history(self, history: History | None) -> list[str]:
+        turns = []
+        for turn in history or []:
+            if isinstance(turn, dict):
+                if turn.get("role", "user") != "user":
+                    continue
+                turn = str(turn.get("content", ""))
+            text = _printable(str(turn))[: self.settings.max_question_chars]
+            if text:
+                turns.append(text)
+        return turns[-_MAX_HISTORY_TURNS:]
+
+
+def _printable(text: str) -> str:
+    """Text without control characters, whitespace folded."""
+    kept = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch for ch in text)
+    return " ".join(kept.split())

@@ -1,0 +1,210 @@
+"""The ``dealqa`` command: a thin layer over :class:`Assistant`; errors become one line, no traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from .errors import DealQAError
+
+app = typer.Typer(help="Cited question answering over the Colossus 1 deal corpus.", no_args_is_help=True)
+console = Console()
+errors = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_SKIPPED = 3
+
+
+def friendly(command: F) -> F:
+    """Print a DealQAError as one clear line and exit 1."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DealQAError as exc:
+            errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _assistant(auto_ingest: bool = True, **overrides: Any) -> Any:
+    from .assistant import Assistant
+
+    with console.status("Loading the store and the embedding model..."):
+        return Assistant(auto_ingest=auto_ingest, **{k: v for k, v in overrides.items() if v is not None})
+
+
+LlmOption = Annotated[str | None, typer.Option("--llm", help="'provider:model' or 'local'; default: extractive.")]
+
+
+@app.command()
+@friendly
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/).")] = None,
+    prune: Annotated[bool, typer.Option(help="Delete stored articles no longer among the files.")] = False,
+    rebuild: Annotated[bool, typer.Option(help="Start from an empty store.")] = False,
+) -> None:
+    """Add new and changed articles to the store; skip unchanged ones without embedding."""
+    from rich.progress import Progress as Bar
+
+    assistant = _assistant(auto_ingest=False)
+    with Bar(console=console, transient=True) as bar:
+        task = bar.add_task("Embedding", total=None)
+
+        def progress(done: int, total: int, label: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"Embedding {label}")
+
+        report = assistant.ingest(paths or None, prune=prune, rebuild=rebuild, progress=progress)
+    console.print(report.summary(), highlight=False)
+    for skipped in report.skipped:
+        errors.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+    if report.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+@app.command()
+@friendly
+def ask(
+    question: str,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    llm: LlmOption = None,
+) -> None:
+    """Answer one question with citations."""
+    assistant = _assistant(llm=llm)
+    answer = assistant.ask(question)
+    if as_json:
+        sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_answer(answer)
+
+
+@app.command()
+@friendly
+def chat(llm: LlmOption = None) -> None:
+    """A terminal chat that remembers the conversation (empty line or Ctrl-D to quit)."""
+    assistant = _assistant(llm=llm)
+    history: list[str] = []
+    console.print("Ask about the Colossus 1 deal. An empty line ends the chat.")
+    while True:
+        try:
+            question = console.input("[bold cyan]you>[/] ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            _print_answer(assistant.ask(question, history))
+            history.append(question)
+        except DealQAError as exc:
+            errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+
+
+@app.command()
+@friendly
+def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Article and chunk counts, the embedding model and the store."""
+    stats = _assistant(auto_ingest=False).stats()
+    if as_json:
+        sys.stdout.write(json.dumps(stats, indent=2) + "\n")
+    else:
+        for key, value in stats.items():
+            console.print(f"{key:>16}: {value}", highlight=False)
+
+
+@app.command("eval")
+@friendly
+def evaluate(
+    dataset: Annotated[list[Path] | None, typer.Option("--dataset", help="YAML dataset(s).")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the full result as JSON.")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write a Markdown report.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Earlier JSON to compare against.")] = None,
+    fail_under: Annotated[
+        list[str] | None, typer.Option("--fail-under", help="METRIC=VALUE; exit 1 if a metric falls short.")
+    ] = None,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Hits counted for retrieval metrics.")] = 5,
+    retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only.")] = False,
+    llm: LlmOption = None,
+) -> None:
+    """Run eval datasets and print metrics; gate with --fail-under."""
+    from rich.progress import Progress as Bar
+    from rich.table import Table
+
+    from .errors import InputError
+    from .evaluation import compare, load_dataset, markdown_report, run_eval, table
+
+    gates = _parse_gates(fail_under or [])
+    datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
+    previous = _read_json(baseline) if baseline else None
+    assistant = _assistant(llm=llm, top_k=max(k, 5))
+    with Bar(console=console, transient=True) as bar:
+        task = bar.add_task("Evaluating", total=sum(len(d.cases) for d in datasets))
+        result = run_eval(
+            assistant, datasets, k=k, retrieval_only=retrieval_only, progress=lambda d, _: bar.update(task, completed=d)
+        )
+    result.config["answerer"] = assistant.answerer.name
+    deltas = compare(result, previous) if previous else None
+    view = Table("metric", "value", *(["delta"] if deltas else []), title=f"eval ({result.config['answerer']})")
+    for name, value, delta in table(result, deltas):
+        view.add_row(name, value, *([delta] if deltas else []))
+    console.print(view)
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(markdown_report(result))
+    short = [f"{m} = {result.metrics.get(m)} < {v}" for m, v in gates.items() if m not in result.metrics]
+    if short:
+        raise InputError(f"--fail-under names unknown metric(s): {', '.join(short)}")
+    short = [f"{m} = {result.metrics[m]} < {v}" for m, v in gates.items() if (result.metrics[m] or 0.0) < v]
+    for line in short:
+        errors.print(f"[bold red]below threshold:[/] {line}", highlight=False)
+    if short:
+        raise typer.Exit(1)
+
+
+def _parse_gates(items: list[str]) -> dict[str, float]:
+    from .errors import InputError
+
+    gates = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            gates[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise InputError(f"--fail-under wants METRIC=VALUE, got {item!r}")
+    return gates
+
+
+def _read_json(path: Path) -> Any:
+    from .errors import InputError
+
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read baseline {path}: {exc}") from exc
+
+
+def _print_answer(answer: Any) -> None:
+    style = "yellow" if answer.abstained else "default"
+    console.print(answer.text, style=style, highlight=False, markup=False)
+    for c in answer.citations:
+        console.print(
+            f"  [{c.n}] {c.title} ({c.article_id}, chars {c.start}-{c.end})", style="dim", highlight=False, markup=False
+        )
+
+
+def main() -> None:
+    app()

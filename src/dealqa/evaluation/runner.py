@@ -1,0 +1,186 @@
+"""Run datasets through an assistant and score every case."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..answering.facts import fold
+from ..types import Answer, Hit
+from .dataset import Case, Dataset
+
+METRICS = (
+    "answer_accuracy",
+    "abstention_accuracy",
+    "false_abstention_rate",
+    "citation_precision",
+    "citation_support",
+    "retrieval_recall_at_5",
+    "mrr",
+    "answer_chars_mean",
+    "latency_p50_ms",
+    "latency_p95_ms",
+    "cases",
+)
+RETRIEVAL_METRICS = ("retrieval_recall_at_5", "mrr", "latency_p50_ms", "latency_p95_ms", "cases")
+
+
+class Answers(Protocol):
+    def ask(self, question: str, history: Sequence[str] | None = None) -> Answer: ...
+    def search(self, query: str, k: int = 5, *, history: Sequence[str] | None = None) -> list[Hit]: ...
+
+
+@dataclass
+class EvalResult:
+    """Metrics overall and by tag, plus one record per case."""
+
+    metrics: dict[str, float | None]
+    by_tag: dict[str, dict[str, float | None]]
+    cases: list[dict[str, Any]]
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"config": self.config, "metrics": self.metrics, "by_tag": self.by_tag, "cases": self.cases}
+
+
+def contains(text: str, expected: str) -> bool:
+    """Case-insensitive containment after folding whitespace and punctuation."""
+    return f" {fold(expected)} " in f" {fold(text)} "
+
+
+def meets(text: str, case: Case) -> list[str]:
+    """The expected strings the text lacks (empty when it meets the case)."""
+    missing = (
+        [] if not case.expect_any or any(contains(text, e) for e in case.expect_any) else [" | ".join(case.expect_any)]
+    )
+    return missing + [e for e in case.expect_all if not contains(text, e)]
+
+
+def run_eval(
+    assistant: Answers,
+    datasets: Sequence[Dataset],
+    *,
+    k: int = 5,
+    retrieval_only: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvalResult:
+    cases = [case for dataset in datasets for case in dataset.cases]
+    records = []
+    for done, case in enumerate(cases, 1):
+        records.append(_retrieve_case(assistant, case, k) if retrieval_only else _answer_case(assistant, case, k))
+        if progress:
+            progress(done, len(cases))
+    names = RETRIEVAL_METRICS if retrieval_only else METRICS
+    tags = sorted({t for case in cases for t in case.tags})
+    return EvalResult(
+        metrics=_metrics(records, names),
+        by_tag={t: _metrics([r for r in records if t in r["tags"]], names) for t in tags},
+        cases=records,
+        config={"datasets": [d.path or d.name for d in datasets], "k": k, "retrieval_only": retrieval_only},
+    )
+
+
+def _answer_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    answer = assistant.ask(case.question, list(case.history))
+    latency = (time.perf_counter() - started) * 1000
+    record = _base(case, list(answer.hits[:k]), latency)
+    record.update(
+        answer=answer.text,
+        abstained=answer.abstained,
+        answerer=answer.answerer,
+        fallback=answer.fallback,
+        removed_claims=list(answer.removed_claims),
+        citations=[{"n": c.n, "article_id": c.article_id, "quote": c.quote} for c in answer.citations],
+    )
+    if case.answerable:
+        missing = meets(answer.text, case)
+        record["passed"] = not answer.abstained and not missing
+        record["reason"] = "abstained" if answer.abstained else (f"missing: {'; '.join(missing)}" if missing else "")
+        record["supported"] = record["passed"] and _quotes_back(answer, case)
+    else:
+        record["passed"] = answer.abstained
+        record["reason"] = "" if answer.abstained else "answered a question the corpus does not answer"
+    return record
+
+
+def _retrieve_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
+    started = time.perf_counter()
+    hits = assistant.search(case.question, k, history=list(case.history))
+    record = _base(case, hits, (time.perf_counter() - started) * 1000)
+    record["passed"] = bool(record["hit_rank"]) if case.answerable else True
+    record["reason"] = "" if record["passed"] else "no top-k passage from a source states the answer"
+    return record
+
+
+def _base(case: Case, hits: list[Hit], latency_ms: float) -> dict[str, Any]:
+    rank = next(
+        (
+            n
+            for n, hit in enumerate(hits, 1)
+            if hit.chunk.article_id in case.sources
+            and any(contains(hit.chunk.text, e) for e in case.expect_any + case.expect_all)
+        ),
+        0,
+    )
+    return {
+        "id": case.id,
+        "question": case.question,
+        "history": list(case.history),
+        "answerable": case.answerable,
+        "tags": list(case.tags),
+        "sources": list(case.sources),
+        "hit_rank": rank,
+        "latency_ms": round(latency_ms, 2),
+    }
+
+
+def _quotes_back(answer: Answer, case: Case) -> bool:
+    """Whether the cited words themselves contain the expected answer."""
+    quotes = " ".join(c.quote for c in answer.citations)
+    if case.expect_any:
+        return any(contains(c.quote, e) for c in answer.citations for e in case.expect_any)
+    return all(contains(quotes, e) for e in case.expect_all)
+
+
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def _metrics(records: list[dict[str, Any]], names: Sequence[str]) -> dict[str, float | None]:
+    answerable = [r for r in records if r["answerable"]]
+    unanswerable = [r for r in records if not r["answerable"]]
+    latencies = sorted(r["latency_ms"] for r in records)
+    values: dict[str, float | None] = {
+        "retrieval_recall_at_5": _share(sum(1 for r in answerable if r["hit_rank"]), len(answerable)),
+        "mrr": round(statistics.fmean(1 / r["hit_rank"] if r["hit_rank"] else 0.0 for r in answerable), 4)
+        if answerable
+        else None,
+        "latency_p50_ms": round(_percentile(latencies, 50), 1) if latencies else None,
+        "latency_p95_ms": round(_percentile(latencies, 95), 1) if latencies else None,
+        "cases": len(records),
+    }
+    if "answer_accuracy" in names:
+        answered = [r for r in answerable if not r["abstained"]]
+        cited = [c for r in answered for c in r["citations"]]
+        correct = [r for r in answerable if r["passed"]]
+        values.update(
+            answer_accuracy=_share(len(correct), len(answerable)),
+            abstention_accuracy=_share(sum(1 for r in unanswerable if r["abstained"]), len(unanswerable)),
+            false_abstention_rate=_share(sum(1 for r in answerable if r["abstained"]), len(answerable)),
+            citation_precision=_share(
+                sum(1 for r in answered for c in r["citations"] if c["article_id"] in r["sources"]), len(cited)
+            ),
+            citation_support=_share(sum(1 for r in correct if r["supported"]), len(correct)),
+            answer_chars_mean=round(statistics.fmean(len(r["answer"]) for r in records), 1) if records else None,
+        )
+    return {name: values.get(name) for name in names}
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    """Nearest-rank percentile."""
+    index = max(0, min(len(sorted_values) - 1, round(pct / 100 * len(sorted_values) + 0.5) - 1))
+    return sorted_values[index]

@@ -1,0 +1,186 @@
+"""Scan files, diff them against the manifest, chunk, embed and write what changed.
+
+Crash safety comes from write order: an article's old vectors are deleted, its new chunks and
+sentences written, and only then its manifest record committed. A re-run after a crash sees a
+missing or stale hash and redoes that article; vectors without a manifest record are orphans and
+are removed before anything else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from .chunking import Chunker
+from .corpus import Skipped, discover, load
+from .embedding import Embedder
+from .errors import BusyError, LoadError
+from .settings import Settings
+from .store import VectorStore, sentence_id
+from .types import Article, Chunk
+
+Progress = Callable[[int, int, str], None]
+# Articles embedded together: big enough for full batches, small enough to commit often.
+_GROUP = 32
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    chunks: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.deleted)} deleted, {len(self.skipped)} skipped; "
+            f"{self.chunks} chunks written, {self.embedded} texts embedded in {self.seconds:.1f}s"
+        )
+
+
+class Ingestor:
+    """Makes the store hold exactly the articles found in the given paths.
+
+    Example:
+        >>> report = Ingestor(settings, store, embedder).run([Path("corpus")])
+        >>> report.summary()
+        '2 added, 0 updated, 0 unchanged, 0 deleted, 0 skipped; ...'
+    """
+
+    def __init__(self, settings: Settings, store: VectorStore, embedder: Embedder) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+
+    def lock(self, wait_s: float = 60.0) -> FileLock:
+        self.settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.settings.data_dir / "ingest.lock"), timeout=wait_s)
+
+    def run(
+        self,
+        paths: Iterable[Path],
+        *,
+        prune: bool = False,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        lock_wait_s: float = 60.0,
+    ) -> IngestReport:
+        started = time.perf_counter()
+        try:
+            with self.lock(lock_wait_s):
+                report = self._run(list(paths), prune=prune, rebuild=rebuild, progress=progress)
+        except Timeout as exc:
+            raise BusyError(
+                f"another ingest holds {exc.lock_file}; waited {lock_wait_s:.0f}s. Try again when it ends."
+            ) from exc
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _run(self, paths: list[Path], *, prune: bool, rebuild: bool, progress: Progress | None) -> IngestReport:
+        report = IngestReport()
+        if rebuild:
+            self.store.reset()
+        records = self.store.records()
+        if sum(r.chunks for r in records.values()) != self.store.count():
+            for orphan in self.store.orphan_articles():
+                self.store.delete_article(orphan)
+
+        articles: dict[str, tuple[Article, str]] = {}
+        for path in discover(paths):
+            try:
+                article = load(path, max_bytes=self.settings.max_file_bytes)
+            except LoadError as exc:
+                report.skipped.append(Skipped(str(path), str(exc)))
+                continue
+            if article.id in articles:
+                first = articles[article.id][0].source
+                report.skipped.append(Skipped(str(path), f"duplicate article id {article.id!r} (also in {first})"))
+                continue
+            articles[article.id] = (article, self._hash(article))
+
+        todo = []
+        for article, digest in articles.values():
+            record = records.get(article.id)
+            if record is not None and record.content_hash == digest:
+                report.unchanged.append(article.id)
+            else:
+                todo.append((article, digest))
+                (report.updated if record else report.added).append(article.id)
+
+        for lo in range(0, len(todo), _GROUP):
+            self._write_group(todo[lo : lo + _GROUP], report)
+            if progress:
+                progress(min(lo + _GROUP, len(todo)), len(todo), todo[min(lo + _GROUP, len(todo)) - 1][0].id)
+
+        if prune:
+            for gone in sorted(set(records) - set(articles)):
+                self.store.delete_article(gone)
+                report.deleted.append(gone)
+        return report
+
+    def _hash(self, article: Article) -> str:
+        # Settings that change the stored vectors are part of the hash, so changing them re-embeds.
+        key = "\x00".join(
+            [
+                article.title,
+                article.source,
+                article.text,
+                self.embedder.model_name,
+                str(self.settings.chunk_size),
+                str(self.settings.chunk_overlap),
+            ]
+        )
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def _write_group(self, group: Sequence[tuple[Article, str]], report: IngestReport) -> None:
+        split = [(article, digest, self.chunker.split(article)) for article, digest in group]
+        split = [item for item in split if self._fits_window(item[0], item[2], report)]
+        texts: dict[str, str] = {}
+        for article, _, chunks in split:
+            for chunk in chunks:
+                texts[chunk.id] = chunk.text
+                for sentence in chunk.sentences:
+                    texts[sentence_id(article.id, sentence.start, sentence.end)] = sentence.text
+        # A one-sentence chunk is the same text as its sentence: embed each distinct text once.
+        distinct = list(dict.fromkeys(texts.values()))
+        encoded = dict(zip(distinct, self.embedder.encode(distinct), strict=True))
+        vectors = {key: encoded[text] for key, text in texts.items()}
+        report.embedded += len(distinct)
+        for article, digest, chunks in split:
+            # Overlapping chunks share sentences; store each once.
+            unique = {(s.start, s.end): s for c in chunks for s in c.sentences}
+            sentences = [(s, vectors[sentence_id(article.id, s.start, s.end)]) for s in unique.values()]
+            chunk_vectors = np.stack([vectors[c.id] for c in chunks])
+            self.store.write_article(article, digest, chunks, chunk_vectors, sentences)
+            report.chunks += len(chunks)
+
+    def _fits_window(self, article: Article, chunks: list[Chunk], report: IngestReport) -> bool:
+        """False (and the article skipped) if it has no chunk, or a chunk the model would truncate
+        (it would be searched by part of its words)."""
+        limit = self.embedder.max_tokens
+        longest = max(self.embedder.token_counts([c.text for c in chunks]), default=0)
+        if not chunks:
+            reason = "no body text to index"
+        elif longest > limit:
+            reason = f"a chunk takes {longest} tokens, over the model's {limit}; lower chunk_size"
+        else:
+            return True
+        report.skipped.append(Skipped(article.source, reason))
+        for bucket in (report.added, report.updated):
+            if article.id in bucket:
+                bucket.remove(article.id)
+        return False

@@ -1,0 +1,174 @@
+"""Hybrid retrieval: dense vectors from Chroma plus BM25, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .embedding import Embedder
+from .store import VectorStore
+from .types import Hit
+
+# The usual RRF constant: dampens the weight of the very first ranks.
+RRF_K = 60
+# How often a long-lived process checks whether another process changed the store.
+_FRESHNESS_S = 2.0
+
+
+class BM25Index:
+    """A bm25s index over every chunk, persisted under the data directory per store version.
+
+    The version is a hash of the manifest, so a query never sees an index older than the store,
+    and a process start loads the saved index instead of re-tokenizing the corpus.
+    """
+
+    def __init__(self, store: VectorStore, cache_dir: Path) -> None:
+        self.store = store
+        self.cache_dir = cache_dir
+        self._version = ""
+        self._checked = 0.0
+        self._ids: list[str] = []
+        self._retriever: Any = None
+        self._vocab: list[str] = []
+        self._lock = threading.Lock()
+
+    def _current_version(self) -> str:
+        records = self.store.records()
+        key = json.dumps(sorted((r.id, r.content_hash) for r in records.values()))
+        return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+    def refresh(self, *, force: bool = False) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if not force and self._retriever is not None and now - self._checked < _FRESHNESS_S:
+                return
+            self._checked = now
+            version = self._current_version()
+            if version != self._version:
+                self._load_or_build(version)
+
+    def _load_or_build(self, version: str) -> None:
+        import bm25s
+
+        folder = self.cache_dir / version
+        if (folder / "ids.json").exists():
+            self._retriever = bm25s.BM25.load(str(folder))
+            self._ids = json.loads((folder / "ids.json").read_text())
+        else:
+            ids, texts = self.store.all_chunk_texts()
+            self._retriever = bm25s.BM25()
+            if ids:
+                self._retriever.index(_tokenize(texts), show_progress=False)
+            self._ids = ids
+            if self.cache_dir.parent.exists():
+                shutil.rmtree(self.cache_dir, ignore_errors=True)
+                tmp = self.cache_dir / f".{version}.tmp"
+                tmp.mkdir(parents=True, exist_ok=True)
+                if ids:
+                    self._retriever.save(str(tmp))
+                (tmp / "ids.json").write_text(json.dumps(ids))
+                tmp.rename(folder)  # atomic: a reader sees a whole index or none
+        self._version = version
+        self._vocab = list(self._retriever.vocab_dict) if self._ids else []
+
+    def knows(self, word: str) -> bool:
+        """Whether the corpus uses the word, allowing for a typo."""
+        from rapidfuzz import fuzz, process
+
+        from .answering.facts import fold, stem
+
+        self.refresh()
+        token = stem(fold(word))
+        if self._ids and token in self._retriever.vocab_dict:
+            return True
+        return process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+    def search(self, query: str, n: int) -> list[str]:
+        """Chunk ids by BM25 score, best first; only chunks that share a term with the query."""
+        self.refresh()
+        if not self._ids:
+            return []
+        vocab = self._retriever.vocab_dict
+        terms = [t for t in _tokenize([query], as_ids=False)[0] if t in vocab]
+        if not terms:
+            return []
+        docs, scores = self._retriever.retrieve([terms], k=min(n, len(self._ids)), show_progress=False)
+        return [self._ids[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _tokenize(texts: list[str], *, as_ids: bool = True) -> Any:
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=as_ids, show_progress=False)
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """Hits for one or more query texts, and each text's vector (the answerer reuses them)."""
+
+    hits: tuple[Hit, ...]
+    query_vectors: tuple[np.ndarray, ...]
+
+
+class HybridRetriever:
+    """Dense top-n and BM25 top-n for each query text, fused with reciprocal rank fusion.
+
+    Several texts serve a follow-up question: the question alone and the question with its
+    context each rank the chunks, and fusion keeps what either finds.
+
+    Example:
+        >>> HybridRetriever(store, embedder, bm25).retrieve(["Where is Colossus 1?"], k=3).hits[0].chunk.text
+        'The Colossus 1 facility is located in Memphis, Tennessee [2]. ...'
+    """
+
+    def __init__(self, store: VectorStore, embedder: Embedder, bm25: BM25Index, candidates: int = 20) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.bm25 = bm25
+        self.candidates = candidates
+
+    def retrieve(self, queries: Sequence[str], k: int, article_id: str | None = None) -> Retrieval:
+        vectors = self.embedder.encode(list(queries))
+        rankings: list[list[str]] = []
+        chunks = {}
+        for query, vector in zip(queries, vectors, strict=True):
+            dense = self.store.dense(vector, self.candidates, article_id)
+            chunks.update({c.id: c for c in dense})
+            rankings.append([c.id for c in dense])
+            # BM25 has no filter; ask for more so the article's chunks survive the filter.
+            rankings.append(self.bm25.search(query, self.candidates * (4 if article_id else 1)))
+        missing = [i for ranking in rankings for i in ranking if i not in chunks]
+        chunks.update({c.id: c for c in self.store.get_chunks(list(dict.fromkeys(missing)))})
+        if article_id:
+            rankings = [[i for i in r if i in chunks and chunks[i].article_id == article_id] for r in rankings]
+        rankings = [r[: self.candidates] for r in rankings]
+
+        fused: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, chunk_id in enumerate(ranking, 1):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank)
+        best = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if i in chunks][:k]
+        hits = tuple(Hit(chunks[i], fused[i], _rank(rankings[0::2], i), _rank(rankings[1::2], i)) for i in best)
+        return Retrieval(hits, tuple(vectors))
+
+
+def _rank(rankings: list[list[str]], chunk_id: str) -> int:
+    """The best 1-based rank of a chunk in any of the rankings; 0 if it is in none."""
+    return min((r.index(chunk_id) + 1 for r in rankings if chunk_id in r), default=0)

@@ -1,0 +1,48 @@
+"""One Settings object; every field can be set by a ``DEALQA_*`` environment variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Configuration of an :class:`~dealqa.Assistant`.
+
+    Example:
+        >>> Settings(data_dir=Path("/tmp/dq"), top_k=3).top_k
+        3
+    """
+
+    model_config = SettingsConfigDict(env_prefix="DEALQA_", extra="ignore")
+
+    data_dir: Path = Field(Path(".dealqa"), description="Where the store, indexes and feedback live.")
+    corpus_dir: Path = Field(Path("corpus"), description="Ingested on first use of an empty store.")
+    chroma_url: str | None = Field(None, description="Use a Chroma server instead of the embedded store.")
+    collection: str = "dealqa"
+    embedding_model: str = Field(
+        "all-MiniLM-L6-v2",
+        description="The bundled model's name, or any sentence-transformers model name or path.",
+    )
+    embedding_batch_size: int = Field(64, ge=1)
+    chunk_size: int = Field(700, ge=100, description="Largest chunk, in characters.")
+    chunk_overlap: int = Field(120, ge=0)
+    top_k: int = Field(5, ge=1, le=50)
+    candidates: int = Field(20, ge=1, le=200, description="Per retriever, before fusion.")
+    max_question_chars: int = Field(2000, ge=10)
+    max_file_bytes: int = Field(10_000_000, ge=1)
+    min_score: float = Field(
+        0.45, description="Sentence score (cosine + lexical overlap) below which the extractive answerer abstains."
+    )
+    llm: str | None = Field(None, description="'provider:model' or 'local'; none = extractive.")
+    llm_base_url: str | None = None
+    llm_timeout_s: float = 60.0
+    api_token: str | None = Field(None, description="Bearer token for write endpoints.")
+    protect_reads: bool = False
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @property
+    def store_location(self) -> str:
+        return self.chroma_url or str(self.data_dir.resolve() / "chroma")

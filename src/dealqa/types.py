@@ -1,0 +1,114 @@
+"""Plain frozen data passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source article; ``text`` is what every character offset points into."""
+
+    id: str
+    title: str
+    text: str
+    source: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence span of an article: ``article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage: ``article.text[start:end] == text``."""
+
+    id: str
+    article_id: str
+    title: str
+    text: str
+    start: int
+    end: int
+    section: str = ""
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent)."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int = 0
+    bm25_rank: int = 0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """The exact words of a source that back part of an answer; ``n`` is the ``[n]`` marker."""
+
+    n: int
+    article_id: str
+    title: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the assistant says, with the citations and hits it rests on.
+
+    ``timings`` holds milliseconds per stage; ``removed_claims`` holds LLM draft sentences the
+    verifier dropped because the cited sources do not back them.
+    """
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    abstained: bool
+    hits: tuple[Hit, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+    answerer: str = "extractive"
+    removed_claims: tuple[str, ...] = ()
+    fallback: bool = False
+
+    def to_dict(self, *, with_hits: bool = False) -> dict[str, Any]:
+        """JSON-ready form used by the CLI, the REST API and the MCP tools."""
+        data: dict[str, Any] = {
+            "question": self.question,
+            "text": self.text,
+            "abstained": self.abstained,
+            "answerer": self.answerer,
+            "fallback": self.fallback,
+            "citations": [asdict(c) for c in self.citations],
+            "removed_claims": list(self.removed_claims),
+            "timings_ms": dict(self.timings),
+        }
+        if with_hits:
+            data["hits"] = [hit_to_dict(h) for h in self.hits]
+        return data
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    """JSON-ready form of a hit, without its sentence spans."""
+    c = hit.chunk
+    return {
+        "chunk_id": c.id,
+        "article_id": c.article_id,
+        "title": c.title,
+        "section": c.section,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "score": hit.score,
+        "dense_rank": hit.dense_rank,
+        "bm25_rank": hit.bm25_rank,
+    }
