@@ -54,7 +54,7 @@ class Assistant:
         rewritten = time.perf_counter()
         retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
         retrieved = time.perf_counter()
-        draft = self.answerer.answer(question, retrieval.query_vectors, retrieval.hits)
+        draft = self.answerer.answer(question, queries[0], retrieval.query_vectors, retrieval.hits)
         done = time.perf_counter()
         return Answer(
             question=question,

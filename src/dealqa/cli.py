@@ -15,8 +15,8 @@ from rich.console import Console
 from .errors import DealQAError
 
 app = typer.Typer(help="Cited question answering over the Colossus 1 deal corpus.", no_args_is_help=True)
-console = Console()
-errors = Console(stderr=True)
+console = Console(soft_wrap=True)
+errors = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SKIPPED = 3
 

@@ -126,7 +126,7 @@ def _from_pdf(data: bytes) -> tuple[str, str, dict[str, object]]:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = str((reader.metadata or {}).get("/Title", "") or "")
+        title = str(reader.metadata.title or "") if reader.metadata else ""
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"corrupt PDF: {exc}") from exc
     return title, "\n".join(p.strip() for p in pages if p.strip()), {}

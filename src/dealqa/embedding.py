@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,6 +28,32 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
+_load_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _load_cached(name: str) -> SentenceTransformer:
+    # Weights come from a package or a local path; never reach for a model hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        return SentenceTransformer(resolve_model_path(name), device="cpu")
+    except OSError as exc:
+        raise InputError(
+            f"cannot load embedding model {name!r}: {exc}. Give a local path or a model installed as a package."
+        ) from exc
+
+
+def _load(name: str) -> SentenceTransformer:
+    """One loaded model per name per process, however many Embedders use it."""
+    with _load_lock:
+        return _load_cached(name)
+
+
 class Embedder:
     """Encodes text into unit-length float32 vectors; the model loads on first use.
 
@@ -42,26 +69,10 @@ class Embedder:
             raise InputError(f"batch_size must be at least 1, got {batch_size}")
         self.model_name = model
         self.batch_size = batch_size
-        self._model: SentenceTransformer | None = None
-        self._lock = threading.Lock()
 
     @property
     def model(self) -> SentenceTransformer:
-        with self._lock:
-            if self._model is None:
-                # Weights come from a package or a local path; never reach for a model hub.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                from sentence_transformers import SentenceTransformer
-
-                try:
-                    self._model = SentenceTransformer(resolve_model_path(self.model_name), device="cpu")
-                except OSError as exc:
-                    raise InputError(
-                        f"cannot load embedding model {self.model_name!r}: {exc}. "
-                        "Give a local path or a model installed as a package."
-                    ) from exc
-            return self._model
+        return _load(self.model_name)
 
     @property
     def dimension(self) -> int:
@@ -69,7 +80,7 @@ class Embedder:
 
     @property
     def max_tokens(self) -> int:
-        return int(self.model.max_seq_length)
+        return int(self.model.max_seq_length or 256)
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
         """Tokens each text takes in the model's window (special tokens included)."""

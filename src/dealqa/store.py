@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
 
-from .errors import InputError, StoreError
+from .errors import DealQAError, InputError, StoreError
 from .settings import Settings
 from .types import Article, Chunk, Sentence
 
@@ -98,8 +99,15 @@ class VectorStore:
             )
             self.manifest = self._client.get_or_create_collection(f"{name}_articles", embedding_function=None)
 
-    def _guard(self, action: str) -> _Guard:
-        return _Guard(f"the store at {self.location} failed to {action}")
+    @contextmanager
+    def _guard(self, action: str) -> Iterator[None]:
+        """Turn any Chroma failure into a StoreError that says how to recover."""
+        try:
+            yield
+        except (DealQAError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            raise StoreError(f"the store at {self.location} failed to {action}: {exc}; {_REBUILD_HINT}") from exc
 
     # -- manifest ------------------------------------------------------------------------------
     def records(self) -> dict[str, ArticleRecord]:
@@ -254,21 +262,6 @@ class VectorStore:
                 query_embeddings=[vector], n_results=min(n, total), include=["embeddings", "documents", "metadatas"]
             )
         return _sentences((got["documents"] or [[]])[0], (got["metadatas"] or [[]])[0], (got["embeddings"] or [[]])[0])
-
-
-class _Guard:
-    """Turns any Chroma exception into a StoreError that tells the user how to recover."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
-        if exc is None or isinstance(exc, StoreError | KeyboardInterrupt):
-            return False
-        raise StoreError(f"{self.message}: {exc}; {_REBUILD_HINT}") from exc
 
 
 def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSentence]:

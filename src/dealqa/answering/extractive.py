@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from .facts import (
     UNDISCLOSED,
     AnswerType,
     answer_type,
+    content_words,
     fits,
     fold,
     mentions,
@@ -30,14 +31,16 @@ from .facts import (
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
-# Another article's sentence joins the answer when it scores this close to the best one...
-_OTHER_ARTICLE_MARGIN = 0.12
+# Another article's sentence joins the answer when it scores this close to the best one (closer
+# still when nothing but similarity says it answers: no date, place or number asked for)...
+_OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
-_TYPED_SCORE_RELIEF = 0.1
+_TYPED_SCORE_RELIEF = 0.2
+_NAME_BONUS = 0.1
 _MAX_SENTENCES = 3
 # Sentences fetched by their own vectors, beside those of the retrieved chunks.
-_NEAREST_SENTENCES = 8
+_NEAREST_SENTENCES = 12
 _CLOSEST_SHOWN = 2
 
 WordCheck = Callable[[str], bool]
@@ -88,28 +91,45 @@ class ExtractiveAnswerer:
         self.corpus_knows = corpus_knows
         self.min_score = min_score
 
-    def answer(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
-        """Answer ``question`` from ``hits``; ``vectors`` are the question's (and its condensed form's)."""
+    def answer(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
+        """Answer ``question`` from ``hits``.
+
+        Args:
+            question: what the user asked.
+            query: the question with the context of earlier turns (the same text for a first question).
+            vectors: the embeddings of the texts the hits were retrieved with.
+            hits: the retrieved chunks.
+        """
         candidates = self.candidates(question, vectors, hits)
         unknown = self._unknown_names(question, hits)
         if unknown:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
+        if self._mostly_unknown(query):
+            return abstain("The articles in the corpus don't cover that.", candidates)
         kind = answer_type(question)
         if kind is AnswerType.NONE:
             relevant = [c for c in candidates if c.score >= self.min_score]
-            if not relevant:
-                return abstain("The articles in the corpus don't say.", candidates)
+        elif kind is AnswerType.NAME:
+            # News sentences are full of names: naming one is a hint, not a requirement.
+            boosted = [
+                replace(c, score=c.score + _NAME_BONUS) if _short_answers(c.text, kind, question) else c
+                for c in candidates
+            ]
+            relevant = sorted((c for c in boosted if c.score >= self.min_score), key=_rank)
         else:
-            # A sentence that states the kind of thing asked for needs less similarity to count.
+            # A sentence that states the date, place or number asked for needs less similarity to count.
             relevant = [
                 c
                 for c in candidates
                 if c.score >= self.min_score - _TYPED_SCORE_RELIEF
-                and (_short_answers(c.text, kind, question) or UNDISCLOSED.search(c.text))
+                and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind))
             ]
-            if not relevant:
-                return abstain(f"The articles in the corpus don't give the {kind.value} asked for.", candidates)
-        return _compose(question, kind, _choose(relevant))
+        if not relevant:
+            reason = (
+                "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
+            )
+            return abstain(f"The articles in the corpus {reason}.", candidates)
+        return _compose(question, kind, _choose(relevant, kind))
 
     def candidates(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> list[Candidate]:
         """Every distinct sentence of the hits and near the question, best first."""
@@ -134,7 +154,12 @@ class ExtractiveAnswerer:
             if first is None or first.score < score:
                 at = first or s
                 found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance, score)
-        return sorted(found.values(), key=lambda c: (-c.score, c.article_id, c.start))
+        return sorted(found.values(), key=_rank)
+
+    def _mostly_unknown(self, query: str) -> bool:
+        """True when most of the query's content words appear nowhere in the corpus (typos allowed)."""
+        words = content_words(query)
+        return sum(1 for w in words if not self.corpus_knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: str, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
@@ -167,14 +192,24 @@ def _short_answers(sentence: str, kind: AnswerType, question: str) -> list[str]:
     return [m.text for m in found]
 
 
-def _choose(relevant: list[Candidate]) -> list[Candidate]:
+def _rank(c: Candidate) -> tuple[float, str, int]:
+    return (-c.score, c.article_id, c.start)
+
+
+def _undisclosed_amount(sentence: str, kind: AnswerType) -> bool:
+    """ "The terms are not public" answers how much or how long, the things deals keep quiet."""
+    return kind is AnswerType.NUMBER and bool(UNDISCLOSED.search(sentence))
+
+
+def _choose(relevant: list[Candidate], kind: AnswerType) -> list[Candidate]:
+    typed = kind in (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER)
     best = relevant[0]
     chosen = [best]
     for candidate in relevant[1:]:
         if len(chosen) == _MAX_SENTENCES:
             break
         new_article = all(c.article_id != candidate.article_id for c in chosen)
-        margin = _OTHER_ARTICLE_MARGIN if new_article else _SAME_ARTICLE_MARGIN
+        margin = _OTHER_ARTICLE_MARGIN[typed] if new_article else _SAME_ARTICLE_MARGIN
         if candidate.score >= best.score - margin:
             chosen.append(candidate)
     return chosen

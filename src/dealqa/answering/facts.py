@@ -10,6 +10,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -46,160 +48,11 @@ UNDISCLOSED = re.compile(
     r"|\bnot in the public record\b|\bnot (?:been )?made public\b|\bnot answered by\b",
     re.IGNORECASE,
 )
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "tell",
-        "me",
-        "please",
-        "know",
-        "say",
-        "said",
-        "says",
-        "also",
-        "whether",
-        "however",
-        "although",
-        "though",
-        "instead",
-        "furthermore",
-        "moreover",
-        "meanwhile",
-        "yet",
-        "still",
-        "even",
-        "since",
-        "unlike",
-        "despite",
-        "according",
-        "while",
-    ]
-)
+# bm25s's English list plus words that open questions and sentences without naming anything.
+_STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
+    *"tell please know say said says also whether however although though instead furthermore".split(),
+    *"moreover meanwhile yet still even since unlike despite according while many much get".split(),
+}
 
 
 class AnswerType(Enum):
@@ -262,7 +115,7 @@ def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
         return [
             Mention(kind, m.group(1), m.start(1), m.end(1))
             for m in _PLACE.finditer(sentence)
-            if not DATE.fullmatch(m.group(1))
+            if not DATE.fullmatch(m.group(1)) and not _MODIFIER.match(sentence, m.end(1))
         ]
     if kind is AnswerType.NUMBER:
         dates = [m.span() for m in DATE.finditer(sentence)] + [m.span() for m in SOURCE_MARKER.finditer(sentence)]
@@ -298,10 +151,13 @@ def proportions(sentence: str, question: str) -> list[Mention]:
     return [Mention(AnswerType.NUMBER, m.group(), m.start(), m.end()) for m in _PROPORTION.finditer(sentence)]
 
 
+_FOLD_TABLE = str.maketrans("’‘“”—–", "''\"\"  ")
+
+
 def fold(text: str) -> str:
     """Lower case, ASCII quotes and dashes, punctuation to spaces, whitespace folded."""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " ", "–": " "}))
+    text = text.translate(_FOLD_TABLE)
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
@@ -318,9 +174,14 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
 
+def content_words(text: str) -> list[str]:
+    """The folded words of a text that carry meaning (no stopwords, no single letters)."""
+    return [w for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1]
+
+
 def terms(text: str) -> set[str]:
     """Stemmed content words: what lexical overlap is measured on."""
-    return {stem(w) for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1}
+    return {stem(w) for w in content_words(text)}
 
 
 _NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")

@@ -84,8 +84,14 @@ def _case(item: Any, where: str) -> Case:
 
 
 def _strings(value: Any, where: str, name: str) -> tuple[str, ...]:
-    if isinstance(value, str):
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    # A bare number such as 2026 is meant as text.
+    if not isinstance(value, list) or not all(
+        isinstance(v, str | int | float) and not isinstance(v, bool) for v in value
+    ):
         raise InputError(f"{where}: field {name!r} must be a list of non-empty strings")
-    return tuple(value)
+    texts = tuple(str(v) for v in value)
+    if not all(t.strip() for t in texts):
+        raise InputError(f"{where}: field {name!r} must be a list of non-empty strings")
+    return texts
