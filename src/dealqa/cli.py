@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -14,7 +15,11 @@ from rich.console import Console
 
 from .errors import DealQAError
 
-app = typer.Typer(help="Cited question answering over the Colossus 1 deal corpus.", no_args_is_help=True)
+app = typer.Typer(
+    help="Cited question answering over the Colossus 1 deal corpus.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,7 +27,7 @@ EXIT_SKIPPED = 3
 
 
 def friendly(command: F) -> F:
-    """Print a DealQAError as one clear line and exit 1."""
+    """Print an error as one clear line and exit 1 (the traceback only with DEALQA_DEBUG=1)."""
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -33,6 +38,11 @@ def friendly(command: F) -> F:
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get("DEALQA_DEBUG"):
+                raise
+            errors.print(f"[bold red]unexpected error:[/] {type(exc).__name__}: {exc} (DEALQA_DEBUG=1 shows more)")
+            raise typer.Exit(1) from None
 
     return run  # type: ignore[return-value]
 
@@ -195,6 +205,69 @@ def _read_json(path: Path) -> Any:
         return json.loads(path.read_text())
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read baseline {path}: {exc}") from exc
+
+
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind; 127.0.0.1 keeps it on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 7860,
+    allow_upload: Annotated[bool, typer.Option("--allow-upload", help="Let UI users add articles.")] = False,
+    auth: Annotated[
+        str | None, typer.Option(envvar="DEALQA_UI_AUTH", help="USER:PASSWORD required to open the UI.")
+    ] = None,
+    llm: LlmOption = None,
+) -> None:
+    """The chat UI, REST API, OpenAI-compatible API and MCP endpoint on one server."""
+    import uvicorn
+
+    from .api import create_app
+    from .errors import InputError
+
+    credentials = None
+    if auth:
+        user, sep, password = auth.partition(":")
+        if not (sep and user and password):
+            raise InputError("--auth wants USER:PASSWORD")
+        credentials = (user, password)
+    assistant = _assistant(llm=llm)
+    application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
+    console.print(f"dealqa is serving on http://{host}:{port}/ (API docs at /docs, MCP at /mcp)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command("mcp")
+@friendly
+def mcp_stdio(llm: LlmOption = None) -> None:
+    """The MCP server over stdio, for chat assistants that launch it as a subprocess."""
+    from .assistant import Assistant
+    from .mcp_server import build_mcp
+    from .settings import Settings
+
+    # stdout carries the protocol: nothing else may be printed there.
+    settings = Settings()
+    build_mcp(Assistant(settings.model_copy(update={"llm": llm}) if llm else settings)).run("stdio")
+
+
+feedback_app = typer.Typer(help="Answer feedback given in the UI.", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+@friendly
+def feedback_export(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write every feedback record as JSON Lines."""
+    from .feedback import FeedbackStore
+    from .settings import Settings
+
+    store = FeedbackStore(Settings().data_dir / "feedback.sqlite3")
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.export())
+    if output:
+        output.write_text(lines)
+    else:
+        sys.stdout.write(lines)
 
 
 def _print_answer(answer: Any) -> None:

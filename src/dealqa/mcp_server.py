@@ -1,0 +1,65 @@
+"""The MCP server: ask, search and list_articles as tools, the articles as resources."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Field
+
+from .types import hit_to_dict
+
+if TYPE_CHECKING:
+    from mcp.server.mcpserver import MCPServer
+
+    from .assistant import Assistant
+
+Question = Annotated[str, Field(min_length=1, max_length=2000, description="The question, in plain words.")]
+History = Annotated[
+    list[str] | None,
+    Field(max_length=20, description="Earlier user questions of the conversation, oldest first (for follow-ups)."),
+]
+
+
+def build_mcp(assistant: Assistant) -> MCPServer[Any]:
+    from mcp.server.mcpserver import MCPServer
+
+    server: MCPServer[Any] = MCPServer(
+        name="dealqa",
+        instructions=(
+            "Answers questions about news articles on Anthropic's 6 May 2026 agreement for the compute of "
+            "SpaceX's Colossus 1 data center in Memphis, Tennessee. Answers quote the articles exactly and "
+            "cite them; when the articles do not say, the answer says so."
+        ),
+    )
+
+    @server.tool()
+    def ask(question: Question, history: History = None) -> dict[str, Any]:
+        """Answer a question about the Colossus 1 deal from the article corpus.
+
+        Returns the answer text with [n] markers, whether it abstained, and the citations: article id,
+        title, the exact quote and its character span in the article.
+        """
+        return assistant.ask(question, history or []).to_dict()
+
+    @server.tool()
+    def search(
+        query: Question,
+        k: Annotated[int, Field(ge=1, le=20, description="How many passages.")] = 5,
+        article: Annotated[str | None, Field(max_length=200, description="Only this article id.")] = None,
+    ) -> dict[str, Any]:
+        """Find the passages of the corpus most relevant to a query (hybrid dense + BM25 search)."""
+        return {"hits": [hit_to_dict(h) for h in assistant.search(query, k, article_id=article)]}
+
+    @server.tool()
+    def list_articles() -> dict[str, Any]:
+        """List the articles in the corpus: id, title and chunk count."""
+        return {"articles": [{"id": r.id, "title": r.title, "chunks": r.chunks} for r in assistant.articles()]}
+
+    @server.resource("dealqa://articles/{article_id}", mime_type="text/plain", description="An article's full text.")
+    def article(article_id: str) -> str:
+        found = assistant.article(article_id)
+        if found is None:
+            raise ValueError(f"no article with id {article_id!r}")
+        return f"# {found.title}\n\n{found.text}"
+
+    return server

@@ -1,0 +1,206 @@
+"""The Gradio chat UI: streamed, cited answers, a sources panel, feedback, corpus status, uploads.
+
+No ``from __future__ import annotations`` here: Gradio reads event annotations (``gr.LikeData``) at run time.
+"""
+
+import html
+import logging
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .corpus import SUPPORTED, slugify
+from .errors import DealQAError
+from .feedback import FeedbackStore
+from .types import Answer, Citation
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from .assistant import Assistant
+
+log = logging.getLogger(__name__)
+EXAMPLES = [
+    "When was the deal signed?",
+    "Where is Colossus 1 located?",
+    "Who first reported the agreement?",
+    "Which company is heading for an IPO?",
+]
+_CONTEXT_CHARS = 300
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_CSS = """
+.dq-cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin: 6px 0; }
+.dq-cite summary { cursor: pointer; font-weight: 600; }
+.dq-passage { line-height: 1.5; margin: 8px 0 2px; }
+.dq-passage mark { background: #fde68a; color: #111; padding: 0 2px; border-radius: 3px; }
+.dq-articles { margin: 0 0 8px; padding-left: 18px; }
+"""
+
+
+def _plain(text: str) -> str:
+    """Source text shown in Markdown exactly as written (no accidental emphasis or links)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def render_answer(answer: Answer) -> str:
+    """The chat message: an abstention is set apart as a notice; markers stay as [n]."""
+    text = _plain(answer.text)
+    text = re.sub(r"\\\[(\d+)\\\]", r"[\1]", text)  # our citation markers read as plain [n]
+    if answer.abstained:
+        return f"> ⓘ **No answer in the articles.**\n>\n> {text}"
+    return text
+
+
+def render_sources(answer: Answer, assistant: "Assistant") -> str:
+    """Each citation with its article title and the quote highlighted in its surrounding text."""
+    if not answer.citations:
+        return "<p>No sources for this answer.</p>"
+    titles = dict.fromkeys(c.title for c in answer.citations)
+    label = "Closest passages" if answer.abstained else "Sources"
+    parts = [f"<h3>{label}</h3>", '<ul class="dq-articles">']
+    parts += [f"<li>{html.escape(t)}</li>" for t in titles]
+    parts.append("</ul>")
+    texts: dict[str, str] = {}
+    for c in answer.citations:
+        if c.article_id not in texts:
+            article = assistant.article(c.article_id)
+            texts[c.article_id] = article.text if article else c.quote
+        parts.append(_citation_card(c, texts[c.article_id]))
+    return "\n".join(parts)
+
+
+def _citation_card(c: Citation, text: str) -> str:
+    start, end = (c.start, c.end) if text[c.start : c.end] == c.quote else (0, 0)
+    before = text[max(0, start - _CONTEXT_CHARS) : start]
+    after = text[end : end + _CONTEXT_CHARS]
+    before = ("…" + before.split(" ", 1)[-1]) if start > _CONTEXT_CHARS else before
+    after = (after.rsplit(" ", 1)[0] + "…") if end + _CONTEXT_CHARS < len(text) else after
+    return (
+        f'<details class="dq-cite" id="cite-{c.n}"><summary>[{c.n}] {html.escape(c.title)}</summary>'
+        f'<p class="dq-passage">{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}</p>'
+        f"<small>{html.escape(c.article_id)}, characters {c.start}–{c.end}</small></details>"
+    )
+
+
+def _status(assistant: "Assistant") -> str:
+    s = assistant.stats()
+    return (
+        f"**Corpus:** {s['articles']} articles, {s['chunks']} chunks · **embeddings:** {s['embedding_model']} · "
+        f"**store:** {s['store']} · **answerer:** {s['answerer']}"
+    )
+
+
+def _text(content: Any) -> str:
+    """A chat message's text, whether Gradio gives a string or a list of parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return " ".join(_text(part) for part in content)
+    if isinstance(content, dict):
+        return str(content.get("text") or content.get("content") or "")
+    return ""
+
+
+def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Blocks":
+    import gradio as gr
+
+    feedback = FeedbackStore(assistant.settings.data_dir / "feedback.sqlite3")
+    Turns = list[dict[str, Any]]
+    Records = list[dict[str, Any] | None]
+
+    def add_question(message: str, history: Turns) -> tuple[str, Turns]:
+        return "", [*history, {"role": "user", "content": message}]
+
+    def answer(history: Turns, answers: Records) -> Iterator[tuple[Turns, str, Records]]:
+        users = [_text(m.get("content")) for m in history if m.get("role") == "user"]
+        question, earlier = users[-1], users[:-1]
+        reply = {"role": "assistant", "content": ""}
+        history = [*history, reply]
+        try:
+            for item in assistant.stream(question, earlier):
+                if isinstance(item, Answer):
+                    reply["content"] = render_answer(item)
+                    yield history, render_sources(item, assistant), [*answers, item.to_dict()]
+                else:
+                    reply["content"] = _plain(item)
+                    yield history, "", answers
+        except DealQAError as exc:
+            reply["content"] = f"> ⚠ {_plain(str(exc))}"
+            yield history, "", [*answers, None]
+        except Exception:
+            log.exception("answering %r failed", question)
+            reply["content"] = "> ⚠ Something went wrong while answering; the server log has the details."
+            yield history, "", [*answers, None]
+
+    def on_like(data: gr.LikeData, history: Turns, answers: Records) -> str:
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        position = sum(1 for m in history[:index] if m.get("role") == "assistant")
+        record = answers[position] if position < len(answers) else None
+        if record is None:
+            return "Feedback is only kept for answers."
+        feedback.record(bool(data.liked), record["question"], record["text"], record["citations"])
+        return "Thanks, your feedback was saved."
+
+    with gr.Blocks(title="dealqa: the Colossus 1 deal") as ui:
+        gr.Markdown("## dealqa · the Colossus 1 deal, answered from the articles with exact quotes")
+        status = gr.Markdown(_status(assistant), elem_id="dq-status")
+        answers = gr.State([])
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3, min_width=320):
+                chatbot = gr.Chatbot(elem_id="dq-chat", height=460, label="Chat", buttons=["copy"])
+                question = gr.Textbox(
+                    placeholder="Ask about the Colossus 1 deal…", show_label=False, submit_btn=True, elem_id="dq-input"
+                )
+                with gr.Row():
+                    examples = [gr.Button(text, size="sm", elem_classes="dq-example") for text in EXAMPLES]
+                notice = gr.Markdown(elem_id="dq-notice")
+            with gr.Column(scale=2, min_width=280):
+                sources = gr.HTML("<p>Sources of the latest answer appear here.</p>", elem_id="dq-sources")
+        question.submit(add_question, [question, chatbot], [question, chatbot], queue=False).then(
+            answer, [chatbot, answers], [chatbot, sources, answers]
+        )
+        for button, text in zip(examples, EXAMPLES, strict=True):
+            button.click(lambda h, t=text: add_question(t, h), chatbot, [question, chatbot], queue=False).then(
+                answer, [chatbot, answers], [chatbot, sources, answers]
+            )
+        chatbot.like(on_like, [chatbot, answers], notice)
+        if allow_upload:
+            _upload_panel(assistant, status)
+    return ui
+
+
+def _upload_panel(assistant: "Assistant", status: "gr.Markdown") -> None:
+    import gradio as gr
+
+    limit = assistant.settings.max_file_bytes
+    uploads = assistant.settings.data_dir / "uploads"
+
+    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str]:  # noqa: B008
+        if not files:
+            return "Choose one or more files first.", _status(assistant)
+        accepted, lines = [], []
+        uploads.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            source = Path(name)
+            suffix = source.suffix.lower()
+            if suffix not in SUPPORTED:
+                lines.append(f"- **{_plain(source.name)}** rejected: only {', '.join(SUPPORTED)} files are accepted")
+            elif source.stat().st_size > limit:
+                lines.append(f"- **{_plain(source.name)}** rejected: larger than {limit:,} bytes")
+            else:
+                target = uploads / f"{slugify(source.stem)}{suffix}"  # a safe name: no path, no odd characters
+                shutil.copyfile(source, target)
+                accepted.append(target)
+        if accepted:
+            report = assistant.ingest(accepted, progress=lambda d, t, _: progress((d, t), desc="Embedding"))
+            lines.insert(0, report.summary())
+            lines += [f"- **{_plain(Path(s.path).name)}** skipped: {_plain(s.reason)}" for s in report.skipped]
+        return "\n".join(lines), _status(assistant)
+
+    with gr.Accordion("Add articles", open=False):
+        files = gr.File(file_count="multiple", file_types=list(SUPPORTED), label="Articles (md, txt, html, pdf)")
+        button = gr.Button("Ingest")
+        result = gr.Markdown()
+        button.click(ingest, files, [result, status])
