@@ -27,10 +27,9 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; fi
 
+# The chat UI on the embedded defaults; the corpus is ingested on first start.
 run: $(STAMP)
-	$(BIN)/dealqa ingest
-	$(BIN)/dealqa ask "When was the deal signed?"
-	$(BIN)/dealqa chat
+	$(BIN)/dealqa serve --host $(HOST) --port $(PORT)
 
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q

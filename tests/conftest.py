@@ -36,3 +36,79 @@ def corpus_copy(tmp_path: Path) -> Path:
 def fresh(tmp_path: Path, corpus_copy: Path) -> Iterator[Assistant]:
     """An assistant over a private copy of the corpus, free to change."""
     yield Assistant(make_settings(tmp_path, corpus_copy))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """``dealqa serve`` in a subprocess on a free loopback port."""
+
+    def __init__(self, workdir: Path, *args: str, env: dict[str, str] | None = None) -> None:
+        import os
+        import subprocess
+        import sys
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.workdir = workdir
+        environment = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
+        environment.update(env or {})
+        dealqa = str(Path(sys.executable).with_name("dealqa"))
+        self.log = (workdir / "server.log").open("w")
+        self.process = subprocess.Popen(
+            [dealqa, "serve", "--port", str(self.port), *args],
+            cwd=workdir,
+            env=environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self._wait()
+
+    def _wait(self) -> None:
+        import time
+
+        import httpx
+
+        for _ in range(240):  # bounded: at most about two minutes
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {(self.workdir / 'server.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise RuntimeError("server did not become healthy")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except Exception:
+            self.process.kill()
+        self.log.close()
+
+
+def server_workdir(tmp: Path) -> Path:
+    shutil.copytree(CORPUS, tmp / "corpus")
+    return tmp
+
+
+API_TOKEN = "test-token-123"
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """One live server for the API, OpenAI, MCP and browser tests (uploads and a token enabled)."""
+    live = LiveServer(
+        server_workdir(tmp_path_factory.mktemp("server")), "--allow-upload", env={"DEALQA_API_TOKEN": API_TOKEN}
+    )
+    yield live
+    live.stop()

@@ -29,7 +29,7 @@ def test_the_shipped_dataset_is_valid_and_large_enough() -> None:
         ("cases:\n  - id: c1\n    question: q?\n    answerable: maybe", "case 'c1': field 'answerable'"),
         ("cases:\n  - id: c1\n    question: q?\n    expect_any: [x]\n    sources: [a]\n    colour: red", "'colour'"),
         (
-            "cases:\n  - {id: c1, question: q?, answerable: false}\n  - {id: c1, question: r?, answerable: false}",
+            "cases:\n  - {id: c1, question: 'q?', answerable: false}\n  - {id: c1, question: 'r?', answerable: false}",
             "repeats",
         ),
         ("cases: [unclosed", "not valid YAML"),

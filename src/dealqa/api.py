@@ -38,7 +38,7 @@ class ChatTurn(BaseModel):
 
 
 class AskRequest(BaseModel):
-    question: str = Field(min_length=1, max_length=2000)
+    question: str = Field(min_length=1, max_length=2000, pattern=r"\S")
     history: list[str] = Field(default_factory=list, max_length=20, description="Earlier user questions.")
     article_id: str | None = Field(None, max_length=200)
 
@@ -142,7 +142,17 @@ def create_app(
         async with mcp.session_manager.run():
             yield
 
-    app = FastAPI(title="dealqa", version="0.1.0", lifespan=lifespan, description=__doc__)
+    app = FastAPI(
+        title="dealqa",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Cited answers about the Colossus 1 deal corpus.",
+        responses={
+            400: {"description": "Malformed request body"},
+            413: {"description": "Request body too large"},
+            503: {"description": "The store is unavailable"},
+        },
+    )
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -166,7 +176,8 @@ def create_app(
         if settings.protect_reads and not token_ok(credentials):
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
-    reader = [Depends(require_read)]
+    # Only a protected read shows (and needs) the bearer scheme in the OpenAPI spec.
+    reader = [Depends(require_read)] if settings.protect_reads else []
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next: Any) -> Any:
@@ -217,7 +228,7 @@ def create_app(
             raise HTTPException(404, f"no article with id {article_id!r}")
         return ArticleOut(id=found.id, title=found.title, source=found.source, text=found.text)
 
-    @app.post("/v1/ingest", dependencies=[Depends(require_write)], responses={401: {}, 403: {}, 413: {}})
+    @app.post("/v1/ingest", dependencies=[Depends(require_write)], responses={401: {}, 403: {}})
     def ingest(files: Annotated[list[UploadFile], File(description="md, txt, html or pdf articles")]) -> IngestOut:
         uploads = settings.data_dir / "uploads"
         uploads.mkdir(parents=True, exist_ok=True)

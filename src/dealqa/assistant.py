@@ -91,6 +91,30 @@ class Assistant:
         query = condense(question, self._clean_history(history))
         return [question] if query == question else [query, question]
 
+    def warm_up(self) -> None:
+        """Load the model and the BM25 index now, so a server's first answer is as fast as the rest."""
+        self.embedder.encode(["warm up"])
+        self.bm25.refresh(force=True)
+
+    # -- LangChain -----------------------------------------------------------------------------
+    def as_retriever(self, k: int = 5, article_id: str | None = None) -> Any:
+        """A LangChain ``BaseRetriever`` over the store."""
+        from .langchain_adapters import DealQARetriever
+
+        return DealQARetriever(assistant=self, k=k, article_id=article_id)
+
+    def as_tool(self) -> Any:
+        """A LangChain tool that answers with citations."""
+        from .langchain_adapters import as_tool
+
+        return as_tool(self)
+
+    def as_runnable(self) -> Any:
+        """The answer chain as a LangChain ``Runnable``."""
+        from .langchain_adapters import as_runnable
+
+        return as_runnable(self)
+
     # -- corpus --------------------------------------------------------------------------------
     def ingest(
         self,

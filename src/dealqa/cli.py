@@ -38,6 +38,8 @@ def friendly(command: F) -> F:
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort):
+            raise
         except Exception as exc:
             if os.environ.get("DEALQA_DEBUG"):
                 raise
@@ -231,6 +233,7 @@ def serve(
             raise InputError("--auth wants USER:PASSWORD")
         credentials = (user, password)
     assistant = _assistant(llm=llm)
+    assistant.warm_up()
     application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
     console.print(f"dealqa is serving on http://{host}:{port}/ (API docs at /docs, MCP at /mcp)", highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
@@ -246,7 +249,9 @@ def mcp_stdio(llm: LlmOption = None) -> None:
 
     # stdout carries the protocol: nothing else may be printed there.
     settings = Settings()
-    build_mcp(Assistant(settings.model_copy(update={"llm": llm}) if llm else settings)).run("stdio")
+    assistant = Assistant(settings.model_copy(update={"llm": llm}) if llm else settings)
+    assistant.warm_up()
+    build_mcp(assistant).run("stdio")
 
 
 feedback_app = typer.Typer(help="Answer feedback given in the UI.", no_args_is_help=True)

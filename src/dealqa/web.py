@@ -49,7 +49,7 @@ def render_answer(answer: Answer) -> str:
     text = _plain(answer.text)
     text = re.sub(r"\\\[(\d+)\\\]", r"[\1]", text)  # our citation markers read as plain [n]
     if answer.abstained:
-        return f"> ⓘ **No answer in the articles.**\n>\n> {text}"
+        return f"> **No answer in the articles.**\n>\n> {text}"
     return text
 
 

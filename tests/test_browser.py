@@ -1,0 +1,101 @@
+"""The chat UI in a real headless Chromium (Debian's), driven by Playwright, against a live server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from dealqa.feedback import FeedbackStore
+from tests.conftest import ROOT, LiveServer
+
+CHROMIUM = os.environ.get("DEALQA_CHROMIUM", "/usr/bin/chromium")
+SHOTS = ROOT / "artifacts" / "screenshots"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian's chromium is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def ask(page: Page, question: str) -> str:
+    """Type a question, wait for its answer, return the answer's text."""
+    bots = page.locator("[data-testid=bot]")
+    before = bots.count()
+    page.fill("#dq-input textarea", question)
+    page.keyboard.press("Enter")
+    expect(bots).to_have_count(before + 1, timeout=60_000)
+    expect(page.locator("#dq-chat [data-testid=status-tracker] .progress-text")).to_have_count(0, timeout=60_000)
+    return bots.last.inner_text()
+
+
+def test_chat_answers_with_citations_follow_ups_abstentions_and_feedback(browser: Browser, server: LiveServer) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url, wait_until="domcontentloaded")
+    expect(page.locator("#dq-status")).to_contain_text("articles", timeout=60_000)
+
+    answer = ask(page, "When was the deal signed?")
+    assert "May 6, 2026" in answer or "6 May 2026" in answer
+    assert "[1]" in answer
+    page.click("#cite-1 summary")
+    highlighted = page.locator("#cite-1 mark")
+    expect(highlighted).to_be_visible()
+    assert "2026" in highlighted.inner_text()
+    expect(page.locator("#cite-1 summary")).to_contain_text("[1]")
+    page.screenshot(path=str(SHOTS / "answer-with-citation.png"), full_page=True)
+
+    assert "Memphis" in ask(page, "Where is that data center?")
+
+    off_topic = ask(page, "What is the capital of France?")
+    assert "No answer in the articles" in off_topic
+    expect(page.locator("#dq-sources")).to_contain_text("Closest passages")
+    page.screenshot(path=str(SHOTS / "abstention.png"), full_page=True)
+
+    page.locator("[data-testid=bot]").first.hover()
+    page.get_by_role("button", name="Like", exact=True).first.click()
+    expect(page.locator("#dq-notice")).to_contain_text("feedback was saved", timeout=20_000)
+    records = list(FeedbackStore(server.workdir / ".dealqa" / "feedback.sqlite3").export())
+    assert records and records[-1]["liked"] is True
+    assert records[-1]["question"] == "When was the deal signed?"
+    assert records[-1]["citations"]
+    page.close()
+
+
+def test_phone_width_and_example_buttons(browser: Browser, server: LiveServer) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_role("button", name="Where is Colossus 1 located?").click()
+    bots = page.locator("[data-testid=bot]")
+    expect(bots).to_have_count(1, timeout=60_000)
+    expect(bots.last).to_contain_text("Memphis", timeout=60_000)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 400, f"the page scrolls sideways on a phone ({width}px)"
+    page.screenshot(path=str(SHOTS / "phone.png"), full_page=True)
+    page.close()
+
+
+def test_upload_of_a_new_article(browser: Browser, server: LiveServer, tmp_path: Path) -> None:
+    article = tmp_path / "Colossus Ohio!.md"
+    article.write_text("---\ntitle: Ohio rumour\n---\nA rumoured Colossus site in Ohio would be the third.\n")
+    rejected = tmp_path / "tool.exe"
+    rejected.write_bytes(b"MZ")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server.url, wait_until="domcontentloaded")
+    page.get_by_text("Add articles").click()
+    page.locator("input[type=file]").set_input_files([str(article)])
+    page.get_by_role("button", name="Ingest").click()
+    expect(page.get_by_text("1 added")).to_be_visible(timeout=60_000)
+    assert (server.workdir / ".dealqa" / "uploads" / "colossus-ohio.md").is_file()
+    page.close()
