@@ -60,6 +60,7 @@ class AnswerOut(BaseModel):
     fallback: bool
     citations: list[CitationOut]
     removed_claims: list[str]
+    draft_sentences: int
     timings_ms: dict[str, float]
 
 

@@ -8,7 +8,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from .answering.extractive import ExtractiveAnswerer
+from .answering.extractive import Draft, ExtractiveAnswerer
+from .answering.generative import GenerativeAnswerer
+from .answering.llm import resolve_llm
+from .answering.verify import Verifier
 from .embedding import Embedder
 from .errors import InputError
 from .ingest import Ingestor, IngestReport, Progress
@@ -40,7 +43,16 @@ class Assistant:
         self.embedder = Embedder(self.settings.embedding_model, self.settings.embedding_batch_size)
         self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
         self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
-        self.answerer = ExtractiveAnswerer(self.store, self.bm25.knows, self.settings.min_score)
+        self.extractive = ExtractiveAnswerer(self.store, self.bm25.knows, self.settings.min_score)
+        self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
+        if self.settings.llm:
+            llm = resolve_llm(
+                self.settings.llm, base_url=self.settings.llm_base_url, timeout_s=self.settings.llm_timeout_s
+            )
+            verifier = Verifier(self.embedder.encode, self.settings.min_similarity)
+            self.answerer = GenerativeAnswerer(
+                llm, self.settings.llm, self.extractive, verifier, self.store, verify=self.settings.verify
+            )
         self._ingestor = Ingestor(self.settings, self.store, self.embedder)
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
@@ -48,15 +60,37 @@ class Assistant:
     # -- questions -----------------------------------------------------------------------------
     def ask(self, question: str, history: History | None = None, *, article_id: str | None = None) -> Answer:
         """Answer a question (and follow-ups, given the earlier user turns) with citations."""
+        for item in self.stream(question, history, article_id=article_id):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("stream() ends with an Answer")
+
+    def stream(
+        self, question: str, history: History | None = None, *, article_id: str | None = None
+    ) -> Iterator[str | Answer]:
+        """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
         started = time.perf_counter()
         question = self._clean_question(question)
-        queries = self._queries(question, history)
+        turns = self._clean_history(history)
+        queries = self._queries(question, turns)
+        if isinstance(self.answerer, GenerativeAnswerer):
+            standalone = self.answerer.rewrite(question, turns)
+            if standalone and standalone not in queries:
+                queries.append(standalone)
         rewritten = time.perf_counter()
         retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
         retrieved = time.perf_counter()
-        draft = self.answerer.answer(question, queries[0], retrieval.query_vectors, retrieval.hits)
+        draft = None
+        for item in self.answerer.stream(question, queries[0], retrieval.query_vectors, retrieval.hits):
+            if isinstance(item, Draft):
+                draft = item
+            else:
+                yield item
+        assert draft is not None
         done = time.perf_counter()
-        return Answer(
+        if not isinstance(self.answerer, GenerativeAnswerer):
+            yield draft.text
+        yield Answer(
             question=question,
             text=draft.text,
             citations=draft.citations,
@@ -69,13 +103,10 @@ class Assistant:
                 "total_ms": (done - started) * 1000,
             },
             answerer=self.answerer.name,
+            removed_claims=draft.removed_claims,
+            draft_sentences=draft.draft_sentences,
+            fallback=draft.fallback,
         )
-
-    def stream(self, question: str, history: History | None = None) -> Iterator[str | Answer]:
-        """Text as it becomes ready, then the finished :class:`Answer` as the last item."""
-        answer = self.ask(question, history)
-        yield answer.text
-        yield answer
 
     def search(
         self, query: str, k: int = 5, *, article_id: str | None = None, history: History | None = None
@@ -83,12 +114,12 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        queries = self._queries(self._clean_question(query), history)
+        queries = self._queries(self._clean_question(query), self._clean_history(history))
         return list(self.retriever.retrieve(queries, k, article_id).hits)
 
-    def _queries(self, question: str, history: History | None) -> list[str]:
+    def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage."""
-        query = condense(question, self._clean_history(history))
+        query = condense(question, turns)
         return [question] if query == question else [query, question]
 
     def warm_up(self) -> None:

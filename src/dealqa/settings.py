@@ -38,7 +38,9 @@ class Settings(BaseSettings):
     )
     llm: str | None = Field(None, description="'provider:model' or 'local'; none = extractive.")
     llm_base_url: str | None = None
-    llm_timeout_s: float = 60.0
+    llm_timeout_s: float = Field(60.0, gt=0)
+    verify: bool = Field(True, description="Verify LLM drafts; off only to measure raw drafts in evals.")
+    min_similarity: float = Field(0.7, gt=0, le=1, description="Verifier: cosine to a cited sentence needed.")
     api_token: str | None = Field(None, description="Bearer token for write endpoints.")
     protect_reads: bool = False
     cors_origins: list[str] = Field(default_factory=list)

@@ -249,7 +249,7 @@ class VectorStore:
         if not ids:
             return []
         with self._guard("read sentences"):
-            got = self.sentences.get(ids=list(ids), include=["embeddings", "documents", "metadatas"])
+            got = self.sentences.get(ids=list(dict.fromkeys(ids)), include=["embeddings", "documents", "metadatas"])
         return _sentences(got["documents"], got["metadatas"], got["embeddings"])
 
     def nearest_sentences(self, vector: np.ndarray, n: int) -> list[StoredSentence]:

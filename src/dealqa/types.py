@@ -66,8 +66,9 @@ class Citation:
 class Answer:
     """What the assistant says, with the citations and hits it rests on.
 
-    ``timings`` holds milliseconds per stage; ``removed_claims`` holds LLM draft sentences the
-    verifier dropped because the cited sources do not back them.
+    ``timings`` holds milliseconds per stage. For an LLM answer, ``removed_claims`` holds the draft
+    sentences the verifier dropped (the cited sources do not back them), ``draft_sentences`` how many
+    the draft had, and ``fallback`` whether the extractive answer was given instead.
     """
 
     question: str
@@ -78,6 +79,7 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
     answerer: str = "extractive"
     removed_claims: tuple[str, ...] = ()
+    draft_sentences: int = 0
     fallback: bool = False
 
     def to_dict(self, *, with_hits: bool = False) -> dict[str, Any]:
@@ -90,6 +92,7 @@ class Answer:
             "fallback": self.fallback,
             "citations": [asdict(c) for c in self.citations],
             "removed_claims": list(self.removed_claims),
+            "draft_sentences": self.draft_sentences,
             "timings_ms": dict(self.timings),
         }
         if with_hits:

@@ -8,7 +8,7 @@ disagree, the best sentence of each article is shown with its own citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -59,11 +59,18 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Draft:
-    """An answer before timings and hits are attached."""
+    """An answer before timings and hits are attached.
+
+    The LLM answerer also reports the draft sentences its verifier removed, how many sentences
+    the draft had, and whether it fell back to the extractive answer.
+    """
 
     text: str
     citations: tuple[Citation, ...]
     abstained: bool
+    removed_claims: tuple[str, ...] = ()
+    draft_sentences: int = 0
+    fallback: bool = False
 
 
 class ExtractiveAnswerer:
@@ -130,6 +137,14 @@ class ExtractiveAnswerer:
             )
             return abstain(f"The articles in the corpus {reason}.", candidates)
         return _compose(question, kind, _choose(relevant, kind))
+
+    def stream(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Iterator[Draft]:
+        """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
+        yield self.answer(question, query, vectors, hits)
+
+    def abstain_with_passages(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
+        """The plain refusal, with the passages closest to the question."""
+        return abstain("The articles in the corpus don't say.", self.candidates(question, vectors, hits))
 
     def candidates(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> list[Candidate]:
         """Every distinct sentence of the hits and near the question, best first."""
