@@ -11,14 +11,18 @@ from dealqa.chunking import split_sentences
 
 def _source(n: int, text: str, assistant: Assistant, article_id: str = "a") -> Source:
     sentences = tuple(split_sentences(text))
-    return Source(n, article_id, f"Title {n}", text, 0, sentences, assistant.embedder.encode([s.text for s in sentences]))
+    return Source(
+        n, article_id, f"Title {n}", text, 0, sentences, assistant.embedder.encode([s.text for s in sentences])
+    )
 
 
 @pytest.fixture(scope="module")
 def sources(assistant: Assistant) -> list[Source]:
     return [
         _source(1, "The Colossus 1 facility is located in Memphis, Tennessee [2]. It serves Claude.", assistant),
-        _source(2, "The agreement, first reported by Decrypt, will route Colossus 1's full processing power.", assistant),
+        _source(
+            2, "The agreement, first reported by Decrypt, will route Colossus 1's full processing power.", assistant
+        ),
         _source(3, "SpaceX signed a deal on May 6, 2026, to lease its Colossus 1 data center to Anthropic.", assistant),
         _source(4, "The deal's financial terms are not public.", assistant),
     ]
@@ -48,7 +52,9 @@ def test_correct_cited_sentence_is_kept_with_the_backing_span(verifier: Verifier
 
 
 def test_date_in_another_format_is_still_supported(verifier: Verifier, sources: list[Source]) -> None:
-    assert verifier.check("SpaceX signed the deal on 6 May 2026 to lease Colossus 1 to Anthropic [3].", sources).supported
+    assert verifier.check(
+        "SpaceX signed the deal on 6 May 2026 to lease Colossus 1 to Anthropic [3].", sources
+    ).supported
 
 
 def test_citation_to_a_missing_source_is_dropped(verifier: Verifier, sources: list[Source]) -> None:
@@ -78,4 +84,7 @@ def test_an_injected_source_changes_nothing(verifier: Verifier, sources: list[So
 
 
 def test_markers_after_the_full_stop_stay_with_their_sentence(verifier: Verifier) -> None:
-    assert verifier.sentences("It is in Memphis. [1] It serves Claude. [1]") == ["It is in Memphis [1].", "It serves Claude [1]."]
+    assert verifier.sentences("It is in Memphis. [1] It serves Claude. [1]") == [
+        "It is in Memphis [1].",
+        "It serves Claude [1].",
+    ]

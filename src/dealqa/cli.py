@@ -69,6 +69,11 @@ def ingest(
     """Add new and changed articles to the store; skip unchanged ones without embedding."""
     from rich.progress import Progress as Bar
 
+    from .settings import Settings
+    from .store import VectorStore
+
+    if rebuild:  # also recovers a store too damaged to open
+        VectorStore.wipe(Settings())
     assistant = _assistant(auto_ingest=False)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Embedding", total=None)
@@ -146,6 +151,7 @@ def evaluate(
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Hits counted for retrieval metrics.")] = 5,
     retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only.")] = False,
     llm: LlmOption = None,
+    verify: Annotated[bool, typer.Option(help="With --llm: --no-verify scores the raw drafts.")] = True,
 ) -> None:
     """Run eval datasets and print metrics; gate with --fail-under."""
     from rich.progress import Progress as Bar
@@ -157,7 +163,7 @@ def evaluate(
     gates = _parse_gates(fail_under or [])
     datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
     previous = _read_json(baseline) if baseline else None
-    assistant = _assistant(llm=llm, top_k=max(k, 5))
+    assistant = _assistant(llm=llm, top_k=max(k, 5), verify=verify)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=sum(len(d.cases) for d in datasets))
         result = run_eval(

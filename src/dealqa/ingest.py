@@ -71,15 +71,10 @@ class Ingestor:
         return FileLock(str(self.settings.data_dir / "ingest.lock"), timeout=wait_s)
 
     def run(
-        self,
-        paths: Iterable[Path],
-        *,
-        prune: bool = False,
-        rebuild: bool = False,
-        progress: Progress | None = None,
-        lock_wait_s: float = 60.0,
+        self, paths: Iterable[Path], *, prune: bool = False, rebuild: bool = False, progress: Progress | None = None
     ) -> IngestReport:
         started = time.perf_counter()
+        lock_wait_s = self.settings.lock_wait_s
         try:
             with self.lock(lock_wait_s):
                 report = self._run(list(paths), prune=prune, rebuild=rebuild, progress=progress)
@@ -100,7 +95,7 @@ class Ingestor:
                 self.store.delete_article(orphan)
 
         articles: dict[str, tuple[Article, str]] = {}
-        for path in discover(paths):
+        for path in (p for root in paths for p in _inside(root, report)):
             try:
                 article = load(path, max_bytes=self.settings.max_file_bytes)
             except LoadError as exc:
@@ -184,3 +179,13 @@ class Ingestor:
             if article.id in bucket:
                 bucket.remove(article.id)
         return False
+
+
+def _inside(root: Path, report: IngestReport) -> Iterable[Path]:
+    """The files under ``root``; a link that leads outside it is skipped (it could expose any file)."""
+    base = root.resolve()
+    for path in discover([root]):
+        if root.is_dir() and not path.resolve().is_relative_to(base):
+            report.skipped.append(Skipped(str(path), f"links outside {root}"))
+        else:
+            yield path

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     candidates: int = Field(20, ge=1, le=200, description="Per retriever, before fusion.")
     max_question_chars: int = Field(2000, ge=10)
     max_file_bytes: int = Field(10_000_000, ge=1)
+    lock_wait_s: float = Field(60.0, ge=0, description="How long an ingest waits for another to finish.")
     min_score: float = Field(
         0.45, description="Sentence score (cosine + lexical overlap) below which the extractive answerer abstains."
     )

@@ -9,6 +9,7 @@ deleted first, so a crash never leaves a manifest entry whose chunks are incompl
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -86,6 +87,12 @@ class VectorStore:
         self.mode = "server" if settings.chroma_url else "embedded"
         self._client = _client(settings)
         self._open()
+
+    @staticmethod
+    def wipe(settings: Settings) -> None:
+        """Delete an embedded store's files, even unreadable ones (a server store is reset instead)."""
+        if not settings.chroma_url:
+            shutil.rmtree(settings.data_dir / "chroma", ignore_errors=True)
 
     def _open(self) -> None:
         name = self.settings.collection

@@ -25,6 +25,7 @@ METRICS = (
     "latency_p95_ms",
     "cases",
 )
+LLM_METRICS = ("unsupported_sentence_rate_raw", "fallback_rate")
 RETRIEVAL_METRICS = ("retrieval_recall_at_5", "mrr", "latency_p50_ms", "latency_p95_ms", "cases")
 
 
@@ -73,7 +74,8 @@ def run_eval(
         records.append(_retrieve_case(assistant, case, k) if retrieval_only else _answer_case(assistant, case, k))
         if progress:
             progress(done, len(cases))
-    names = RETRIEVAL_METRICS if retrieval_only else METRICS
+    llm = any(r.get("answerer", "").startswith("llm:") for r in records)
+    names = RETRIEVAL_METRICS if retrieval_only else METRICS + (LLM_METRICS if llm else ())
     tags = sorted({t for case in cases for t in case.tags})
     return EvalResult(
         metrics=_metrics(records, names),
@@ -94,6 +96,7 @@ def _answer_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
         answerer=answer.answerer,
         fallback=answer.fallback,
         removed_claims=list(answer.removed_claims),
+        draft_sentences=answer.draft_sentences,
         citations=[{"n": c.n, "article_id": c.article_id, "quote": c.quote} for c in answer.citations],
     )
     if case.answerable:
@@ -176,6 +179,12 @@ def _metrics(records: list[dict[str, Any]], names: Sequence[str]) -> dict[str, f
             ),
             citation_support=_share(sum(1 for r in correct if r["supported"]), len(correct)),
             answer_chars_mean=round(statistics.fmean(len(r["answer"]) for r in records), 1) if records else None,
+        )
+    if "fallback_rate" in names:
+        drafted = sum(r["draft_sentences"] for r in records)
+        values.update(
+            unsupported_sentence_rate_raw=_share(sum(len(r["removed_claims"]) for r in records), drafted),
+            fallback_rate=_share(sum(1 for r in records if r["fallback"]), len(records)),
         )
     return {name: values.get(name) for name in names}
 

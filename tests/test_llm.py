@@ -1,0 +1,129 @@
+"""The LLM path: a real llama.cpp OpenAI-compatible server, the in-process local model, and fakes
+only for keyed providers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+from dealqa import Answer, Assistant, InputError
+from dealqa.answering.generative import GenerativeAnswerer
+from dealqa.answering.llm import bundled_model_path, resolve_llm
+from dealqa.answering.verify import Verifier
+from tests.conftest import free_port
+
+
+def _check_verified(assistant: Assistant, answer: Answer, expected: str) -> None:
+    """Every kept sentence is backed by its citations; otherwise the answer fell back, marked as such."""
+    assert answer.answerer.startswith("llm:")
+    assert expected in answer.text
+    if answer.fallback:
+        assert answer.text.startswith("(Quoted answer:")
+    for citation in answer.citations:
+        article = assistant.article(citation.article_id)
+        assert article is not None and article.text[citation.start : citation.end] == citation.quote
+
+
+@pytest.fixture(scope="module")
+def llama_server() -> Iterator[str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", bundled_model_path(), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        for _ in range(120):  # bounded wait, about a minute
+            try:
+                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("llama_cpp.server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_openai_provider_against_a_real_llama_cpp_server(assistant: Assistant, llama_server: str) -> None:
+    llm = Assistant(assistant.settings, auto_ingest=False, llm="openai:smollm2", llm_base_url=llama_server)
+    _check_verified(llm, llm.ask("When was the deal signed?"), "2026")
+    _check_verified(llm, llm.ask("Where is Colossus 1 located?"), "Memphis")
+    pieces = list(llm.stream("Where is Colossus 1 located?"))
+    final = pieces[-1]
+    assert isinstance(final, Answer)
+    assert "".join(p for p in pieces[:-1] if isinstance(p, str)) in final.text
+
+
+def test_local_model_in_process(assistant: Assistant) -> None:
+    local = Assistant(assistant.settings, auto_ingest=False, llm="local")
+    answer = local.ask("Where is Colossus 1 located?")
+    _check_verified(local, answer, "Memphis")
+    assert answer.draft_sentences >= 1
+
+
+def _fake(assistant: Assistant, *responses: str) -> Assistant:
+    """The assistant with a scripted chat model standing in for a keyed provider."""
+    fake = Assistant(assistant.settings, auto_ingest=False)
+    fake.answerer = GenerativeAnswerer(
+        FakeListChatModel(responses=list(responses)), "anthropic:fake", fake.extractive,
+        Verifier(fake.embedder.encode), fake.store,
+    )  # fmt: skip
+    return fake
+
+
+def test_supported_sentences_are_kept_and_invented_ones_removed(assistant: Assistant) -> None:
+    question = "Where is Colossus 1 located?"
+    hits = assistant.search(question, k=assistant.settings.top_k)
+    n = next(i for i, h in enumerate(hits[:4], 1) if "Memphis" in h.chunk.text)  # the number the model sees
+    fake = _fake(
+        assistant,
+        f"The Colossus 1 facility is located in Memphis, Tennessee [{n}]. "
+        f"The Colosseum 1 data center is run by Elon Musk's CEO [{n}]. It has 900 GPUs [{n}].",
+    )
+    answer = fake.ask(question)
+    assert not answer.fallback
+    assert answer.text == "The Colossus 1 facility is located in Memphis, Tennessee [1]."
+    assert answer.citations[0].quote == "The Colossus 1 facility is located in Memphis, Tennessee [2]."
+    assert len(answer.removed_claims) == 2 and answer.draft_sentences == 3
+
+
+def test_malformed_or_unsupported_output_falls_back(assistant: Assistant) -> None:
+    for draft in ("", "}}{{ <<<>>> [[[", "Paris is the capital of France [1]."):
+        answer = _fake(assistant, draft).ask("Where is Colossus 1 located?")
+        assert answer.fallback and "Memphis" in answer.text
+
+
+def test_model_refusal_is_a_plain_abstention(assistant: Assistant) -> None:
+    answer = _fake(assistant, "The sources do not say.").ask("How many GPUs does Colossus 1 have?")
+    assert answer.abstained and not answer.fallback
+
+
+def test_unreachable_server_gives_the_extractive_answer_marked(assistant: Assistant) -> None:
+    dead = Assistant(
+        assistant.settings, auto_ingest=False, llm="openai:x", llm_base_url=f"http://127.0.0.1:{free_port()}/v1",
+        llm_timeout_s=5,
+    )  # fmt: skip
+    answer = dead.ask("Where is Colossus 1 located?")
+    assert answer.fallback and "could not be used" in answer.text and "Memphis" in answer.text
+
+
+def test_missing_keys_and_unknown_providers_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with pytest.raises(InputError, match="ANTHROPIC_API_KEY"):
+        resolve_llm("anthropic:claude-sonnet-4-5")
+    with pytest.raises(InputError, match="OPENAI_API_KEY"):
+        resolve_llm("openai:gpt-4o-mini")
+    with pytest.raises(InputError, match="unknown LLM 'mystery:x'"):
+        resolve_llm("mystery:x")
