@@ -148,11 +148,12 @@ class GenerativeAnswerer:
     def _take(self, sentence: str, sources: list[Source], kept: list[Verdict], removed: list[str]) -> str:
         """Verify one draft sentence; return the text to show for it ('' if it is dropped)."""
         verdict = self.verifier.check(sentence, sources)
+        if not verdict.supported:
+            removed.append(verdict.sentence)  # unverified mode: flagged, yet shown below
+            if self.verify:
+                return ""
         if not self.verify:
             verdict = _unchecked(verdict, sentence, sources)
-        if not verdict.supported:
-            removed.append(verdict.sentence)
-            return ""
         kept.append(verdict)
         text, _ = _assemble(kept)
         previous, _ = _assemble(kept[:-1])

@@ -1,0 +1,111 @@
+"""Bounded load run against /v1/ask on loopback: error count, throughput, p50/p95 latency.
+
+Starts its own `dealqa serve` on a free 127.0.0.1 port over a copy of corpus/ (unless --url is given),
+sends --requests requests from --clients concurrent clients, and stops by itself.
+
+    .venv/bin/python evals/perf/load.py --clients 50 --requests 2000 --json evals/perf/load.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = [
+    "When was the deal signed?",
+    "Where is Colossus 1 located?",
+    "Who first reported the agreement?",
+    "Which company is preparing for an IPO?",
+    "What is the capital of France?",
+]
+
+
+def start_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    shutil.copytree(ROOT / "corpus", workdir / "corpus")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
+    dealqa = str(Path(sys.executable).with_name("dealqa"))
+    process = subprocess.Popen([dealqa, "serve", "--port", str(port)], cwd=workdir, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                return process, url
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+async def run(url: str, clients: int, requests: int, timeout_s: float) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(requests))
+
+    async def client(n: int) -> None:
+        nonlocal errors
+        async with httpx.AsyncClient(base_url=url, timeout=timeout_s) as http:
+            for i in counter:
+                started = time.perf_counter()
+                try:
+                    response = await http.post("/v1/ask", json={"question": QUESTIONS[(i + n) % len(QUESTIONS)]})
+                    ok = response.status_code == 200 and "text" in response.json()
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append((time.perf_counter() - started) * 1000)
+                errors += not ok
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(clients)))
+    elapsed = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "errors": errors,
+        "seconds": round(elapsed, 2),
+        "throughput_rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(cuts[49], 1),
+        "p95_ms": round(cuts[94], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="An already running server (default: start one).")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        process, url = (None, args.url) if args.url else start_server(Path(tmp))
+        try:
+            result = asyncio.run(run(url, args.clients, args.requests, args.timeout))
+        finally:
+            if process:
+                process.terminate()
+                process.wait(timeout=30)
+    print(json.dumps(result, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
