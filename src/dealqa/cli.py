@@ -281,6 +281,24 @@ def feedback_export(
         sys.stdout.write(lines)
 
 
+@app.command()
+@friendly
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="1k and 10k chunks (a few minutes); else up to 100k.")] = False,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON.")] = None,
+) -> None:
+    """Measure ingest and query speed against a naive LangChain baseline (figures, not pass/fail)."""
+    from .benchmark import run_bench
+    from .settings import Settings
+
+    results = run_bench(Settings(), quick=quick, log=lambda line: console.print(f"[dim]{line}[/]"))
+    for key, value in results.items():
+        console.print(f"{key:>36}: {value}", highlight=False)
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(results, indent=2) + "\n")
+
+
 def _print_answer(answer: Any) -> None:
     style = "yellow" if answer.abstained else "default"
     console.print(answer.text, style=style, highlight=False, markup=False)

@@ -1,0 +1,201 @@
+"""`dealqa bench`: ingest and query speed against a naive LangChain baseline, run side by side.
+
+Figures only, never assertions. Stores are built on a deterministic synthetic corpus and cached
+under ``<data_dir>/bench`` so repeated runs skip the slow builds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from .assistant import Assistant
+from .chunking import Chunker
+from .corpus import load
+from .settings import Settings
+from .synthetic import write_corpus
+
+QUICK_SIZES = (1_000, 10_000)
+FULL_SIZES = (1_000, 10_000, 100_000)
+# Chunks per synthetic article with the default chunk size, measured on the generator's output.
+_CHUNKS_PER_ARTICLE = 3.0
+_QUERIES = [
+    "Where is the Forge 6 facility located?",
+    "When did Nimbus AI sign its deal?",
+    "How many megawatts does the site draw?",
+    "Who runs the Atlas 3 data center?",
+    "What share of the cluster did the buyer get?",
+    "Which companies agreed on the Beacon campus?",
+    "What did critics say about accelerators?",
+    "When do the first racks come online?",
+]
+Log = Callable[[str], None]
+
+
+def _percentile(values: list[float], pct: int) -> float:
+    return round(statistics.quantiles(values, n=100)[pct - 1], 2) if len(values) > 1 else round(values[0], 2)
+
+
+def _time_queries(ask: Callable[[str], object], rounds: int = 5) -> list[float]:
+    ask(_QUERIES[0])  # warm
+    timings = []
+    for _ in range(rounds):
+        for query in _QUERIES:
+            started = time.perf_counter()
+            ask(query)
+            timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def _corpus(root: Path, chunks: int) -> Path:
+    articles = max(1, round(chunks / _CHUNKS_PER_ARTICLE))
+    folder = root / f"corpus-{articles}"
+    if not folder.exists():
+        write_corpus(folder.with_suffix(".tmp"), articles)
+        folder.with_suffix(".tmp").rename(folder)
+    return folder
+
+
+def _baseline(corpus: Path, store: Path, settings: Settings) -> tuple[Any, float, int]:
+    """LangChain as most tutorials write it: HuggingFaceEmbeddings + Chroma.from_documents."""
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from .embedding import resolve_model_path
+
+    embeddings = HuggingFaceEmbeddings(model_name=resolve_model_path(settings.embedding_model))
+    splitter = RecursiveCharacterTextSplitter(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+    if (store / "done").exists():
+        return Chroma(persist_directory=str(store), embedding_function=embeddings), 0.0, 0
+    started = time.perf_counter()
+    documents = [Document(load(p).text, metadata={"source": p.name}) for p in sorted(corpus.glob("*.md"))]
+    chunks = splitter.split_documents(documents)
+    db = Chroma.from_documents(chunks, embeddings, persist_directory=str(store))
+    elapsed = time.perf_counter() - started
+    (store / "done").write_text(str(len(chunks)))
+    return db, elapsed, len(chunks)
+
+
+def run_bench(
+    settings: Settings, *, quick: bool, log: Log = print, sizes: Sequence[int] | None = None
+) -> dict[str, float]:
+    """Every figure of the benchmark, keyed as in evals/perf/RESULTS.md."""
+    root = settings.data_dir / "bench"
+    root.mkdir(parents=True, exist_ok=True)
+    sizes = sizes or (QUICK_SIZES if quick else FULL_SIZES)
+    results: dict[str, float] = {}
+
+    # Ingest: a fresh store for the smallest size, ours and the baseline on the same articles.
+    corpus = _corpus(root, sizes[0])
+    articles = len(list(corpus.glob("*.md")))
+    fresh = root / "ingest-run"
+    shutil.rmtree(fresh, ignore_errors=True)
+    ours = Assistant(settings.model_copy(update={"data_dir": fresh, "corpus_dir": corpus}), auto_ingest=False)
+    ours.embedder.encode(["warm up"])
+    log(f"ingest: {articles} articles with dealqa")
+    report = ours.ingest([corpus])
+    chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+    chunk_texts = [c.text for p in sorted(corpus.glob("*.md")) for c in chunker.split(load(p))]
+    started = time.perf_counter()
+    ours.embedder.encode(chunk_texts)
+    raw = time.perf_counter() - started
+    log(f"ingest: {articles} articles with the LangChain baseline")
+    _, baseline_s, _ = _baseline(corpus, root / "baseline-ingest-run", settings)
+    shutil.rmtree(root / "baseline-ingest-run", ignore_errors=True)
+    results.update({
+        "ingest.articles": articles,
+        "ingest.chunks": report.chunks,
+        "ingest.texts_embedded": report.embedded,
+        "ingest.articles_per_s": round(articles / report.seconds, 2),
+        "ingest.chunks_per_s": round(report.chunks / report.seconds, 2),
+        "ingest.raw_encode_chunks_per_s": round(len(chunk_texts) / raw, 2),
+        "ingest.overhead_ratio": round(raw / report.seconds, 3),
+        "ingest.baseline_articles_per_s": round(articles / baseline_s, 2),
+        "ingest.speedup_vs_baseline": round((articles / report.seconds) / (articles / baseline_s), 3),
+    })  # fmt: skip
+
+    # Queries at each size, on cached stores.
+    largest: Settings | None = None
+    for size in sizes:
+        corpus = _corpus(root, size)
+        store_settings = settings.model_copy(update={"data_dir": root / f"store-{size}", "corpus_dir": corpus})
+        log(f"query: building or loading the {size:,}-chunk stores")
+        assistant = Assistant(store_settings, auto_ingest=False)
+        if assistant.stats()["articles"] == 0:
+            assistant.ingest([corpus])
+        baseline, _, _ = _baseline(corpus, root / f"baseline-{size}", settings)
+        ours_ms = _time_queries(assistant.ask)
+        base_ms = _time_queries(partial(baseline.similarity_search, k=5))
+        chunks = assistant.stats()["chunks"]
+        results.update({
+            f"query.{size}.chunks": chunks,
+            f"query.{size}.p50_ms": _percentile(ours_ms, 50),
+            f"query.{size}.p95_ms": _percentile(ours_ms, 95),
+            f"query.{size}.baseline_p50_ms": _percentile(base_ms, 50),
+            f"query.{size}.ratio_vs_baseline": round(_percentile(ours_ms, 50) / _percentile(base_ms, 50), 3),
+        })  # fmt: skip
+        largest = store_settings
+
+    assert largest is not None
+    log("re-ingest of the unchanged largest corpus")
+    again = Assistant(largest, auto_ingest=False).ingest([largest.corpus_dir])
+    results["reingest_unchanged_articles"] = len(again.unchanged)
+    results["reingest_unchanged_s"] = round(again.seconds, 2)
+    results["reingest_unchanged_embedded"] = again.embedded
+    results["cold_ask_s"] = _cold_ask(root / f"store-{sizes[0]}")
+    results["serve_peak_rss_mb"] = _serve_peak_rss(largest.data_dir)
+    return results
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
+    return {**env, "DEALQA_DATA_DIR": str(data_dir)}
+
+
+def _cold_ask(data_dir: Path) -> float:
+    """A fresh `dealqa ask` process, from start to printed answer."""
+    dealqa = str(Path(sys.executable).with_name("dealqa"))
+    started = time.perf_counter()
+    subprocess.run(
+        [dealqa, "ask", "Where is the Forge 6 facility located?"], env=_env(data_dir), capture_output=True, check=True
+    )
+    return round(time.perf_counter() - started, 2)
+
+
+def _serve_peak_rss(data_dir: Path) -> float:
+    """Peak resident memory of `dealqa serve` over the largest store after a few answers."""
+    import socket
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dealqa = str(Path(sys.executable).with_name("dealqa"))
+    process = subprocess.Popen([dealqa, "serve", "--port", str(port)], env=_env(data_dir),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        for _ in range(600):  # bounded: about five minutes
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        for query in _QUERIES:
+            httpx.post(f"http://127.0.0.1:{port}/v1/ask", json={"question": query}, timeout=120)
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+        return round(peak_kb / 1024, 1)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
