@@ -57,6 +57,9 @@ def _assistant(auto_ingest: bool = True, **overrides: Any) -> Any:
 
 
 LlmOption = Annotated[str | None, typer.Option("--llm", help="'provider:model' or 'local'; default: extractive.")]
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--llm-base-url", help="An OpenAI-compatible server for --llm openai:MODEL.")
+]
 
 
 @app.command()
@@ -95,9 +98,10 @@ def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     llm: LlmOption = None,
+    llm_base_url: BaseUrlOption = None,
 ) -> None:
     """Answer one question with citations."""
-    assistant = _assistant(llm=llm)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
     answer = assistant.ask(question)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -107,9 +111,9 @@ def ask(
 
 @app.command()
 @friendly
-def chat(llm: LlmOption = None) -> None:
+def chat(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
     """A terminal chat that remembers the conversation (empty line or Ctrl-D to quit)."""
-    assistant = _assistant(llm=llm)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
     history: list[str] = []
     console.print("Ask about the Colossus 1 deal. An empty line ends the chat.")
     while True:
@@ -151,6 +155,7 @@ def evaluate(
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Hits counted for retrieval metrics.")] = 5,
     retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only.")] = False,
     llm: LlmOption = None,
+    llm_base_url: BaseUrlOption = None,
     verify: Annotated[bool, typer.Option(help="With --llm: --no-verify scores the raw drafts.")] = True,
 ) -> None:
     """Run eval datasets and print metrics; gate with --fail-under."""
@@ -163,7 +168,7 @@ def evaluate(
     gates = _parse_gates(fail_under or [])
     datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
     previous = _read_json(baseline) if baseline else None
-    assistant = _assistant(llm=llm, top_k=max(k, 5), verify=verify)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url, top_k=max(k, 5), verify=verify)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=sum(len(d.cases) for d in datasets))
         result = run_eval(
@@ -225,6 +230,7 @@ def serve(
         str | None, typer.Option(envvar="DEALQA_UI_AUTH", help="USER:PASSWORD required to open the UI.")
     ] = None,
     llm: LlmOption = None,
+    llm_base_url: BaseUrlOption = None,
 ) -> None:
     """The chat UI, REST API, OpenAI-compatible API and MCP endpoint on one server."""
     import uvicorn
@@ -238,7 +244,7 @@ def serve(
         if not (sep and user and password):
             raise InputError("--auth wants USER:PASSWORD")
         credentials = (user, password)
-    assistant = _assistant(llm=llm)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
     assistant.warm_up()
     application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
     console.print(f"dealqa is serving on http://{host}:{port}/ (API docs at /docs, MCP at /mcp)", highlight=False)
@@ -247,7 +253,7 @@ def serve(
 
 @app.command("mcp")
 @friendly
-def mcp_stdio(llm: LlmOption = None) -> None:
+def mcp_stdio(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
     """The MCP server over stdio, for chat assistants that launch it as a subprocess."""
     from .assistant import Assistant
     from .mcp_server import build_mcp
@@ -255,7 +261,8 @@ def mcp_stdio(llm: LlmOption = None) -> None:
 
     # stdout carries the protocol: nothing else may be printed there.
     settings = Settings()
-    assistant = Assistant(settings.model_copy(update={"llm": llm}) if llm else settings)
+    overrides = {k: v for k, v in {"llm": llm, "llm_base_url": llm_base_url}.items() if v}
+    assistant = Assistant(settings.model_copy(update=overrides))
     assistant.warm_up()
     build_mcp(assistant).run("stdio")
 
