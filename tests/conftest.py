@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +47,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_up(url: str, process: subprocess.Popen[bytes] | None = None, attempts: int = 240) -> None:
+    """Poll ``url`` until it answers 200; bounded (attempts × about half a second)."""
+    import time
+
+    import httpx
+
+    for _ in range(attempts):
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the process serving {url} exited with {process.returncode}")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up")
+
+
 class LiveServer:
     """``dealqa serve`` in a subprocess on a free loopback port."""
 
@@ -71,21 +90,11 @@ class LiveServer:
         self._wait()
 
     def _wait(self) -> None:
-        import time
-
-        import httpx
-
-        for _ in range(240):  # bounded: at most about two minutes
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {(self.workdir / 'server.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        self.stop()
-        raise RuntimeError("server did not become healthy")
+        try:
+            wait_until_up(f"{self.url}/healthz", self.process)
+        except RuntimeError as exc:
+            self.stop()
+            raise RuntimeError(f"{exc}: {(self.workdir / 'server.log').read_text()[-2000:]}") from exc
 
     def stop(self) -> None:
         self.process.terminate()

@@ -7,14 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.conftest import CORPUS, ROOT, free_port
+from tests.conftest import CORPUS, ROOT, free_port, wait_until_up
 
 BIN = Path(sys.executable).parent
 
@@ -30,14 +28,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):  # bounded wait, about a minute
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("chroma run did not start")
+        wait_until_up(f"{url}/api/v2/heartbeat", process)
         yield url
     finally:
         process.terminate()

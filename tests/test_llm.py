@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -16,7 +14,7 @@ from dealqa import Answer, Assistant, InputError
 from dealqa.answering.generative import GenerativeAnswerer
 from dealqa.answering.llm import bundled_model_path, resolve_llm
 from dealqa.answering.verify import Verifier
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until_up
 
 
 def _check_verified(assistant: Assistant, answer: Answer, expected: str) -> None:
@@ -40,14 +38,7 @@ def llama_server() -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        for _ in range(120):  # bounded wait, about a minute
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("llama_cpp.server did not start")
+        wait_until_up(f"{url}/models", process)
         yield url
     finally:
         process.terminate()

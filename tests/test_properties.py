@@ -13,7 +13,9 @@ from dealqa.types import Article
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 any_text = st.text(st.characters(codec="utf-8"), max_size=400)
 newsy = st.lists(
-    st.one_of(st.sampled_from(["Colossus 1.", "Memphis, Tennessee.", "\n", "Heading Line\n", "[2]", "Mr. X"]), any_text),
+    st.one_of(
+        st.sampled_from(["Colossus 1.", "Memphis, Tennessee.", "\n", "Heading Line\n", "[2]", "Mr. X"]), any_text
+    ),
     max_size=12,
 ).map("".join)
 

@@ -34,5 +34,7 @@ def test_bad_auth_value_is_a_clear_error(tmp_path: pytest.TempPathFactory) -> No
 
     dealqa = str(Path(sys.executable).with_name("dealqa"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
-    result = subprocess.run([dealqa, "serve", "--auth", "nopassword"], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [dealqa, "serve", "--auth", "nopassword"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1 and "--auth wants USER:PASSWORD" in result.stderr

@@ -47,7 +47,7 @@ def test_correct_cited_sentence_is_kept_with_the_backing_span(verifier: Verifier
     verdict = verifier.check("The Colossus 1 facility is in Memphis, Tennessee [1].", sources)
     assert verdict.supported
     (backing,) = verdict.backing
-    assert backing.source == 1 and backing.quote == "The Colossus 1 facility is located in Memphis, Tennessee [2]."
+    assert backing.n == 1 and backing.quote == "The Colossus 1 facility is located in Memphis, Tennessee [2]."
     assert sources[0].text[backing.start : backing.end] == backing.quote
 
 
@@ -61,7 +61,7 @@ def test_citation_to_a_missing_source_is_dropped(verifier: Verifier, sources: li
     verdict = verifier.check("The Colossus 1 facility is located in Memphis, Tennessee [7].", sources)
     assert not verdict.supported and verdict.reason == "cites no source given"
     kept = verifier.check("The Colossus 1 facility is located in Memphis, Tennessee [7][1].", sources)
-    assert kept.supported and [b.source for b in kept.backing] == [1]
+    assert kept.supported and [b.n for b in kept.backing] == [1]
 
 
 def test_uncited_and_wrong_number_sentences_are_removed(verifier: Verifier, sources: list[Source]) -> None:

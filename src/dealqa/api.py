@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from .assistant import Assistant
 from .corpus import SUPPORTED, slugify
 from .errors import BusyError, DealQAError, InputError, StoreError
-from .types import Answer, hit_to_dict
+from .types import Answer, Citation, hit_to_dict
 
 log = logging.getLogger(__name__)
 MODEL_ID = "dealqa"
@@ -43,22 +43,13 @@ class AskRequest(BaseModel):
     article_id: str | None = Field(None, max_length=200)
 
 
-class CitationOut(BaseModel):
-    n: int
-    article_id: str
-    title: str
-    start: int
-    end: int
-    quote: str
-
-
 class AnswerOut(BaseModel):
     question: str
     text: str
     abstained: bool
     answerer: str
     fallback: bool
-    citations: list[CitationOut]
+    citations: list[Citation]
     removed_claims: list[str]
     draft_sentences: int
     timings_ms: dict[str, float]

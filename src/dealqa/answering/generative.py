@@ -227,10 +227,8 @@ def _assemble(kept: Sequence[Verdict]) -> tuple[str, tuple[Citation, ...]]:
 def _unchecked(verdict: Verdict, sentence: str, sources: Sequence[Source]) -> Verdict:
     """For measuring raw drafts: keep the sentence as written, citing the whole passages it names."""
     by_n = {s.n: s for s in sources}
-    from .verify import Backing
-
     cited = [by_n[int(n)] for n in re.findall(r"\[(\d{1,3})\]", sentence) if int(n) in by_n]
-    backing = tuple(Backing(s.n, s.article_id, s.title, s.start, s.start + len(s.text), s.text) for s in cited)
+    backing = tuple(Citation(s.n, s.article_id, s.title, s.start, s.start + len(s.text), s.text) for s in cited)
     return Verdict(verdict.sentence, True, "", backing)
 
 

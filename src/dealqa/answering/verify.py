@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..chunking import split_sentences
-from ..types import Sentence
+from ..types import Citation, Sentence
 from .facts import DATE, SOURCE_MARKER, AnswerType, fold, mentions
 
 # Chosen on the eval set: reworded source sentences score above it, invented ones below (see README).
@@ -43,23 +43,11 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Backing:
-    """The source sentence that backs a kept draft sentence."""
-
-    source: int
-    article_id: str
-    title: str
-    start: int
-    end: int
-    quote: str
-
-
-@dataclass(frozen=True)
 class Verdict:
     sentence: str  # the draft sentence without markers
     supported: bool
     reason: str
-    backing: tuple[Backing, ...] = ()
+    backing: tuple[Citation, ...] = ()  # the source sentences that back it; ``n`` is the source's number
 
 
 class Verifier:
@@ -102,7 +90,7 @@ class Verifier:
             best = int(np.argmax(scores))
             if scores[best] >= self.min_similarity:
                 s = source.sentences[best]
-                backing.append(Backing(source.n, source.article_id, source.title, s.start, s.end, s.text))
+                backing.append(Citation(source.n, source.article_id, source.title, s.start, s.end, s.text))
         if not backing:
             return Verdict(claim, False, "its wording is not close to any cited sentence")
         return Verdict(claim, True, "", tuple(backing))
