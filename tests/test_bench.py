@@ -1,0 +1,30 @@
+"""A tiny run of the benchmark harness: every figure is produced (their values are printed, not judged)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dealqa.benchmark import run_bench
+from dealqa.settings import Settings
+
+
+def test_bench_produces_every_figure(tmp_path: Path) -> None:
+    results = run_bench(Settings(data_dir=tmp_path), quick=True, sizes=(60, 120), log=lambda _: None)
+    print(results)
+    expected = {
+        "ingest.articles",
+        "ingest.chunks",
+        "ingest.articles_per_s",
+        "ingest.chunks_per_s",
+        "ingest.raw_encode_chunks_per_s",
+        "ingest.overhead_ratio",
+        "ingest.baseline_articles_per_s",
+        "ingest.speedup_vs_baseline",
+        "reingest_unchanged_s",
+        "reingest_unchanged_embedded",
+        "cold_ask_s",
+        "serve_peak_rss_mb",
+    } | {f"query.{n}.{k}" for n in (60, 120) for k in ("p50_ms", "p95_ms", "baseline_p50_ms", "ratio_vs_baseline")}
+    assert expected <= set(results)
+    assert results["reingest_unchanged_embedded"] == 0
+    assert results["ingest.articles"] == 20 and results["serve_peak_rss_mb"] > 0
