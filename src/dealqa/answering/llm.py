@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Iterator
@@ -81,6 +82,10 @@ def _llama(model_path: str, n_ctx: int) -> Any:
     except ImportError as exc:
         raise MissingDependencyError("the local LLM", "local-llm") from exc
     return Llama(model_path=model_path, n_ctx=n_ctx, n_threads=max(1, os.cpu_count() or 1), verbose=False)
+
+
+# Free the model while the interpreter is whole: llama-cpp's own finalizer fails at shutdown.
+atexit.register(_llama.cache_clear)
 
 
 class LocalChatModel(BaseChatModel):
