@@ -50,3 +50,14 @@ def test_tool_and_runnable() -> None:
     follow = chain.invoke({"question": "Where is that data center?", "history": ["When was the deal signed?"]})
     assert "Memphis" in follow["text"]
     assert [a["abstained"] for a in chain.batch(["What is the capital of France?"])] == [True]
+
+
+def test_embeddings_adapter_uses_the_bundled_model() -> None:
+    from dealqa.embedding import LangChainEmbeddings
+
+    embeddings = LangChainEmbeddings(_assistant().embedder)
+    query = embeddings.embed_query("Where is Colossus 1?")
+    docs = embeddings.embed_documents(["The Colossus 1 facility is located in Memphis, Tennessee.", "Bread."])
+    assert len(query) == 384
+    near, far = (sum(a * b for a, b in zip(query, d, strict=True)) for d in docs)
+    assert near > far
