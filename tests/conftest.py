@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,18 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes] | None = None, atte
             pass
         time.sleep(0.5)
     raise RuntimeError(f"{url} did not come up")
+
+
+@contextmanager
+def background_server(command: list[str], health_url: str) -> Iterator[None]:
+    """Run a server process on loopback until the block ends; wait (bounded) until it is healthy."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(health_url, process)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 class LiveServer:

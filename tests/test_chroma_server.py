@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, ROOT, free_port, wait_until_up
+from tests.conftest import CORPUS, ROOT, background_server, free_port
 
 BIN = Path(sys.executable).parent
 
@@ -21,18 +21,10 @@ BIN = Path(sys.executable).parent
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
-    process = subprocess.Popen(
-        [str(BIN / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{url}/api/v2/heartbeat", process)
+    command = [str(BIN / "chroma"), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)]
+    with background_server(command, f"{url}/api/v2/heartbeat"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_ingest_ask_and_eval_through_a_chroma_server(chroma_url: str, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ only for keyed providers."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Iterator
 
@@ -14,7 +13,7 @@ from dealqa import Answer, Assistant, InputError
 from dealqa.answering.generative import GenerativeAnswerer
 from dealqa.answering.llm import bundled_model_path, resolve_llm
 from dealqa.answering.verify import Verifier
-from tests.conftest import free_port, wait_until_up
+from tests.conftest import background_server, free_port
 
 
 def _check_verified(assistant: Assistant, answer: Answer, expected: str) -> None:
@@ -31,18 +30,11 @@ def _check_verified(assistant: Assistant, answer: Answer, expected: str) -> None
 @pytest.fixture(scope="module")
 def llama_server() -> Iterator[str]:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", bundled_model_path(), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        wait_until_up(f"{url}/models", process)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", bundled_model_path(), "--host", "127.0.0.1",
+               "--port", str(port), "--n_ctx", "4096", "--model_alias", "smollm2"]  # fmt: skip
+    with background_server(command, f"{url}/models"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_openai_provider_against_a_real_llama_cpp_server(assistant: Assistant, llama_server: str) -> None:
