@@ -9,7 +9,7 @@ from dealqa.settings import Settings
 
 
 def test_bench_produces_every_figure(tmp_path: Path) -> None:
-    results = run_bench(Settings(data_dir=tmp_path), quick=True, sizes=(60, 120), log=lambda _: None)
+    results = run_bench(Settings(data_dir=tmp_path), sizes=(60, 120), ingest_chunks=60, log=lambda _: None)
     print(results)
     expected = {
         "ingest.articles",

@@ -53,7 +53,7 @@ def test_tool_and_runnable() -> None:
 
 
 def test_embeddings_adapter_uses_the_bundled_model() -> None:
-    from dealqa.embedding import LangChainEmbeddings
+    from dealqa.langchain_adapters import LangChainEmbeddings
 
     embeddings = LangChainEmbeddings(_assistant().embedder)
     query = embeddings.embed_query("Where is Colossus 1?")

@@ -22,10 +22,14 @@ newsy = st.lists(
 
 @FAST
 @given(text=st.one_of(newsy, st.text(max_size=3000)), size=st.integers(60, 900), overlap=st.integers(0, 59))
-def test_chunk_and_sentence_offsets_always_round_trip(text: str, size: int, overlap: int) -> None:
+def test_chunk_and_sentence_offsets_always_round_trip_and_chunks_have_sentences(
+    text: str, size: int, overlap: int
+) -> None:
     article = Article("a", "A", text)
     for chunk in Chunker(size, overlap).split(article):
         assert text[chunk.start : chunk.end] == chunk.text
+        assert chunk.sentences  # a chunk's vector is made from its sentences'
+
         for sentence in chunk.sentences:
             assert text[sentence.start : sentence.end] == sentence.text
     for sentence in split_sentences(text):

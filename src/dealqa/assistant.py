@@ -6,20 +6,20 @@ import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.generative import GenerativeAnswerer
-from .answering.llm import resolve_llm
-from .answering.verify import Verifier
 from .embedding import Embedder
 from .errors import InputError
-from .ingest import Ingestor, IngestReport, Progress
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense
 from .settings import Settings
 from .store import ArticleRecord, VectorStore
 from .types import Answer, Article, Hit
+
+if TYPE_CHECKING:
+    from .answering.generative import GenerativeAnswerer
+    from .ingest import IngestReport, Progress
 
 _MAX_HISTORY_TURNS = 10
 History = Sequence[str | dict[str, Any]]
@@ -40,12 +40,22 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, *, auto_ingest: bool = True, **overrides: Any) -> None:
         self.settings = settings.model_copy(update=overrides) if settings else Settings(**overrides)
         self.store = VectorStore(self.settings)
-        self.embedder = Embedder(self.settings.embedding_model, self.settings.embedding_batch_size)
+        self.embedder = Embedder(
+            self.settings.embedding_model,
+            self.settings.embedding_batch_size,
+            self.settings.embedding_backend,
+            self.settings.model_cache_dir,
+        )
         self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
         self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
         self.extractive = ExtractiveAnswerer(self.store, self.bm25.knows, self.settings.min_score)
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.llm:
+            # Imported here: the extractive path (and a cold `dealqa ask`) never loads LangChain's models.
+            from .answering.generative import GenerativeAnswerer
+            from .answering.llm import resolve_llm
+            from .answering.verify import Verifier
+
             llm = resolve_llm(
                 self.settings.llm, base_url=self.settings.llm_base_url, timeout_s=self.settings.llm_timeout_s
             )
@@ -53,7 +63,6 @@ class Assistant:
             self.answerer = GenerativeAnswerer(
                 llm, self.settings.llm, self.extractive, verifier, self.store, verify=self.settings.verify
             )
-        self._ingestor = Ingestor(self.settings, self.store, self.embedder)
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
@@ -72,24 +81,22 @@ class Assistant:
         started = time.perf_counter()
         question = self._clean_question(question)
         turns = self._clean_history(history)
-        queries = self._queries(question, turns)
-        if isinstance(self.answerer, GenerativeAnswerer):
-            standalone = self.answerer.rewrite(question, turns)
-            if standalone and standalone not in queries:
-                queries.append(standalone)
+        asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
+        queries = self._queries(asked, turns)
+        standalone = self.answerer.rewrite(asked, turns)
+        if standalone and standalone not in queries:
+            queries.append(standalone)
         rewritten = time.perf_counter()
         retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
         retrieved = time.perf_counter()
         draft = None
-        for item in self.answerer.stream(question, queries[0], retrieval.query_vectors, retrieval.hits):
+        for item in self.answerer.stream(asked, queries[0], retrieval.query_vectors, retrieval.hits):
             if isinstance(item, Draft):
                 draft = item
             else:
                 yield item
         assert draft is not None
         done = time.perf_counter()
-        if not isinstance(self.answerer, GenerativeAnswerer):
-            yield draft.text
         yield Answer(
             question=question,
             text=draft.text,
@@ -114,13 +121,17 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        queries = self._queries(self._clean_question(query), self._clean_history(history))
+        queries = self._queries(self._corrected(self._clean_question(query)), self._clean_history(history))
         return list(self.retriever.retrieve(queries, k, article_id).hits)
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage."""
         query = condense(question, turns)
         return [question] if query == question else [query, question]
+
+    def _corrected(self, question: str) -> str:
+        """The question with its misspelt words replaced by the corpus's nearest terms."""
+        return self.bm25.corrected(question, self.embedder.knows_word) or question
 
     def warm_up(self) -> None:
         """Load the model and the BM25 index now, so a server's first answer is as fast as the rest."""
@@ -160,7 +171,11 @@ class Assistant:
         for path in targets:
             if not path.exists():
                 raise InputError(f"no such file or directory: {path}")
-        report = self._ingestor.run(targets, prune=prune, rebuild=rebuild, progress=progress)
+        from .ingest import Ingestor  # chunking (NLTK) loads only when something is ingested
+
+        report = Ingestor(self.settings, self.store, self.embedder).run(
+            targets, prune=prune, rebuild=rebuild, progress=progress
+        )
         self.bm25.refresh(force=True)
         return report
 
@@ -172,9 +187,10 @@ class Assistant:
 
     def stats(self) -> dict[str, Any]:
         return {
-            "articles": len(self.store.records()),
+            "articles": self.store.article_count(),
             "chunks": self.store.count(),
             "embedding_model": self.embedder.model_name,
+            "embedding_backend": self.embedder.backend,
             "store": self.store.mode,
             "store_location": self.store.location,
             "answerer": self.answerer.name,

@@ -150,6 +150,9 @@ class Chunker:
                 start = sec_start + int(doc.metadata["start_index"])
                 end = start + len(doc.page_content)
                 inside = tuple(_clip(s, start, end, text) for s in sentences if s.end > start and s.start < end)
+                inside = tuple(s for s in inside if s.text.strip())
+                if not inside:  # nothing to embed or quote
+                    continue
                 chunks.append(
                     Chunk(
                         id=chunk_id(article.id, start, doc.page_content),
@@ -159,7 +162,7 @@ class Chunker:
                         start=start,
                         end=end,
                         section=heading,
-                        sentences=tuple(s for s in inside if s.text.strip()),
+                        sentences=inside,
                     )
                 )
         return chunks

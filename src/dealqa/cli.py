@@ -292,13 +292,17 @@ def feedback_export(
 @friendly
 def bench(
     quick: Annotated[bool, typer.Option("--quick", help="1k and 10k chunks (a few minutes); else up to 100k.")] = False,
+    sizes: Annotated[
+        list[int] | None, typer.Option("--size", min=50, help="Query store sizes in chunks, instead of the presets.")
+    ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON.")] = None,
 ) -> None:
     """Measure ingest and query speed against a naive LangChain baseline (figures, not pass/fail)."""
-    from .benchmark import run_bench
+    from .benchmark import FULL_SIZES, QUICK_SIZES, run_bench
     from .settings import Settings
 
-    results = run_bench(Settings(), quick=quick, log=lambda line: console.print(f"[dim]{line}[/]"))
+    chosen = sizes or (QUICK_SIZES if quick else FULL_SIZES)
+    results = run_bench(Settings(), sizes=chosen, log=lambda line: console.print(f"[dim]{line}[/]"))
     for key, value in results.items():
         console.print(f"{key:>36}: {value}", highlight=False)
     if json_path:

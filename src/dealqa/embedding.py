@@ -1,4 +1,8 @@
-"""Sentence embeddings: the bundled all-MiniLM-L6-v2 by default, any sentence-transformers model by name."""
+"""Sentence embeddings: the bundled all-MiniLM-L6-v2 by default, any sentence-transformers model by name.
+
+Two backends give the same vectors: ``onnx`` (default: onnxruntime, no torch import, faster on
+CPU) and ``torch`` (sentence-transformers itself); ``onnx-int8`` trades a little accuracy for speed.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,16 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Literal, Protocol
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from .errors import InputError
-
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+from .settings import DEFAULT_CACHE
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"
+Backend = Literal["onnx", "onnx-int8", "torch"]
 
 
 def resolve_model_path(name: str) -> str:
@@ -28,68 +31,37 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-_load_lock = threading.Lock()
+class SentenceModel(Protocol):
+    max_tokens: int
+    dimension: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]: ...
+
+    def knows_word(self, word: str) -> bool: ...
 
 
-@lru_cache(maxsize=4)
-def _load_cached(name: str) -> SentenceTransformer:
-    # Weights come from a package or a local path; never reach for a model hub.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    from sentence_transformers import SentenceTransformer
+class TorchSentenceModel:
+    """sentence-transformers on torch: any model it can load."""
 
-    try:
-        return SentenceTransformer(resolve_model_path(name), device="cpu")
-    except OSError as exc:
-        raise InputError(
-            f"cannot load embedding model {name!r}: {exc}. Give a local path or a model installed as a package."
-        ) from exc
+    def __init__(self, path: str, batch_size: int) -> None:
+        from sentence_transformers import SentenceTransformer
 
-
-def _load(name: str) -> SentenceTransformer:
-    """One loaded model per name per process, however many Embedders use it."""
-    with _load_lock:
-        return _load_cached(name)
-
-
-class Embedder:
-    """Encodes text into unit-length float32 vectors; the model loads on first use.
-
-    Example:
-        >>> Embedder().encode(["Where is Colossus 1?"]).shape
-        (1, 384)
-    """
-
-    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 64) -> None:
-        if not model.strip():
-            raise InputError("embedding model name is empty")
-        if batch_size < 1:
-            raise InputError(f"batch_size must be at least 1, got {batch_size}")
-        self.model_name = model
+        self.model = SentenceTransformer(path, device="cpu")
+        self.max_tokens = int(self.model.max_seq_length or 256)
+        self.dimension = int(self.model.get_sentence_embedding_dimension() or 0)
         self.batch_size = batch_size
+        self._vocab = frozenset(self.model.tokenizer.get_vocab())
 
-    @property
-    def model(self) -> SentenceTransformer:
-        return _load(self.model_name)
-
-    @property
-    def dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension() or 0)
-
-    @property
-    def max_tokens(self) -> int:
-        return int(self.model.max_seq_length or 256)
+    def knows_word(self, word: str) -> bool:
+        return word in self._vocab
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
-        """Tokens each text takes in the model's window (special tokens included)."""
         encoded = self.model.tokenizer(list(texts), add_special_tokens=True, truncation=False)
         return [len(ids) for ids in encoded["input_ids"]]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self.model.encode(
             list(texts),
             batch_size=self.batch_size,
@@ -100,14 +72,80 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-class LangChainEmbeddings(Embeddings):
-    """The same model behind LangChain's ``Embeddings`` interface."""
+_load_lock = threading.Lock()
 
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.encode(texts).tolist()
+@lru_cache(maxsize=4)
+def _load_cached(name: str, backend: Backend, batch_size: int, cache_dir: Path) -> SentenceModel:
+    # Weights come from a package or a local path; never reach for a model hub.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    path = resolve_model_path(name)
+    try:
+        if backend == "torch":
+            return TorchSentenceModel(path, batch_size)
+        from .onnx_model import OnnxSentenceModel
 
-    def embed_query(self, text: str) -> list[float]:
-        return self.embedder.encode([text])[0].tolist()
+        if not Path(path).is_dir():
+            raise OSError(f"{path} is not a local model directory")
+        return OnnxSentenceModel(Path(path), cache_dir, quantized=backend == "onnx-int8", batch_size=batch_size)
+    except OSError as exc:
+        raise InputError(
+            f"cannot load embedding model {name!r}: {exc}. Give a local path or a model installed as a package."
+        ) from exc
+
+
+class Embedder:
+    """Encodes text into unit-length float32 vectors; the model loads on first use.
+
+    Example:
+        >>> Embedder().encode(["Where is Colossus 1?"]).shape
+        (1, 384)
+    """
+
+    def __init__(
+        self,
+        model: str = BUNDLED_MODEL,
+        batch_size: int = 64,
+        backend: Backend = "onnx",
+        cache_dir: Path = DEFAULT_CACHE,
+    ) -> None:
+        if not model.strip():
+            raise InputError("embedding model name is empty")
+        if batch_size < 1:
+            raise InputError(f"batch_size must be at least 1, got {batch_size}")
+        if backend not in ("onnx", "onnx-int8", "torch"):
+            raise InputError(f"embedding backend must be onnx, onnx-int8 or torch, got {backend!r}")
+        self.model_name = model
+        self.backend = backend
+        self.batch_size = batch_size
+        self.cache_dir = cache_dir
+
+    @property
+    def model(self) -> SentenceModel:
+        """One loaded model per name and backend per process, however many Embedders use it."""
+        with _load_lock:
+            return _load_cached(self.model_name, self.backend, self.batch_size, self.cache_dir)
+
+    @property
+    def dimension(self) -> int:
+        return self.model.dimension
+
+    @property
+    def max_tokens(self) -> int:
+        return self.model.max_tokens
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Tokens each text takes in the model's window (special tokens included)."""
+        return self.model.token_counts(texts)
+
+    def knows_word(self, word: str) -> bool:
+        """Whether the word is whole in the model's vocabulary: a real word, not a typo."""
+        return self.model.knows_word(word)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return self.model.encode(texts)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool, StructuredTool
@@ -15,6 +16,7 @@ from .types import Hit, hit_to_dict
 
 if TYPE_CHECKING:
     from .assistant import Assistant
+    from .embedding import Embedder
 
 
 def to_document(hit: Hit) -> Document:
@@ -70,3 +72,16 @@ def as_runnable(assistant: Assistant) -> Runnable[Any, dict[str, Any]]:
         return assistant.ask(value["question"], value.get("history")).to_dict()
 
     return RunnableLambda(run, name="dealqa")
+
+
+class LangChainEmbeddings(Embeddings):
+    """The same model behind LangChain's ``Embeddings`` interface."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embedder.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.encode([text])[0].tolist()

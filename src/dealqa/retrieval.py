@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,10 +16,12 @@ from typing import Any
 
 import numpy as np
 
+from .answering.facts import content_words, fold, stem
 from .embedding import Embedder
 from .store import VectorStore
 from .types import Hit
 
+WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
 # How often a long-lived process checks whether another process changed the store.
@@ -28,8 +31,8 @@ _FRESHNESS_S = 2.0
 class BM25Index:
     """A bm25s index over every chunk, persisted under the data directory per store version.
 
-    The version is a hash of the manifest, so a query never sees an index older than the store,
-    and a process start loads the saved index instead of re-tokenizing the corpus.
+    The version is the store's stamp, which every ingest changes, so a query never sees an index
+    older than the store, and a process start loads the saved index instead of re-tokenizing.
     """
 
     def __init__(self, store: VectorStore, cache_dir: Path) -> None:
@@ -43,9 +46,11 @@ class BM25Index:
         self._lock = threading.Lock()
 
     def _current_version(self) -> str:
-        records = self.store.records()
-        key = json.dumps(sorted((r.id, r.content_hash) for r in records.values()))
-        return hashlib.sha256(key.encode()).hexdigest()[:20]
+        stamp = self.store.version()
+        if not stamp:  # a store written before version stamps: hash its manifest
+            records = self.store.records()
+            stamp = json.dumps(sorted((r.id, r.content_hash) for r in records.values()))
+        return hashlib.sha256(stamp.encode()).hexdigest()[:20]
 
     def refresh(self, *, force: bool = False) -> None:
         with self._lock:
@@ -83,15 +88,34 @@ class BM25Index:
 
     def knows(self, word: str) -> bool:
         """Whether the corpus uses the word, allowing for a typo."""
+        return self._nearest_term(fold(word)) is not None
+
+    def corrected(self, text: str, is_word: WordCheck) -> str | None:
+        """The text with each misspelt word (not a word the model knows, nor one the corpus uses)
+        replaced by the corpus term nearest to it: "who reportd the deal frist" -> "who report the
+        deal first". Capitalised words are names and stay as typed. None if nothing changed."""
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group()
+            if len(word) <= 3 or not word.islower() or not content_words(word) or is_word(word):
+                return word
+            return self._nearest_term(word) or word
+
+        fixed = re.sub(r"[A-Za-z]+", fix, text)
+        return fixed if fixed != text else None
+
+    def _nearest_term(self, word: str) -> str | None:
+        """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
         from rapidfuzz import fuzz, process
 
-        from .answering.facts import fold, stem
-
         self.refresh()
-        token = stem(fold(word))
-        if self._ids and token in self._retriever.vocab_dict:
-            return True
-        return process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=80) is not None
+        token = stem(word)
+        if not self._ids:
+            return None
+        if token in self._retriever.vocab_dict:
+            return token
+        found = process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=80)
+        return str(found[0]) if found else None
 
     def search(self, query: str, n: int) -> list[str]:
         """Chunk ids by BM25 score, best first; only chunks that share a term with the query."""

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The ONNX export of the embedding model is kept here, shared by every data directory.
+DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dealqa"
 
 
 class Settings(BaseSettings):
@@ -26,7 +31,11 @@ class Settings(BaseSettings):
         "all-MiniLM-L6-v2",
         description="The bundled model's name, or any sentence-transformers model name or path.",
     )
+    embedding_backend: Literal["onnx", "onnx-int8", "torch"] = Field(
+        "onnx", description="onnx: onnxruntime, same vectors as torch, faster; onnx-int8: quantized."
+    )
     embedding_batch_size: int = Field(64, ge=1)
+    model_cache_dir: Path = Field(DEFAULT_CACHE, description="Where the ONNX export of the model is kept.")
     chunk_size: int = Field(700, ge=100, description="Largest chunk, in characters.")
     chunk_overlap: int = Field(120, ge=0)
     top_k: int = Field(5, ge=1, le=50)

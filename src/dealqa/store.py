@@ -1,8 +1,9 @@
 """Chroma, embedded or on a server: chunk and sentence vectors plus the ingest manifest.
 
-Three collections per store name: ``<name>_chunks`` (retrieval), ``<name>_sentences`` (vectors the
-extractive answerer scores, computed once at ingest) and ``<name>_articles`` (the manifest: one
-record per article with its content hash and full text). The manifest record is written last and
+Four collections per store name: ``<name>_chunks`` (retrieval), ``<name>_sentences`` (vectors the
+extractive answerer scores, computed once at ingest), ``<name>_articles`` (the manifest: one
+record per article with its content hash and full text) and ``<name>_state`` (a version stamp
+that every ingest changes, so readers notice new content with one small read). The manifest record is written last and
 deleted first, so a crash never leaves a manifest entry whose chunks are incomplete.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +37,17 @@ class StoredSentence:
     end: int
     text: str
     vector: np.ndarray
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """An article ready to write: its chunks and distinct sentences with their vectors."""
+
+    article: Article
+    content_hash: str
+    chunks: Sequence[Chunk]
+    chunk_vectors: np.ndarray
+    sentences: Sequence[tuple[Sentence, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,7 @@ class VectorStore:
                 f"{name}_sentences", metadata=space, embedding_function=None
             )
             self.manifest = self._client.get_or_create_collection(f"{name}_articles", embedding_function=None)
+            self.state = self._client.get_or_create_collection(f"{name}_state", embedding_function=None)
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -125,6 +139,20 @@ class VectorStore:
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         }
 
+    def article_count(self) -> int:
+        with self._guard("count articles"):
+            return int(self.manifest.count())
+
+    def version(self) -> str:
+        """A stamp that changes whenever an ingest writes or deletes ("" for a store without one)."""
+        with self._guard("read the store version"):
+            got = self.state.get(ids=["version"], include=["documents"])
+        return (got["documents"] or [""])[0] or ""
+
+    def bump_version(self) -> None:
+        with self._guard("write the store version"):
+            self.state.upsert(ids=["version"], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
+
     def article(self, article_id: str) -> Article | None:
         with self._guard("read an article"):
             got = self.manifest.get(ids=[article_id], include=["metadatas", "documents"])
@@ -134,60 +162,59 @@ class VectorStore:
         return Article(article_id, str(meta["title"]), text or "", str(meta["source"]))
 
     # -- writes --------------------------------------------------------------------------------
-    def write_article(
-        self,
-        article: Article,
-        content_hash: str,
-        chunks: Sequence[Chunk],
-        chunk_vectors: np.ndarray,
-        sentences: Sequence[tuple[Sentence, np.ndarray]],
-    ) -> None:
-        """Replace an article's chunks and sentences, then commit its manifest record."""
-        self._delete_vectors(article.id)
+    def write_articles(self, written: Sequence[ArticleVectors], *, replacing: Sequence[str] = ()) -> None:
+        """Write articles' chunks and sentences, then commit their manifest records, in a few large
+        batches (Chroma's cost is per call). The vectors of ``replacing`` are deleted first; a new
+        article has none (an ingest removes orphaned vectors before it writes)."""
+        if replacing:
+            self._delete_vectors(list(replacing))
+        chunks = [(a.article, c, v) for a in written for c, v in zip(a.chunks, a.chunk_vectors, strict=True)]
+        sentences = [(a.article, s, v) for a in written for s, v in a.sentences]
         with self._guard("write chunks"):
             for lo, hi in self._batches(len(chunks)):
-                part = chunks[lo:hi]
                 self.chunks.add(
-                    ids=[c.id for c in part],
-                    embeddings=chunk_vectors[lo:hi],
-                    documents=[c.text for c in part],
-                    metadatas=[_chunk_metadata(c) for c in part],
+                    ids=[c.id for _, c, _ in chunks[lo:hi]],
+                    embeddings=np.stack([v for _, _, v in chunks[lo:hi]]),
+                    documents=[c.text for _, c, _ in chunks[lo:hi]],
+                    metadatas=[_chunk_metadata(c) for _, c, _ in chunks[lo:hi]],
                 )
             for lo, hi in self._batches(len(sentences)):
-                part_s = sentences[lo:hi]
                 self.sentences.add(
-                    ids=[sentence_id(article.id, s.start, s.end) for s, _ in part_s],
-                    embeddings=np.stack([v for _, v in part_s]),
-                    documents=[s.text for s, _ in part_s],
+                    ids=[sentence_id(a.id, s.start, s.end) for a, s, _ in sentences[lo:hi]],
+                    embeddings=np.stack([v for _, _, v in sentences[lo:hi]]),
+                    documents=[s.text for _, s, _ in sentences[lo:hi]],
                     metadatas=[
-                        {"article_id": article.id, "title": article.title, "start": s.start, "end": s.end}
-                        for s, _ in part_s
+                        {"article_id": a.id, "title": a.title, "start": s.start, "end": s.end}
+                        for a, s, _ in sentences[lo:hi]
                     ],
                 )
-            self.manifest.upsert(
-                ids=[article.id],
-                # Chroma wants a vector per record; manifest records are only read by id.
-                embeddings=[[0.0]],
-                documents=[article.text],
-                metadatas=[
-                    {
-                        "title": article.title,
-                        "source": article.source,
-                        "content_hash": content_hash,
-                        "chunks": len(chunks),
-                    }
-                ],
-            )
+            if written:
+                self.manifest.upsert(
+                    ids=[a.article.id for a in written],
+                    # Chroma wants a vector per record; manifest records are only read by id.
+                    embeddings=[[0.0]] * len(written),
+                    documents=[a.article.text for a in written],
+                    metadatas=[
+                        {
+                            "title": a.article.title,
+                            "source": a.article.source,
+                            "content_hash": a.content_hash,
+                            "chunks": len(a.chunks),
+                        }
+                        for a in written
+                    ],
+                )
 
     def delete_article(self, article_id: str) -> None:
         with self._guard("delete an article"):
             self.manifest.delete(ids=[article_id])
-        self._delete_vectors(article_id)
+        self._delete_vectors([article_id])
 
-    def _delete_vectors(self, article_id: str) -> None:
+    def _delete_vectors(self, article_ids: list[str]) -> None:
+        where = {"article_id": {"$in": article_ids}}
         with self._guard("delete chunks"):
-            self.chunks.delete(where={"article_id": article_id})
-            self.sentences.delete(where={"article_id": article_id})
+            self.chunks.delete(where=where)
+            self.sentences.delete(where=where)
 
     def orphan_articles(self) -> set[str]:
         """Article ids with vectors but no manifest record (left by a crash mid-write)."""
@@ -200,7 +227,7 @@ class VectorStore:
     def reset(self) -> None:
         name = self.settings.collection
         with self._guard("reset"):
-            for suffix in ("chunks", "sentences", "articles"):
+            for suffix in ("chunks", "sentences", "articles", "state"):
                 try:
                     self._client.delete_collection(f"{name}_{suffix}")
                 except Exception as exc:
@@ -221,12 +248,9 @@ class VectorStore:
     def dense(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[Chunk]:
         """The ``n`` chunks nearest to ``vector``, nearest first."""
         with self._guard("query"):
-            total = self.chunks.count()
-            if total == 0:
-                return []
             got = self.chunks.query(
                 query_embeddings=[vector],
-                n_results=min(n, total),
+                n_results=n,
                 where={"article_id": article_id} if article_id else None,
                 include=["documents", "metadatas"],
             )
@@ -262,11 +286,8 @@ class VectorStore:
     def nearest_sentences(self, vector: np.ndarray, n: int) -> list[StoredSentence]:
         """The ``n`` stored sentences nearest to ``vector``."""
         with self._guard("query sentences"):
-            total = self.sentences.count()
-            if total == 0:
-                return []
             got = self.sentences.query(
-                query_embeddings=[vector], n_results=min(n, total), include=["embeddings", "documents", "metadatas"]
+                query_embeddings=[vector], n_results=n, include=["embeddings", "documents", "metadatas"]
             )
         return _sentences((got["documents"] or [[]])[0], (got["metadatas"] or [[]])[0], (got["embeddings"] or [[]])[0])
 

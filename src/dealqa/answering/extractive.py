@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 
@@ -42,6 +43,7 @@ _MAX_SENTENCES = 3
 # Sentences fetched by their own vectors, beside those of the retrieved chunks.
 _NEAREST_SENTENCES = 12
 _CLOSEST_SHOWN = 2
+_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER)
 
 WordCheck = Callable[[str], bool]
 
@@ -138,9 +140,17 @@ class ExtractiveAnswerer:
             return abstain(f"The articles in the corpus {reason}.", candidates)
         return _compose(question, kind, _choose(relevant, kind))
 
-    def stream(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Iterator[Draft]:
+    def stream(
+        self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]
+    ) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
-        yield self.answer(question, query, vectors, hits)
+        draft = self.answer(question, query, vectors, hits)
+        yield draft.text
+        yield draft
+
+    def rewrite(self, question: str, history: Sequence[str]) -> str | None:
+        """No model to rewrite follow-ups with; the rule-based condensed query serves alone."""
+        return None
 
     def abstain_with_passages(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
         """The plain refusal, with the passages closest to the question."""
@@ -158,17 +168,23 @@ class ExtractiveAnswerer:
                 }
             )
         asked = terms(question)
+        relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
+        neighbours = _neighbours(hits) if answer_type(question) in _TYPED else {}
         found: dict[str, Candidate] = {}
-        for s in sorted(pool.values(), key=lambda s: (s.article_id, s.start)):
-            relevance = max(float(np.dot(v, s.vector)) for v in vectors)
+        for key, s in sorted(pool.items(), key=lambda item: (item[1].article_id, item[1].start)):
+            # A date, place or number is often stated next to the sentence that matches the
+            # question ("...data center to Anthropic. The facility is located in Memphis."):
+            # such a sentence is scored with the passage around it.
+            context = max((relevance[n] for n in neighbours.get(key, ()) if n in relevance), default=-1.0)
+            windowed = max(relevance[key], (relevance[key] + context) / 2)
             overlap = len(asked & terms(s.text)) / len(asked) if asked else 0.0
-            score = relevance + _OVERLAP_WEIGHT * overlap
+            score = windowed + _OVERLAP_WEIGHT * overlap
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(SOURCE_MARKER.sub("", s.text))
             first = found.get(same)
             if first is None or first.score < score:
                 at = first or s
-                found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance, score)
+                found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance[key], score)
         return sorted(found.values(), key=_rank)
 
     def _mostly_unknown(self, query: str) -> bool:
@@ -189,6 +205,17 @@ class ExtractiveAnswerer:
             elif not all(self.corpus_knows(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
         return unknown
+
+
+def _neighbours(hits: Sequence[Hit]) -> dict[str, set[str]]:
+    """The sentences next to each sentence in the retrieved chunks, by sentence id."""
+    found: dict[str, set[str]] = {}
+    for hit in hits:
+        ids = [sentence_id(hit.chunk.article_id, s.start, s.end) for s in hit.chunk.sentences]
+        for a, b in pairwise(ids):
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+    return found
 
 
 def _short_answers(sentence: str, kind: AnswerType, question: str) -> list[str]:
@@ -217,7 +244,7 @@ def _undisclosed_amount(sentence: str, kind: AnswerType) -> bool:
 
 
 def _choose(relevant: list[Candidate], kind: AnswerType) -> list[Candidate]:
-    typed = kind in (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER)
+    typed = kind in _TYPED
     best = relevant[0]
     chosen = [best]
     for candidate in relevant[1:]:

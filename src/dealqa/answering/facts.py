@@ -69,7 +69,10 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
         AnswerType.DATE,
     ),
     (
-        re.compile(r"\b(?:how (?:many|much|long|big|large)|what (?:number|percentage|share|amount|price))\b", re.I),
+        re.compile(
+            r"\b(?:how (?:many|much|long|big|large)|what (?:number|percentage|share|amount|price)|valued at|worth)\b",
+            re.I,
+        ),
         AnswerType.NUMBER,
     ),
     (
