@@ -94,3 +94,13 @@ def test_timings_are_reported(assistant: Assistant) -> None:
     answer = assistant.ask("Who is SpaceX leasing Colossus 1 to?")
     assert set(answer.timings) == {"rewrite_ms", "retrieve_ms", "answer_ms", "total_ms"}
     assert answer.timings["total_ms"] >= answer.timings["retrieve_ms"] > 0
+
+
+def test_misspelt_words_are_searched_as_the_corpus_spells_them(assistant: Assistant) -> None:
+    assert assistant.bm25.corrected("wich outlet reportd the agrement frist", assistant.embedder.knows_word) == (
+        "wich outlet report the agreement first"
+    )
+    # Real words and capitalised names stay as typed; the unknown-name check still sees "Colosus".
+    assert assistant.bm25.corrected("Which city hosts Colosus 1?", assistant.embedder.knows_word) is None
+    hits = assistant.search("wich outlet reportd the agrement frist", k=3)
+    assert any("first reported by Decrypt" in h.chunk.text for h in hits)

@@ -28,8 +28,8 @@ from .types import Article, Chunk
 Progress = Callable[[int, int, str], None]
 # Articles embedded together: big enough for full batches, small enough to commit often.
 _GROUP = 32
-# How chunk vectors are made; a change re-embeds every article on the next ingest.
-_VECTORS = "chunk=mean(sentences)"
+# What the stored records hold; a change rewrites every article on the next ingest.
+_FORMAT = "chunk vector = mean of sentence vectors; sentence terms"
 
 
 @dataclass
@@ -142,7 +142,7 @@ class Ingestor:
                 article.text,
                 self.embedder.model_name,
                 self.embedder.backend,
-                _VECTORS,
+                _FORMAT,
                 str(self.settings.chunk_size),
                 str(self.settings.chunk_overlap),
             ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import shutil
 import threading
@@ -43,6 +44,7 @@ class BM25Index:
         self._ids: list[str] = []
         self._retriever: Any = None
         self._vocab: list[str] = []
+        self._frequencies = np.zeros(0)
         self._lock = threading.Lock()
 
     def _current_version(self) -> str:
@@ -85,10 +87,20 @@ class BM25Index:
                 tmp.rename(folder)  # atomic: a reader sees a whole index or none
         self._version = version
         self._vocab = list(self._retriever.vocab_dict) if self._ids else []
+        # Chunks per term: the column lengths of bm25s's sparse score matrix.
+        self._frequencies = np.diff(self._retriever.scores["indptr"]) if self._ids else np.zeros(0)
 
     def knows(self, word: str) -> bool:
         """Whether the corpus uses the word, allowing for a typo."""
         return self._nearest_term(fold(word)) is not None
+
+    def weight(self, term: str) -> float:
+        """BM25's inverse document frequency of a stemmed term (a term no chunk has weighs most)."""
+        self.refresh()
+        total = len(self._ids)
+        token = self._retriever.vocab_dict.get(term) if total else None
+        frequency = 0 if token is None else int(self._frequencies[token])
+        return math.log((total - frequency + 0.5) / (frequency + 0.5) + 1.0)
 
     def corrected(self, text: str, is_word: WordCheck) -> str | None:
         """The text with each misspelt word (not a word the model knows, nor one the corpus uses)

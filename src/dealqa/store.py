@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from .answering.facts import terms
 from .errors import DealQAError, InputError, StoreError
 from .settings import Settings
 from .types import Article, Chunk, Sentence
@@ -37,6 +38,7 @@ class StoredSentence:
     end: int
     text: str
     vector: np.ndarray
+    terms: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,14 @@ class VectorStore:
                     embeddings=np.stack([v for _, _, v in sentences[lo:hi]]),
                     documents=[s.text for _, s, _ in sentences[lo:hi]],
                     metadatas=[
-                        {"article_id": a.id, "title": a.title, "start": s.start, "end": s.end}
+                        {
+                            "article_id": a.id,
+                            "title": a.title,
+                            "start": s.start,
+                            "end": s.end,
+                            # The answerer's lexical overlap reads these instead of stemming per query.
+                            "terms": " ".join(sorted(terms(s.text))),
+                        }
                         for a, s, _ in sentences[lo:hi]
                     ],
                 )
@@ -303,6 +312,7 @@ def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSe
             int(m["end"]),
             d or "",
             np.asarray(v, dtype=np.float32),
+            frozenset(str(m["terms"]).split()) if "terms" in m else frozenset(terms(d or "")),
         )
         for d, m, v in zip(documents, metadatas, embeddings, strict=True)
     ]

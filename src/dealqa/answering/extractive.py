@@ -8,9 +8,10 @@ disagree, the best sentence of each article is shown with its own citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Protocol
 
 import numpy as np
 
@@ -45,7 +46,17 @@ _NEAREST_SENTENCES = 12
 _CLOSEST_SHOWN = 2
 _TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER)
 
-WordCheck = Callable[[str], bool]
+
+class Lexicon(Protocol):
+    """What the corpus's words tell the answerer (the BM25 index is one)."""
+
+    def knows(self, word: str) -> bool:
+        """Whether the corpus uses the word, allowing for a typo."""
+        ...
+
+    def weight(self, term: str) -> float:
+        """How much a stemmed term tells a passage apart: rare terms weigh more."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -81,23 +92,23 @@ class ExtractiveAnswerer:
 
     Args:
         store: where the sentences and their vectors are.
-        corpus_knows: whether the corpus uses a word (typos allowed); names it does not know make
-            the answerer abstain instead of answering about something else.
+        lexicon: the corpus's words; names it does not know make the answerer abstain instead of
+            answering about something else, and rare words weigh more in lexical overlap.
         min_score: below this score no sentence is taken as an answer.
 
     Example:
-        >>> answerer = ExtractiveAnswerer(store, bm25.knows)
+        >>> answerer = ExtractiveAnswerer(store, bm25)
         >>> answerer.answer("When was the deal signed?", [q_vector], hits).text
         'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
     """
 
     name = "extractive"
 
-    def __init__(self, store: VectorStore, corpus_knows: WordCheck, min_score: float = 0.45) -> None:
+    def __init__(self, store: VectorStore, lexicon: Lexicon, min_score: float = 0.45) -> None:
         if not 0.0 <= min_score < 2.0:
             raise ValueError(f"min_score must be in [0, 2), got {min_score}")
         self.store = store
-        self.corpus_knows = corpus_knows
+        self.lexicon = lexicon
         self.min_score = min_score
 
     def answer(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
@@ -167,7 +178,8 @@ class ExtractiveAnswerer:
                     for s in self.store.nearest_sentences(vector, _NEAREST_SENTENCES)
                 }
             )
-        asked = terms(question)
+        asked = {t: self.lexicon.weight(t) for t in terms(question)}
+        asked_weight = sum(asked.values())
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(hits) if answer_type(question) in _TYPED else {}
         found: dict[str, Candidate] = {}
@@ -177,7 +189,7 @@ class ExtractiveAnswerer:
             # such a sentence is scored with the passage around it.
             context = max((relevance[n] for n in neighbours.get(key, ()) if n in relevance), default=-1.0)
             windowed = max(relevance[key], (relevance[key] + context) / 2)
-            overlap = len(asked & terms(s.text)) / len(asked) if asked else 0.0
+            overlap = sum(w for t, w in asked.items() if t in s.terms) / asked_weight if asked_weight else 0.0
             score = windowed + _OVERLAP_WEIGHT * overlap
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(SOURCE_MARKER.sub("", s.text))
@@ -190,7 +202,7 @@ class ExtractiveAnswerer:
     def _mostly_unknown(self, query: str) -> bool:
         """True when most of the query's content words appear nowhere in the corpus (typos allowed)."""
         words = content_words(query)
-        return sum(1 for w in words if not self.corpus_knows(w)) * 2 > len(words)
+        return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: str, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
@@ -202,7 +214,7 @@ class ExtractiveAnswerer:
             if any(w.isdigit() for w in words):
                 if f" {fold(name)} " not in f" {passages} ":
                     unknown.append(name)
-            elif not all(self.corpus_knows(w) for w in words if len(w) > 3 or not w.isalpha()):
+            elif not all(self.lexicon.knows(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
         return unknown
 
