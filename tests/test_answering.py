@@ -98,7 +98,7 @@ def test_timings_are_reported(assistant: Assistant) -> None:
 
 def test_misspelt_words_are_searched_as_the_corpus_spells_them(assistant: Assistant) -> None:
     assert assistant.bm25.corrected("wich outlet reportd the agrement frist", assistant.embedder.knows_word) == (
-        "wich outlet report the agreement first"
+        "which outlet report the agreement first"
     )
     # Real words and capitalised names stay as typed; the unknown-name check still sees "Colosus".
     assert assistant.bm25.corrected("Which city hosts Colosus 1?", assistant.embedder.knows_word) is None

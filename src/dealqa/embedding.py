@@ -50,7 +50,7 @@ class TorchSentenceModel:
 
         self.model = SentenceTransformer(path, device="cpu")
         self.max_tokens = int(self.model.max_seq_length or 256)
-        self.dimension = int(self.model.get_sentence_embedding_dimension() or 0)
+        self.dimension = int(self.model.get_embedding_dimension() or 0)
         self.batch_size = batch_size
         self._vocab = frozenset(self.model.tokenizer.get_vocab())
 

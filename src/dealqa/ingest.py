@@ -27,7 +27,7 @@ from .types import Article, Chunk
 
 Progress = Callable[[int, int, str], None]
 # Articles embedded together: big enough for full batches, small enough to commit often.
-_GROUP = 32
+_GROUP = 128
 # What the stored records hold; a change rewrites every article on the next ingest.
 _FORMAT = "chunk vector = mean of sentence vectors; sentence terms"
 

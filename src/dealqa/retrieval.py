@@ -20,7 +20,7 @@ import numpy as np
 from .answering.facts import content_words, fold, stem
 from .embedding import Embedder
 from .store import VectorStore
-from .types import Hit
+from .types import Chunk, Hit
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
@@ -183,16 +183,13 @@ class HybridRetriever:
     def retrieve(self, queries: Sequence[str], k: int, article_id: str | None = None) -> Retrieval:
         vectors = self.embedder.encode(list(queries))
         rankings: list[list[str]] = []
-        chunks = {}
         for query, vector in zip(queries, vectors, strict=True):
-            dense = self.store.dense(vector, self.candidates, article_id)
-            chunks.update({c.id: c for c in dense})
-            rankings.append([c.id for c in dense])
+            rankings.append(self.store.nearest_chunk_ids(vector, self.candidates, article_id))
             # BM25 has no filter; ask for more so the article's chunks survive the filter.
             rankings.append(self.bm25.search(query, self.candidates * (4 if article_id else 1)))
-        missing = [i for ranking in rankings for i in ranking if i not in chunks]
-        chunks.update({c.id: c for c in self.store.get_chunks(list(dict.fromkeys(missing)))})
-        if article_id:
+        chunks: dict[str, Chunk] = {}
+        if article_id:  # the article of every chunk BM25 found must be read to filter
+            chunks = {c.id: c for c in self.store.get_chunks(list(dict.fromkeys(i for r in rankings for i in r)))}
             rankings = [[i for i in r if i in chunks and chunks[i].article_id == article_id] for r in rankings]
         rankings = [r[: self.candidates] for r in rankings]
 
@@ -200,7 +197,10 @@ class HybridRetriever:
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking, 1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank)
-        best = [i for i in sorted(fused, key=lambda i: (-fused[i], i)) if i in chunks][:k]
+        # Read only the chunks that may be shown, with spares for ids a concurrent ingest removed.
+        head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
+        chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
+        best = [i for i in head if i in chunks][:k]
         hits = tuple(Hit(chunks[i], fused[i], _rank(rankings[0::2], i), _rank(rankings[1::2], i)) for i in best)
         return Retrieval(hits, tuple(vectors))
 

@@ -254,19 +254,17 @@ class VectorStore:
         with self._guard("count chunks"):
             return int(self.chunks.count())
 
-    def dense(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[Chunk]:
-        """The ``n`` chunks nearest to ``vector``, nearest first."""
+    def nearest_chunk_ids(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[str]:
+        """The ids of the ``n`` chunks nearest to ``vector``, nearest first (their texts are read
+        only for the chunks an answer uses: fetching them costs as much as the search)."""
         with self._guard("query"):
             got = self.chunks.query(
                 query_embeddings=[vector],
                 n_results=n,
                 where={"article_id": article_id} if article_id else None,
-                include=["documents", "metadatas"],
+                include=[],
             )
-        return [
-            _chunk(i, d, m)
-            for i, d, m in zip(got["ids"][0], (got["documents"] or [[]])[0], (got["metadatas"] or [[]])[0], strict=True)
-        ]
+        return list(got["ids"][0])
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
         if not ids:
@@ -292,13 +290,11 @@ class VectorStore:
             got = self.sentences.get(ids=list(dict.fromkeys(ids)), include=["embeddings", "documents", "metadatas"])
         return _sentences(got["documents"], got["metadatas"], got["embeddings"])
 
-    def nearest_sentences(self, vector: np.ndarray, n: int) -> list[StoredSentence]:
-        """The ``n`` stored sentences nearest to ``vector``."""
+    def nearest_sentence_ids(self, vector: np.ndarray, n: int) -> list[str]:
+        """The ids of the ``n`` stored sentences nearest to ``vector``."""
         with self._guard("query sentences"):
-            got = self.sentences.query(
-                query_embeddings=[vector], n_results=n, include=["embeddings", "documents", "metadatas"]
-            )
-        return _sentences((got["documents"] or [[]])[0], (got["metadatas"] or [[]])[0], (got["embeddings"] or [[]])[0])
+            got = self.sentences.query(query_embeddings=[vector], n_results=n, include=[])
+        return list(got["ids"][0])
 
 
 def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSentence]:

@@ -170,14 +170,8 @@ class ExtractiveAnswerer:
     def candidates(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> list[Candidate]:
         """Every distinct sentence of the hits and near the question, best first."""
         ids = {sentence_id(h.chunk.article_id, s.start, s.end) for h in hits for s in h.chunk.sentences}
+        ids.update(i for v in vectors for i in self.store.nearest_sentence_ids(v, _NEAREST_SENTENCES))
         pool = {sentence_id(s.article_id, s.start, s.end): s for s in self.store.get_sentences(sorted(ids))}
-        for vector in vectors:
-            pool.update(
-                {
-                    sentence_id(s.article_id, s.start, s.end): s
-                    for s in self.store.nearest_sentences(vector, _NEAREST_SENTENCES)
-                }
-            )
         asked = {t: self.lexicon.weight(t) for t in terms(question)}
         asked_weight = sum(asked.values())
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
