@@ -34,6 +34,8 @@ run: $(STAMP)
 test: $(STAMP) system-deps
 	$(BIN)/pytest -q
 	$(BIN)/dealqa eval --json evals/results/ci.json $(EVAL_GATES)
+	# Smoke run of the benchmark: figures printed (evals/perf/ci-quick.json), never asserted.
+	$(BIN)/dealqa bench --quick --json evals/perf/ci-quick.json
 
 eval: $(STAMP)
 	$(BIN)/dealqa eval --json evals/results/latest.json --report evals/results/latest.md
