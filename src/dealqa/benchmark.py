@@ -31,7 +31,7 @@ INGEST_CHUNKS = 1_000
 _BASELINE_EMBED_LIMIT = 20_000
 # Chunks per synthetic article with the default chunk size, measured on the generator's output.
 _CHUNKS_PER_ARTICLE = 3.0
-_QUERIES = [
+QUERIES = [
     "Where is the Forge 6 facility located?",
     "When did Nimbus AI sign its deal?",
     "How many megawatts does the site draw?",
@@ -49,10 +49,10 @@ def _percentile(values: list[float], pct: int) -> float:
 
 
 def _time_queries(ask: Callable[[str], object], rounds: int = 5) -> list[float]:
-    ask(_QUERIES[0])  # warm
+    ask(QUERIES[0])  # warm
     timings = []
     for _ in range(rounds):
-        for query in _QUERIES:
+        for query in QUERIES:
             started = time.perf_counter()
             ask(query)
             timings.append((time.perf_counter() - started) * 1000)
@@ -232,7 +232,7 @@ def _serve_peak_rss(data_dir: Path) -> float:
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
-        for query in _QUERIES:
+        for query in QUERIES:
             httpx.post(f"http://127.0.0.1:{port}/v1/ask", json={"question": query}, timeout=120)
         status = Path(f"/proc/{process.pid}/status").read_text()
         peak_kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))

@@ -26,6 +26,7 @@ from .settings import Settings
 from .types import Article, Chunk, Sentence
 
 _REBUILD_HINT = "run `dealqa ingest --rebuild` to rebuild it from corpus/"
+_PAGE = 5000
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class VectorStore:
     # -- manifest ------------------------------------------------------------------------------
     def records(self) -> dict[str, ArticleRecord]:
         with self._guard("list articles"):
-            got = self.manifest.get(include=["metadatas"])
+            got = _get_all(self.manifest, ["metadatas"])
         return {
             i: ArticleRecord(i, str(m["title"]), str(m["source"]), str(m["content_hash"]), int(m["chunks"]))
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
@@ -229,8 +230,9 @@ class VectorStore:
         """Article ids with vectors but no manifest record (left by a crash mid-write)."""
         known = set(self.records())
         with self._guard("scan chunks"):
-            metas = self.chunks.get(include=["metadatas"])["metadatas"] or []
-            metas += self.sentences.get(include=["metadatas"])["metadatas"] or []
+            metas = (
+                _get_all(self.chunks, ["metadatas"])["metadatas"] + _get_all(self.sentences, ["metadatas"])["metadatas"]
+            )
         return {str(m["article_id"]) for m in metas} - known
 
     def reset(self) -> None:
@@ -280,7 +282,7 @@ class VectorStore:
     def all_chunk_texts(self) -> tuple[list[str], list[str]]:
         """Ids and texts of every chunk, for building the BM25 index."""
         with self._guard("read chunks"):
-            got = self.chunks.get(include=["documents"])
+            got = _get_all(self.chunks, ["documents"])
         return list(got["ids"]), [d or "" for d in got["documents"] or []]
 
     def get_sentences(self, ids: Sequence[str]) -> list[StoredSentence]:
@@ -295,6 +297,20 @@ class VectorStore:
         with self._guard("query sentences"):
             got = self.sentences.query(query_embeddings=[vector], n_results=n, include=[])
         return list(got["ids"][0])
+
+
+def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
+    """Every record of a collection, read in pages: one read of tens of thousands of records
+    exceeds SQLite's limit on query variables inside Chroma."""
+    got: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, limit=_PAGE, offset=offset)
+        for key in got:
+            got[key] += page[key] or []
+        if len(page["ids"]) < _PAGE:
+            return got
+        offset += _PAGE
 
 
 def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSentence]:
