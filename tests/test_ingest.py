@@ -74,3 +74,29 @@ def test_corrupt_store_names_the_rebuild_command(tmp_path: Path, corpus_copy: Pa
     database.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="dealqa ingest --rebuild"):
         Assistant(make_settings(tmp_path, corpus_copy)).ask("When was the deal signed?")
+
+
+def test_whole_collections_are_read_in_pages(fresh: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A single read of 33k manifest records failed inside Chroma (SQLite's variable limit).
+    import dealqa.store
+
+    whole = (fresh.store.records(), fresh.store.all_chunk_texts())
+    monkeypatch.setattr(dealqa.store, "_PAGE", 2)
+    assert (fresh.store.records(), fresh.store.all_chunk_texts()) == whole
+    assert len(whole[0]) == 2 and len(whole[1][0]) == fresh.stats()["chunks"] > 2
+    assert fresh.store.orphan_articles() == set()
+
+
+def test_a_new_process_loads_the_saved_bm25_index_instead_of_rebuilding_it(
+    fresh: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh.ask("Where is Colossus 1?")
+    again = Assistant(fresh.settings, auto_ingest=False)
+
+    def rebuild() -> None:
+        raise AssertionError("the BM25 index was rebuilt from the store")
+
+    monkeypatch.setattr(again.store, "all_chunk_texts", rebuild)
+    assert [h.chunk.id for h in again.search("Memphis, Tennessee")] == [
+        h.chunk.id for h in fresh.search("Memphis, Tennessee")
+    ]

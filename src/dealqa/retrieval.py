@@ -69,7 +69,8 @@ class BM25Index:
 
         folder = self.cache_dir / version
         if (folder / "ids.json").exists():
-            self._retriever = bm25s.BM25.load(str(folder))
+            # Memory-mapped: a process start reads only the pages its queries touch.
+            self._retriever = bm25s.BM25.load(str(folder), mmap=True)
             self._ids = json.loads((folder / "ids.json").read_text())
         else:
             ids, texts = self.store.all_chunk_texts()
@@ -77,14 +78,13 @@ class BM25Index:
             if ids:
                 self._retriever.index(_tokenize(texts), show_progress=False)
             self._ids = ids
-            if self.cache_dir.parent.exists():
-                shutil.rmtree(self.cache_dir, ignore_errors=True)
-                tmp = self.cache_dir / f".{version}.tmp"
-                tmp.mkdir(parents=True, exist_ok=True)
-                if ids:
-                    self._retriever.save(str(tmp))
-                (tmp / "ids.json").write_text(json.dumps(ids))
-                tmp.rename(folder)  # atomic: a reader sees a whole index or none
+            shutil.rmtree(self.cache_dir, ignore_errors=True)  # older versions
+            tmp = self.cache_dir / f".{version}.tmp"
+            tmp.mkdir(parents=True, exist_ok=True)
+            if ids:
+                self._retriever.save(str(tmp))
+            (tmp / "ids.json").write_text(json.dumps(ids))
+            tmp.rename(folder)  # atomic: a reader sees a whole index or none
         self._version = version
         self._vocab = list(self._retriever.vocab_dict) if self._ids else []
         # Chunks per term: the column lengths of bm25s's sparse score matrix.
