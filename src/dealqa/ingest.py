@@ -1,9 +1,9 @@
 """Scan files, diff them against the manifest, chunk, embed and write what changed.
 
-Crash safety comes from write order: an article's old vectors are deleted, its new chunks and
-sentences written, and only then its manifest record committed. A re-run after a crash sees a
-missing or stale hash and redoes that article; vectors without a manifest record are orphans and
-are removed before anything else.
+Crash safety comes from write order: for each group of articles, their old vectors are deleted,
+their new chunks and sentences written, and only then their manifest records committed. A re-run
+after a crash sees a missing or stale hash and redoes those articles; vectors without a manifest
+record are orphans and are removed before anything else.
 """
 
 from __future__ import annotations
