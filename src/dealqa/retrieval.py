@@ -11,13 +11,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .answering.facts import content_words, fold, stem
+from .answering.facts import content_words, fold, stem, stemmer
 from .embedding import Embedder
 from .store import VectorStore
 from .types import Chunk, Hit
@@ -142,17 +141,10 @@ class BM25Index:
         return [self._ids[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def _tokenize(texts: list[str], *, as_ids: bool = True) -> Any:
     import bm25s
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=as_ids, show_progress=False)
+    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), return_ids=as_ids, show_progress=False)
 
 
 @dataclass(frozen=True)

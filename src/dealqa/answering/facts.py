@@ -166,7 +166,8 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> Any:
+def stemmer() -> Any:
+    """The Snowball English stemmer that BM25 and lexical overlap share."""
     import Stemmer
 
     return Stemmer.Stemmer("english")
@@ -174,7 +175,7 @@ def _stemmer() -> Any:
 
 @lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    return str(stemmer().stemWord(word))
 
 
 def content_words(text: str) -> list[str]:
