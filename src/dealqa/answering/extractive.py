@@ -25,6 +25,7 @@ from .facts import (
     content_words,
     fits,
     fold,
+    mentioned,
     mentions,
     proper_names,
     proportions,
@@ -131,18 +132,21 @@ class ExtractiveAnswerer:
             relevant = [c for c in candidates if c.score >= self.min_score]
         elif kind is AnswerType.NAME:
             # News sentences are full of names: naming one is a hint, not a requirement.
-            boosted = [
-                replace(c, score=c.score + _NAME_BONUS) if _short_answers(c.text, kind, question) else c
-                for c in candidates
-            ]
-            relevant = sorted((c for c in boosted if c.score >= self.min_score), key=_rank)
+            relevant = sorted(
+                (
+                    replace(c, score=c.score + _NAME_BONUS) if _short_answers(c.text, kind, question) else c
+                    for c in candidates
+                    if c.score >= self.min_score
+                ),
+                key=_rank,
+            )
         else:
             # A sentence that states the date, place or number asked for needs less similarity to count.
             relevant = [
                 c
                 for c in candidates
                 if c.score >= self.min_score - _TYPED_SCORE_RELIEF
-                and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind))
+                and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind, question))
             ]
         if not relevant:
             reason = (
@@ -201,12 +205,12 @@ class ExtractiveAnswerer:
     def _unknown_names(self, question: str, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
         appear exactly)."""
-        passages = " ".join(fold(h.chunk.text) for h in hits)
+        passages = " ".join(h.chunk.text for h in hits)
         unknown = []
         for name in proper_names(question):
             words = fold(name).split()
             if any(w.isdigit() for w in words):
-                if f" {fold(name)} " not in f" {passages} ":
+                if not mentioned(name, passages):
                     unknown.append(name)
             elif not all(self.lexicon.knows(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
@@ -244,9 +248,13 @@ def _rank(c: Candidate) -> tuple[float, str, int]:
     return (-c.score, c.article_id, c.start)
 
 
-def _undisclosed_amount(sentence: str, kind: AnswerType) -> bool:
-    """ "The terms are not public" answers how much or how long, the things deals keep quiet."""
-    return kind is AnswerType.NUMBER and bool(UNDISCLOSED.search(sentence))
+def _undisclosed_amount(sentence: str, kind: AnswerType, question: str) -> bool:
+    """ "The terms are not public" answers how much or how long, the things deals keep quiet, when
+    it is about what the question names (the deal's terms say nothing of another company's value)."""
+    if kind is not AnswerType.NUMBER or not UNDISCLOSED.search(sentence):
+        return False
+    names = proper_names(question)
+    return not names or any(mentioned(name, sentence) for name in names)
 
 
 def _choose(relevant: list[Candidate], kind: AnswerType) -> list[Candidate]:

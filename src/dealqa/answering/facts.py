@@ -30,7 +30,9 @@ _NUMBER = re.compile(
 )
 # A number right after a capitalised word is part of a name ("Colossus 1", "Series B 2").
 _NAMED_NUMBER = re.compile(r"[A-Z][\w-]*\s+$")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*(?:(?:\s+(?:of|for|de|the)\s+|\s+)[A-Z][\w'’&.-]*)*")
+# A name's word starts with a capital, or has one after a lower-case start ("xAI", "eBay").
+_NAME_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w'’&.-]*"
+_CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:(?:\s+(?:of|for|de|the)\s+|\s+){_NAME_WORD})*")
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|outside)\s+"
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)(?![\w'’])"
@@ -45,7 +47,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Sentences that answer a question by saying the answer is not known.
 UNDISCLOSED = re.compile(
     r"\bnot (?:been )?(?:public|publicly|disclosed|released|revealed|announced)\b|\bundisclosed\b"
-    r"|\bnot in the public record\b|\bnot (?:been )?made public\b|\bnot answered by\b",
+    r"|\bnot in the public record\b|\bnot (?:been )?made public\b",
     re.IGNORECASE,
 )
 # bm25s's English list plus words that open questions and sentences without naming anything.
@@ -183,12 +185,17 @@ def content_words(text: str) -> list[str]:
     return [w for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1]
 
 
+def mentioned(phrase: str, text: str) -> bool:
+    """Whether the text contains the phrase as whole words (case and punctuation aside)."""
+    return f" {fold(phrase)} " in f" {fold(text)} "
+
+
 def terms(text: str) -> set[str]:
     """Stemmed content words: what lexical overlap is measured on."""
     return {stem(w) for w in content_words(text)}
 
 
-_NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|\d+))*")
+_NAME_PHRASE = re.compile(rf"(?<!^)(?<![.?!]\s)\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|\d+))*")
 
 
 def proper_names(question: str) -> list[str]:
