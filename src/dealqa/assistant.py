@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
+from .answering.facts import alternatives
 from .embedding import Embedder
 from .errors import InputError
 from .retrieval import BM25Index, HybridRetriever
@@ -125,9 +126,11 @@ class Assistant:
         return list(self.retriever.retrieve(queries, k, article_id).hits)
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
-        """A follow-up is searched as it is and with its context: either may find the passage."""
+        """A follow-up is searched as it is and with its context: either may find the passage; each
+        alternative of an "A or B?" question is searched on its own too."""
         query = condense(question, turns)
-        return [question] if query == question else [query, question]
+        queries = [question] if query == question else [query, question]
+        return queries + list(alternatives(question) or ())
 
     def _corrected(self, question: str) -> str:
         """The question with its misspelt words replaced by the corpus's nearest terms."""

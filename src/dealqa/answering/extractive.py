@@ -21,7 +21,10 @@ from .facts import (
     SOURCE_MARKER,
     UNDISCLOSED,
     AnswerType,
+    acronym_terms,
+    alternatives,
     answer_type,
+    asks_for_several,
     content_words,
     fits,
     fold,
@@ -153,7 +156,9 @@ class ExtractiveAnswerer:
                 "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
             )
             return abstain(f"The articles in the corpus {reason}.", candidates)
-        return _compose(question, kind, _choose(relevant, kind))
+        sides = alternatives(question) if kind is AnswerType.NONE else None
+        chosen = self._choose_each(relevant, sides) if sides else []
+        return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
 
     def stream(
         self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]
@@ -187,7 +192,8 @@ class ExtractiveAnswerer:
             # such a sentence is scored with the passage around it.
             context = max((relevance[n] for n in neighbours.get(key, ()) if n in relevance), default=-1.0)
             windowed = max(relevance[key], (relevance[key] + context) / 2)
-            overlap = sum(w for t, w in asked.items() if t in s.terms) / asked_weight if asked_weight else 0.0
+            stated = s.terms | acronym_terms(question, s.text)
+            overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             score = windowed + _OVERLAP_WEIGHT * overlap
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(SOURCE_MARKER.sub("", s.text))
@@ -196,6 +202,21 @@ class ExtractiveAnswerer:
                 at = first or s
                 found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance[key], score)
         return sorted(found.values(), key=_rank)
+
+    def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
+        """For "A or B?": the best sentences on each alternative (those using its most telling
+        word), so the answer shows what the articles say of both; none when one side has none."""
+        chosen: list[Candidate] = []
+        for side, other in (sides, sides[::-1]):
+            distinct = terms(side) - terms(other)
+            if not distinct:
+                return []
+            key = max(sorted(distinct), key=self.lexicon.weight)
+            on_side = [c for c in relevant if key in terms(c.text) and c not in chosen]
+            if not on_side:
+                return []
+            chosen += _choose(on_side, wide=False)
+        return sorted(chosen, key=_rank)[:_MAX_SENTENCES]
 
     def _mostly_unknown(self, query: str) -> bool:
         """True when most of the query's content words appear nowhere in the corpus (typos allowed)."""
@@ -257,15 +278,16 @@ def _undisclosed_amount(sentence: str, kind: AnswerType, question: str) -> bool:
     return not names or any(mentioned(name, sentence) for name in names)
 
 
-def _choose(relevant: list[Candidate], kind: AnswerType) -> list[Candidate]:
-    typed = kind in _TYPED
+def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
+    """The best sentence, and those close to it; ``wide`` when the answer is checked by its type or
+    spread over several sentences, so other articles may join from further behind."""
     best = relevant[0]
     chosen = [best]
     for candidate in relevant[1:]:
         if len(chosen) == _MAX_SENTENCES:
             break
         new_article = all(c.article_id != candidate.article_id for c in chosen)
-        margin = _OTHER_ARTICLE_MARGIN[typed] if new_article else _SAME_ARTICLE_MARGIN
+        margin = _OTHER_ARTICLE_MARGIN[wide] if new_article else _SAME_ARTICLE_MARGIN
         if candidate.score >= best.score - margin:
             chosen.append(candidate)
     return chosen

@@ -102,6 +102,38 @@ def answer_type(question: str) -> AnswerType:
     return AnswerType.NONE
 
 
+_SEVERAL = re.compile(
+    r"\b(?:which|what) (?:\w+ ){0,2}(?:companies|firms|outlets|organi[sz]ations|people|assistants|models|partners|"
+    r"providers|investors|backers|parties)\b|\bwho (?:are|were)\b",
+    re.I,
+)
+
+
+# "Is it A or B?": a yes/no question offering two alternatives ("or not" offers none).
+_CHOICE = re.compile(
+    r"^\s*(?P<left>(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b.+?)"
+    r"\s+or\s+(?!not\b)(?P<right>.+?)[\s?.!]*$",
+    re.I,
+)
+
+
+def alternatives(question: str) -> tuple[str, str] | None:
+    """The two alternatives of an "A or B?" question, or None.
+
+    Example:
+        >>> alternatives("Is Anthropic leasing Colossus 1 or buying it?")
+        ('Is Anthropic leasing Colossus 1', 'buying it')
+    """
+    m = _CHOICE.match(question)
+    return (m["left"], m["right"]) if m else None
+
+
+def asks_for_several(question: str) -> bool:
+    """Whether the question asks for several names ("Which companies ..."), which the articles
+    may state in different sentences."""
+    return bool(_SEVERAL.search(question))
+
+
 @dataclass(frozen=True)
 class Mention:
     """A date, place, name or number stated in a sentence, with its offsets in that sentence."""
@@ -193,6 +225,30 @@ def mentioned(phrase: str, text: str) -> bool:
 def terms(text: str) -> set[str]:
     """Stemmed content words: what lexical overlap is measured on."""
     return {stem(w) for w in content_words(text)}
+
+
+# An acronym as written: "IPO", "AWS" (two letters are too often a pair of unrelated initials).
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def acronym_terms(question: str, sentence: str) -> set[str]:
+    """The question's terms that the sentence states as an acronym or its expansion: "IPO" asked
+    is found in "initial public offering", and "initial public offering" asked in "IPO"."""
+    found = set()
+    for acronym in set(_ACRONYM.findall(question)):
+        if _spelled(acronym, sentence):
+            found.add(stem(acronym.lower()))
+    for acronym in set(_ACRONYM.findall(sentence)):
+        found |= terms(_spelled(acronym, question))
+    return found
+
+
+def _spelled(acronym: str, text: str) -> str:
+    """The run of the text's content words whose initials spell the acronym, or ""."""
+    words, n = content_words(text), len(acronym)
+    initials = "".join(w[0] for w in words)
+    at = initials.find(acronym.lower())
+    return " ".join(words[at : at + n]) if at >= 0 else ""
 
 
 _NAME_PHRASE = re.compile(rf"(?<!^)(?<![.?!]\s)\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|\d+))*")
