@@ -48,7 +48,8 @@ _MAX_SENTENCES = 3
 # Sentences fetched by their own vectors, beside those of the retrieved chunks.
 _NEAREST_SENTENCES = 12
 _CLOSEST_SHOWN = 2
-_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER)
+# Kinds of answer a sentence must state to count (and may then be less similar to the question).
+_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER, AnswerType.PURPOSE)
 
 
 class Lexicon(Protocol):
@@ -296,7 +297,8 @@ def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
 def _compose(question: str, kind: AnswerType, chosen: list[Candidate]) -> Draft:
     citations = tuple(_cite(n, c) for n, c in enumerate(chosen, 1))
     body = " ".join(f"{_display(c.text)} [{n}]" for n, c in enumerate(chosen, 1))
-    short = [] if kind is AnswerType.NONE else _short_answers(chosen[0].text, kind, question)
+    # A purpose is a clause, not a short answer: the quoted sentence states it.
+    short = [] if kind in (AnswerType.NONE, AnswerType.PURPOSE) else _short_answers(chosen[0].text, kind, question)
     # Several names in one sentence leave the answer open; the quoted sentence says it better.
     if kind is AnswerType.NAME and len(set(short)) > 1:
         short = []

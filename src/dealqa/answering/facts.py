@@ -41,6 +41,10 @@ _PLACE = re.compile(
 _MODIFIER = re.compile(
     r"\s+(?!(?:and|or|on|in|at|to|for|with|is|was|are|were|which|where|that|as|by|from|but|after|before)\b)[a-z]"
 )
+# An infinitive of purpose ("to support its models"); not "to the company".
+_PURPOSE = re.compile(
+    r"\b(?:in order to|so as to|so that|to)\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|be)\b)[a-z]+"
+)
 # Words that state a share of a whole: an answer to "how much of ...".
 _PROPORTION = re.compile(r"\b(?:all|full|entire|whole|half|majority|most|part)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -62,6 +66,7 @@ class AnswerType(Enum):
     PLACE = "place"
     NUMBER = "number"
     NAME = "name"
+    PURPOSE = "purpose"
     NONE = "none"
 
 
@@ -91,6 +96,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
         ),
         AnswerType.NAME,
     ),
+    # "What will they use it for?", "What is the purpose of ...?"
+    (re.compile(r"^\s*what\b.*\bfor\W*$|\bpurpose\b", re.I), AnswerType.PURPOSE),
 )
 
 
@@ -161,6 +168,8 @@ def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
             for m in _NUMBER.finditer(sentence)
             if not any(a <= m.start() < b for a, b in dates) and not _NAMED_NUMBER.search(sentence[: m.start()])
         ]
+    if kind is AnswerType.PURPOSE:
+        return [Mention(kind, m.group(), m.start(), m.end()) for m in _PURPOSE.finditer(sentence)]
     if kind is AnswerType.NAME:
         found = []
         for m in _CAPITALISED.finditer(sentence):
