@@ -66,6 +66,7 @@ class HitOut(BaseModel):
     score: float
     dense_rank: int
     bm25_rank: int
+    sentence_rank: int
 
 
 class SearchOut(BaseModel):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.facts import alternatives
+from .answering.facts import alternatives, fix_question_word
 from .embedding import Embedder
 from .errors import InputError
 from .retrieval import BM25Index, HybridRetriever
@@ -91,7 +91,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
         retrieved = time.perf_counter()
         draft = None
-        for item in self.answerer.stream(asked, queries[0], retrieval.query_vectors, retrieval.hits):
+        for item in self.answerer.stream(asked, queries[0], retrieval):
             if isinstance(item, Draft):
                 draft = item
             else:
@@ -133,7 +133,9 @@ class Assistant:
         return queries + list(alternatives(question) or ())
 
     def _corrected(self, question: str) -> str:
-        """The question with its misspelt words replaced by the corpus's nearest terms."""
+        """The question with a mistyped question word fixed and its misspelt words replaced by the
+        corpus's nearest terms."""
+        question = fix_question_word(question)
         return self.bm25.corrected(question, self.embedder.knows_word) or question
 
     def warm_up(self) -> None:

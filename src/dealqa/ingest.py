@@ -23,13 +23,13 @@ from .embedding import Embedder
 from .errors import BusyError, LoadError
 from .settings import Settings
 from .store import ArticleVectors, VectorStore
-from .types import Article, Chunk
+from .types import Article, Chunk, Sentence
 
 Progress = Callable[[int, int, str], None]
 # Articles embedded together: big enough for full batches, small enough to commit often.
 _GROUP = 128
 # What the stored records hold; a change rewrites every article on the next ingest.
-_FORMAT = "chunk vector = mean of sentence vectors; sentence terms"
+_FORMAT = "chunk vector = mean of sentence vectors; sentence terms and chunk"
 
 
 @dataclass
@@ -159,14 +159,18 @@ class Ingestor:
         report.embedded += len(texts)
         written = []
         for article, digest, chunks in split:
-            unique = {(s.start, s.end): s for c in chunks for s in c.sentences}
+            # A sentence in two overlapping chunks is stored once, with the first chunk.
+            unique: dict[tuple[int, int], tuple[Sentence, str]] = {}
+            for c in chunks:
+                for s in c.sentences:
+                    unique.setdefault((s.start, s.end), (s, c.id))
             written.append(
                 ArticleVectors(
                     article,
                     digest,
                     chunks,
                     np.stack([_chunk_vector(c, encoded) for c in chunks]),
-                    [(s, encoded[s.text]) for s in unique.values()],
+                    [(s, chunk, encoded[s.text]) for s, chunk in unique.values()],
                 )
             )
             report.chunks += len(chunks)

@@ -10,7 +10,6 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import numpy as np
 from .answering.facts import content_words, fold, stem, stemmer
 from .embedding import Embedder
 from .store import VectorStore
-from .types import Chunk, Hit
+from .types import Chunk, Hit, Retrieval
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
@@ -147,16 +146,10 @@ def _tokenize(texts: list[str], *, as_ids: bool = True) -> Any:
     return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), return_ids=as_ids, show_progress=False)
 
 
-@dataclass(frozen=True)
-class Retrieval:
-    """Hits for one or more query texts, and each text's vector (the answerer reuses them)."""
-
-    hits: tuple[Hit, ...]
-    query_vectors: tuple[np.ndarray, ...]
-
-
 class HybridRetriever:
-    """Dense top-n and BM25 top-n for each query text, fused with reciprocal rank fusion.
+    """Three rankings of the chunks for each query text, fused with reciprocal rank fusion: by the
+    chunk's vector, by BM25, and by the vector of its nearest sentence (a sentence that answers
+    can sit in a chunk whose other sentences pull its vector elsewhere).
 
     Several texts serve a follow-up question: the question alone and the question with its
     context each rank the chunks, and fusion keeps what either finds.
@@ -166,19 +159,28 @@ class HybridRetriever:
         'The Colossus 1 facility is located in Memphis, Tennessee [2]. ...'
     """
 
-    def __init__(self, store: VectorStore, embedder: Embedder, bm25: BM25Index, candidates: int = 20) -> None:
+    def __init__(
+        self, store: VectorStore, embedder: Embedder, bm25: BM25Index, candidates: int = 20, sentences: int = 12
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25
         self.candidates = candidates
+        self.sentences = sentences
 
     def retrieve(self, queries: Sequence[str], k: int, article_id: str | None = None) -> Retrieval:
         vectors = self.embedder.encode(list(queries))
         rankings: list[list[str]] = []
+        sentence_ids: list[str] = []
         for query, vector in zip(queries, vectors, strict=True):
-            rankings.append(self.store.nearest_chunk_ids(vector, self.candidates, article_id))
-            # BM25 has no filter; ask for more so the article's chunks survive the filter.
-            rankings.append(self.bm25.search(query, self.candidates * (4 if article_id else 1)))
+            nearest = self.store.nearest_sentences(vector, self.sentences, article_id)
+            sentence_ids += [sentence for sentence, _ in nearest]
+            rankings += [
+                self.store.nearest_chunk_ids(vector, self.candidates, article_id),
+                # BM25 has no filter; ask for more so the article's chunks survive the filter.
+                self.bm25.search(query, self.candidates * (4 if article_id else 1)),
+                list(dict.fromkeys(chunk for _, chunk in nearest if chunk)),
+            ]
         chunks: dict[str, Chunk] = {}
         if article_id:  # the article of every chunk BM25 found must be read to filter
             chunks = {c.id: c for c in self.store.get_chunks(list(dict.fromkeys(i for r in rankings for i in r)))}
@@ -193,8 +195,11 @@ class HybridRetriever:
         head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
         chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
         best = [i for i in head if i in chunks][:k]
-        hits = tuple(Hit(chunks[i], fused[i], _rank(rankings[0::2], i), _rank(rankings[1::2], i)) for i in best)
-        return Retrieval(hits, tuple(vectors))
+        hits = tuple(
+            Hit(chunks[i], fused[i], _rank(rankings[0::3], i), _rank(rankings[1::3], i), _rank(rankings[2::3], i))
+            for i in best
+        )
+        return Retrieval(hits, tuple(vectors), tuple(dict.fromkeys(sentence_ids)))
 
 
 def _rank(rankings: list[list[str]], chunk_id: str) -> int:

@@ -44,13 +44,14 @@ class StoredSentence:
 
 @dataclass(frozen=True)
 class ArticleVectors:
-    """An article ready to write: its chunks and distinct sentences with their vectors."""
+    """An article ready to write: its chunks and distinct sentences, each with the id of the chunk
+    it is in and its vector."""
 
     article: Article
     content_hash: str
     chunks: Sequence[Chunk]
     chunk_vectors: np.ndarray
-    sentences: Sequence[tuple[Sentence, np.ndarray]]
+    sentences: Sequence[tuple[Sentence, str, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class VectorStore:
         if replacing:
             self._delete_vectors(list(replacing))
         chunks = [(a.article, c, v) for a in written for c, v in zip(a.chunks, a.chunk_vectors, strict=True)]
-        sentences = [(a.article, s, v) for a in written for s, v in a.sentences]
+        sentences = [(a.article, s, chunk, v) for a in written for s, chunk, v in a.sentences]
         with self._guard("write chunks"):
             for lo, hi in self._batches(len(chunks)):
                 self.chunks.add(
@@ -183,19 +184,21 @@ class VectorStore:
                 )
             for lo, hi in self._batches(len(sentences)):
                 self.sentences.add(
-                    ids=[sentence_id(a.id, s.start, s.end) for a, s, _ in sentences[lo:hi]],
-                    embeddings=np.stack([v for _, _, v in sentences[lo:hi]]),
-                    documents=[s.text for _, s, _ in sentences[lo:hi]],
+                    ids=[sentence_id(a.id, s.start, s.end) for a, s, _, _ in sentences[lo:hi]],
+                    embeddings=np.stack([v for _, _, _, v in sentences[lo:hi]]),
+                    documents=[s.text for _, s, _, _ in sentences[lo:hi]],
                     metadatas=[
                         {
                             "article_id": a.id,
                             "title": a.title,
                             "start": s.start,
                             "end": s.end,
+                            # Retrieval ranks chunks by their sentences too.
+                            "chunk": chunk,
                             # The answerer's lexical overlap reads these instead of stemming per query.
                             "terms": " ".join(sorted(terms(s.text))),
                         }
-                        for a, s, _ in sentences[lo:hi]
+                        for a, s, chunk, _ in sentences[lo:hi]
                     ],
                 )
             if written:
@@ -292,11 +295,18 @@ class VectorStore:
             got = self.sentences.get(ids=list(dict.fromkeys(ids)), include=["embeddings", "documents", "metadatas"])
         return _sentences(got["documents"], got["metadatas"], got["embeddings"])
 
-    def nearest_sentence_ids(self, vector: np.ndarray, n: int) -> list[str]:
-        """The ids of the ``n`` stored sentences nearest to ``vector``."""
+    def nearest_sentences(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[tuple[str, str]]:
+        """The ``n`` stored sentences nearest to ``vector``, nearest first: (sentence id, chunk id)
+        pairs; the chunk id is "" for a sentence stored before sentences recorded their chunk."""
         with self._guard("query sentences"):
-            got = self.sentences.query(query_embeddings=[vector], n_results=n, include=[])
-        return list(got["ids"][0])
+            got = self.sentences.query(
+                query_embeddings=[vector],
+                n_results=n,
+                where={"article_id": article_id} if article_id else None,
+                include=["metadatas"],
+            )
+        metas = (got["metadatas"] or [[]])[0]
+        return [(i, str(m.get("chunk") or "")) for i, m in zip(got["ids"][0], metas, strict=True)]
 
 
 def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Article:
@@ -42,12 +44,24 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent)."""
+    """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent):
+    by its own vector, by BM25, and by its nearest sentence's vector."""
 
     chunk: Chunk
     score: float
     dense_rank: int = 0
     bm25_rank: int = 0
+    sentence_rank: int = 0
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What retrieval hands the answerer: the hits, each query text's vector, and the ids of the
+    sentences nearest to those vectors (a sentence can answer even when its chunk ranks low)."""
+
+    hits: tuple[Hit, ...]
+    query_vectors: tuple[np.ndarray, ...]
+    sentence_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,4 +128,5 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "score": hit.score,
         "dense_rank": hit.dense_rank,
         "bm25_rank": hit.bm25_rank,
+        "sentence_rank": hit.sentence_rank,
     }

@@ -16,11 +16,12 @@ from typing import Protocol
 import numpy as np
 
 from ..store import VectorStore, sentence_id
-from ..types import Citation, Hit
+from ..types import Citation, Hit, Retrieval
 from .facts import (
     SOURCE_MARKER,
     UNDISCLOSED,
     AnswerType,
+    Mention,
     acronym_terms,
     alternatives,
     answer_type,
@@ -44,9 +45,9 @@ _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 _SAME_ARTICLE_MARGIN = 0.07
 _TYPED_SCORE_RELIEF = 0.2
 _NAME_BONUS = 0.1
+# ...when the name stands within this many words of the question's own words ("reported by Decrypt").
+_NAME_REACH = 4
 _MAX_SENTENCES = 3
-# Sentences fetched by their own vectors, beside those of the retrieved chunks.
-_NEAREST_SENTENCES = 12
 _CLOSEST_SHOWN = 2
 # Kinds of answer a sentence must state to count (and may then be less similar to the question).
 _TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER, AnswerType.PURPOSE)
@@ -103,7 +104,7 @@ class ExtractiveAnswerer:
 
     Example:
         >>> answerer = ExtractiveAnswerer(store, bm25)
-        >>> answerer.answer("When was the deal signed?", [q_vector], hits).text
+        >>> answerer.answer("When was the deal signed?", "When was the deal signed?", retrieval).text
         'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
     """
 
@@ -116,17 +117,16 @@ class ExtractiveAnswerer:
         self.lexicon = lexicon
         self.min_score = min_score
 
-    def answer(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
-        """Answer ``question`` from ``hits``.
+    def answer(self, question: str, query: str, retrieval: Retrieval) -> Draft:
+        """Answer ``question`` from what was retrieved for it.
 
         Args:
             question: what the user asked.
             query: the question with the context of earlier turns (the same text for a first question).
-            vectors: the embeddings of the texts the hits were retrieved with.
-            hits: the retrieved chunks.
+            retrieval: the hits, the query vectors they were found with and the nearest sentences.
         """
-        candidates = self.candidates(question, vectors, hits)
-        unknown = self._unknown_names(question, hits)
+        candidates = self.candidates(question, retrieval)
+        unknown = self._unknown_names(question, retrieval.hits)
         if unknown:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
         if self._mostly_unknown(query):
@@ -138,7 +138,9 @@ class ExtractiveAnswerer:
             # News sentences are full of names: naming one is a hint, not a requirement.
             relevant = sorted(
                 (
-                    replace(c, score=c.score + _NAME_BONUS) if _short_answers(c.text, kind, question) else c
+                    replace(c, score=c.score + _NAME_BONUS)
+                    if _short_answers(c.text, kind, question, within=_NAME_REACH)
+                    else c
                     for c in candidates
                     if c.score >= self.min_score
                 ),
@@ -161,11 +163,9 @@ class ExtractiveAnswerer:
         chosen = self._choose_each(relevant, sides) if sides else []
         return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
 
-    def stream(
-        self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]
-    ) -> Iterator[str | Draft]:
+    def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
-        draft = self.answer(question, query, vectors, hits)
+        draft = self.answer(question, query, retrieval)
         yield draft.text
         yield draft
 
@@ -173,14 +173,15 @@ class ExtractiveAnswerer:
         """No model to rewrite follow-ups with; the rule-based condensed query serves alone."""
         return None
 
-    def abstain_with_passages(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
+    def abstain_with_passages(self, question: str, retrieval: Retrieval) -> Draft:
         """The plain refusal, with the passages closest to the question."""
-        return abstain("The articles in the corpus don't say.", self.candidates(question, vectors, hits))
+        return abstain("The articles in the corpus don't say.", self.candidates(question, retrieval))
 
-    def candidates(self, question: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> list[Candidate]:
+    def candidates(self, question: str, retrieval: Retrieval) -> list[Candidate]:
         """Every distinct sentence of the hits and near the question, best first."""
+        hits, vectors = retrieval.hits, retrieval.query_vectors
         ids = {sentence_id(h.chunk.article_id, s.start, s.end) for h in hits for s in h.chunk.sentences}
-        ids.update(i for v in vectors for i in self.store.nearest_sentence_ids(v, _NEAREST_SENTENCES))
+        ids.update(retrieval.sentence_ids)
         pool = {sentence_id(s.article_id, s.start, s.end): s for s in self.store.get_sentences(sorted(ids))}
         asked = {t: self.lexicon.weight(t) for t in terms(question)}
         asked_weight = sum(asked.values())
@@ -250,7 +251,7 @@ def _neighbours(hits: Sequence[Hit]) -> dict[str, set[str]]:
     return found
 
 
-def _short_answers(sentence: str, kind: AnswerType, question: str) -> list[str]:
+def _short_answers(sentence: str, kind: AnswerType, question: str, within: int | None = None) -> list[str]:
     """What the sentence can answer a typed question with, nearest to the question's words first.
 
     Mentions the question already contains are not answers ("Colossus 1" for "Where is Colossus 1?").
@@ -263,7 +264,16 @@ def _short_answers(sentence: str, kind: AnswerType, question: str) -> list[str]:
     anchors = [m.start() for t in terms(question) for m in re.finditer(re.escape(t), shown.lower())]
     if anchors:
         found.sort(key=lambda m: min(abs(m.start - a) for a in anchors))
+    if within is not None:
+        words = [w.start() for w in re.finditer(r"\w+", shown)]
+        found = [m for m in found if any(_words_between(words, m, a) <= within for a in anchors)]
     return [m.text for m in found]
+
+
+def _words_between(words: list[int], mention: Mention, at: int) -> int:
+    """How many words of the sentence (given by their start offsets) lie between a mention and an offset."""
+    lo, hi = sorted((mention.start, at))
+    return sum(1 for w in words if lo < w < hi and not mention.start <= w < mention.end)
 
 
 def _rank(c: Candidate) -> tuple[float, str, int]:

@@ -101,6 +101,24 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
 )
 
 
+# Question words typed as another word or a slip; the verb after one shows it opens a question
+# ("were is the data center" cannot mean "were").
+_SLIPS = {"were": "where", "wher": "where", "whre": "where", "wen": "when", "whn": "when", "wat": "what"}
+_SLIPPED = re.compile(
+    rf"^(\s*)({'|'.join(_SLIPS)})(?=\s+(?:is|are|was|were|does|do|did|will|can|could|should|has|have|had)\b)", re.I
+)
+
+
+def fix_question_word(question: str) -> str:
+    """The question with a mistyped opening question word corrected ("wen did ..." -> "when did ...")."""
+
+    def fix(m: re.Match[str]) -> str:
+        meant = _SLIPS[m[2].lower()]
+        return m[1] + (meant.capitalize() if m[2][0].isupper() else meant)
+
+    return _SLIPPED.sub(fix, question)
+
+
 def answer_type(question: str) -> AnswerType:
     """What kind of short answer the question asks for, from its wh-phrase."""
     for pattern, kind in _TYPE_RULES:

@@ -18,7 +18,7 @@ from langchain_core.prompts import ChatPromptTemplate
 
 from ..chunking import split_sentences
 from ..store import VectorStore, sentence_id
-from ..types import Citation, Hit
+from ..types import Citation, Hit, Retrieval
 from .extractive import Draft, ExtractiveAnswerer
 from .verify import Source, Verdict, Verifier
 
@@ -64,7 +64,7 @@ class GenerativeAnswerer:
 
     Example:
         >>> answerer = GenerativeAnswerer(resolve_llm("local"), "local", extractive, verifier, store)
-        >>> answerer.answer(question, question, vectors, hits).text
+        >>> answerer.answer(question, question, retrieval).text
         'The Colossus 1 facility is located in Memphis, Tennessee [1].'
     """
 
@@ -98,19 +98,17 @@ class GenerativeAnswerer:
             return None
         return text.splitlines()[0][:500] if text else None
 
-    def answer(self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]) -> Draft:
+    def answer(self, question: str, query: str, retrieval: Retrieval) -> Draft:
         final: Draft | None = None
-        for item in self.stream(question, query, vectors, hits):
+        for item in self.stream(question, query, retrieval):
             if isinstance(item, Draft):
                 final = item
         assert final is not None
         return final
 
-    def stream(
-        self, question: str, query: str, vectors: Sequence[np.ndarray], hits: Sequence[Hit]
-    ) -> Iterator[str | Draft]:
+    def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """Verified sentences as the model finishes them, then the whole draft."""
-        sources = self._sources(hits)
+        sources = self._sources(retrieval.hits)
         prompt = {"question": question, "sources": _fence(sources)}
         kept: list[Verdict] = []
         removed: list[str] = []
@@ -132,15 +130,15 @@ class GenerativeAnswerer:
                     yield piece
         except Exception as exc:
             log.warning("the language model failed: %s", exc)
-            yield self._fallback(question, vectors, hits, _NOTE_UNREACHABLE.format(error=_short(exc)), removed, total)
+            yield self._fallback(question, retrieval, _NOTE_UNREACHABLE.format(error=_short(exc)), removed, total)
             return
         if not kept and _REFUSAL.search(draft):
             # The model says the sources do not answer: a plain refusal with the closest passages.
-            refusal = self.extractive.abstain_with_passages(question, vectors, hits)
+            refusal = self.extractive.abstain_with_passages(question, retrieval)
             yield Draft(refusal.text, refusal.citations, True, tuple(removed), total, False)
             return
         if not kept:
-            yield self._fallback(question, vectors, hits, _NOTE_UNVERIFIED, removed, total)
+            yield self._fallback(question, retrieval, _NOTE_UNVERIFIED, removed, total)
             return
         text, citations = _assemble(kept)
         yield Draft(text, citations, False, tuple(removed), total, False)
@@ -162,13 +160,12 @@ class GenerativeAnswerer:
     def _fallback(
         self,
         question: str,
-        vectors: Sequence[np.ndarray],
-        hits: Sequence[Hit],
+        retrieval: Retrieval,
         note: str,
         removed: list[str],
         total: int,
     ) -> Draft:
-        quoted = self.extractive.answer(question, question, vectors, hits)
+        quoted = self.extractive.answer(question, question, retrieval)
         return Draft(note + quoted.text, quoted.citations, quoted.abstained, tuple(removed), total, True)
 
     def _sources(self, hits: Sequence[Hit]) -> list[Source]:
