@@ -1,0 +1,142 @@
+"""Kinds of question the answerer treats on purpose: alternatives, purposes, acronyms, several
+names, undisclosed amounts, mistyped question words, and answers kept to a filtered article.
+
+The corpus here is two invented articles about another deal, so nothing below leans on the
+eval's questions or articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dealqa import Assistant
+from dealqa.answering.extractive import _short_answers
+from dealqa.answering.facts import (
+    AnswerType,
+    acronym_terms,
+    alternatives,
+    answer_type,
+    asks_for_several,
+    fix_question_word,
+    mentions,
+)
+
+from .conftest import make_settings
+
+BUYS = """---
+id: orbital-buys-harbor
+title: Orbital Foods buys Harbor Mills
+---
+Orbital Foods signed an agreement on 3 March 2025 to acquire Harbor Mills, a family-owned flour maker.
+The mill is located in Duluth, Minnesota.
+Orbital Foods will use the mill to supply its bakery chain across the Midwest.
+The price of the deal was not disclosed.
+Orbital Foods is preparing for an initial public offering next year.
+Harbor Mills' founder, Dana Kim, will stay on as an adviser.
+"""
+LEASES = """---
+id: harbor-leases-plant
+title: Harbor Mills leases its plant to Orbital Foods
+---
+Harbor Mills agreed to lease its Duluth plant to Orbital Foods for ten years.
+The lease was first reported by the Duluth Ledger.
+Analysts said the arrangement gives Harbor Mills a steady income from its idle equipment.
+Kestrel Capital, which backs Orbital Foods, welcomed the deal.
+"""
+
+
+@pytest.fixture(scope="module")
+def mills(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("mills")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "orbital-buys-harbor.md").write_text(BUYS)
+    (corpus / "harbor-leases-plant.md").write_text(LEASES)
+    return Assistant(make_settings(Path(root), corpus))
+
+
+def test_an_either_or_question_quotes_each_alternative_from_its_article(mills: Assistant) -> None:
+    assert alternatives("Is Orbital Foods leasing Harbor Mills or acquiring it?") == (
+        "Is Orbital Foods leasing Harbor Mills",
+        "acquiring it",
+    )
+    assert alternatives("Is the deal final or not?") is None
+    assert alternatives("Who leases or buys mills?") is None  # not a yes/no question
+    answer = mills.ask("Is Orbital Foods leasing Harbor Mills or acquiring it?")
+    assert not answer.abstained
+    quoted = {c.article_id: c.quote for c in answer.citations}
+    assert "to acquire Harbor Mills" in quoted["orbital-buys-harbor"]
+    assert "agreed to lease" in quoted["harbor-leases-plant"]
+
+
+def test_a_purpose_question_takes_a_sentence_that_states_a_purpose(mills: Assistant) -> None:
+    assert answer_type("What will Orbital Foods use the mill for?") is AnswerType.PURPOSE
+    assert answer_type("What is the purpose of the lease?") is AnswerType.PURPOSE
+    assert answer_type("Which mill will they use for bread?") is not AnswerType.PURPOSE
+    assert [m.text for m in mentions("It will use the mill to supply its bakeries.", AnswerType.PURPOSE)] == [
+        "to supply"
+    ]
+    assert mentions("It leased the plant to the company.", AnswerType.PURPOSE) == []
+    answer = mills.ask("What will Orbital Foods use the mill for?")
+    assert "to supply its bakery chain" in answer.text
+    assert not answer.text.startswith("to supply")  # a purpose is quoted, not cut out as a short answer
+
+
+def test_acronyms_match_their_expansions_both_ways(mills: Assistant) -> None:
+    assert acronym_terms("Who is planning an IPO?", "It is preparing for an initial public offering.") == {"ipo"}
+    assert acronym_terms("Is it planning an initial public offering?", "The IPO is in June.") == {
+        "initi",
+        "public",
+        "offer",
+    }
+    assert acronym_terms("Who is planning an IPO?", "It is preparing for a public listing.") == set()
+    answer = mills.ask("Who is planning an IPO?")
+    assert "initial public offering" in answer.text
+
+
+def test_questions_for_several_names_are_told_apart() -> None:
+    assert asks_for_several("Which companies are part of the deal?")
+    assert asks_for_several("Who are the parties?")
+    assert not asks_for_several("Which company bought the mill?")
+
+
+def test_a_name_counts_as_the_answer_only_beside_the_question_words() -> None:
+    question = "Who first reported the lease?"
+    assert _short_answers("The lease was first reported by the Duluth Ledger.", AnswerType.NAME, question, 4) == [
+        "Duluth Ledger"
+    ]
+    far = "Kestrel Capital, a fund run from Boston by partners of many years, approved the lease."
+    assert _short_answers(far, AnswerType.NAME, question) != []
+    assert _short_answers(far, AnswerType.NAME, question, 4) == []
+
+
+def test_undisclosed_terms_answer_for_the_deal_but_not_for_another_name(mills: Assistant) -> None:
+    answer = mills.ask("How much was the deal worth?")
+    assert not answer.abstained
+    assert "price of the deal was not disclosed" in answer.text
+    # The deal's price says nothing of what the fund is worth.
+    assert mills.ask("What is Kestrel Capital worth?").abstained
+
+
+def test_a_mistyped_question_word_is_fixed(mills: Assistant) -> None:
+    assert fix_question_word("were is the mill") == "where is the mill"
+    assert fix_question_word("Wen did it close?") == "When did it close?"
+    assert fix_question_word("Were the terms disclosed?") == "Were the terms disclosed?"
+    answer = mills.ask("were is the mill")
+    assert answer.text.startswith("Duluth, Minnesota [1].")
+    assert answer.question == "were is the mill"  # the answer keeps what the user typed
+
+
+def test_an_answer_filtered_to_one_article_cites_only_that_article(mills: Assistant) -> None:
+    # The other article says who reported the lease; the filter must keep its sentences out.
+    answer = mills.ask("Who first reported the deal?", article_id="orbital-buys-harbor")
+    assert {c.article_id for c in answer.citations} <= {"orbital-buys-harbor"}
+    assert "Duluth Ledger" not in answer.text
+
+
+def test_hits_report_the_rank_of_their_nearest_sentence(mills: Assistant) -> None:
+    hits = mills.search("Which newspaper first reported the lease?", k=2)
+    assert hits[0].chunk.article_id == "harbor-leases-plant"
+    assert hits[0].sentence_rank == 1
