@@ -19,6 +19,7 @@ from dealqa.answering.facts import (
     alternatives,
     answer_type,
     asks_for_several,
+    clause,
     fix_question_word,
     mentions,
 )
@@ -31,6 +32,7 @@ title: Orbital Foods buys Harbor Mills
 ---
 Orbital Foods signed an agreement on 3 March 2025 to acquire Harbor Mills, a family-owned flour maker.
 The mill is located in Duluth, Minnesota.
+The agreement, which local farmers welcomed, comes ahead of Orbital's stock listing in October.
 Orbital Foods will use the mill to supply its bakery chain across the Midwest.
 The price of the deal was not disclosed.
 Orbital Foods is preparing for an initial public offering next year.
@@ -64,6 +66,10 @@ def test_an_either_or_question_quotes_each_alternative_from_its_article(mills: A
     )
     assert alternatives("Is the deal final or not?") is None
     assert alternatives("Who leases or buys mills?") is None  # not a yes/no question
+    # An alternative the articles never name is not the answer; the other one is.
+    answer = mills.ask("Is the mill in Duluth or Fargo?")
+    assert not answer.abstained
+    assert "located in Duluth" in answer.text
     answer = mills.ask("Is Orbital Foods leasing Harbor Mills or acquiring it?")
     assert not answer.abstained
     quoted = {c.article_id: c.quote for c in answer.citations}
@@ -104,12 +110,22 @@ def test_questions_for_several_names_are_told_apart() -> None:
 
 def test_a_name_counts_as_the_answer_only_beside_the_question_words() -> None:
     question = "Who first reported the lease?"
-    assert _short_answers("The lease was first reported by the Duluth Ledger.", AnswerType.NAME, question, 4) == [
-        "Duluth Ledger"
-    ]
+    near = _short_answers("The lease was first reported by the Duluth Ledger.", AnswerType.NAME, question, 4)
+    assert [m.text for m in near] == ["Duluth Ledger"]
     far = "Kestrel Capital, a fund run from Boston by partners of many years, approved the lease."
     assert _short_answers(far, AnswerType.NAME, question) != []
     assert _short_answers(far, AnswerType.NAME, question, 4) == []
+
+
+def test_a_date_is_taken_from_the_clause_about_the_event_asked(mills: Assistant) -> None:
+    sentence = "The agreement, which local farmers welcomed, comes ahead of its stock listing in October."
+    (october,) = mentions(sentence, AnswerType.DATE)
+    assert clause(sentence, october) == "comes ahead of its stock listing in October."
+    signed = "It signed the deal on May 6, 2026, to lease the plant."
+    assert clause(signed, mentions(signed, AnswerType.DATE)[0]) == "It signed the deal on May 6, 2026"
+    # Both sentences are about the agreement; only one says when it was made.
+    assert mills.ask("When was the agreement made?").text.startswith("3 March 2025 [1].")
+    assert mills.ask("When is the stock listing?").text.startswith("October [1].")
 
 
 def test_undisclosed_terms_answer_for_the_deal_but_not_for_another_name(mills: Assistant) -> None:

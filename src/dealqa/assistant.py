@@ -49,7 +49,7 @@ class Assistant:
         )
         self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
         self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
-        self.extractive = ExtractiveAnswerer(self.store, self.bm25, self.settings.min_score)
+        self.extractive = ExtractiveAnswerer(self.store, self.bm25, self.embedder.encode, self.settings.min_score)
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.llm:
             # Imported here: the extractive path (and a cold `dealqa ask`) never loads LangChain's models.

@@ -8,7 +8,7 @@ disagree, the best sentence of each article is shown with its own citation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
@@ -26,6 +26,7 @@ from .facts import (
     alternatives,
     answer_type,
     asks_for_several,
+    clause,
     content_words,
     fits,
     fold,
@@ -44,6 +45,8 @@ _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
 _TYPED_SCORE_RELIEF = 0.2
+# How much the clause stating a date, place or number counts beside the whole sentence's score.
+_ATTACHMENT_WEIGHT = 1.0
 _NAME_BONUS = 0.1
 # ...when the name stands within this many words of the question's own words ("reported by Decrypt").
 _NAME_REACH = 4
@@ -74,6 +77,7 @@ class Candidate:
     text: str
     relevance: float  # cosine similarity to the question (or its condensed form)
     score: float  # relevance plus lexical overlap
+    short: str = ""  # the date, place or number it answers with
 
 
 @dataclass(frozen=True)
@@ -100,21 +104,25 @@ class ExtractiveAnswerer:
         store: where the sentences and their vectors are.
         lexicon: the corpus's words; names it does not know make the answerer abstain instead of
             answering about something else, and rare words weigh more in lexical overlap.
+        encode: the embedding model, for the clauses that state a date, place or number.
         min_score: below this score no sentence is taken as an answer.
 
     Example:
-        >>> answerer = ExtractiveAnswerer(store, bm25)
+        >>> answerer = ExtractiveAnswerer(store, bm25, embedder.encode)
         >>> answerer.answer("When was the deal signed?", "When was the deal signed?", retrieval).text
         'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
     """
 
     name = "extractive"
 
-    def __init__(self, store: VectorStore, lexicon: Lexicon, min_score: float = 0.45) -> None:
+    def __init__(
+        self, store: VectorStore, lexicon: Lexicon, encode: Callable[[list[str]], np.ndarray], min_score: float = 0.45
+    ) -> None:
         if not 0.0 <= min_score < 2.0:
             raise ValueError(f"min_score must be in [0, 2), got {min_score}")
         self.store = store
         self.lexicon = lexicon
+        self.encode = encode
         self.min_score = min_score
 
     def answer(self, question: str, query: str, retrieval: Retrieval) -> Draft:
@@ -127,6 +135,9 @@ class ExtractiveAnswerer:
         """
         candidates = self.candidates(question, retrieval)
         unknown = self._unknown_names(question, retrieval.hits)
+        sides = alternatives(question)
+        if sides and sum(any(mentioned(name, side) for name in unknown) for side in sides) == 1:
+            unknown = []  # "June or July?": an alternative the articles never name is just not the answer
         if unknown:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
         if self._mostly_unknown(query):
@@ -148,19 +159,19 @@ class ExtractiveAnswerer:
             )
         else:
             # A sentence that states the date, place or number asked for needs less similarity to count.
-            relevant = [
+            typed = [
                 c
                 for c in candidates
                 if c.score >= self.min_score - _TYPED_SCORE_RELIEF
                 and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind, question))
             ]
+            relevant = self._attached(question, kind, typed, retrieval.query_vectors)
         if not relevant:
             reason = (
                 "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
             )
             return abstain(f"The articles in the corpus {reason}.", candidates)
-        sides = alternatives(question) if kind is AnswerType.NONE else None
-        chosen = self._choose_each(relevant, sides) if sides else []
+        chosen = self._choose_each(relevant, sides) if sides and kind is AnswerType.NONE else []
         return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
 
     def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
@@ -204,6 +215,29 @@ class ExtractiveAnswerer:
                 at = first or s
                 found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance[key], score)
         return sorted(found.values(), key=_rank)
+
+    def _attached(
+        self, question: str, kind: AnswerType, typed: list[Candidate], vectors: Sequence[np.ndarray]
+    ) -> list[Candidate]:
+        """The typed candidates ranked with the clause that states their answer, each with its best
+        one as its short answer: in "the deal deepens ties ahead of the IPO in June", June is when
+        the IPO is, not when the deal was signed, though the sentence is about the deal."""
+        stated = {
+            c: [(m, clause(SOURCE_MARKER.sub("", c.text), m)) for m in _short_answers(c.text, kind, question)]
+            for c in typed
+        }
+        texts = list(dict.fromkeys(text for found in stated.values() for _, text in found))
+        closeness = dict(
+            zip(texts, (max(float(np.dot(q, v)) for q in vectors) for v in self.encode(texts)), strict=True)
+        )
+        ranked = []
+        for c, found in stated.items():
+            if not found:  # "the terms are not public": the sentence is its own clause
+                ranked.append(replace(c, score=c.score + _ATTACHMENT_WEIGHT * c.relevance))
+                continue
+            mention, text = max(found, key=lambda item: closeness[item[1]])
+            ranked.append(replace(c, score=c.score + _ATTACHMENT_WEIGHT * closeness[text], short=mention.text))
+        return sorted(ranked, key=_rank)
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -251,7 +285,7 @@ def _neighbours(hits: Sequence[Hit]) -> dict[str, set[str]]:
     return found
 
 
-def _short_answers(sentence: str, kind: AnswerType, question: str, within: int | None = None) -> list[str]:
+def _short_answers(sentence: str, kind: AnswerType, question: str, within: int | None = None) -> list[Mention]:
     """What the sentence can answer a typed question with, nearest to the question's words first.
 
     Mentions the question already contains are not answers ("Colossus 1" for "Where is Colossus 1?").
@@ -267,7 +301,7 @@ def _short_answers(sentence: str, kind: AnswerType, question: str, within: int |
     if within is not None:
         words = [w.start() for w in re.finditer(r"\w+", shown)]
         found = [m for m in found if any(_words_between(words, m, a) <= within for a in anchors)]
-    return [m.text for m in found]
+    return found
 
 
 def _words_between(words: list[int], mention: Mention, at: int) -> int:
@@ -307,13 +341,14 @@ def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
 def _compose(question: str, kind: AnswerType, chosen: list[Candidate]) -> Draft:
     citations = tuple(_cite(n, c) for n, c in enumerate(chosen, 1))
     body = " ".join(f"{_display(c.text)} [{n}]" for n, c in enumerate(chosen, 1))
+    short = chosen[0].short
+    if kind is AnswerType.NAME:
+        names = {m.text for m in _short_answers(chosen[0].text, kind, question)}
+        # Several names in one sentence leave the answer open; the quoted sentence says it better.
+        short = names.pop() if len(names) == 1 else ""
     # A purpose is a clause, not a short answer: the quoted sentence states it.
-    short = [] if kind in (AnswerType.NONE, AnswerType.PURPOSE) else _short_answers(chosen[0].text, kind, question)
-    # Several names in one sentence leave the answer open; the quoted sentence says it better.
-    if kind is AnswerType.NAME and len(set(short)) > 1:
-        short = []
-    if short and not UNDISCLOSED.search(chosen[0].text):
-        return Draft(f"{short[0]} [1]. {body}", citations, abstained=False)
+    if short and kind is not AnswerType.PURPOSE and not UNDISCLOSED.search(chosen[0].text):
+        return Draft(f"{short} [1]. {body}", citations, abstained=False)
     return Draft(body, citations, abstained=False)
 
 

@@ -201,6 +201,23 @@ def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
     return []
 
 
+# Where a clause ends: a date's own comma ("May 6, 2026") sits inside the mention and is skipped.
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def clause(sentence: str, mention: Mention) -> str:
+    """The clause of the sentence that holds the mention: between the punctuation around it.
+
+    Example:
+        >>> s = "It signed a deal on May 6, 2026, ahead of its IPO in June."
+        >>> clause(s, mentions(s, AnswerType.DATE)[1])
+        'ahead of its IPO in June.'
+    """
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, mention.end)), len(sentence))
+    return sentence[start:end].strip()
+
+
 def fits(mention: Mention, question: str) -> bool:
     """Whether a mention can answer the question: a year for "which year", and so on."""
     if mention.kind is AnswerType.DATE and re.search(r"\byear\b", question, re.I):
