@@ -221,7 +221,8 @@ class ExtractiveAnswerer:
     ) -> list[Candidate]:
         """The typed candidates ranked with the clause that states their answer, each with its best
         one as its short answer: in "the deal deepens ties ahead of the IPO in June", June is when
-        the IPO is, not when the deal was signed, though the sentence is about the deal."""
+        the IPO is, not when the deal was signed, though the sentence is about the deal. Only the
+        order changes: the scores, which decide what else joins the answer, stay as they were."""
         stated = {
             c: [(m, clause(SOURCE_MARKER.sub("", c.text), m)) for m in _short_answers(c.text, kind, question)]
             for c in typed
@@ -233,11 +234,11 @@ class ExtractiveAnswerer:
         ranked = []
         for c, found in stated.items():
             if not found:  # "the terms are not public": the sentence is its own clause
-                ranked.append(replace(c, score=c.score + _ATTACHMENT_WEIGHT * c.relevance))
+                ranked.append((c.score + _ATTACHMENT_WEIGHT * c.relevance, c))
                 continue
             mention, text = max(found, key=lambda item: closeness[item[1]])
-            ranked.append(replace(c, score=c.score + _ATTACHMENT_WEIGHT * closeness[text], short=mention.text))
-        return sorted(ranked, key=_rank)
+            ranked.append((c.score + _ATTACHMENT_WEIGHT * closeness[text], replace(c, short=mention.text)))
+        return [c for _, c in sorted(ranked, key=lambda item: (-item[0], *_rank(item[1])[1:]))]
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
