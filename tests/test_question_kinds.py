@@ -90,6 +90,18 @@ def test_a_purpose_question_takes_a_sentence_that_states_a_purpose(mills: Assist
     assert not answer.text.startswith("to supply")  # a purpose is quoted, not cut out as a short answer
 
 
+def test_a_gain_question_takes_a_sentence_about_what_that_name_gains(mills: Assistant) -> None:
+    assert answer_type("What does Harbor Mills gain from the lease?") is AnswerType.BENEFIT
+    assert answer_type("What's in it for Harbor Mills?") is AnswerType.BENEFIT
+    assert answer_type("What does the mill gain?") is AnswerType.NONE  # nobody named: a plain question
+    answer = mills.ask("What does Harbor Mills gain from the lease?")
+    assert answer.text.startswith("Analysts said the arrangement gives Harbor Mills a steady income")
+    # The gain asked is Orbital's, not Harbor's; no sentence tells it, so the best sentence answers.
+    answer = mills.ask("What did Orbital Foods get from Harbor Mills?")
+    assert not answer.abstained
+    assert "gives Harbor Mills" not in answer.text
+
+
 def test_acronyms_match_their_expansions_both_ways(mills: Assistant) -> None:
     assert acronym_terms("Who is planning an IPO?", "It is preparing for an initial public offering.") == {"ipo"}
     assert acronym_terms("Is it planning an initial public offering?", "The IPO is in June.") == {

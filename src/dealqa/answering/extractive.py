@@ -26,6 +26,7 @@ from .facts import (
     alternatives,
     answer_type,
     asks_for_several,
+    benefits,
     clause,
     content_words,
     fits,
@@ -53,7 +54,9 @@ _NAME_REACH = 4
 _MAX_SENTENCES = 3
 _CLOSEST_SHOWN = 2
 # Kinds of answer a sentence must state to count (and may then be less similar to the question).
-_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER, AnswerType.PURPOSE)
+_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER, AnswerType.PURPOSE, AnswerType.BENEFIT)
+# Kinds answered by a clause of the quoted sentence, never by a short answer put first.
+_CLAUSAL = (AnswerType.PURPOSE, AnswerType.BENEFIT)
 
 
 class Lexicon(Protocol):
@@ -143,11 +146,28 @@ class ExtractiveAnswerer:
         if self._mostly_unknown(query):
             return abstain("The articles in the corpus don't cover that.", candidates)
         kind = answer_type(question)
+        relevant = self._relevant(question, kind, candidates, retrieval.query_vectors)
+        if not relevant and kind in _CLAUSAL:
+            # A purpose or a gain can be told in words no pattern knows: answer as a plain question.
+            kind = AnswerType.NONE
+            relevant = self._relevant(question, kind, candidates, retrieval.query_vectors)
+        if not relevant:
+            reason = (
+                "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
+            )
+            return abstain(f"The articles in the corpus {reason}.", candidates)
+        chosen = self._choose_each(relevant, sides) if sides and kind is AnswerType.NONE else []
+        return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
+
+    def _relevant(
+        self, question: str, kind: AnswerType, candidates: list[Candidate], vectors: Sequence[np.ndarray]
+    ) -> list[Candidate]:
+        """The candidates that can answer a question of this kind, best first."""
         if kind is AnswerType.NONE:
-            relevant = [c for c in candidates if c.score >= self.min_score]
-        elif kind is AnswerType.NAME:
+            return [c for c in candidates if c.score >= self.min_score]
+        if kind is AnswerType.NAME:
             # News sentences are full of names: naming one is a hint, not a requirement.
-            relevant = sorted(
+            return sorted(
                 (
                     replace(c, score=c.score + _NAME_BONUS)
                     if _short_answers(c.text, kind, question, within=_NAME_REACH)
@@ -157,22 +177,14 @@ class ExtractiveAnswerer:
                 ),
                 key=_rank,
             )
-        else:
-            # A sentence that states the date, place or number asked for needs less similarity to count.
-            typed = [
-                c
-                for c in candidates
-                if c.score >= self.min_score - _TYPED_SCORE_RELIEF
-                and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind, question))
-            ]
-            relevant = self._attached(question, kind, typed, retrieval.query_vectors)
-        if not relevant:
-            reason = (
-                "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
-            )
-            return abstain(f"The articles in the corpus {reason}.", candidates)
-        chosen = self._choose_each(relevant, sides) if sides and kind is AnswerType.NONE else []
-        return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
+        # A sentence that states the date, place or number asked for needs less similarity to count.
+        typed = [
+            c
+            for c in candidates
+            if c.score >= self.min_score - _TYPED_SCORE_RELIEF
+            and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind, question))
+        ]
+        return self._attached(question, kind, typed, vectors)
 
     def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
@@ -296,6 +308,8 @@ def _short_answers(sentence: str, kind: AnswerType, question: str, within: int |
     found = [m for m in mentions(shown, kind) if fold(m.text) not in asked and fits(m, question)]
     if kind is AnswerType.NUMBER:
         found += proportions(shown, question)
+    if kind is AnswerType.BENEFIT:
+        found += benefits(shown, question)
     anchors = [m.start() for t in terms(question) for m in re.finditer(re.escape(t), shown.lower())]
     if anchors:
         found.sort(key=lambda m: min(abs(m.start - a) for a in anchors))
@@ -347,8 +361,8 @@ def _compose(question: str, kind: AnswerType, chosen: list[Candidate]) -> Draft:
         names = {m.text for m in _short_answers(chosen[0].text, kind, question)}
         # Several names in one sentence leave the answer open; the quoted sentence says it better.
         short = names.pop() if len(names) == 1 else ""
-    # A purpose is a clause, not a short answer: the quoted sentence states it.
-    if short and kind is not AnswerType.PURPOSE and not UNDISCLOSED.search(chosen[0].text):
+    # A purpose or a gain is a clause, not a short answer: the quoted sentence states it.
+    if short and kind not in _CLAUSAL and not UNDISCLOSED.search(chosen[0].text):
         return Draft(f"{short} [1]. {body}", citations, abstained=False)
     return Draft(body, citations, abstained=False)
 

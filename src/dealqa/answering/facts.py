@@ -67,8 +67,16 @@ class AnswerType(Enum):
     NUMBER = "number"
     NAME = "name"
     PURPOSE = "purpose"
+    BENEFIT = "benefit"
     NONE = "none"
 
+
+# "What does SpaceX gain from the deal?", "What's in it for Anthropic?": who gains is the group.
+_GAIN = re.compile(
+    r"\b(?:what|how) (?:does|did|do|will|would|can|could) (?P<who>.+?) (?:gain|get|win|receive|earn|benefit)\b"
+    r"|\bwhat(?:'s| is) in it for (?P<for>[^?.!]+)",
+    re.I,
+)
 
 _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
     (
@@ -96,6 +104,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
         ),
         AnswerType.NAME,
     ),
+    (_GAIN, AnswerType.BENEFIT),
     # "What will they use it for?", "What is the purpose of ...?"
     (re.compile(r"^\s*what\b.*\bfor\W*$|\bpurpose\b", re.I), AnswerType.PURPOSE),
 )
@@ -123,8 +132,36 @@ def answer_type(question: str) -> AnswerType:
     """What kind of short answer the question asks for, from its wh-phrase."""
     for pattern, kind in _TYPE_RULES:
         if pattern.search(question):
-            return kind
+            # What someone gains is told of someone named; without a name it is a plain question.
+            return AnswerType.NONE if kind is AnswerType.BENEFIT and not _beneficiaries(question) else kind
     return AnswerType.NONE
+
+
+def _beneficiaries(question: str) -> list[str]:
+    """The names of whoever the question asks the gain of ("Anthropic" in "What did Anthropic get
+    from SpaceX?")."""
+    m = _GAIN.search(question)
+    who = m and (m["who"] or m["for"])
+    return [n for n in proper_names(question) if who and mentioned(n, who)]
+
+
+def benefits(sentence: str, question: str) -> list[Mention]:
+    """Where the sentence tells what the question's beneficiary gains: "For SpaceX, the deal secures",
+    "provides Anthropic with", "SpaceX transforms its assets into ..."."""
+    found = []
+    for name in _beneficiaries(question):
+        named = re.escape(name)
+        pattern = (
+            rf"(?:^|[,;—–]\s*)for {named}\b"
+            rf"|\b(?:gives?|gave|provides?|provided|offers?|brings?|allows?|lets|helps?) {named}\b"
+            rf"|\b{named}(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:gains?|gets?|wins?|secures?|secured|receives?|earns?|"
+            rf"benefits?|transforms?)\b"
+        )
+        found += [
+            Mention(AnswerType.BENEFIT, m.group().strip(" ,;—–"), m.start(), m.end())
+            for m in re.finditer(pattern, sentence, re.I)
+        ]
+    return found
 
 
 _SEVERAL = re.compile(
