@@ -242,8 +242,9 @@ def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 
 
-def clause(sentence: str, mention: Mention) -> str:
-    """The clause of the sentence that holds the mention: between the punctuation around it.
+def clause(sentence: str, mention: Mention, reach: int = 8) -> str:
+    """The clause of the sentence that holds the mention: between the punctuation around it, and
+    at most ``reach`` words either side of it.
 
     Example:
         >>> s = "It signed a deal on May 6, 2026, ahead of its IPO in June."
@@ -252,6 +253,12 @@ def clause(sentence: str, mention: Mention) -> str:
     """
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, mention.start)), default=0)
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, mention.end)), len(sentence))
+    words_before = [m.start() for m in re.finditer(r"\S+", sentence[start : mention.start])]
+    words_after = [m.end() for m in re.finditer(r"\S+", sentence[mention.end : end])]
+    if len(words_before) > reach:
+        start += words_before[-reach]
+    if len(words_after) > reach:
+        end = mention.end + words_after[reach - 1]
     return sentence[start:end].strip()
 
 
