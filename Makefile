@@ -6,8 +6,8 @@ PYTHON ?= python3
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 # The default answerer must keep these (see evals/results/latest.json and README).
-EVAL_GATES := --fail-under answer_accuracy=0.87 --fail-under abstention_accuracy=0.78 \
-              --fail-under citation_precision=0.93 --fail-under citation_support=0.95 \
+EVAL_GATES := --fail-under answer_accuracy=0.95 --fail-under abstention_accuracy=0.90 \
+              --fail-under citation_precision=0.98 --fail-under citation_support=0.95 \
               --fail-under retrieval_recall_at_5=0.95
 
 .PHONY: run test eval lint setup system-deps

@@ -13,16 +13,8 @@ import pytest
 
 from dealqa import Assistant
 from dealqa.answering.extractive import _short_answers
-from dealqa.answering.facts import (
-    AnswerType,
-    acronym_terms,
-    alternatives,
-    answer_type,
-    asks_for_several,
-    clause,
-    fix_question_word,
-    mentions,
-)
+from dealqa.answering.facts import AnswerType, acronym_terms, clause, mentions
+from dealqa.answering.questions import alternatives, answer_type, asks_for_several, fix_question_word
 
 from .conftest import make_settings
 

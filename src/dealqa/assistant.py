@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.facts import alternatives, fix_question_word
+from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
 from .errors import InputError
 from .retrieval import BM25Index, HybridRetriever

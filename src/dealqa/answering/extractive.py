@@ -23,9 +23,6 @@ from .facts import (
     AnswerType,
     Mention,
     acronym_terms,
-    alternatives,
-    answer_type,
-    asks_for_several,
     benefits,
     clause,
     content_words,
@@ -33,10 +30,10 @@ from .facts import (
     fold,
     mentioned,
     mentions,
-    proper_names,
     proportions,
     terms,
 )
+from .questions import alternatives, answer_type, asks_for_several, beneficiaries, proper_names
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
@@ -47,10 +44,11 @@ _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
 _TYPED_SCORE_RELIEF = 0.2
-# How much the clause stating a date, place or number counts beside the whole sentence's score.
+# How much the clause stating a typed answer counts beside the whole sentence's score.
 _ATTACHMENT_WEIGHT = 1.0
 # The leading candidates, and the mentions in each, whose clauses are embedded to weigh them.
 _WEIGHED = 2
+# A sentence naming someone new ranks this much higher for a who or which question...
 _NAME_BONUS = 0.1
 # ...when the name stands within this many words of the question's own words ("reported by Decrypt").
 _NAME_REACH = 4
@@ -83,7 +81,7 @@ class Candidate:
     text: str
     relevance: float  # cosine similarity to the question (or its condensed form)
     score: float  # relevance plus lexical overlap
-    short: str = ""  # the date, place or number it answers with
+    short: str = ""  # for a typed question: the mention it answers with
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,7 @@ class ExtractiveAnswerer:
         store: where the sentences and their vectors are.
         lexicon: the corpus's words; names it does not know make the answerer abstain instead of
             answering about something else, and rare words weigh more in lexical overlap.
-        encode: the embedding model, for the clauses that state a date, place or number.
+        encode: the embedding model, for the clauses that state a typed answer (a date, ...).
         min_score: below this score no sentence is taken as an answer.
 
     Example:
@@ -180,7 +178,8 @@ class ExtractiveAnswerer:
                 ),
                 key=_rank,
             )
-        # A sentence that states the date, place or number asked for needs less similarity to count.
+        # A sentence that states what is asked for (a date, place, number, purpose or gain) needs
+        # less similarity to count.
         typed = [
             c
             for c in candidates
@@ -318,7 +317,7 @@ def _short_answers(sentence: str, kind: AnswerType, question: str, within: int |
     if kind is AnswerType.NUMBER:
         found += proportions(shown, question)
     if kind is AnswerType.BENEFIT:
-        found += benefits(shown, question)
+        found += benefits(shown, beneficiaries(question))
     anchors = [m.start() for t in terms(question) for m in re.finditer(re.escape(t), shown.lower())]
     if anchors:
         found.sort(key=lambda m: min(abs(m.start - a) for a in anchors))

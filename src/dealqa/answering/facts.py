@@ -1,5 +1,5 @@
-"""Light, deterministic text facts shared by the answerers and the verifier: what a question asks
-for, the dates, places, names and numbers a sentence states, and normalised terms."""
+"""Light, deterministic text facts shared by the answerers and the verifier: the dates, places,
+names, numbers, purposes and gains a sentence states, the clause around them, and normalised terms."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ _NUMBER = re.compile(
 # A number right after a capitalised word is part of a name ("Colossus 1", "Series B 2").
 _NAMED_NUMBER = re.compile(r"[A-Z][\w-]*\s+$")
 # A name's word starts with a capital, or has one after a lower-case start ("xAI", "eBay").
-_NAME_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w'’&.-]*"
-_CAPITALISED = re.compile(rf"\b{_NAME_WORD}(?:(?:\s+(?:of|for|de|the)\s+|\s+){_NAME_WORD})*")
+NAME_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w'’&.-]*"
+_CAPITALISED = re.compile(rf"\b{NAME_WORD}(?:(?:\s+(?:of|for|de|the)\s+|\s+){NAME_WORD})*")
 _PLACE = re.compile(
     r"\b(?:in|at|near|from|outside)\s+"
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?)(?![\w'’])"
@@ -55,7 +55,7 @@ UNDISCLOSED = re.compile(
     re.IGNORECASE,
 )
 # bm25s's English list plus words that open questions and sentences without naming anything.
-_STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
     *"tell please know say said says also whether however although though instead furthermore".split(),
     *"moreover meanwhile yet still even since unlike despite according while many much get".split(),
 }
@@ -69,131 +69,6 @@ class AnswerType(Enum):
     PURPOSE = "purpose"
     BENEFIT = "benefit"
     NONE = "none"
-
-
-# "What does SpaceX gain from the deal?", "What's in it for Anthropic?": who gains is the group.
-_GAIN = re.compile(
-    r"\b(?:what|how) (?:does|did|do|will|would|can|could) (?P<who>.+?) (?:gain|get|win|receive|earn|benefit)\b"
-    r"|\bwhat(?:'s| is) in it for (?P<for>[^?.!]+)",
-    re.I,
-)
-
-_TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
-    (
-        re.compile(r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month))\b", re.I),
-        AnswerType.DATE,
-    ),
-    (
-        re.compile(
-            r"\b(?:how (?:many|much|long|big|large)|what (?:number|percentage|share|amount|price)|valued at|worth)\b",
-            re.I,
-        ),
-        AnswerType.NUMBER,
-    ),
-    (
-        re.compile(
-            r"\b(?:where|which (?:city|state|country|town|place|region)|what (?:city|state|country|town|place))\b", re.I
-        ),
-        AnswerType.PLACE,
-    ),
-    (
-        re.compile(
-            r"\b(?:who|whom|whose|which (?:\w+ ){0,2}(?:company|companies|firms?|outlets?|organi[sz]ations?|"
-            r"person|people|assistants?|models?|partners?|providers?|investors?|backers?))\b",
-            re.I,
-        ),
-        AnswerType.NAME,
-    ),
-    (_GAIN, AnswerType.BENEFIT),
-    # "What will they use it for?", "What is the purpose of ...?"
-    (re.compile(r"^\s*what\b.*\bfor\W*$|\bpurpose\b", re.I), AnswerType.PURPOSE),
-)
-
-
-# Question words typed as another word or a slip; the verb after one shows it opens a question
-# ("were is the data center" cannot mean "were").
-_SLIPS = {"were": "where", "wher": "where", "whre": "where", "wen": "when", "whn": "when", "wat": "what"}
-_SLIPPED = re.compile(
-    rf"^(\s*)({'|'.join(_SLIPS)})(?=\s+(?:is|are|was|were|does|do|did|will|can|could|should|has|have|had)\b)", re.I
-)
-
-
-def fix_question_word(question: str) -> str:
-    """The question with a mistyped opening question word corrected ("wen did ..." -> "when did ...")."""
-
-    def fix(m: re.Match[str]) -> str:
-        meant = _SLIPS[m[2].lower()]
-        return m[1] + (meant.capitalize() if m[2][0].isupper() else meant)
-
-    return _SLIPPED.sub(fix, question)
-
-
-def answer_type(question: str) -> AnswerType:
-    """What kind of short answer the question asks for, from its wh-phrase."""
-    for pattern, kind in _TYPE_RULES:
-        if pattern.search(question):
-            # What someone gains is told of someone named; without a name it is a plain question.
-            return AnswerType.NONE if kind is AnswerType.BENEFIT and not _beneficiaries(question) else kind
-    return AnswerType.NONE
-
-
-def _beneficiaries(question: str) -> list[str]:
-    """The names of whoever the question asks the gain of ("Anthropic" in "What did Anthropic get
-    from SpaceX?")."""
-    m = _GAIN.search(question)
-    who = m and (m["who"] or m["for"])
-    return [n for n in proper_names(question) if who and mentioned(n, who)]
-
-
-def benefits(sentence: str, question: str) -> list[Mention]:
-    """Where the sentence tells what the question's beneficiary gains: "For SpaceX, the deal secures",
-    "provides Anthropic with", "SpaceX transforms its assets into ..."."""
-    found = []
-    for name in _beneficiaries(question):
-        named = re.escape(name)
-        pattern = (
-            rf"(?:^|[,;—–]\s*)for {named}\b"
-            rf"|\b(?:gives?|gave|provides?|provided|offers?|brings?|allows?|lets|helps?) {named}\b"
-            rf"|\b{named}(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:gains?|gets?|wins?|secures?|secured|receives?|earns?|"
-            rf"benefits?|transforms?)\b"
-        )
-        found += [
-            Mention(AnswerType.BENEFIT, m.group().strip(" ,;—–"), m.start(), m.end())
-            for m in re.finditer(pattern, sentence, re.I)
-        ]
-    return found
-
-
-_SEVERAL = re.compile(
-    r"\b(?:which|what) (?:\w+ ){0,2}(?:companies|firms|outlets|organi[sz]ations|people|assistants|models|partners|"
-    r"providers|investors|backers|parties)\b|\bwho (?:are|were)\b",
-    re.I,
-)
-
-
-# "Is it A or B?": a yes/no question offering two alternatives ("or not" offers none).
-_CHOICE = re.compile(
-    r"^\s*(?P<left>(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b.+?)"
-    r"\s+or\s+(?!not\b)(?P<right>.+?)[\s?.!]*$",
-    re.I,
-)
-
-
-def alternatives(question: str) -> tuple[str, str] | None:
-    """The two alternatives of an "A or B?" question, or None.
-
-    Example:
-        >>> alternatives("Is Anthropic leasing Colossus 1 or buying it?")
-        ('Is Anthropic leasing Colossus 1', 'buying it')
-    """
-    m = _CHOICE.match(question)
-    return (m["left"], m["right"]) if m else None
-
-
-def asks_for_several(question: str) -> bool:
-    """Whether the question asks for several names ("Which companies ..."), which the articles
-    may state in different sentences."""
-    return bool(_SEVERAL.search(question))
 
 
 @dataclass(frozen=True)
@@ -229,13 +104,32 @@ def mentions(sentence: str, kind: AnswerType) -> list[Mention]:
         found = []
         for m in _CAPITALISED.finditer(sentence):
             words = m.group().split()
-            while words and words[0].lower() in _STOPWORDS:  # a sentence's first word: "For Anthropic"
+            while words and words[0].lower() in STOPWORDS:  # a sentence's first word: "For Anthropic"
                 words.pop(0)
             name = re.sub(r"['’]s$", "", " ".join(words)).strip(" .,")
             if name and not DATE.fullmatch(name):
                 found.append(Mention(kind, name, m.end() - len(" ".join(words)), m.end()))
         return found
     return []
+
+
+def benefits(sentence: str, names: list[str]) -> list[Mention]:
+    """Where the sentence tells what one of the names gains: "For SpaceX, the deal secures",
+    "provides Anthropic with", "SpaceX transforms its assets into ..."."""
+    found = []
+    for name in names:
+        named = re.escape(name)
+        pattern = (
+            rf"(?:^|[,;—–]\s*)for {named}\b"
+            rf"|\b(?:gives?|gave|provides?|provided|offers?|brings?|allows?|lets|helps?) {named}\b"
+            rf"|\b{named}(?:['’]s)?\s+(?:\w+\s+){{0,2}}?(?:gains?|gets?|wins?|secures?|secured|receives?|earns?|"
+            rf"benefits?|transforms?)\b"
+        )
+        found += [
+            Mention(AnswerType.BENEFIT, m.group().strip(" ,;—–"), m.start(), m.end())
+            for m in re.finditer(pattern, sentence, re.I)
+        ]
+    return found
 
 
 # Where a clause ends: a date's own comma ("May 6, 2026") sits inside the mention and is skipped.
@@ -302,7 +196,7 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """The folded words of a text that carry meaning (no stopwords, no single letters)."""
-    return [w for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1]
+    return [w for w in fold(text).split() if w not in STOPWORDS and len(w) > 1]
 
 
 def mentioned(phrase: str, text: str) -> bool:
@@ -337,16 +231,3 @@ def _spelled(acronym: str, text: str) -> str:
     initials = "".join(w[0] for w in words)
     at = initials.find(acronym.lower())
     return " ".join(words[at : at + n]) if at >= 0 else ""
-
-
-_NAME_PHRASE = re.compile(rf"(?<!^)(?<![.?!]\s)\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|\d+))*")
-
-
-def proper_names(question: str) -> list[str]:
-    """Names the user typed: runs of capitalised words (and a model number) after the first word."""
-    names = []
-    for m in _NAME_PHRASE.finditer(question.strip()):
-        name = re.sub(r"['’]s$", "", m.group()).strip()
-        if name.lower() not in _STOPWORDS:
-            names.append(name)
-    return names
