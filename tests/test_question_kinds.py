@@ -160,3 +160,42 @@ def test_hits_report_the_rank_of_their_nearest_sentence(mills: Assistant) -> Non
     hits = mills.search("Which newspaper first reported the lease?", k=2)
     assert hits[0].chunk.article_id == "harbor-leases-plant"
     assert hits[0].sentence_rank == 1
+
+
+PAYS = """---
+id: orbital-pays
+title: How Orbital Foods pays for Harbor Mills
+---
+Orbital Foods will pay for Harbor Mills from the cash its bakery chain earns.
+Orbital Foods said paying for the mill would not delay its other plans.
+"""
+PRICE = """---
+id: harbor-price
+title: Harbor Mills sale terms
+---
+The price of the Harbor Mills sale was not disclosed.
+Farmers near Duluth hope the sale keeps the mill open.
+"""
+
+
+@pytest.fixture(scope="module")
+def sale(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("sale")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "orbital-pays.md").write_text(PAYS)
+    (corpus / "harbor-price.md").write_text(PRICE)
+    return Assistant(make_settings(Path(root), corpus))
+
+
+def test_a_passage_stating_the_kind_of_answer_asked_ranks_above_one_on_the_topic(sale: Assistant) -> None:
+    question = "How much is Orbital Foods paying for Harbor Mills?"
+    plain = sale.retriever.retrieve([question], k=2).hits
+    # By words and vectors alone, the passage about paying leads; it never says how much.
+    assert [h.chunk.article_id for h in plain] == ["orbital-pays", "harbor-price"]
+    assert all(h.answer_rank == 0 for h in plain)
+    hits = sale.search(question, k=2)
+    assert [(h.chunk.article_id, h.answer_rank) for h in hits] == [("harbor-price", 1), ("orbital-pays", 0)]
+    assert sale.ask(question).citations[0].article_id == "harbor-price"
+    # A question that asks for no date, place or amount is ranked as before.
+    assert all(h.answer_rank == 0 for h in sale.search("Who pays for Harbor Mills?", k=2))

@@ -67,6 +67,7 @@ class HitOut(BaseModel):
     dense_rank: int
     bm25_rank: int
     sentence_rank: int
+    answer_rank: int
 
 
 class SearchOut(BaseModel):

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .answering.extractive import Draft, ExtractiveAnswerer
+from .answering.extractive import Draft, ExtractiveAnswerer, answers_kind
 from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
 from .errors import InputError
@@ -88,7 +88,7 @@ class Assistant:
         if standalone and standalone not in queries:
             queries.append(standalone)
         rewritten = time.perf_counter()
-        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id)
+        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id, answers_kind(asked))
         retrieved = time.perf_counter()
         draft = None
         for item in self.answerer.stream(asked, queries[0], retrieval):
@@ -122,8 +122,9 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        queries = self._queries(self._corrected(self._clean_question(query)), self._clean_history(history))
-        return list(self.retriever.retrieve(queries, k, article_id).hits)
+        asked = self._corrected(self._clean_question(query))
+        queries = self._queries(asked, self._clean_history(history))
+        return list(self.retriever.retrieve(queries, k, article_id, answers_kind(asked)).hits)
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage; each

@@ -45,13 +45,15 @@ class Chunk:
 @dataclass(frozen=True)
 class Hit:
     """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent):
-    by its own vector, by BM25, and by its nearest sentence's vector."""
+    by its own vector, by BM25, by its nearest sentence's vector, and among the leading chunks that
+    state an answer of the kind asked (a date, an amount, ...)."""
 
     chunk: Chunk
     score: float
     dense_rank: int = 0
     bm25_rank: int = 0
     sentence_rank: int = 0
+    answer_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -129,4 +131,5 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "dense_rank": hit.dense_rank,
         "bm25_rank": hit.bm25_rank,
         "sentence_rank": hit.sentence_rank,
+        "answer_rank": hit.answer_rank,
     }

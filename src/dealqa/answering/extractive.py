@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 
 from ..store import VectorStore, sentence_id
-from ..types import Citation, Hit, Retrieval
+from ..types import Chunk, Citation, Hit, Retrieval
 from .facts import (
     SOURCE_MARKER,
     UNDISCLOSED,
@@ -183,8 +183,7 @@ class ExtractiveAnswerer:
         typed = [
             c
             for c in candidates
-            if c.score >= self.min_score - _TYPED_SCORE_RELIEF
-            and (_short_answers(c.text, kind, question) or _undisclosed_amount(c.text, kind, question))
+            if c.score >= self.min_score - _TYPED_SCORE_RELIEF and states_answer(c.text, kind, question)
         ]
         return self._attached(question, kind, typed, vectors)
 
@@ -325,6 +324,20 @@ def _short_answers(sentence: str, kind: AnswerType, question: str, within: int |
         words = [w.start() for w in re.finditer(r"\w+", shown)]
         found = [m for m in found if any(_words_between(words, m, a) <= within for a in anchors)]
     return found
+
+
+def answers_kind(question: str) -> Callable[[Chunk], bool] | None:
+    """For a question asking for a date, place, number, purpose or gain: whether a chunk states
+    one (retrieval ranks those higher); None for other questions."""
+    kind = answer_type(question)
+    if kind not in _TYPED:
+        return None
+    return lambda chunk: any(states_answer(s.text, kind, question) for s in chunk.sentences)
+
+
+def states_answer(sentence: str, kind: AnswerType, question: str) -> bool:
+    """Whether the sentence states an answer of the kind the question asks for (a date, ...)."""
+    return bool(_short_answers(sentence, kind, question)) or _undisclosed_amount(sentence, kind, question)
 
 
 def _words_between(words: list[int], mention: Mention, at: int) -> int:
