@@ -200,21 +200,19 @@ class HybridRetriever:
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking, 1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank)
-        order = sorted(fused, key=lambda i: (-fused[i], i))
+        # Read only the chunks that may be shown, with spares for ids a concurrent ingest removed.
+        head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
+        chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
+        head = [i for i in head if i in chunks]
         stating: list[str] = []
         if answers:
             # A passage that states a date (an amount, ...) can answer "when" (how much, ...); one
-            # that only shares the topic cannot: of the leading chunks, those rank once more.
-            pool = order[: self.candidates]
-            chunks.update({c.id: c for c in self.store.get_chunks([i for i in pool if i not in chunks])})
-            stating = [i for i in pool if i in chunks and answers(chunks[i])]
+            # that only shares the topic cannot: of the chunks read, those rank once more.
+            stating = [i for i in head if answers(chunks[i])]
             for rank, chunk_id in enumerate(stating, 1):
                 fused[chunk_id] += 1.0 / (RRF_K + rank)
-            order = sorted(fused, key=lambda i: (-fused[i], i))
-        # Read only the chunks that may be shown, with spares for ids a concurrent ingest removed.
-        head = order[: 2 * k]
-        chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
-        best = [i for i in head if i in chunks][:k]
+            head.sort(key=lambda i: (-fused[i], i))
+        best = head[:k]
         hits = tuple(
             Hit(
                 chunks[i],
