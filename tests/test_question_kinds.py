@@ -41,14 +41,19 @@ Kestrel Capital, which backs Orbital Foods, welcomed the deal.
 """
 
 
-@pytest.fixture(scope="module")
-def mills(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("mills")
+def _assistant(tmp_path_factory: pytest.TempPathFactory, articles: dict[str, str]) -> Assistant:
+    """An assistant over a corpus of these articles (file name: text)."""
+    root = tmp_path_factory.mktemp("corpus")
     corpus = root / "corpus"
     corpus.mkdir()
-    (corpus / "orbital-buys-harbor.md").write_text(BUYS)
-    (corpus / "harbor-leases-plant.md").write_text(LEASES)
+    for name, text in articles.items():
+        (corpus / name).write_text(text)
     return Assistant(make_settings(Path(root), corpus))
+
+
+@pytest.fixture(scope="module")
+def mills(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _assistant(tmp_path_factory, {"orbital-buys-harbor.md": BUYS, "harbor-leases-plant.md": LEASES})
 
 
 def test_an_either_or_question_quotes_each_alternative_from_its_article(mills: Assistant) -> None:
@@ -180,12 +185,7 @@ Farmers near Duluth hope the sale keeps the mill open.
 
 @pytest.fixture(scope="module")
 def sale(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("sale")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "orbital-pays.md").write_text(PAYS)
-    (corpus / "harbor-price.md").write_text(PRICE)
-    return Assistant(make_settings(Path(root), corpus))
+    return _assistant(tmp_path_factory, {"orbital-pays.md": PAYS, "harbor-price.md": PRICE})
 
 
 def test_a_passage_stating_the_kind_of_answer_asked_ranks_above_one_on_the_topic(sale: Assistant) -> None:
