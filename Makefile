@@ -1,8 +1,15 @@
 # `make run` and `make test` each set up everything they need on a fresh machine.
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
 PYTHON ?= python3
+# `make run` installs only what serving needs, all of it wheels (checked by tests/test_install_set.py):
+# the local LLM's llama-cpp-python compiles for minutes, so it comes with `make test` or on demand.
+RUN_EXTRAS  := ui,mcp,llm
+TEST_EXTRAS := ui,mcp,llm,local-llm,dev
+# One stamp per install set; the test set includes the run set, so `make test` after `make run`
+# installs only the rest and `make run` after `make test` installs nothing.
+RUN_STAMP  := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 HOST   ?= 127.0.0.1
 PORT   ?= 7860
 # The default answerer must keep these (see evals/results/latest.json and README).
@@ -12,14 +19,20 @@ EVAL_GATES := --fail-under answer_accuracy=0.95 --fail-under abstention_accuracy
 
 .PHONY: run test eval lint setup system-deps
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+$(BIN)/pip:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	# torch is pinned in pyproject.toml to the CPU build on local disk.
-	$(BIN)/pip install -q -e ".[ui,mcp,llm,local-llm,dev]"
-	touch $(STAMP)
 
-setup: $(STAMP)
+# torch is pinned in pyproject.toml to the CPU build on local disk.
+$(RUN_STAMP): pyproject.toml | $(BIN)/pip
+	$(BIN)/pip install -q -e ".[$(RUN_EXTRAS)]"
+	touch $(RUN_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/pip
+	$(BIN)/pip install -q -e ".[$(TEST_EXTRAS)]"
+	touch $(TEST_STAMP) $(RUN_STAMP)
+
+setup: $(TEST_STAMP)
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 system-deps:
@@ -27,18 +40,27 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; fi
 
+# The official MCP Inspector (npm), a client nobody here wrote, for tests/test_empty_store.py; 0.15.0
+# is the newest that runs on Debian's Node 20 (later ones need Node 22).
+INSPECTOR := .tools/node_modules/.bin/mcp-inspector
+$(INSPECTOR):
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+	npm install --prefix .tools --no-audit --no-fund --silent @modelcontextprotocol/inspector@0.15.0
+
 # The chat UI on the embedded defaults; the corpus is ingested on first start.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/dealqa serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP) system-deps
+test: $(TEST_STAMP) system-deps $(INSPECTOR)
 	$(BIN)/pytest -q
 	$(BIN)/dealqa eval --json evals/results/ci.json $(EVAL_GATES)
 	# Smoke run of the benchmark: figures printed (evals/perf/ci-quick.json), never asserted.
 	$(BIN)/dealqa bench --quick --json evals/perf/ci-quick.json
 
-eval: $(STAMP)
+eval: $(RUN_STAMP)
 	$(BIN)/dealqa eval --json evals/results/latest.json --report evals/results/latest.md
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check src tests && $(BIN)/mypy src

@@ -309,7 +309,9 @@ def _optional_mcp(assistant: Assistant) -> Any:
 
         return build_mcp(assistant)
     except ImportError:
-        log.warning("the mcp package is not installed: /mcp is off (pip install 'dealqa[mcp]')")
+        from .errors import install_command
+
+        log.warning("the mcp package is not installed: /mcp is off (%s)", install_command("mcp"))
         return None
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import DealQAError
 
@@ -34,7 +35,7 @@ def friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except DealQAError as exc:
-            errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+            errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
@@ -127,7 +128,7 @@ def chat(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
             _print_answer(assistant.ask(question, history))
             history.append(question)
         except DealQAError as exc:
-            errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+            errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
 
 
 @app.command()
@@ -233,10 +234,13 @@ def serve(
     llm_base_url: BaseUrlOption = None,
 ) -> None:
     """The chat UI, REST API, OpenAI-compatible API and MCP endpoint on one server."""
-    import uvicorn
+    from .errors import InputError, MissingDependencyError
 
+    try:
+        import uvicorn
+    except ImportError as exc:
+        raise MissingDependencyError("dealqa serve", "ui") from exc
     from .api import create_app
-    from .errors import InputError
 
     credentials = None
     if auth:
@@ -247,8 +251,32 @@ def serve(
     assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
     assistant.warm_up()
     application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
-    console.print(f"dealqa is serving on http://{host}:{port}/ (API docs at /docs, MCP at /mcp)", highlight=False)
+    started = _serving(application, assistant, host, port, allow_upload, credentials is not None)
+    console.print(started, highlight=False, markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+def _serving(application: Any, assistant: Any, host: str, port: int, allow_upload: bool, auth: bool) -> str:
+    """What the server has on, what it left off and why: read from the app's routes, not assumed."""
+    import importlib.util
+
+    from .errors import install_command
+
+    notes = [note for note, enabled in (("uploads on", allow_upload), ("sign-in required", auth)) if enabled]
+    ui = "chat UI at /" + (f" ({', '.join(notes)})" if notes else "")
+    on = [ui, "REST API at /v1 (docs at /docs)", "OpenAI-compatible API at /v1/chat/completions"]
+    off: list[str] = []
+    if any(getattr(route, "path", None) == "/mcp" for route in application.routes):
+        on.append("MCP at /mcp")
+    elif importlib.util.find_spec("mcp") is None:
+        off.append(f"MCP, the mcp package is not installed: {install_command('mcp')}")
+    else:
+        off.append("MCP, the mcp package failed to import (see the warning above)")
+    llm = assistant.settings.llm
+    answers = f"{llm} drafts, {'verified' if assistant.settings.verify else 'NOT verified'}" if llm else "extractive"
+    lines = [f"dealqa is serving on http://{host}:{port}/", f"  on: {'; '.join(on)}"]
+    lines += [f"  off: {'; '.join(off)}"] if off else []
+    return "\n".join([*lines, f"  answers: {answers}"])
 
 
 @app.command("mcp")

