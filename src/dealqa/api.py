@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 
 from .assistant import Assistant
 from .corpus import SUPPORTED, slugify
-from .errors import BusyError, DealQAError, InputError, StoreError
+from .errors import BusyError, DealQAError, EmptyStoreError, InputError, StoreError
 from .types import Answer, Citation, hit_to_dict
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,11 @@ class Health(BaseModel):
     status: str
     articles: int
     chunks: int
+    data_dir: str | None = Field(None, description="Absolute; hidden without the token when reads are protected.")
+    data_dir_exists: bool
+    corpus_dir: str | None = Field(None, description="Ingested on first use of an empty store; hidden like data_dir.")
+    corpus_dir_exists: bool
+    notice: str | None = Field(None, description="What to do when the store has no articles.")
 
 
 class ChatRequest(BaseModel):
@@ -143,6 +148,7 @@ def create_app(
         description="Cited answers about the Colossus 1 deal corpus.",
         responses={
             400: {"description": "Malformed request body"},
+            409: {"description": "The store has no articles yet (the message says how to add some)"},
             413: {"description": "Request body too large"},
             503: {"description": "The store is unavailable"},
         },
@@ -183,7 +189,7 @@ def create_app(
 
     @app.exception_handler(DealQAError)
     async def user_error(_: Request, exc: DealQAError) -> JSONResponse:
-        status = 422 if isinstance(exc, InputError) else 409 if isinstance(exc, BusyError) else 503
+        status = 422 if isinstance(exc, InputError) else 409 if isinstance(exc, (BusyError, EmptyStoreError)) else 503
         status = 503 if isinstance(exc, StoreError) else status
         return JSONResponse({"error": str(exc)}, status_code=status)
 
@@ -193,9 +199,22 @@ def create_app(
         return JSONResponse({"error": "internal error; the server log has the details"}, status_code=500)
 
     @app.get("/healthz")
-    def healthz() -> Health:
+    def healthz(request: Request) -> Health:
         stats = assistant.stats()
-        return Health(status="ok", articles=stats["articles"], chunks=stats["chunks"])
+        # Read by hand, not through Depends(bearer): the spec shows a bearer scheme only on protected reads.
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        given = HTTPAuthorizationCredentials(scheme=scheme, credentials=token) if scheme.lower() == "bearer" else None
+        shown = not settings.protect_reads or token_ok(given)
+        return Health(
+            status="ok",
+            articles=stats["articles"],
+            chunks=stats["chunks"],
+            data_dir=stats["data_dir"] if shown else None,
+            data_dir_exists=stats["data_dir_exists"],
+            corpus_dir=stats["corpus_dir"] if shown else None,
+            corpus_dir_exists=stats["corpus_dir_exists"],
+            notice=assistant.empty_store_message() if shown else None,
+        )
 
     @app.post("/v1/ask", dependencies=reader)
     def ask(request: AskRequest) -> AnswerOut:
@@ -266,6 +285,7 @@ def create_app(
         if not users or not users[-1].strip():
             raise InputError("the last message must be a user message with a question")
         if request.stream:
+            assistant.require_articles()  # a 409 like the rest, not an error inside a 200 stream
             return StreamingResponse(_stream(assistant, users[-1], users[:-1]), media_type="text/event-stream")
         answer = assistant.ask(users[-1], users[:-1])
         return {

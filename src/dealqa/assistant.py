@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .answering.extractive import Draft, ExtractiveAnswerer, answers_kind
 from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
-from .errors import InputError
+from .errors import EmptyStoreError, InputError
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense
 from .settings import Settings
@@ -81,6 +81,7 @@ class Assistant:
         """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
         started = time.perf_counter()
         question = self._clean_question(question)
+        self.require_articles()
         turns = self._clean_history(history)
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
@@ -122,7 +123,9 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        asked = self._corrected(self._clean_question(query))
+        cleaned = self._clean_question(query)
+        self.require_articles()
+        asked = self._corrected(cleaned)
         queries = self._queries(asked, self._clean_history(history))
         return list(self.retriever.retrieve(queries, k, article_id, answers_kind(asked)).hits)
 
@@ -191,10 +194,42 @@ class Assistant:
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
+    # -- where things are -----------------------------------------------------------------------
+    def locations(self) -> dict[str, Any]:
+        """The absolute data and corpus folders and whether each exists (a relative setting is read
+        against the working directory, which an MCP client or a service picks, not the user)."""
+        data_dir, corpus_dir = self.settings.data_dir.resolve(), self.settings.corpus_dir.resolve()
+        return {
+            "data_dir": str(data_dir),
+            "data_dir_exists": data_dir.is_dir(),
+            "corpus_dir": str(corpus_dir),
+            "corpus_dir_exists": corpus_dir.is_dir(),
+        }
+
+    def empty_store_message(self) -> str | None:
+        """What to tell the user when the store has no articles (None when it has some)."""
+        self.bm25.refresh()
+        if self.bm25.size or self.store.count():
+            return None
+        where = self.locations()
+        store = self.settings.chroma_url or where["data_dir"]
+        message = f"No articles in the store at {store}. Add some: dealqa ingest PATH"
+        if not where["corpus_dir_exists"]:
+            message += f" (the corpus folder ingested on first use, {where['corpus_dir']}, does not exist)"
+        return message
+
+    def require_articles(self) -> None:
+        """Raise :class:`EmptyStoreError` when there is nothing to answer from: an empty store is a
+        state to report, never an abstention ("the articles don't say") over no articles."""
+        message = self.empty_store_message()
+        if message:
+            raise EmptyStoreError(message)
+
     def stats(self) -> dict[str, Any]:
         return {
             "articles": self.store.article_count(),
             "chunks": self.store.count(),
+            **self.locations(),
             "embedding_model": self.embedder.model_name,
             "embedding_backend": self.embedder.backend,
             "store": self.store.mode,

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import DealQAError
+from .errors import DealQAError, EmptyStoreError
 
 app = typer.Typer(
     help="Cited question answering over the Colossus 1 deal corpus.",
@@ -25,6 +25,7 @@ console = Console(soft_wrap=True)
 errors = Console(stderr=True, soft_wrap=True)
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_SKIPPED = 3
+EXIT_EMPTY = 4
 
 
 def friendly(command: F) -> F:
@@ -34,6 +35,9 @@ def friendly(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except EmptyStoreError as exc:  # a state with what to do about it, not a failure
+            errors.print(str(exc), style="yellow", highlight=False, markup=False)
+            raise typer.Exit(EXIT_EMPTY) from None
         except DealQAError as exc:
             errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(1) from None
@@ -61,6 +65,24 @@ LlmOption = Annotated[str | None, typer.Option("--llm", help="'provider:model' o
 BaseUrlOption = Annotated[
     str | None, typer.Option("--llm-base-url", help="An OpenAI-compatible server for --llm openai:MODEL.")
 ]
+# Every command takes both, so a client that starts `dealqa` from anywhere needs only arguments.
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Store, indexes and feedback (default: $DEALQA_DATA_DIR, else ./.dealqa)."),
+]
+CorpusDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus-dir", help="Ingested on first use of an empty store (default: $DEALQA_CORPUS_DIR, else ./corpus)."
+    ),
+]
+
+
+def _settings(**overrides: Any) -> Any:
+    """Settings from the DEALQA_* environment, with the options given on the command line over them."""
+    from .settings import Settings
+
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
 
 
 @app.command()
@@ -69,16 +91,17 @@ def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/).")] = None,
     prune: Annotated[bool, typer.Option(help="Delete stored articles no longer among the files.")] = False,
     rebuild: Annotated[bool, typer.Option(help="Start from an empty store.")] = False,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Add new and changed articles to the store; skip unchanged ones without embedding."""
     from rich.progress import Progress as Bar
 
-    from .settings import Settings
     from .store import VectorStore
 
     if rebuild:  # also recovers a store too damaged to open
-        VectorStore.wipe(Settings())
-    assistant = _assistant(auto_ingest=False)
+        VectorStore.wipe(_settings(data_dir=data_dir, corpus_dir=corpus_dir))
+    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Embedding", total=None)
 
@@ -100,9 +123,11 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Answer one question with citations."""
-    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
     answer = assistant.ask(question)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -112,9 +137,15 @@ def ask(
 
 @app.command()
 @friendly
-def chat(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
+def chat(
+    llm: LlmOption = None,
+    llm_base_url: BaseUrlOption = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
     """A terminal chat that remembers the conversation (empty line or Ctrl-D to quit)."""
-    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
+    assistant.require_articles()  # said once, before the first question
     history: list[str] = []
     console.print("Ask about the Colossus 1 deal. An empty line ends the chat.")
     while True:
@@ -133,14 +164,22 @@ def chat(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
 
 @app.command()
 @friendly
-def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Article and chunk counts, the embedding model and the store."""
-    stats = _assistant(auto_ingest=False).stats()
+def status(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
+    """Where the store and the corpus are, article and chunk counts, the embedding model."""
+    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
+    stats = assistant.stats()
     if as_json:
         sys.stdout.write(json.dumps(stats, indent=2) + "\n")
     else:
         for key, value in stats.items():
-            console.print(f"{key:>16}: {value}", highlight=False)
+            console.print(f"{key:>17}: {value}", highlight=False)
+        empty = assistant.empty_store_message()
+        if empty:
+            console.print(empty, style="yellow", highlight=False, markup=False)
 
 
 @app.command("eval")
@@ -158,6 +197,8 @@ def evaluate(
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
     verify: Annotated[bool, typer.Option(help="With --llm: --no-verify scores the raw drafts.")] = True,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Run eval datasets and print metrics; gate with --fail-under."""
     from rich.progress import Progress as Bar
@@ -169,7 +210,9 @@ def evaluate(
     gates = _parse_gates(fail_under or [])
     datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
     previous = _read_json(baseline) if baseline else None
-    assistant = _assistant(llm=llm, llm_base_url=llm_base_url, top_k=max(k, 5), verify=verify)
+    assistant = _assistant(
+        llm=llm, llm_base_url=llm_base_url, top_k=max(k, 5), verify=verify, data_dir=data_dir, corpus_dir=corpus_dir
+    )
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=sum(len(d.cases) for d in datasets))
         result = run_eval(
@@ -232,6 +275,8 @@ def serve(
     ] = None,
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """The chat UI, REST API, OpenAI-compatible API and MCP endpoint on one server."""
     from .errors import InputError, MissingDependencyError
@@ -248,7 +293,7 @@ def serve(
         if not (sep and user and password):
             raise InputError("--auth wants USER:PASSWORD")
         credentials = (user, password)
-    assistant = _assistant(llm=llm, llm_base_url=llm_base_url)
+    assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
     assistant.warm_up()
     application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
     started = _serving(application, assistant, host, port, allow_upload, credentials is not None)
@@ -281,17 +326,25 @@ def _serving(application: Any, assistant: Any, host: str, port: int, allow_uploa
 
 @app.command("mcp")
 @friendly
-def mcp_stdio(llm: LlmOption = None, llm_base_url: BaseUrlOption = None) -> None:
+def mcp_stdio(
+    llm: LlmOption = None,
+    llm_base_url: BaseUrlOption = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
     """The MCP server over stdio, for chat assistants that launch it as a subprocess."""
     from .assistant import Assistant
     from .mcp_server import build_mcp
-    from .settings import Settings
 
-    # stdout carries the protocol: nothing else may be printed there.
-    settings = Settings()
-    overrides = {k: v for k, v in {"llm": llm, "llm_base_url": llm_base_url}.items() if v}
-    assistant = Assistant(settings.model_copy(update=overrides))
+    # stdout carries the protocol: nothing else may be printed there; stderr is the client's log.
+    settings = _settings(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
+    assistant = Assistant(settings)
     assistant.warm_up()
+    where = assistant.locations()
+    errors.print(f"dealqa mcp: store {where['data_dir']}, corpus {where['corpus_dir']}", highlight=False)
+    empty = assistant.empty_store_message()
+    if empty:  # the server still starts: every tool call says the same until articles are ingested
+        errors.print(empty, highlight=False, markup=False)
     build_mcp(assistant).run("stdio")
 
 
@@ -303,12 +356,13 @@ app.add_typer(feedback_app, name="feedback")
 @friendly
 def feedback_export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Write every feedback record as JSON Lines."""
     from .feedback import FeedbackStore
-    from .settings import Settings
 
-    store = FeedbackStore(Settings().data_dir / "feedback.sqlite3")
+    store = FeedbackStore(_settings(data_dir=data_dir, corpus_dir=corpus_dir).data_dir / "feedback.sqlite3")
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.export())
     if output:
         output.write_text(lines)
@@ -324,13 +378,18 @@ def bench(
         list[int] | None, typer.Option("--size", min=50, help="Query store sizes in chunks, instead of the presets.")
     ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the figures as JSON.")] = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Measure ingest and query speed against a naive LangChain baseline (figures, not pass/fail)."""
     from .benchmark import FULL_SIZES, QUICK_SIZES, run_bench
-    from .settings import Settings
 
     chosen = sizes or (QUICK_SIZES if quick else FULL_SIZES)
-    results = run_bench(Settings(), sizes=chosen, log=lambda line: console.print(f"[dim]{line}[/]"))
+    results = run_bench(
+        _settings(data_dir=data_dir, corpus_dir=corpus_dir),
+        sizes=chosen,
+        log=lambda line: console.print(f"[dim]{line}[/]"),
+    )
     for key, value in results.items():
         console.print(f"{key:>36}: {value}", highlight=False)
     if json_path:

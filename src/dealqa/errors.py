@@ -20,6 +20,11 @@ class StoreError(DealQAError):
     """The vector store is missing, corrupt or unreachable."""
 
 
+class EmptyStoreError(DealQAError):
+    """The store holds no articles, so there is nothing to answer from; the message says where the
+    store is and how to fill it."""
+
+
 class BusyError(DealQAError):
     """Another process holds the ingest lock."""
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
+from .errors import DealQAError
 from .types import hit_to_dict
 
 if TYPE_CHECKING:
@@ -20,8 +23,19 @@ History = Annotated[
 ]
 
 
+@contextmanager
+def _told(error: type[Exception]) -> Iterator[None]:
+    """A user-facing error (an empty store, a bad argument) as the SDK's anticipated error, whose
+    text reaches the client; the SDK hides any other exception's text and keeps serving."""
+    try:
+        yield
+    except DealQAError as exc:
+        raise error(str(exc)) from exc
+
+
 def build_mcp(assistant: Assistant) -> MCPServer[Any]:
     from mcp.server.mcpserver import MCPServer
+    from mcp.server.mcpserver.exceptions import ResourceError, ToolError
 
     server: MCPServer[Any] = MCPServer(
         name="dealqa",
@@ -39,7 +53,8 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
         Returns the answer text with [n] markers, whether it abstained, and the citations: article id,
         title, the exact quote and its character span in the article.
         """
-        return assistant.ask(question, history or []).to_dict()
+        with _told(ToolError):
+            return assistant.ask(question, history or []).to_dict()
 
     @server.tool()
     def search(
@@ -48,18 +63,27 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
         article: Annotated[str | None, Field(max_length=200, description="Only this article id.")] = None,
     ) -> dict[str, Any]:
         """Find the passages of the corpus most relevant to a query (hybrid dense + BM25 search)."""
-        return {"hits": [hit_to_dict(h) for h in assistant.search(query, k, article_id=article)]}
+        with _told(ToolError):
+            return {"hits": [hit_to_dict(h) for h in assistant.search(query, k, article_id=article)]}
 
     @server.tool()
     def list_articles() -> dict[str, Any]:
-        """List the articles in the corpus: id, title and chunk count."""
-        return {"articles": [{"id": r.id, "title": r.title, "chunks": r.chunks} for r in assistant.articles()]}
+        """List the articles in the corpus: id, title and chunk count (and, with none, how to add some)."""
+        with _told(ToolError):
+            listed: dict[str, Any] = {
+                "articles": [{"id": r.id, "title": r.title, "chunks": r.chunks} for r in assistant.articles()]
+            }
+            if not listed["articles"]:
+                listed["notice"] = assistant.empty_store_message()
+            return listed
 
     @server.resource("dealqa://articles/{article_id}", mime_type="text/plain", description="An article's full text.")
     def article(article_id: str) -> str:
         found = assistant.article(article_id)
         if found is None:
-            raise ValueError(f"no article with id {article_id!r}")
+            with _told(ResourceError):
+                assistant.require_articles()  # with no articles at all, say that instead
+            raise ResourceError(f"no article with id {article_id!r}")
         return f"# {found.title}\n\n{found.text}"
 
     return server

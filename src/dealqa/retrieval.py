@@ -67,9 +67,10 @@ class BM25Index:
 
         folder = self.cache_dir / version
         if (folder / "ids.json").exists():
-            # Memory-mapped: a process start reads only the pages its queries touch.
-            self._retriever = bm25s.BM25.load(str(folder), mmap=True)
             self._ids = json.loads((folder / "ids.json").read_text())
+            # Memory-mapped: a process start reads only the pages its queries touch. An empty
+            # store's index is only its (empty) ids: bm25s saves nothing for no documents.
+            self._retriever = bm25s.BM25.load(str(folder), mmap=True) if self._ids else bm25s.BM25()
         else:
             ids, texts = self.store.all_chunk_texts()
             self._retriever = bm25s.BM25()
@@ -87,6 +88,11 @@ class BM25Index:
         self._vocab = list(self._retriever.vocab_dict) if self._ids else []
         # Chunks per term: the column lengths of bm25s's sparse score matrix.
         self._frequencies = np.diff(self._retriever.scores["indptr"]) if self._ids else np.zeros(0)
+
+    @property
+    def size(self) -> int:
+        """How many chunks the index holds (as of the last refresh)."""
+        return len(self._ids)
 
     def knows(self, word: str) -> bool:
         """Whether the corpus uses the word, allowing for a typo."""

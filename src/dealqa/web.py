@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import SUPPORTED, slugify
-from .errors import DealQAError
+from .errors import DealQAError, EmptyStoreError
 from .feedback import FeedbackStore
 from .types import Answer, Citation
 
@@ -92,6 +92,12 @@ def _status(assistant: "Assistant") -> str:
     )
 
 
+def _banner(assistant: "Assistant", message: str | None = None) -> str:
+    """A notice above the chat while the store has no articles ("" hides it)."""
+    message = message or assistant.empty_store_message()
+    return f"⚠ **{_plain(message)}**" if message else ""
+
+
 def _text(content: Any) -> str:
     """A chat message's text, whether Gradio gives a string or a list of parts."""
     if isinstance(content, str):
@@ -113,26 +119,29 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
     def add_question(message: str, history: Turns) -> tuple[str, Turns]:
         return "", [*history, {"role": "user", "content": message}]
 
-    def answer(history: Turns, answers: Records) -> Iterator[tuple[Turns, str, Records]]:
+    def answer(history: Turns, answers: Records) -> Iterator[tuple[Turns, str, Records, Any]]:
         users = [_text(m.get("content")) for m in history if m.get("role") == "user"]
         question, earlier = users[-1], users[:-1]
+        asked = history
         reply = {"role": "assistant", "content": ""}
         history = [*history, reply]
         try:
             for item in assistant.stream(question, earlier):
                 if isinstance(item, Answer):
                     reply["content"] = render_answer(item)
-                    yield history, render_sources(item, assistant), [*answers, item.to_dict()]
+                    yield history, render_sources(item, assistant), [*answers, item.to_dict()], ""
                 else:
                     reply["content"] = _plain(item)
-                    yield history, "", answers
+                    yield history, "", answers, gr.update()
+        except EmptyStoreError as exc:  # a state of the store, shown in the banner, not as an answer
+            yield asked, "", answers, _banner(assistant, str(exc))
         except DealQAError as exc:
             reply["content"] = f"> ⚠ {_plain(str(exc))}"
-            yield history, "", [*answers, None]
+            yield history, "", [*answers, None], gr.update()
         except Exception:
             log.exception("answering %r failed", question)
             reply["content"] = "> ⚠ Something went wrong while answering; the server log has the details."
-            yield history, "", [*answers, None]
+            yield history, "", [*answers, None], gr.update()
 
     def on_like(data: gr.LikeData, history: Turns, answers: Records) -> str:
         index = data.index if isinstance(data.index, int) else data.index[0]
@@ -146,6 +155,7 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
     with gr.Blocks(title="dealqa: the Colossus 1 deal") as ui:
         gr.Markdown("## dealqa · the Colossus 1 deal, answered from the articles with exact quotes")
         status = gr.Markdown(_status(assistant), elem_id="dq-status")
+        banner = gr.Markdown(_banner(assistant), elem_id="dq-banner")
         answers = gr.State([])
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
@@ -159,27 +169,29 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
             with gr.Column(scale=2, min_width=280):
                 sources = gr.HTML("<p>Sources of the latest answer appear here.</p>", elem_id="dq-sources")
         question.submit(add_question, [question, chatbot], [question, chatbot], queue=False).then(
-            answer, [chatbot, answers], [chatbot, sources, answers]
+            answer, [chatbot, answers], [chatbot, sources, answers, banner]
         )
         for button, text in zip(examples, EXAMPLES, strict=True):
             button.click(lambda h, t=text: add_question(t, h), chatbot, [question, chatbot], queue=False).then(
-                answer, [chatbot, answers], [chatbot, sources, answers]
+                answer, [chatbot, answers], [chatbot, sources, answers, banner]
             )
         chatbot.like(on_like, [chatbot, answers], notice)
         if allow_upload:
-            _upload_panel(assistant, status)
+            _upload_panel(assistant, status, banner)
+        # Each page load reads the store afresh: another process may have ingested since the UI was built.
+        ui.load(lambda: (_status(assistant), _banner(assistant)), None, [status, banner], queue=False)
     return ui
 
 
-def _upload_panel(assistant: "Assistant", status: "gr.Markdown") -> None:
+def _upload_panel(assistant: "Assistant", status: "gr.Markdown", banner: "gr.Markdown") -> None:
     import gradio as gr
 
     limit = assistant.settings.max_file_bytes
     uploads = assistant.settings.data_dir / "uploads"
 
-    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str]:  # noqa: B008
+    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str, str]:  # noqa: B008
         if not files:
-            return "Choose one or more files first.", _status(assistant)
+            return "Choose one or more files first.", _status(assistant), _banner(assistant)
         accepted, lines = [], []
         uploads.mkdir(parents=True, exist_ok=True)
         for name in files:
@@ -197,10 +209,10 @@ def _upload_panel(assistant: "Assistant", status: "gr.Markdown") -> None:
             report = assistant.ingest(accepted, progress=lambda d, t, _: progress((d, t), desc="Embedding"))
             lines.insert(0, report.summary())
             lines += [f"- **{_plain(Path(s.path).name)}** skipped: {_plain(s.reason)}" for s in report.skipped]
-        return "\n".join(lines), _status(assistant)
+        return "\n".join(lines), _status(assistant), _banner(assistant)
 
-    with gr.Accordion("Add articles", open=False):
+    with gr.Accordion("Add articles", open=bool(assistant.empty_store_message())):
         files = gr.File(file_count="multiple", file_types=list(SUPPORTED), label="Articles (md, txt, html, pdf)")
         button = gr.Button("Ingest")
         result = gr.Markdown()
-        button.click(ingest, files, [result, status])
+        button.click(ingest, files, [result, status, banner])
