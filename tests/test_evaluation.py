@@ -65,7 +65,7 @@ def test_a_user_dataset_runs_and_is_deterministic(assistant: Assistant, tmp_path
     assert first.metrics["abstention_accuracy"] == 1.0
     assert first.by_tag["x"]["cases"] == 2
     failed = [c for c in first.cases if not c["passed"]]
-    assert [c["id"] for c in failed] == ["wrong"] and "missing: 1999" in failed[0]["reason"]
+    assert [c["id"] for c in failed] == ["wrong"] and "lead misses: 1999" in failed[0]["reason"]
     assert "wrong" in markdown_report(first)
     assert compare(first, {"metrics": {"answer_accuracy": 1.0}})["answer_accuracy"] == -0.5
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .answering.extractive import Draft, ExtractiveAnswerer, answers_kind
+from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
 from .errors import EmptyStoreError, InputError
@@ -49,7 +50,7 @@ class Assistant:
         )
         self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
         self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
-        self.extractive = ExtractiveAnswerer(self.store, self.bm25, self.embedder.encode, self.settings.min_score)
+        self.extractive = ExtractiveAnswerer(self.bm25, self.embedder.encode, self.settings.min_score)
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.llm:
             # Imported here: the extractive path (and a cold `dealqa ask`) never loads LangChain's models.
@@ -62,7 +63,7 @@ class Assistant:
             )
             verifier = Verifier(self.embedder.encode, self.settings.min_similarity)
             self.answerer = GenerativeAnswerer(
-                llm, self.settings.llm, self.extractive, verifier, self.store, verify=self.settings.verify
+                llm, self.settings.llm, self.extractive, verifier, verify=self.settings.verify
             )
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
@@ -88,11 +89,12 @@ class Assistant:
         standalone = self.answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
             queries.append(standalone)
+        parsed = self.extractive.reader.read(asked)
         rewritten = time.perf_counter()
-        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id, answers_kind(asked))
+        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id, parsed.types)
         retrieved = time.perf_counter()
         draft = None
-        for item in self.answerer.stream(asked, queries[0], retrieval):
+        for item in self.answerer.stream(parsed, queries[0], retrieval):
             if isinstance(item, Draft):
                 draft = item
             else:
@@ -115,6 +117,7 @@ class Assistant:
             removed_claims=draft.removed_claims,
             draft_sentences=draft.draft_sentences,
             fallback=draft.fallback,
+            short=draft.short,
         )
 
     def search(
@@ -127,7 +130,8 @@ class Assistant:
         self.require_articles()
         asked = self._corrected(cleaned)
         queries = self._queries(asked, self._clean_history(history))
-        return list(self.retriever.retrieve(queries, k, article_id, answers_kind(asked)).hits)
+        types = self.extractive.reader.read(asked).types
+        return list(self.retriever.retrieve(queries, k, article_id, types).hits)
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage; each
@@ -187,6 +191,26 @@ class Assistant:
         )
         self.bm25.refresh(force=True)
         return report
+
+    def for_corpus(self, corpus: Path) -> Assistant:
+        """An assistant with these settings over a store of the files under ``corpus`` alone (as an
+        eval dataset names its corpus), kept under the data directory by a hash of the files, so a
+        second run reuses it and an edited corpus gets a store of its own."""
+        files = sorted(p for p in Path(corpus).rglob("*") if p.is_file() and not p.name.startswith("."))
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(f"{path.relative_to(corpus)}\x00".encode() + path.read_bytes())
+        settings = self.settings.model_copy(
+            update={
+                "data_dir": self.settings.data_dir / "corpora" / digest.hexdigest()[:16],
+                "corpus_dir": Path(corpus),
+                "chroma_url": None,
+            }
+        )
+        assistant = Assistant(settings, auto_ingest=False)
+        if assistant.store.article_count() == 0:
+            assistant.ingest([corpus])
+        return assistant
 
     def articles(self) -> list[ArticleRecord]:
         return sorted(self.store.records().values(), key=lambda r: r.id)

@@ -21,6 +21,7 @@ from .chunking import Chunker
 from .corpus import Skipped, discover, load
 from .embedding import Embedder
 from .errors import BusyError, LoadError
+from .nlp import read_sentences
 from .settings import Settings
 from .store import ArticleVectors, VectorStore
 from .types import Article, Chunk, Sentence
@@ -29,7 +30,7 @@ Progress = Callable[[int, int, str], None]
 # Articles embedded together: big enough for full batches, small enough to commit often.
 _GROUP = 128
 # What the stored records hold; a change rewrites every article on the next ingest.
-_FORMAT = "chunk vector = mean of sentence vectors; sentence terms and chunk"
+_FORMAT = "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses (spaCy 3.8 sm)"
 
 
 @dataclass
@@ -156,6 +157,7 @@ class Ingestor:
         # pull quotes repeat them); a chunk's vector is made from its sentences'.
         texts = list(dict.fromkeys(s.text for _, _, chunks in split for c in chunks for s in c.sentences))
         encoded = dict(zip(texts, self.embedder.encode(texts), strict=True))
+        stated = dict(zip(texts, read_sentences(texts), strict=True))
         report.embedded += len(texts)
         written = []
         for article, digest, chunks in split:
@@ -170,7 +172,7 @@ class Ingestor:
                     digest,
                     chunks,
                     np.stack([_chunk_vector(c, encoded) for c in chunks]),
-                    [(s, chunk, encoded[s.text]) for s, chunk in unique.values()],
+                    [(s, chunk, encoded[s.text], *stated[s.text]) for s, chunk in unique.values()],
                 )
             )
             report.chunks += len(chunks)

@@ -9,16 +9,16 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .answering.facts import content_words, fold, stem, stemmer
 from .embedding import Embedder
-from .store import VectorStore
-from .types import Chunk, Hit, Retrieval
+from .store import VectorStore, sentence_id
+from .text import content_words, fold, stem, stemmer
+from .types import Chunk, Evidence, Hit, Retrieval
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
@@ -115,7 +115,9 @@ class BM25Index:
             word = match.group()
             if len(word) <= 3 or not word.islower() or not content_words(word) or is_word(word):
                 return word
-            return self._nearest_term(word) or word
+            nearest = self._nearest_term(word)
+            # a word the corpus uses as it is (its stem is a corpus term) is no typo
+            return word if nearest is None or nearest == stem(word) else nearest
 
         fixed = re.sub(r"[A-Za-z]+", fix, text)
         return fixed if fixed != text else None
@@ -176,20 +178,17 @@ class HybridRetriever:
         self.sentences = sentences
 
     def retrieve(
-        self,
-        queries: Sequence[str],
-        k: int,
-        article_id: str | None = None,
-        answers: Callable[[Chunk], bool] | None = None,
+        self, queries: Sequence[str], k: int, article_id: str | None = None, types: Collection[str] = ()
     ) -> Retrieval:
-        """The ``k`` best chunks for the query texts; ``answers`` tells the chunks that state the
-        kind of answer the question asks for (a date, an amount, ...), which then rank once more."""
+        """The ``k`` best chunks for the query texts, with the evidence of their sentences and of the
+        sentences nearest to the queries. ``types``: the entity types that answer the question (a
+        DATE, MONEY, ...); the leading chunks that state one rank once more."""
         vectors = self.embedder.encode(list(queries))
         rankings: list[list[str]] = []
-        sentence_ids: list[str] = []
+        nearest_ids: list[str] = []
         for query, vector in zip(queries, vectors, strict=True):
             nearest = self.store.nearest_sentences(vector, self.sentences, article_id)
-            sentence_ids += [sentence for sentence, _ in nearest]
+            nearest_ids += [sentence for sentence, _ in nearest]
             rankings += [
                 self.store.nearest_chunk_ids(vector, self.candidates, article_id),
                 # BM25 has no filter; ask for more so the article's chunks survive the filter.
@@ -210,11 +209,15 @@ class HybridRetriever:
         head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
         chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
         head = [i for i in head if i in chunks]
+        wanted = [sentence_id(chunks[i].article_id, s.start, s.end) for i in head for s in chunks[i].sentences]
+        evidence = {
+            sentence_id(e.article_id, e.start, e.end): e for e in self.store.get_sentences(wanted + nearest_ids)
+        }
         stating: list[str] = []
-        if answers:
+        if types:
             # A passage that states a date (an amount, ...) can answer "when" (how much, ...); one
             # that only shares the topic cannot: of the chunks read, those rank once more.
-            stating = [i for i in head if answers(chunks[i])]
+            stating = [i for i in head if _states(chunks[i], evidence, types)]
             for rank, chunk_id in enumerate(stating, 1):
                 fused[chunk_id] += 1.0 / (RRF_K + rank)
             head.sort(key=lambda i: (-fused[i], i))
@@ -230,7 +233,18 @@ class HybridRetriever:
             )
             for i in best
         )
-        return Retrieval(hits, tuple(vectors), tuple(dict.fromkeys(sentence_ids)))
+        shown = {sentence_id(chunks[i].article_id, s.start, s.end) for i in best for s in chunks[i].sentences}
+        keep = [key for key in dict.fromkeys([*shown, *nearest_ids]) if key in evidence]
+        return Retrieval(hits, tuple(vectors), tuple(evidence[key] for key in sorted(keep)))
+
+
+def _states(chunk: Chunk, evidence: dict[str, Evidence], types: Collection[str]) -> bool:
+    """Whether a sentence of the chunk states a value of one of the types."""
+    for s in chunk.sentences:
+        found = evidence.get(sentence_id(chunk.article_id, s.start, s.end))
+        if found and any(e.label in types for e in found.entities):
+            return True
+    return False
 
 
 def _rank(rankings: list[list[str]], chunk_id: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .answering.facts import terms
+from .text import terms
 
 # Words that point back at something said earlier.
 _REFERRING = re.compile(

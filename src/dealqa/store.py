@@ -20,38 +20,25 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .answering.facts import terms
 from .errors import DealQAError, InputError, StoreError
 from .settings import Settings
-from .types import Article, Chunk, Sentence
+from .text import terms
+from .types import Article, Chunk, Entity, Evidence, Sentence
 
 _REBUILD_HINT = "run `dealqa ingest --rebuild` to rebuild it from corpus/"
 _PAGE = 5000
 
 
 @dataclass(frozen=True)
-class StoredSentence:
-    """A sentence as stored for the extractive answerer, with its vector."""
-
-    article_id: str
-    title: str
-    start: int
-    end: int
-    text: str
-    vector: np.ndarray
-    terms: frozenset[str]
-
-
-@dataclass(frozen=True)
 class ArticleVectors:
     """An article ready to write: its chunks and distinct sentences, each with the id of the chunk
-    it is in and its vector."""
+    it is in, its vector, the named values it states and whether it negates something."""
 
     article: Article
     content_hash: str
     chunks: Sequence[Chunk]
     chunk_vectors: np.ndarray
-    sentences: Sequence[tuple[Sentence, str, np.ndarray]]
+    sentences: Sequence[tuple[Sentence, str, np.ndarray, tuple[Entity, ...], bool]]
 
 
 @dataclass(frozen=True)
@@ -173,7 +160,7 @@ class VectorStore:
         if replacing:
             self._delete_vectors(list(replacing))
         chunks = [(a.article, c, v) for a in written for c, v in zip(a.chunks, a.chunk_vectors, strict=True)]
-        sentences = [(a.article, s, chunk, v) for a in written for s, chunk, v in a.sentences]
+        sentences = [(a.article, *sentence) for a in written for sentence in a.sentences]
         with self._guard("write chunks"):
             for lo, hi in self._batches(len(chunks)):
                 self.chunks.add(
@@ -184,9 +171,9 @@ class VectorStore:
                 )
             for lo, hi in self._batches(len(sentences)):
                 self.sentences.add(
-                    ids=[sentence_id(a.id, s.start, s.end) for a, s, _, _ in sentences[lo:hi]],
-                    embeddings=np.stack([v for _, _, _, v in sentences[lo:hi]]),
-                    documents=[s.text for _, s, _, _ in sentences[lo:hi]],
+                    ids=[sentence_id(a.id, s.start, s.end) for a, s, *_ in sentences[lo:hi]],
+                    embeddings=np.stack([v for _, _, _, v, *_ in sentences[lo:hi]]),
+                    documents=[s.text for _, s, *_ in sentences[lo:hi]],
                     metadatas=[
                         {
                             "article_id": a.id,
@@ -197,8 +184,11 @@ class VectorStore:
                             "chunk": chunk,
                             # The answerer's lexical overlap reads these instead of stemming per query.
                             "terms": " ".join(sorted(terms(s.text))),
+                            # What the sentence states (spaCy, at ingest), for the answerer.
+                            "entities": _entities_json(e),
+                            "negated": negated,
                         }
-                        for a, s, chunk, _ in sentences[lo:hi]
+                        for a, s, chunk, _, e, negated in sentences[lo:hi]
                     ],
                 )
             if written:
@@ -288,7 +278,7 @@ class VectorStore:
             got = _get_all(self.chunks, ["documents"])
         return list(got["ids"]), [d or "" for d in got["documents"] or []]
 
-    def get_sentences(self, ids: Sequence[str]) -> list[StoredSentence]:
+    def get_sentences(self, ids: Sequence[str]) -> list[Evidence]:
         if not ids:
             return []
         with self._guard("read sentences"):
@@ -323,11 +313,11 @@ def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
         offset += _PAGE
 
 
-def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSentence]:
+def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[Evidence]:
     if embeddings is None or documents is None or metadatas is None:
         return []
     return [
-        StoredSentence(
+        Evidence(
             str(m["article_id"]),
             str(m["title"]),
             int(m["start"]),
@@ -335,9 +325,22 @@ def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[StoredSe
             d or "",
             np.asarray(v, dtype=np.float32),
             frozenset(str(m["terms"]).split()) if "terms" in m else frozenset(terms(d or "")),
+            _entities_from_json(str(m.get("entities") or "[]")),
+            bool(m.get("negated")),
         )
         for d, m, v in zip(documents, metadatas, embeddings, strict=True)
     ]
+
+
+def _entities_json(entities: Sequence[Entity]) -> str:
+    return json.dumps([[e.label, e.start, e.end, e.clause, e.anchors, e.distances, e.role] for e in entities])
+
+
+def _entities_from_json(raw: str) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(label, start, end, tuple((a, b) for a, b in clause), tuple(anchors), tuple(distances), role)
+        for label, start, end, clause, anchors, distances, role in json.loads(raw)
+    )
 
 
 def _chunk_metadata(chunk: Chunk) -> dict[str, str | int]:

@@ -20,6 +20,25 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Entity:
+    """A named value a sentence states, as spaCy's model reads it; offsets are in the sentence.
+
+    ``label`` is the model's entity type (DATE, MONEY, GPE, ORG, PERSON, ...); ``clause`` the
+    character ranges of the clause it is stated in; ``anchors`` the stems of that clause's content
+    words (its verb, subject, object), nearest first, which tie the value to what a question asks
+    about. A NAME is a run of proper nouns the model gave no type.
+    """
+
+    label: str
+    start: int
+    end: int
+    clause: tuple[tuple[int, int], ...] = ()
+    anchors: tuple[str, ...] = ()
+    distances: tuple[int, ...] = ()  # of each anchor from the value, in edges of the dependency tree
+    role: str = ""  # its dependency relation to its head ("poss" for "SpaceX's ...", "pobj", ...)
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence span of an article: ``article.text[start:end] == text``."""
 
@@ -43,6 +62,22 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A stored sentence as the answerer reads it: its span, its vector, its stemmed content words,
+    the named values it states and whether it negates (all computed once at ingest)."""
+
+    article_id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    vector: np.ndarray
+    terms: frozenset[str]
+    entities: tuple[Entity, ...] = ()
+    negated: bool = False  # it says something is not so ("the price was not disclosed")
+
+
+@dataclass(frozen=True)
 class Hit:
     """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent):
     by its own vector, by BM25, by its nearest sentence's vector, and among the leading chunks that
@@ -58,12 +93,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Retrieval:
-    """What retrieval hands the answerer: the hits, each query text's vector, and the ids of the
-    sentences nearest to those vectors (a sentence can answer even when its chunk ranks low)."""
+    """What retrieval hands the answerer: the hits, each query text's vector, and the evidence of
+    the hits' sentences and of the sentences nearest to the query (a sentence can answer even when
+    its chunk ranks low)."""
 
     hits: tuple[Hit, ...]
     query_vectors: tuple[np.ndarray, ...]
-    sentence_ids: tuple[str, ...] = ()
+    sentences: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +118,8 @@ class Citation:
 class Answer:
     """What the assistant says, with the citations and hits it rests on.
 
-    ``timings`` holds milliseconds per stage. For an LLM answer, ``removed_claims`` holds the draft
+    ``short`` is the direct answer put first (a date, amount, name...), "" when the answer leads
+    with a quote. ``timings`` holds milliseconds per stage. For an LLM answer, ``removed_claims`` holds the draft
     sentences the verifier dropped (the cited sources do not back them), ``draft_sentences`` how many
     the draft had, and ``fallback`` whether the extractive answer was given instead.
     """
@@ -97,12 +134,19 @@ class Answer:
     removed_claims: tuple[str, ...] = ()
     draft_sentences: int = 0
     fallback: bool = False
+    short: str = ""
+
+    @property
+    def lead(self) -> str:
+        """What the answer leads with: the short answer, else the first quote, else its text."""
+        return self.short or (self.citations[0].quote if self.citations else self.text)
 
     def to_dict(self, *, with_hits: bool = False) -> dict[str, Any]:
         """JSON-ready form used by the CLI, the REST API and the MCP tools."""
         data: dict[str, Any] = {
             "question": self.question,
             "text": self.text,
+            "short": self.short,
             "abstained": self.abstained,
             "answerer": self.answerer,
             "fallback": self.fallback,

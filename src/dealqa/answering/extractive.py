@@ -1,75 +1,60 @@
 """The default answerer: picks the source sentences that answer, never writes one of its own.
 
-A short direct answer (a date, place, name or number lifted from the best cited sentence) may
-come first; every sentence after it is quoted from a source and cited. When the articles
-disagree, the best sentence of each article is shown with its own citation.
+It reads the evidence retrieval hands it (each sentence's vector, stemmed words and the named
+values spaCy found at ingest, with their clauses), never the store. A short direct answer (a
+date, amount, name ...) comes first only when the value is of the type the question asks for and
+is tied to what it asks about: the question's words stand in the value's clause, or the clause
+means nearly what the question asks. When no sentence covers what the question asks about, it
+says the articles don't say it; when the sources state different values, it says they disagree.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Protocol
 
 import numpy as np
 
-from ..store import VectorStore, sentence_id
-from ..types import Chunk, Citation, Hit, Retrieval
-from .facts import (
-    SOURCE_MARKER,
-    UNDISCLOSED,
-    AnswerType,
-    Mention,
-    acronym_terms,
-    benefits,
-    clause,
-    content_words,
-    fits,
-    fold,
-    mentioned,
-    mentions,
-    proportions,
-    terms,
-)
-from .questions import alternatives, answer_type, asks_for_several, beneficiaries, proper_names
+from ..nlp import parse
+from ..text import acronym_terms, content_words, display, fold, mentioned, stem, terms
+from ..types import Citation, Entity, Hit, Retrieval
+from .questions import NAME_TYPES, Question, QuestionReader, alternatives
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
 # Another article's sentence joins the answer when it scores this close to the best one (closer
-# still when nothing but similarity says it answers: no date, place or number asked for, nor
-# several names)...
+# still when nothing but similarity says it answers)...
 _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
+# A sentence stating a value of the asked type may be this much less similar to the question.
 _TYPED_SCORE_RELIEF = 0.2
-# How much the clause stating a typed answer counts beside the whole sentence's score.
-_ATTACHMENT_WEIGHT = 1.0
-# The leading candidates, and the mentions in each, whose clauses are embedded to weigh them.
-_WEIGHED = 2
-# A sentence naming someone new ranks this much higher for a who or which question...
-_NAME_BONUS = 0.1
-# ...when the name stands within this many words of the question's own words ("reported by Decrypt").
-_NAME_REACH = 4
+# A sentence naming what the question names ranks higher than one about something else.
+_NAMED_WEIGHT = 0.15
+# Share of the question's focus (weighted by rarity) a sentence must state to answer it, unless its
+# meaning is this close to the question's.
+_MIN_COVERAGE = 0.5
+_PARAPHRASE = 0.62
+# A value's clause this close to the question ties the value to it even in other words.
+_TIE_SIMILARITY = 0.5
+_TIE_STRONG = 0.75
+# Share of the question's focus a sentence must state by itself (its names too) to be quoted as
+# the answer when no value in it is tied to the question.
+_OWN_COVERAGE = 0.75
+# A word of a sentence this close to a word of the question's focus states it.
+_SAME_WORD = 0.6
+_WORD_CACHE = 50_000
+# A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
+_SAME_VERB = 0.55
+# The question words of a point in time and of a span: each the other's rival for a DATE value.
+_RIVAL_KIND = {"when": "how long", "how long": "when"}
+# The leading sentences whose values are weighed (each clause is a pass of the model).
+_WEIGHED = 4
 _MAX_SENTENCES = 3
 _CLOSEST_SHOWN = 2
-# Kinds of answer a sentence must state to count (and may then be less similar to the question).
-_TYPED = (AnswerType.DATE, AnswerType.PLACE, AnswerType.NUMBER, AnswerType.PURPOSE, AnswerType.BENEFIT)
-# Kinds answered by a clause of the quoted sentence, never by a short answer put first.
-_CLAUSAL = (AnswerType.PURPOSE, AnswerType.BENEFIT)
-
-
-class Lexicon(Protocol):
-    """What the corpus's words tell the answerer (the BM25 index is one)."""
-
-    def knows(self, word: str) -> bool:
-        """Whether the corpus uses the word, allowing for a typo."""
-        ...
-
-    def weight(self, term: str) -> float:
-        """How much a stemmed term tells a passage apart: rare terms weigh more."""
-        ...
 
 
 @dataclass(frozen=True)
@@ -81,7 +66,23 @@ class Candidate:
     text: str
     relevance: float  # cosine similarity to the question (or its condensed form)
     score: float  # relevance plus lexical overlap
-    short: str = ""  # for a typed question: the mention it answers with
+    coverage: float  # share of the question's focus the sentence (or its neighbour) states
+    entities: tuple[Entity, ...] = ()
+    negated: bool = False
+    complete: bool = False  # the sentence itself states the question's names and most of its focus
+    whole: bool = False  # ...and all of it
+    on_topic: bool = True  # its article names what the question names
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value of the asked type tied to the question, in a candidate sentence."""
+
+    candidate: Candidate
+    entity: Entity
+    text: str
+    tie: float  # the candidate's score plus how close the value's clause is to the question
+    named: bool  # its sentence names everything the question names
 
 
 @dataclass(frozen=True)
@@ -98,96 +99,92 @@ class Draft:
     removed_claims: tuple[str, ...] = ()
     draft_sentences: int = 0
     fallback: bool = False
+    short: str = ""
+
+
+class Lexicon(Protocol):
+    """What the corpus's words tell the answerer (the BM25 index is one)."""
+
+    def knows(self, word: str) -> bool:
+        """Whether the corpus uses the word, allowing for a typo."""
+        ...
+
+    def weight(self, term: str) -> float:
+        """How much a stemmed term tells a passage apart: rare terms weigh more."""
+        ...
 
 
 class ExtractiveAnswerer:
-    """Answers from stored sentences only: those of the retrieved chunks, and the sentences
-    nearest to the question (a sentence can answer even when its chunk ranks low).
+    """Answers from the evidence retrieval found: the sentences of the retrieved chunks and those
+    nearest to the question.
 
     Args:
-        store: where the sentences and their vectors are.
         lexicon: the corpus's words; names it does not know make the answerer abstain instead of
-            answering about something else, and rare words weigh more in lexical overlap.
-        encode: the embedding model, for the clauses that state a typed answer (a date, ...).
+            answering about something else, and rare words weigh more.
+        encode: the embedding model, for the clauses that state a value.
         min_score: below this score no sentence is taken as an answer.
 
     Example:
-        >>> answerer = ExtractiveAnswerer(store, bm25, embedder.encode)
-        >>> answerer.answer("When was the deal signed?", "When was the deal signed?", retrieval).text
+        >>> answerer = ExtractiveAnswerer(bm25, embedder.encode)
+        >>> answerer.answer(reader.read("When was the deal signed?"), "When was the deal signed?", retrieval).text
         'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
     """
 
     name = "extractive"
 
-    def __init__(
-        self, store: VectorStore, lexicon: Lexicon, encode: Callable[[list[str]], np.ndarray], min_score: float = 0.45
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, encode: Callable[[list[str]], np.ndarray], min_score: float = 0.45) -> None:
         if not 0.0 <= min_score < 2.0:
             raise ValueError(f"min_score must be in [0, 2), got {min_score}")
-        self.store = store
         self.lexicon = lexicon
         self.encode = encode
         self.min_score = min_score
+        self.reader = QuestionReader(encode)
+        self._words: dict[str, np.ndarray] = {}
 
-    def answer(self, question: str, query: str, retrieval: Retrieval) -> Draft:
-        """Answer ``question`` from what was retrieved for it.
+    def answer(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
+        """Answer a parsed question from what was retrieved for it.
 
         Args:
-            question: what the user asked.
+            question: what the user asked, parsed.
             query: the question with the context of earlier turns (the same text for a first question).
-            retrieval: the hits, the query vectors they were found with and the nearest sentences.
+            retrieval: the hits, the query vectors they were found with and their sentences' evidence.
         """
         candidates = self.candidates(question, retrieval)
         unknown = self._unknown_names(question, retrieval.hits)
-        sides = alternatives(question)
+        sides = alternatives(question.text)
         if sides and sum(any(mentioned(name, side) for name in unknown) for side in sides) == 1:
             unknown = []  # "June or July?": an alternative the articles never name is just not the answer
         if unknown:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
         if self._mostly_unknown(query):
             return abstain("The articles in the corpus don't cover that.", candidates)
-        kind = answer_type(question)
-        relevant = self._relevant(question, kind, candidates, retrieval.query_vectors)
-        if not relevant and kind in _CLAUSAL:
-            # A purpose or a gain can be told in words no pattern knows: answer as a plain question.
-            kind = AnswerType.NONE
-            relevant = self._relevant(question, kind, candidates, retrieval.query_vectors)
+        relief = _TYPED_SCORE_RELIEF if question.types else 0.0
+        relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
+        if question.types:
+            values = self._values(question, relevant, retrieval.query_vectors)
+            if values:
+                return _compose_value(question, values, relevant)
+            # A sentence that states the question's words and names answers it in words no value
+            # was tied to ("fabricated in Taichung" for "where is it manufactured"): quote it; so
+            # does one about them that says the value is not known ("The price was not disclosed").
+            # (an amount may be told in words: "secured all compute capacity" for "how much of")
+            worded = question.kind in ("how much", "how many")
+            stating = [
+                c for c in relevant if c.negated or (c.complete and (_states_type(c, question) or (worded and c.whole)))
+            ]
+            if stating:
+                return _compose(stating[:1])
+            return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
+        # Near the topic is not an answer: a sentence must state what the question asks about.
         if not relevant:
-            reason = (
-                "don't say" if kind in (AnswerType.NONE, AnswerType.NAME) else f"don't give the {kind.value} asked for"
-            )
-            return abstain(f"The articles in the corpus {reason}.", candidates)
-        chosen = self._choose_each(relevant, sides) if sides and kind is AnswerType.NONE else []
-        return _compose(question, kind, chosen or _choose(relevant, kind in _TYPED or asks_for_several(question)))
+            return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
+        contrary = self._contrary(question, relevant)
+        if contrary is not None:
+            return abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
+        chosen = self._choose_each(relevant, sides) if sides else []
+        return _compose(chosen or _choose(relevant, question.several))
 
-    def _relevant(
-        self, question: str, kind: AnswerType, candidates: list[Candidate], vectors: Sequence[np.ndarray]
-    ) -> list[Candidate]:
-        """The candidates that can answer a question of this kind, best first."""
-        if kind is AnswerType.NONE:
-            return [c for c in candidates if c.score >= self.min_score]
-        if kind is AnswerType.NAME:
-            # News sentences are full of names: naming one is a hint, not a requirement.
-            return sorted(
-                (
-                    replace(c, score=c.score + _NAME_BONUS)
-                    if _short_answers(c.text, kind, question, within=_NAME_REACH)
-                    else c
-                    for c in candidates
-                    if c.score >= self.min_score
-                ),
-                key=_rank,
-            )
-        # A sentence that states what is asked for (a date, place, number, purpose or gain) needs
-        # less similarity to count.
-        typed = [
-            c
-            for c in candidates
-            if c.score >= self.min_score - _TYPED_SCORE_RELIEF and states_answer(c.text, kind, question)
-        ]
-        return self._attached(question, kind, typed, vectors)
-
-    def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
+    def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
         draft = self.answer(question, query, retrieval)
         yield draft.text
@@ -197,67 +194,163 @@ class ExtractiveAnswerer:
         """No model to rewrite follow-ups with; the rule-based condensed query serves alone."""
         return None
 
-    def abstain_with_passages(self, question: str, retrieval: Retrieval) -> Draft:
+    def abstain_with_passages(self, question: Question, retrieval: Retrieval) -> Draft:
         """The plain refusal, with the passages closest to the question."""
         return abstain("The articles in the corpus don't say.", self.candidates(question, retrieval))
 
-    def candidates(self, question: str, retrieval: Retrieval) -> list[Candidate]:
-        """Every distinct sentence of the hits and near the question, best first."""
-        hits, vectors = retrieval.hits, retrieval.query_vectors
-        ids = {sentence_id(h.chunk.article_id, s.start, s.end) for h in hits for s in h.chunk.sentences}
-        ids.update(retrieval.sentence_ids)
-        pool = {sentence_id(s.article_id, s.start, s.end): s for s in self.store.get_sentences(sorted(ids))}
-        asked = {t: self.lexicon.weight(t) for t in terms(question)}
+    def candidates(self, question: Question, retrieval: Retrieval) -> list[Candidate]:
+        """Every distinct sentence of the evidence, best first."""
+        vectors = retrieval.query_vectors
+        pool = {(s.article_id, s.start): s for s in retrieval.sentences}
+        asked = {t: self.lexicon.weight(t) for t in terms(question.text)}
         asked_weight = sum(asked.values())
+        focus = {t: self.lexicon.weight(t) for t in question.terms}
+        focus_weight = sum(focus.values())
+        alike = self._alike(question, [s.text for s in pool.values()])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
-        neighbours = _neighbours(hits) if answer_type(question) in _TYPED else {}
+        neighbours = _neighbours(retrieval.hits)
+        # An article that never names what the question names cannot answer it.
+        context: dict[str, str] = {}
+        for s in pool.values():
+            context[s.article_id] = f"{context.get(s.article_id, s.title)} {s.text}"
+        for hit in retrieval.hits:
+            context[hit.chunk.article_id] = f"{context.get(hit.chunk.article_id, '')} {hit.chunk.text}"
+        # (a name of two or three letters, "US", is too ambiguous to rule an article out)
+        telling = [
+            n
+            for n in question.names
+            if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
+        ]
+        about = {a: all(names(n, text) for n in telling) for a, text in context.items()}
         found: dict[str, Candidate] = {}
-        for key, s in sorted(pool.items(), key=lambda item: (item[1].article_id, item[1].start)):
-            # A date, place or number is often stated next to the sentence that matches the
-            # question ("...data center to Anthropic. The facility is located in Memphis."):
-            # such a sentence is scored with the passage around it.
-            context = max((relevance[n] for n in neighbours.get(key, ()) if n in relevance), default=-1.0)
-            windowed = max(relevance[key], (relevance[key] + context) / 2)
-            stated = s.terms | acronym_terms(question, s.text)
+        for key, s in sorted(pool.items()):
+            # A value is often stated next to the sentence that matches the question ("...data
+            # center to Anthropic. The facility is located in Memphis."): such a sentence is scored
+            # with the passage around it.
+            near = [pool[n] for n in neighbours.get(key, ()) if n in pool]
+            beside = max((relevance[(n.article_id, n.start)] for n in near), default=-1.0)
+            windowed = max(relevance[key], (relevance[key] + beside) / 2)
+            stated = s.terms | acronym_terms(question.text, s.text)
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
-            score = windowed + _OVERLAP_WEIGHT * overlap
+            around = stated.union(*(n.terms for n in near), *(alike.get(w, ()) for w in content_words(s.text)))
+            covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
+            coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE else 0.0)
+            named = sum(names(n, s.text) for n in question.names) / len(question.names) if question.names else 0.0
+            own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
+            complete = all(names(n, s.text) for n in question.names) and said >= _OWN_COVERAGE
+            score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
-            same = fold(SOURCE_MARKER.sub("", s.text))
+            same = fold(display(s.text))
             first = found.get(same)
             if first is None or first.score < score:
                 at = first or s
-                found[same] = Candidate(at.article_id, at.title, at.start, at.end, at.text, relevance[key], score)
+                found[same] = Candidate(
+                    at.article_id,
+                    at.title,
+                    at.start,
+                    at.end,
+                    at.text,
+                    relevance[key],
+                    score,
+                    coverage,
+                    s.entities,
+                    s.negated,
+                    complete,
+                    complete and said >= 1.0,
+                    about[s.article_id],
+                )
         return sorted(found.values(), key=_rank)
 
-    def _attached(
-        self, question: str, kind: AnswerType, typed: list[Candidate], vectors: Sequence[np.ndarray]
-    ) -> list[Candidate]:
-        """The typed candidates ranked with the clause that states their answer, each with its best
-        one as its short answer: in "the deal deepens ties ahead of the IPO in June", June is when
-        the IPO is, not when the deal was signed, though the sentence is about the deal. Only the
-        order changes: the scores, which decide what else joins the answer, stay as they were.
-        Only the leaders and their mentions nearest the question's words are weighed (each clause
-        is a pass of the model: about 2.5 ms on two cores)."""
-        typed = sorted(typed, key=_rank)
-        leaders, rest = typed[:_WEIGHED], typed[_WEIGHED:]
-        stated = {
-            c: [
-                (m, clause(SOURCE_MARKER.sub("", c.text), m)) for m in _short_answers(c.text, kind, question)[:_WEIGHED]
-            ]
-            for c in leaders
+    def _alike(self, question: Question, texts: list[str]) -> dict[str, set[str]]:
+        """For each word of the texts, the question's focus stems it means nearly the same as
+        ("lawsuit" for "suing", "staff" for "employees"), by the embedding model."""
+        asked = {w: stem(w.lower()) for w in question.asked.split() if stem(w.lower()) in question.terms}
+        words = sorted({w for t in texts for w in content_words(t)} - {w.lower() for w in asked})
+        if not asked or not words:
+            return {}
+        matrix = self._word_vectors(words) @ self._word_vectors(list(asked)).T
+        stems = list(asked.values())
+        return {w: {stems[j] for j in np.nonzero(row >= _SAME_WORD)[0]} for w, row in zip(words, matrix, strict=True)}
+
+    def _word_vectors(self, words: list[str]) -> np.ndarray:
+        """Vectors of single words, kept across questions (a corpus uses the same words again)."""
+        missing = [w for w in words if w not in self._words]
+        if missing:
+            if len(self._words) > _WORD_CACHE:
+                self._words.clear()
+            self._words.update(zip(missing, self.encode(missing), strict=True))
+        return np.stack([self._words[w] for w in words])
+
+    def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
+        """Values of the asked type in the leading sentences that are tied to what the question asks
+        about, best first: the question's words stand in the value's clause, or the clause means
+        nearly what the question asks."""
+        # The question's words by rarity (its names when it has no other: "Where is Colossus 1?"):
+        # what a value's clause must be about.
+        weights = {t: self.lexicon.weight(t) for t in question.focus}
+        if not weights:
+            weights = {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
+        total = sum(weights.values())
+        found: list[tuple[Candidate, Entity, str, str, float]] = []
+        for c in relevant[:_WEIGHED]:
+            for e in c.entities:
+                text = display(c.text[e.start : e.end])
+                if e.label not in question.types or not text or _in_question(text, question):
+                    continue  # not the type asked for, or what the question already says ("Colossus 1")
+                if question.noun and question.noun not in e.anchors:
+                    continue  # "which law firm": the clause must say it is one
+                if question.kind == "where" and e.role == "poss":
+                    continue  # "SpaceX's data center": an owner, whatever the model took it for
+                if _about_names(question, c, e):
+                    near = dict(zip(e.anchors, e.distances, strict=True))
+                    covered = (
+                        sum(w * _proximity(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
+                    )
+                    found.append((c, e, text, _predicate(c, e), covered))
+        if not found:
+            return []
+        # How close each clause's own words (names and values cut out) are to what is asked:
+        # "employs people" is what "how many employees" asks; "agreed to acquire" is not "founded".
+        predicates = list(dict.fromkeys(p for *_, p, _ in found))
+        values = list(dict.fromkeys(text for _, _, text, _, _ in found))
+        rival = _RIVAL_KIND.get(question.kind, "")
+        texts = list(dict.fromkeys([question.asked or question.text, question.kind or question.text, rival]))
+        texts += [t for t in predicates + values if t not in texts]
+        vectors_of = dict(zip(texts, self.encode(texts), strict=True))
+        asked, kind = vectors_of[question.asked or question.text], vectors_of[question.kind or question.text]
+        closeness = {p: float(np.dot(asked, vectors_of[p])) for p in predicates}
+        # The value most like what is asked for: "Texas" for "which state", "12 years" for "how long".
+        fit = {v: float(np.dot(kind, vectors_of[v])) for v in values}
+        # "when" wants a point in time and "how long" a span, both DATE to the model.
+        wrong = {v for v in values if rival and float(np.dot(vectors_of[rival], vectors_of[v])) > fit[v]}
+        tied = [
+            Value(c, e, text, c.score + closeness[p] + covered + fit[text], _names_all(question, c))
+            for c, e, text, p, covered in found
+            if _tied(question, c, e, text, covered, closeness[p]) and not (e.label == "DATE" and text in wrong)
+        ]
+        return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
+
+    def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
+        """For a why question, which takes something for granted ("Why did regulators block the
+        deal?"): the sentence that says otherwise, when no leading sentence about the
+        names asked states the question's verb (or one like it, "acquire" for "buy") but to deny
+        it ("... are not named as defendants"). None when the premise stands."""
+        if not question.verbs or question.kind != "why":
+            return None
+        leading = relevant[:_WEIGHED]
+        words = sorted({w for c in leading for w in content_words(c.text)})
+        vectors = self.encode([*question.verbs_text, *words])
+        verbs, others = vectors[: len(question.verbs_text)], vectors[len(question.verbs_text) :]
+        like = {
+            w
+            for w, v in zip(words, others, strict=True)
+            if stem(w) in question.verbs or float(np.max(verbs @ v)) >= _SAME_VERB
         }
-        texts = list(dict.fromkeys(text for found in stated.values() for _, text in found))
-        closeness = dict(
-            zip(texts, (max(float(np.dot(q, v)) for q in vectors) for v in self.encode(texts)), strict=True)
-        )
-        ranked = []
-        for c, found in stated.items():
-            if not found:  # "the terms are not public": the sentence is its own clause
-                ranked.append((c.score + _ATTACHMENT_WEIGHT * c.relevance, c))
-                continue
-            mention, text = max(found, key=lambda item: closeness[item[1]])
-            ranked.append((c.score + _ATTACHMENT_WEIGHT * closeness[text], replace(c, short=mention.text)))
-        return [c for _, c in sorted(ranked, key=lambda item: (-item[0], *_rank(item[1])[1:]))] + rest
+        stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
+        if any(not _denies(c.text, like) or question.negated for c in stating):
+            return None
+        return stating[0] if stating else leading[0]
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -279,12 +372,12 @@ class ExtractiveAnswerer:
         words = content_words(query)
         return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
 
-    def _unknown_names(self, question: str, hits: Sequence[Hit]) -> list[str]:
+    def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
         appear exactly)."""
         passages = " ".join(h.chunk.text for h in hits)
         unknown = []
-        for name in proper_names(question):
+        for name in question.names:
             words = fold(name).split()
             if any(w.isdigit() for w in words):
                 if not mentioned(name, passages):
@@ -294,74 +387,123 @@ class ExtractiveAnswerer:
         return unknown
 
 
-def _neighbours(hits: Sequence[Hit]) -> dict[str, set[str]]:
-    """The sentences next to each sentence in the retrieved chunks, by sentence id."""
-    found: dict[str, set[str]] = {}
+def _denies(sentence: str, verbs: set[str]) -> bool:
+    """Whether the sentence negates one of these verbs itself ("are not named"), not another word
+    of it ("did not disclose how it will be split")."""
+    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in parse(sentence))
+
+
+def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
+    """Whether a value answers what the question asks: its clause states the question's words and
+    names, one of its verbs among them ("reported", "founded"; a place is stated without one:
+    "a Palo Alto company"), and counts what "how many" asks ("14,000 files", not "three
+    engineers"); or the clause means nearly what is asked."""
+    if closeness >= _TIE_STRONG:
+        return True
+    near = dict(zip(value.anchors, value.distances, strict=True))
+    if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
+        return False
+    asked = [near[w] for name in question.names for w in terms(name) if w in near]
+    others = [
+        near[w]
+        for e in c.entities
+        if e.label in NAME_TYPES
+        and e.label not in question.types  # "Memphis, Tennessee": a value beside another of its kind
+        and not _in_question(c.text[e.start : e.end], question)
+        for w in terms(c.text[e.start : e.end])
+        if w in near
+    ]
+    if asked and others and min(others) < min(asked):
+        return False  # the value belongs to another name, nearer to it ("Lumenfold's chief executive")
+    verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs)
+    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
+
+
+def _in_question(value: str, question: Question) -> bool:
+    """Whether the question already says the value ("Colossus 1", "Greyfeather" for "Greyfeather
+    Analytics")."""
+    return set(fold(value).split()) <= question.words or names(value, question.text)
+
+
+def _proximity(edges: int) -> float:
+    """How much a word of the question counts for a value this many edges away in the parse: in
+    full up to two ("campus near Reno"), less the further it is ("Denver-based operator ... campus")."""
+    return min(1.0, 2.0 / max(edges, 1))
+
+
+def _predicate(c: Candidate, value: Entity) -> str:
+    """The words of the value's clause without the value and the names in it: what it says of them."""
+    cut = [(e.start, e.end) for e in c.entities if e.label in NAME_TYPES or e is value]
+    kept = []
+    for a, b in value.clause:
+        for x, y in sorted(cut):
+            if x < b and a < y:
+                kept.append(c.text[a:x] if x > a else "")
+                a = max(a, y)
+        kept.append(c.text[a:b])
+    return " ".join(" ".join(kept).split())
+
+
+def _names_all(question: Question, c: Candidate) -> bool:
+    return all(names(name, c.text) for name in question.names)
+
+
+def names(name: str, text: str) -> bool:
+    """Whether the text names what the name does: the whole name, or one of its capitalised words
+    ("Nimbic" for "Nimbic AI", "Corvanta" for "Corvanta Systems")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2] or [name]
+    return mentioned(name, text) or any(mentioned(w, text) for w in words)
+
+
+def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value can be about the names the question asks of: the sentence names them, or
+    names no one else ("Founded in 2019, Quarry ..." is not Vantor's founding)."""
+    if _names_all(question, c):
+        return True
+    others = [e for e in c.entities if e.label in NAME_TYPES and e is not value]
+    return not others and not _CAPITALISED.search(c.text, 1)
+
+
+def _states_type(c: Candidate, question: Question) -> bool:
+    return any(e.label in question.types for e in c.entities)
+
+
+def _covers(c: Candidate) -> bool:
+    """Whether the sentence (with its neighbours) states what the question asks about."""
+    return c.coverage >= _MIN_COVERAGE
+
+
+# A capitalised word after a sentence's first: a name the model may not have tagged.
+_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z]")
+# How an abstention names what was asked for, by the entity types of a short answer.
+_KINDS = {"DATE": "date", "TIME": "time", "MONEY": "amount", "PERCENT": "share", "GPE": "place", "PERSON": "name"}
+
+
+def _what(question: Question) -> str:
+    """What the question asked, for an abstention: "the date asked for (deal closed)"."""
+    kind = next((_KINDS[t] for t in question.types if t in _KINDS), "number" if question.types else "")
+    about = f" ({question.topic})" if question.topic else ""
+    return f"the {kind} asked for{about}" if kind else f"that{about}"
+
+
+def _neighbours(hits: Sequence[Hit]) -> dict[tuple[str, int], set[tuple[str, int]]]:
+    """The sentences next to each sentence in the retrieved chunks, by (article, start)."""
+    found: dict[tuple[str, int], set[tuple[str, int]]] = {}
     for hit in hits:
-        ids = [sentence_id(hit.chunk.article_id, s.start, s.end) for s in hit.chunk.sentences]
-        for a, b in pairwise(ids):
+        keys = [(hit.chunk.article_id, s.start) for s in hit.chunk.sentences]
+        for a, b in pairwise(keys):
             found.setdefault(a, set()).add(b)
             found.setdefault(b, set()).add(a)
     return found
-
-
-def _short_answers(sentence: str, kind: AnswerType, question: str, within: int | None = None) -> list[Mention]:
-    """What the sentence can answer a typed question with, nearest to the question's words first.
-
-    Mentions the question already contains are not answers ("Colossus 1" for "Where is Colossus 1?").
-    """
-    shown = SOURCE_MARKER.sub("", sentence)
-    asked = fold(question)
-    found = [m for m in mentions(shown, kind) if fold(m.text) not in asked and fits(m, question)]
-    if kind is AnswerType.NUMBER:
-        found += proportions(shown, question)
-    if kind is AnswerType.BENEFIT:
-        found += benefits(shown, beneficiaries(question))
-    anchors = [m.start() for t in terms(question) for m in re.finditer(re.escape(t), shown.lower())]
-    if anchors:
-        found.sort(key=lambda m: min(abs(m.start - a) for a in anchors))
-    if within is not None:
-        words = [w.start() for w in re.finditer(r"\w+", shown)]
-        found = [m for m in found if any(_words_between(words, m, a) <= within for a in anchors)]
-    return found
-
-
-def answers_kind(question: str) -> Callable[[Chunk], bool] | None:
-    """For a question asking for a date, place, number, purpose or gain: whether a chunk states
-    one (retrieval ranks those higher); None for other questions."""
-    kind = answer_type(question)
-    if kind not in _TYPED:
-        return None
-    return lambda chunk: any(states_answer(s.text, kind, question) for s in chunk.sentences)
-
-
-def states_answer(sentence: str, kind: AnswerType, question: str) -> bool:
-    """Whether the sentence states an answer of the kind the question asks for (a date, ...)."""
-    return bool(_short_answers(sentence, kind, question)) or _undisclosed_amount(sentence, kind, question)
-
-
-def _words_between(words: list[int], mention: Mention, at: int) -> int:
-    """How many words of the sentence (given by their start offsets) lie between a mention and an offset."""
-    lo, hi = sorted((mention.start, at))
-    return sum(1 for w in words if lo < w < hi and not mention.start <= w < mention.end)
 
 
 def _rank(c: Candidate) -> tuple[float, str, int]:
     return (-c.score, c.article_id, c.start)
 
 
-def _undisclosed_amount(sentence: str, kind: AnswerType, question: str) -> bool:
-    """ "The terms are not public" answers how much or how long, the things deals keep quiet, when
-    it is about what the question names (the deal's terms say nothing of another company's value)."""
-    if kind is not AnswerType.NUMBER or not UNDISCLOSED.search(sentence):
-        return False
-    names = proper_names(question)
-    return not names or any(mentioned(name, sentence) for name in names)
-
-
 def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
-    """The best sentence, and those close to it; ``wide`` when the answer is checked by its type or
-    spread over several sentences, so other articles may join from further behind."""
+    """The best sentence, and those close to it; ``wide`` when the answer is spread over several
+    sentences, so other articles may join from further behind."""
     best = relevant[0]
     chosen = [best]
     for candidate in relevant[1:]:
@@ -374,34 +516,56 @@ def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
     return chosen
 
 
-def _compose(question: str, kind: AnswerType, chosen: list[Candidate]) -> Draft:
+def _same_value(a: str, b: str) -> bool:
+    """Whether two values say the same: one contains the other, or they have the same digits
+    ("$2.4 billion" and "2.4bn", "May 6, 2026" and "6 May 2026")."""
+    fa, fb = fold(a), fold(b)
+    if fa in fb or fb in fa:
+        return True
+    digits_a, digits_b = sorted(re.findall(r"\d+", fa)), sorted(re.findall(r"\d+", fb))
+    return bool(digits_a) and digits_a == digits_b
+
+
+def _compose_value(question: Question, values: list[Value], relevant: list[Candidate]) -> Draft:
+    """The value first, then the sentence that states it; when another article states a different
+    value for the same thing, both, and that the sources disagree."""
+    best = values[0]
+    rivals = [
+        v
+        for v in values[1:]
+        if v.candidate.article_id != best.candidate.article_id and v.entity.label == best.entity.label
+    ]
+    # Sources disagree when each states its own value of what is asked, of the names asked about.
+    other = next((v for v in rivals if best.named and v.named and not _same_value(v.text, best.text)), None)
+    if other is not None:
+        chosen = [best.candidate, other.candidate]
+        draft = _compose(chosen)
+        short = f"The sources disagree: {best.text} [1] or {other.text} [2]"
+        return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
+    agreeing = [v.candidate for v in rivals if v.candidate is not best.candidate]
+    chosen = [best.candidate, *agreeing[: _MAX_SENTENCES - 1]]
+    if question.several:
+        chosen += [c for c in _choose(relevant, True) if c not in chosen]
+    draft = _compose(chosen[:_MAX_SENTENCES])
+    return Draft(f"{best.text} [1]. {draft.text}", draft.citations, False, short=best.text)
+
+
+def _compose(chosen: list[Candidate]) -> Draft:
     citations = tuple(_cite(n, c) for n, c in enumerate(chosen, 1))
-    body = " ".join(f"{_display(c.text)} [{n}]" for n, c in enumerate(chosen, 1))
-    short = chosen[0].short
-    if kind is AnswerType.NAME:
-        names = {m.text for m in _short_answers(chosen[0].text, kind, question)}
-        # Several names in one sentence leave the answer open; the quoted sentence says it better.
-        short = names.pop() if len(names) == 1 else ""
-    # A purpose or a gain is a clause, not a short answer: the quoted sentence states it.
-    if short and kind not in _CLAUSAL and not UNDISCLOSED.search(chosen[0].text):
-        return Draft(f"{short} [1]. {body}", citations, abstained=False)
+    body = " ".join(f"{display(c.text)} [{n}]" for n, c in enumerate(chosen, 1))
     return Draft(body, citations, abstained=False)
 
 
-def abstain(reason: str, candidates: Sequence[Candidate]) -> Draft:
+def abstain(reason: str, candidates: Sequence[Candidate], closest: int = _CLOSEST_SHOWN) -> Draft:
     """A plain refusal that still offers the closest passages, cited."""
-    closest = list(candidates[:_CLOSEST_SHOWN])
-    if not closest:
+    shown = list(candidates[:closest])
+    if not shown:
         return Draft(reason, (), abstained=True)
-    shown = " ".join(f"“{_display(c.text)}” [{n}]" for n, c in enumerate(closest, 1))
-    citations = tuple(_cite(n, c) for n, c in enumerate(closest, 1))
-    return Draft(f"{reason} Closest passages: {shown}", citations, abstained=True)
+    quoted = " ".join(f"“{display(c.text)}” [{n}]" for n, c in enumerate(shown, 1))
+    citations = tuple(_cite(n, c) for n, c in enumerate(shown, 1))
+    lead = reason if reason.endswith(":") else f"{reason} Closest passages:"
+    return Draft(f"{lead} {quoted}", citations, abstained=True)
 
 
 def _cite(n: int, c: Candidate) -> Citation:
     return Citation(n, c.article_id, c.title, c.start, c.end, c.text)
-
-
-def _display(sentence: str) -> str:
-    """The sentence as shown in an answer: without the source's own reference markers."""
-    return " ".join(SOURCE_MARKER.sub("", sentence).split())

