@@ -170,7 +170,7 @@ class ExtractiveAnswerer:
             # (an amount may be told in words: "secured all compute capacity" for "how much of")
             worded = question.kind in ("how much", "how many")
             stating = [
-                c for c in relevant if c.negated or (c.complete and (_states_type(c, question) or (worded and c.whole)))
+                c for c in relevant if c.complete and (_states_type(c, question) or c.negated or (worded and c.whole))
             ]
             if stating:
                 return _compose(stating[:1])

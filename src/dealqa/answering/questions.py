@@ -43,6 +43,8 @@ _NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT",
 _UNTYPED = {"PERSON": "NAME", "ORG": "NAME"}
 # Below this cosine between the noun and the nearest type's description, the noun names no type...
 _MIN_TYPE_SIMILARITY = 0.3
+# A keyword of a query this close to a type's description asks for that type ("date").
+_TYPE_NOUN = 0.45
 # ...and below this one to the nearest question word, it asks for none of theirs either.
 _MIN_ASKING_SIMILARITY = 0.4
 # Entity types that are names (the question's names must be in the corpus and in the answer).
@@ -111,10 +113,17 @@ class QuestionReader:
                 kind = f"how {doc[wh.i + 1].lower_}"
             elif word in ("which", "what") and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
                 noun = wh.head
-                # "which law firm": the noun and its compounds name the kind asked for
-                skip |= {noun.i} | {t.i for t in noun.children if t.dep_ == "compound"}
+                # "which big tech company": the noun and its modifiers name the kind asked for
+                skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
                 types = self._type_of(noun.lemma_.lower())
+        elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            # A query of keywords ("colossus 1 deal date") asks for the type one of its nouns names.
+            for t in doc:
+                if t.pos_ == "NOUN" and self._names_type(t.lemma_.lower()):
+                    noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
+                    skip.add(t.i)
+                    break
         names = _names(doc)
         name_words = {w for n in names for w in fold(n).split()}
         content = [
@@ -148,6 +157,13 @@ class QuestionReader:
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             words=frozenset(fold(question).split()),
         )
+
+    def _names_type(self, noun: str) -> bool:
+        """Whether the noun itself names a type of value ("date", "price", "city")."""
+        self._type_of(noun)
+        assert self._glossary is not None
+        vector = self.encode([noun])[0]
+        return float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector))) >= _TYPE_NOUN
 
     def _type_of(self, noun: str) -> tuple[str, ...]:
         """The entity types a "which NOUN" asks for: the type whose glossary description is nearest
