@@ -192,6 +192,9 @@ def evaluate(
     fail_under: Annotated[
         list[str] | None, typer.Option("--fail-under", help="METRIC=VALUE; exit 1 if a metric falls short.")
     ] = None,
+    fail_over: Annotated[
+        list[str] | None, typer.Option("--fail-over", help="METRIC=VALUE; exit 1 if a metric exceeds it.")
+    ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Hits counted for retrieval metrics.")] = 5,
     retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only.")] = False,
     llm: LlmOption = None,
@@ -208,6 +211,7 @@ def evaluate(
     from .evaluation import compare, load_dataset, markdown_report, run_eval, table
 
     gates = _parse_gates(fail_under or [])
+    ceilings = _parse_gates(fail_over or [])
     datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
     previous = _read_json(baseline) if baseline else None
     assistant = _assistant(
@@ -230,12 +234,13 @@ def evaluate(
     if report:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(markdown_report(result))
-    short = [f"{m} = {result.metrics.get(m)} < {v}" for m, v in gates.items() if m not in result.metrics]
-    if short:
-        raise InputError(f"--fail-under names unknown metric(s): {', '.join(short)}")
+    unknown = [m for m in [*gates, *ceilings] if m not in result.metrics]
+    if unknown:
+        raise InputError(f"--fail-under/--fail-over name unknown metric(s): {', '.join(unknown)}")
     short = [f"{m} = {result.metrics[m]} < {v}" for m, v in gates.items() if (result.metrics[m] or 0.0) < v]
+    short += [f"{m} = {result.metrics[m]} > {v}" for m, v in ceilings.items() if (result.metrics[m] or 0.0) > v]
     for line in short:
-        errors.print(f"[bold red]below threshold:[/] {line}", highlight=False)
+        errors.print(f"[bold red]outside the gate:[/] {line}", highlight=False)
     if short:
         raise typer.Exit(1)
 
@@ -251,7 +256,7 @@ def _parse_gates(items: list[str]) -> dict[str, float]:
         except ValueError:
             sep = ""
         if not sep:
-            raise InputError(f"--fail-under wants METRIC=VALUE, got {item!r}")
+            raise InputError(f"--fail-under and --fail-over want METRIC=VALUE, got {item!r}")
     return gates
 
 
