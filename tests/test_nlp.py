@@ -1,0 +1,29 @@
+"""The spaCy model as installed, and what it reads from sentences at ingest."""
+
+from __future__ import annotations
+
+from dealqa.nlp import MODEL_VERSION, entities, parse, pipeline, read_sentences
+
+
+def test_the_installed_model_is_the_published_en_core_web_sm_3_8_0() -> None:
+    meta = pipeline().meta
+    assert (meta["lang"], meta["version"], meta["license"]) == ("en", MODEL_VERSION, "MIT")
+    assert meta["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_each_value_comes_with_the_clause_it_is_stated_in() -> None:
+    sentence = "Founded in 2019 in Austin, Texas, Quarry Labs employs 240 people."
+    found = {sentence[e.start : e.end]: e for e in entities(parse(sentence))}
+    year, count = found["2019"], found["240"]
+    assert year.label == "DATE" and count.label == "CARDINAL"
+    assert "found" in year.anchors and "employ" not in year.anchors
+    assert "employ" in count.anchors and "found" not in count.anchors
+    assert dict(zip(count.anchors, count.distances, strict=True))["peopl"] == 1
+    assert "Austin, Texas" in found  # a place and the larger place it is in, also as one value
+
+
+def test_names_the_model_gives_no_type_are_kept_and_negation_is_read() -> None:
+    sued = "Greyfeather Analytics has sued Nimbic AI, accusing the start-up of using trade secrets."
+    [(named, asserted), (denied, negated)] = read_sentences([sued, "The price was not disclosed."])
+    assert "Greyfeather Analytics" in {sued[e.start : e.end] for e in named}
+    assert negated and not asserted and not denied
