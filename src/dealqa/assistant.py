@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import tempfile
+import threading
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
-from .errors import EmptyStoreError, InputError
+from .errors import EmptyStoreError, InputError, StoreError
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense
 from .settings import Settings
@@ -24,7 +28,10 @@ if TYPE_CHECKING:
     from .ingest import IngestReport, Progress
 
 _MAX_HISTORY_TURNS = 10
+# How often a long-lived process reads the store's version stamp to notice another process's ingest.
+_SYNC_S = 0.5
 History = Sequence[str | dict[str, Any]]
+Upload = tuple[str, "IO[bytes] | bytes"]
 
 
 class Assistant:
@@ -65,6 +72,11 @@ class Assistant:
             self.answerer = GenerativeAnswerer(
                 llm, self.settings.llm, self.extractive, verifier, verify=self.settings.verify
             )
+        self._sync_lock = threading.Lock()
+        self._synced_at = 0.0
+        self._version: str | None = None
+        self._unfinished = ""
+        self._feedback: Any = None
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
@@ -81,9 +93,7 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
         started = time.perf_counter()
-        question = self._clean_question(question)
-        self.require_articles()
-        turns = self._clean_history(history)
+        question, turns = self.check(question, history)
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
         standalone = self.answerer.rewrite(asked, turns)
@@ -91,7 +101,7 @@ class Assistant:
             queries.append(standalone)
         parsed = self.extractive.reader.read(asked)
         rewritten = time.perf_counter()
-        retrieval = self.retriever.retrieve(queries, self.settings.top_k, article_id, parsed.types)
+        retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types)
         retrieved = time.perf_counter()
         draft = None
         for item in self.answerer.stream(parsed, queries[0], retrieval):
@@ -126,12 +136,11 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        cleaned = self._clean_question(query)
-        self.require_articles()
+        cleaned, turns = self.check(query, history)
         asked = self._corrected(cleaned)
-        queries = self._queries(asked, self._clean_history(history))
+        queries = self._queries(asked, turns)
         types = self.extractive.reader.read(asked).types
-        return list(self.retriever.retrieve(queries, k, article_id, types).hits)
+        return list(self._retrieve(queries, k, article_id, types).hits)
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage; each
@@ -190,6 +199,7 @@ class Assistant:
             targets, prune=prune, rebuild=rebuild, progress=progress
         )
         self.bm25.refresh(force=True)
+        self._synced_at = 0.0
         return report
 
     def for_corpus(self, corpus: Path) -> Assistant:
@@ -213,9 +223,11 @@ class Assistant:
         return assistant
 
     def articles(self) -> list[ArticleRecord]:
+        self.sync(require_complete=True)
         return sorted(self.store.records().values(), key=lambda r: r.id)
 
     def article(self, article_id: str) -> Article | None:
+        self.sync(require_complete=True)
         return self.store.article(article_id)
 
     # -- where things are -----------------------------------------------------------------------
@@ -232,6 +244,7 @@ class Assistant:
 
     def empty_store_message(self) -> str | None:
         """What to tell the user when the store has no articles (None when it has some)."""
+        self.sync()
         self.bm25.refresh()
         if self.bm25.size or self.store.count():
             return None
@@ -261,10 +274,154 @@ class Assistant:
             "answerer": self.answerer.name,
         }
 
+    # -- freshness: another process may ingest while this one serves -----------------------------
+    def sync(self, *, require_complete: bool = False, force: bool = False) -> None:
+        """Notice another process's ingest: on a new store version, reopen the store (Chroma keeps
+        each process's vector index in memory) and the BM25 index. Reads the stamp at most every
+        half second. With ``require_complete``, raise :class:`StoreError` while the last ingest's
+        mark says it did not finish and no ingest is running to finish it."""
+        if force or time.monotonic() - self._synced_at >= _SYNC_S:
+            with self._sync_lock:
+                if force or time.monotonic() - self._synced_at >= _SYNC_S:
+                    version, self._unfinished = self.store.marks()
+                    if self._version is not None and (force or version != self._version):
+                        self.store.reopen()
+                        self.bm25.refresh(force=True)
+                    self._version = version
+                    self._synced_at = time.monotonic()
+        if require_complete and self._unfinished and not self._ingest_running():
+            raise StoreError(self.unfinished_message() or "")
+
+    def unfinished_message(self) -> str | None:
+        """What to say when the last ingest into the store was stopped before it finished (None when
+        it finished, or while an ingest is running)."""
+        if not self._unfinished or self._ingest_running():
+            return None
+        return (
+            "the last ingest into this store did not finish, so some articles may be missing or "
+            "incomplete; run `dealqa ingest` (with the same paths) to finish it"
+        )
+
+    def _ingest_running(self) -> bool:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(self.settings.data_dir / "ingest.lock"), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            return True
+        except OSError:
+            return False
+        lock.release()
+        return False
+
+    def _retrieve(self, *args: Any) -> Any:
+        try:
+            return self.retriever.retrieve(*args)
+        except StoreError:
+            # Another process's ingest removed what a stale index still pointed at: reopen, once.
+            self.sync(force=True)
+            return self.retriever.retrieve(*args)
+
+    # -- the rest of the front door: uploads, feedback, rebuild, health ---------------------------
+    def check(self, question: str, history: History | None = None) -> tuple[str, list[str]]:
+        """The question and history as they will be answered, or the :class:`InputError` (or
+        :class:`EmptyStoreError`, :class:`StoreError`) that answering would raise: a server checks
+        before it starts a stream, so the error gets its own status instead of arriving mid-answer."""
+        cleaned = self._clean_question(question)
+        turns = self._clean_history(history)
+        self.sync(require_complete=True)
+        self.require_articles()
+        return cleaned, turns
+
+    def ingest_uploads(self, files: Sequence[Upload], progress: Progress | None = None) -> IngestReport:
+        """Ingest uploaded files: each is kept under ``<data dir>/uploads`` as ``upload-<safe name>``,
+        so its id never collides with a file on disk (an upload whose front matter claims another
+        article's id is refused by the ingest); a file of an unsupported type or over the size limit
+        is skipped with its reason; uploading the same name again updates that upload."""
+        from .corpus import SUPPORTED, Skipped, slugify
+        from .ingest import IngestReport
+
+        uploads = self.settings.data_dir / "uploads"
+        uploads.mkdir(parents=True, exist_ok=True)
+        limit, kept, refused = self.settings.max_file_bytes, [], []
+        for raw_name, content in files:
+            name = _printable(str(raw_name or "upload").replace("\\", "/").rsplit("/", 1)[-1])[:200] or "upload"
+            suffix = Path(name).suffix.lower()
+            if suffix not in SUPPORTED:
+                refused.append(
+                    Skipped(name, f"unsupported file type {suffix or '(none)'!r}; use {', '.join(SUPPORTED)}")
+                )
+                continue
+            target = uploads / f"upload-{slugify(Path(name).stem)}{suffix}"
+            if not _save(content, target, limit):
+                refused.append(Skipped(name, f"larger than the {limit:,}-byte limit"))
+                continue
+            kept.append(target)
+        report = self.ingest(kept, progress=progress) if kept else IngestReport()
+        report.skipped[:0] = refused
+        return report
+
+    def record_feedback(self, liked: bool, answer: dict[str, Any]) -> None:
+        """Keep a thumbs up or down on an answer (``Answer.to_dict()``) in the data directory."""
+        self._feedback_store().record(bool(liked), str(answer["question"]), str(answer["text"]), answer["citations"])
+
+    def export_feedback(self) -> Iterator[dict[str, Any]]:
+        return self._feedback_store().export()
+
+    def _feedback_store(self) -> Any:
+        if self._feedback is None:
+            from .feedback import FeedbackStore
+
+            self._feedback = FeedbackStore(self.settings.data_dir / "feedback.sqlite3")
+        return self._feedback
+
+    @staticmethod
+    def wipe_store(settings: Settings) -> None:
+        """Delete an embedded store's files, even unreadable ones, before ``ingest(rebuild=True)``."""
+        VectorStore.wipe(settings)
+
+    def health(self) -> dict[str, Any]:
+        """What ``/healthz`` and ``dealqa status`` report: counts, where things are, and whether the
+        store is complete (``status`` is ``incomplete`` after an ingest that did not finish)."""
+        self.sync()
+        unfinished = self.unfinished_message()
+        return {
+            "status": "incomplete" if unfinished else "ok",
+            **self.stats(),
+            "notice": unfinished or self.empty_store_message(),
+        }
+
+    def redact(self, text: str) -> str:
+        """``text`` with this server's absolute paths replaced by names that disclose nothing."""
+        places = {
+            str(self.settings.data_dir.resolve()): "<data dir>",
+            str(self.settings.corpus_dir.resolve()): "<corpus dir>",
+            str(Path.cwd()): "<server dir>",
+            str(Path.home()): "~",
+        }
+        for place, label in sorted(places.items(), key=lambda kv: -len(kv[0])):
+            if len(place) > 1:
+                text = text.replace(place, label)
+        return _ABSOLUTE_PATH.sub(lambda m: "<path>/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], text)
+
+    def shown_source(self, source: str) -> str:
+        """An article's source as a client may see it: relative to the corpus or data folder, else its name."""
+        path = Path(source)
+        for base in (self.settings.corpus_dir, self.settings.data_dir):
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except (ValueError, OSError, RuntimeError):
+                continue
+        return path.name
+
     # -- input checks --------------------------------------------------------------------------
     def _clean_question(self, question: str) -> str:
         if not isinstance(question, str):
             raise InputError(f"the question must be text, got {type(question).__name__}")
+        problem = text_problem(question)
+        if problem:
+            raise InputError(f"the question {problem}")
         cleaned = _printable(question)
         if not cleaned:
             raise InputError("the question is empty: ask something about the articles")
@@ -290,3 +447,43 @@ def _printable(text: str) -> str:
     """Text without control characters, whitespace folded."""
     kept = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch for ch in text)
     return " ".join(kept.split())
+
+
+# An absolute file path under a usual top folder (not a URL path such as /v1/ask).
+_ABSOLUTE_PATH = re.compile(
+    r"(?<![\w:/.<>])/(?:tmp|home|root|work|usr|var|opt|srv|mnt|data|etc|proc|Users|private|Volumes)(?:/[\w.+~-]+)+"
+)
+
+
+def text_problem(text: str) -> str | None:
+    """What is wrong with a text field that no cleaning should hide (None if nothing): a lone
+    surrogate (``"\\ud800"``) is not a character and cannot be stored, printed or sent back."""
+    for index, ch in enumerate(text):
+        if "\ud800" <= ch <= "\udfff":
+            return (
+                f"holds an unpaired surrogate (\\u{ord(ch):04x}) at character {index}, which is not text; "
+                "send valid Unicode (UTF-8)"
+            )
+    return None
+
+
+def _save(content: IO[bytes] | bytes, target: Path, limit: int) -> bool:
+    """Write an upload next to ``target`` and move it in place; False (nothing written) past ``limit``."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
+    try:
+        size = 0
+        with os.fdopen(handle, "wb") as out:
+            if isinstance(content, bytes):
+                size = len(content)
+                if size <= limit:
+                    out.write(content)
+            else:
+                while size <= limit and (block := content.read(1 << 20)):
+                    size += len(block)
+                    out.write(block)
+        if size > limit:
+            return False
+        os.replace(temporary, target)
+        return True
+    finally:
+        Path(temporary).unlink(missing_ok=True)

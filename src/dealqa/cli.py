@@ -97,10 +97,10 @@ def ingest(
     """Add new and changed articles to the store; skip unchanged ones without embedding."""
     from rich.progress import Progress as Bar
 
-    from .store import VectorStore
+    from .assistant import Assistant
 
     if rebuild:  # also recovers a store too damaged to open
-        VectorStore.wipe(_settings(data_dir=data_dir, corpus_dir=corpus_dir))
+        Assistant.wipe_store(_settings(data_dir=data_dir, corpus_dir=corpus_dir))
     assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Embedding", total=None)
@@ -171,15 +171,15 @@ def status(
 ) -> None:
     """Where the store and the corpus are, article and chunk counts, the embedding model."""
     assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
-    stats = assistant.stats()
+    health = assistant.health()
     if as_json:
-        sys.stdout.write(json.dumps(stats, indent=2) + "\n")
+        sys.stdout.write(json.dumps(health, indent=2) + "\n")
     else:
-        for key, value in stats.items():
-            console.print(f"{key:>17}: {value}", highlight=False)
-        empty = assistant.empty_store_message()
-        if empty:
-            console.print(empty, style="yellow", highlight=False, markup=False)
+        for key, value in health.items():
+            if key != "notice":
+                console.print(f"{key:>17}: {value}", highlight=False)
+        if health["notice"]:
+            console.print(health["notice"], style="yellow", highlight=False, markup=False)
 
 
 @app.command("eval")
@@ -312,7 +312,12 @@ def _serving(application: Any, assistant: Any, host: str, port: int, allow_uploa
 
     from .errors import install_command
 
-    notes = [note for note, enabled in (("uploads on", allow_upload), ("sign-in required", auth)) if enabled]
+    settings = assistant.settings
+    writer = auth or bool(settings.api_token and settings.protect_reads)
+    uploads = "uploads on" if writer else "uploads on through POST /v1/ingest only (the UI needs --auth)"
+    uploads = uploads if (writer or settings.api_token) else "uploads requested but off: set --auth or DEALQA_API_TOKEN"
+    signed = auth or bool(settings.api_token and settings.protect_reads)
+    notes = [note for note, enabled in ((uploads, allow_upload), ("sign-in required", signed)) if enabled]
     ui = "chat UI at /" + (f" ({', '.join(notes)})" if notes else "")
     on = [ui, "REST API at /v1 (docs at /docs)", "OpenAI-compatible API at /v1/chat/completions"]
     off: list[str] = []
@@ -365,10 +370,8 @@ def feedback_export(
     corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Write every feedback record as JSON Lines."""
-    from .feedback import FeedbackStore
-
-    store = FeedbackStore(_settings(data_dir=data_dir, corpus_dir=corpus_dir).data_dir / "feedback.sqlite3")
-    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.export())
+    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in assistant.export_feedback())
     if output:
         output.write_text(lines)
     else:

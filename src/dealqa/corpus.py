@@ -30,10 +30,17 @@ def slugify(name: str) -> str:
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every file under ``paths`` (files are yielded as given), in a stable order."""
+    """Every file under ``paths`` (files are yielded as given), in a stable order. A link that
+    cannot be followed (a loop, a missing target) is yielded too, so the reader says why it is skipped."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            found = []
+            for p in path.rglob("*"):
+                if p.name.startswith("."):
+                    continue
+                if p.is_file() or (p.is_symlink() and not p.exists()):
+                    found.append(p)
+            yield from sorted(found)
         else:
             yield path
 

@@ -80,7 +80,9 @@ class Ingestor:
         lock_wait_s = self.settings.lock_wait_s
         try:
             with self.lock(lock_wait_s):
+                self.store.mark_ingest(True)  # left behind if this process is killed: readers can tell
                 report = self._run(list(paths), prune=prune, rebuild=rebuild, progress=progress)
+                self.store.mark_ingest(False)
         except Timeout as exc:
             raise BusyError(
                 f"another ingest holds {exc.lock_file}; waited {lock_wait_s:.0f}s. Try again when it ends."
@@ -108,6 +110,16 @@ class Ingestor:
             if article.id in articles:
                 first = articles[article.id][0].source
                 report.skipped.append(Skipped(str(path), f"duplicate article id {article.id!r} (also in {first})"))
+                continue
+            owner = records.get(article.id)
+            if owner is not None and not rebuild and _another_file(owner.source, article.source):
+                report.skipped.append(
+                    Skipped(
+                        str(path),
+                        f"article id {article.id!r} already belongs to {owner.source}; give this file another id "
+                        "(front matter `id:` or its name), or remove the other article first",
+                    )
+                )
                 continue
             articles[article.id] = (article, self._hash(article))
 
@@ -206,11 +218,28 @@ def _chunk_vector(chunk: Chunk, encoded: dict[str, np.ndarray]) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+def _another_file(stored: str, given: str) -> bool:
+    """Whether a stored article came from another file than ``given`` that still exists (a file
+    that is gone was moved or renamed: its id passes to the new path)."""
+    old, new = Path(stored), Path(given)
+    try:
+        return old.resolve() != new.resolve() and old.exists()
+    except (OSError, RuntimeError):
+        return True
+
+
 def _inside(root: Path, report: IngestReport) -> Iterable[Path]:
-    """The files under ``root``; a link that leads outside it is skipped (it could expose any file)."""
+    """The files under ``root``; a link that leads outside it is skipped (it could expose any file),
+    and so is one that cannot be followed (a loop, a missing target), each with its reason."""
     base = root.resolve()
     for path in discover([root]):
-        if root.is_dir() and not path.resolve().is_relative_to(base):
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:
+            why = "it is a symbolic link loop" if "loop" in str(exc).lower() else f"{exc.__class__.__name__}: {exc}"
+            report.skipped.append(Skipped(str(path), f"cannot follow the link: {why}"))
+            continue
+        if root.is_dir() and not target.is_relative_to(base):
             report.skipped.append(Skipped(str(path), f"links outside {root}"))
         else:
             yield path

@@ -49,7 +49,7 @@ def as_tool(assistant: Assistant) -> BaseTool:
     """A tool an agent can call: the cited answer as text with a sources list."""
 
     def ask_deal_corpus(question: str) -> str:
-        from .api import with_sources
+        from .streaming import with_sources
 
         return with_sources(assistant.ask(question))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 
     from .assistant import Assistant
 
-Question = Annotated[str, Field(min_length=1, max_length=2000, description="The question, in plain words.")]
+log = logging.getLogger(__name__)
+Question = Annotated[
+    str, Field(min_length=1, max_length=2000, pattern=r"\S", description="The question, in plain words (not blank).")
+]
 History = Annotated[
     list[str] | None,
     Field(max_length=20, description="Earlier user questions of the conversation, oldest first (for follow-ups)."),
@@ -30,7 +34,8 @@ def _told(error: type[Exception]) -> Iterator[None]:
     try:
         yield
     except DealQAError as exc:
-        raise error(str(exc)) from exc
+        log.info("MCP call refused: %s", exc)  # the user's mistake or the store's state: one line
+        raise error(str(exc)) from None
 
 
 def build_mcp(assistant: Assistant) -> MCPServer[Any]:
@@ -40,15 +45,14 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
     server: MCPServer[Any] = MCPServer(
         name="dealqa",
         instructions=(
-            "Answers questions about news articles on Anthropic's 6 May 2026 agreement for the compute of "
-            "SpaceX's Colossus 1 data center in Memphis, Tennessee. Answers quote the articles exactly and "
-            "cite them; when the articles do not say, the answer says so."
+            f"Answers questions from a corpus of articles. {assistant.settings.corpus_description} Answers "
+            "quote the articles exactly and cite them; when the articles do not say, the answer says so."
         ),
     )
 
     @server.tool()
     def ask(question: Question, history: History = None) -> dict[str, Any]:
-        """Answer a question about the Colossus 1 deal from the article corpus.
+        """Answer a question from the article corpus (list_articles shows what it covers).
 
         Returns the answer text with [n] markers, whether it abstained, and the citations: article id,
         title, the exact quote and its character span in the article.

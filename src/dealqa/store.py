@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -90,6 +91,21 @@ class VectorStore:
         self.location = settings.store_location
         self.mode = "server" if settings.chroma_url else "embedded"
         self._client = _client(settings)
+        self._retired: Any = None
+        self._open()
+
+    def reopen(self) -> None:
+        """Open the collections afresh. An embedded Chroma caches each collection's vector index in
+        the process that opened it, so another process's ingest stays invisible to it (or its
+        deleted ids come back without records) until it is reopened. The previous client is kept
+        until the next reopen: queries in flight may still be using it."""
+        if not self.settings.chroma_url:
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            if self._retired is not None:
+                self._retired.stop()
+            self._retired = SharedSystemClient._identifier_to_system.pop(self._client._identifier, None)
+        self._client = _client(self.settings)
         self._open()
 
     @staticmethod
@@ -143,6 +159,22 @@ class VectorStore:
     def bump_version(self) -> None:
         with self._guard("write the store version"):
             self.state.upsert(ids=["version"], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
+
+    def marks(self) -> tuple[str, str]:
+        """The version stamp and the unfinished-ingest mark ("" when the last ingest finished), in one read."""
+        with self._guard("read the store version"):
+            got = self.state.get(ids=["version", "ingest"], include=["documents"])
+        rows = dict(zip(got["ids"], got["documents"] or [], strict=True))
+        return rows.get("version") or "", rows.get("ingest") or ""
+
+    def mark_ingest(self, running: bool) -> None:
+        """Marked when an ingest starts writing, cleared when it ends: a mark left behind means the
+        last ingest was killed and the store may be missing articles."""
+        with self._guard("write the ingest mark"):
+            if running:
+                self.state.upsert(ids=["ingest"], embeddings=[[0.0]], documents=[f"started {time.time():.0f}"])
+            else:
+                self.state.delete(ids=["ingest"])
 
     def article(self, article_id: str) -> Article | None:
         with self._guard("read an article"):
@@ -296,7 +328,9 @@ class VectorStore:
                 include=["metadatas"],
             )
         metas = (got["metadatas"] or [[]])[0]
-        return [(i, str(m.get("chunk") or "")) for i, m in zip(got["ids"][0], metas, strict=True)]
+        # A record deleted by another process can still come back from a stale vector index
+        # without its metadata: it is gone, so it is left out.
+        return [(i, str(m.get("chunk") or "")) for i, m in zip(got["ids"][0], metas, strict=True) if m is not None]
 
 
 def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:

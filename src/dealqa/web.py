@@ -6,14 +6,11 @@ No ``from __future__ import annotations`` here: Gradio reads event annotations (
 import html
 import logging
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .corpus import SUPPORTED, slugify
 from .errors import DealQAError, EmptyStoreError
-from .feedback import FeedbackStore
 from .types import Answer, Citation
 
 if TYPE_CHECKING:
@@ -22,15 +19,11 @@ if TYPE_CHECKING:
     from .assistant import Assistant
 
 log = logging.getLogger(__name__)
-EXAMPLES = [
-    "When was the deal signed?",
-    "Where is Colossus 1 located?",
-    "Who first reported the agreement?",
-    "Which company is heading for an IPO?",
-]
+# The files the upload panel offers (the Assistant decides what it accepts).
+ACCEPTED = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
 _CONTEXT_CHARS = 300
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-_CSS = """
+CSS = """
 .dq-cite { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 6px 10px; margin: 6px 0; }
 .dq-cite summary { cursor: pointer; font-weight: 600; }
 .dq-passage { line-height: 1.5; margin: 8px 0 2px; }
@@ -112,7 +105,7 @@ def _text(content: Any) -> str:
 def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Blocks":
     import gradio as gr
 
-    feedback = FeedbackStore(assistant.settings.data_dir / "feedback.sqlite3")
+    settings = assistant.settings
     Turns = list[dict[str, Any]]
     Records = list[dict[str, Any] | None]
 
@@ -136,7 +129,8 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
         except EmptyStoreError as exc:  # a state of the store, shown in the banner, not as an answer
             yield asked, "", answers, _banner(assistant, str(exc))
         except DealQAError as exc:
-            reply["content"] = f"> ⚠ {_plain(str(exc))}"
+            log.info("answering failed: %s", exc)  # the user's mistake or the store's state: one line
+            reply["content"] = f"> ⚠ {_plain(assistant.redact(str(exc)))}"
             yield history, "", [*answers, None], gr.update()
         except Exception:
             log.exception("answering %r failed", question)
@@ -149,11 +143,11 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
         record = answers[position] if position < len(answers) else None
         if record is None:
             return "Feedback is only kept for answers."
-        feedback.record(bool(data.liked), record["question"], record["text"], record["citations"])
+        assistant.record_feedback(bool(data.liked), record)
         return "Thanks, your feedback was saved."
 
-    with gr.Blocks(title="dealqa: the Colossus 1 deal") as ui:
-        gr.Markdown("## dealqa · the Colossus 1 deal, answered from the articles with exact quotes")
+    with gr.Blocks(title=settings.chat_title) as ui:
+        gr.Markdown(f"## {_plain(settings.chat_title)}\n\n{_plain(settings.chat_greeting)}")
         status = gr.Markdown(_status(assistant), elem_id="dq-status")
         banner = gr.Markdown(_banner(assistant), elem_id="dq-banner")
         answers = gr.State([])
@@ -161,17 +155,19 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
             with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(elem_id="dq-chat", height=460, label="Chat", buttons=["copy"])
                 question = gr.Textbox(
-                    placeholder="Ask about the Colossus 1 deal…", show_label=False, submit_btn=True, elem_id="dq-input"
+                    placeholder=settings.chat_placeholder, show_label=False, submit_btn=True, elem_id="dq-input"
                 )
                 with gr.Row():
-                    examples = [gr.Button(text, size="sm", elem_classes="dq-example") for text in EXAMPLES]
+                    examples = [
+                        gr.Button(text, size="sm", elem_classes="dq-example") for text in settings.chat_examples
+                    ]
                 notice = gr.Markdown(elem_id="dq-notice")
             with gr.Column(scale=2, min_width=280):
                 sources = gr.HTML("<p>Sources of the latest answer appear here.</p>", elem_id="dq-sources")
         question.submit(add_question, [question, chatbot], [question, chatbot], queue=False).then(
             answer, [chatbot, answers], [chatbot, sources, answers, banner]
         )
-        for button, text in zip(examples, EXAMPLES, strict=True):
+        for button, text in zip(examples, settings.chat_examples, strict=True):
             button.click(lambda h, t=text: add_question(t, h), chatbot, [question, chatbot], queue=False).then(
                 answer, [chatbot, answers], [chatbot, sources, answers, banner]
             )
@@ -186,33 +182,25 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
 def _upload_panel(assistant: "Assistant", status: "gr.Markdown", banner: "gr.Markdown") -> None:
     import gradio as gr
 
-    limit = assistant.settings.max_file_bytes
-    uploads = assistant.settings.data_dir / "uploads"
-
     def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str, str]:  # noqa: B008
         if not files:
             return "Choose one or more files first.", _status(assistant), _banner(assistant)
-        accepted, lines = [], []
-        uploads.mkdir(parents=True, exist_ok=True)
+        uploads = []
         for name in files:
-            source = Path(name)
-            suffix = source.suffix.lower()
-            if suffix not in SUPPORTED:
-                lines.append(f"- **{_plain(source.name)}** rejected: only {', '.join(SUPPORTED)} files are accepted")
-            elif source.stat().st_size > limit:
-                lines.append(f"- **{_plain(source.name)}** rejected: larger than {limit:,} bytes")
-            else:
-                target = uploads / f"{slugify(source.stem)}{suffix}"  # a safe name: no path, no odd characters
-                shutil.copyfile(source, target)
-                accepted.append(target)
-        if accepted:
-            report = assistant.ingest(accepted, progress=lambda d, t, _: progress((d, t), desc="Embedding"))
-            lines.insert(0, report.summary())
-            lines += [f"- **{_plain(Path(s.path).name)}** skipped: {_plain(s.reason)}" for s in report.skipped]
+            with Path(name).open("rb") as handle:  # the UI's own temporary copy of the file
+                uploads.append((Path(name).name, handle.read(assistant.settings.max_file_bytes + 1)))
+        try:
+            report = assistant.ingest_uploads(uploads, progress=lambda d, t, _: progress((d, t), desc="Embedding"))
+        except DealQAError as exc:
+            return f"⚠ {_plain(assistant.redact(str(exc)))}", _status(assistant), _banner(assistant)
+        lines = [report.summary()]
+        lines += [
+            f"- **{_plain(Path(s.path).name)}** skipped: {_plain(assistant.redact(s.reason))}" for s in report.skipped
+        ]
         return "\n".join(lines), _status(assistant), _banner(assistant)
 
     with gr.Accordion("Add articles", open=bool(assistant.empty_store_message())):
-        files = gr.File(file_count="multiple", file_types=list(SUPPORTED), label="Articles (md, txt, html, pdf)")
+        files = gr.File(file_count="multiple", file_types=ACCEPTED, label="Articles (md, txt, html, pdf)")
         button = gr.Button("Ingest")
         result = gr.Markdown()
         button.click(ingest, files, [result, status, banner])

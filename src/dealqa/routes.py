@@ -1,0 +1,202 @@
+"""The REST and OpenAI-compatible routes: each translates HTTP to one :class:`Assistant` call and back.
+
+Access, body size and CORS are not decided here but in :mod:`dealqa.guard`, in front of every route.
+Answers are CPU-bound, so they run on a thread pool as wide as the machine has cores, which keeps
+the event loop (health checks, the UI, MCP) free while every core answers.
+
+No ``from __future__ import annotations`` here: FastAPI reads the annotations at run time.
+"""
+
+import asyncio
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated, Any, Literal, TypeVar
+
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, Field
+
+from .assistant import Assistant
+from .errors import InputError
+from .streaming import MODEL_ID, chunks, completion
+from .types import Citation, hit_to_dict
+
+T = TypeVar("T")
+Question = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
+Turn = Annotated[str, Field(max_length=2000)]
+
+
+# -- models --------------------------------------------------------------------------------------
+class ChatTurn(BaseModel):
+    role: Literal["user", "assistant", "system", "developer", "tool"]
+    content: str | list[dict[str, Any]] | None = Field(None, description="Text, or OpenAI content parts.")
+
+
+class AskRequest(BaseModel):
+    question: Question
+    history: list[Turn] = Field(default_factory=list, max_length=20, description="Earlier user questions.")
+    article_id: str | None = Field(None, max_length=200)
+
+
+class AnswerOut(BaseModel):
+    question: str
+    text: str
+    abstained: bool
+    answerer: str
+    fallback: bool
+    citations: list[Citation]
+    removed_claims: list[str]
+    draft_sentences: int
+    timings_ms: dict[str, float]
+
+
+class HitOut(BaseModel):
+    chunk_id: str
+    article_id: str
+    title: str
+    section: str
+    start: int
+    end: int
+    text: str
+    score: float
+    dense_rank: int
+    bm25_rank: int
+    sentence_rank: int
+    answer_rank: int
+
+
+class SearchOut(BaseModel):
+    hits: list[HitOut]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str
+    source: str = Field(description="The file, relative to the corpus or data folder (never a server path).")
+    chunks: int
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str
+    source: str
+    text: str
+
+
+class IngestOut(BaseModel):
+    added: list[str]
+    updated: list[str]
+    unchanged: list[str]
+    skipped: list[dict[str, str]]
+    chunks: int
+    seconds: float
+
+
+class Health(BaseModel):
+    status: str = Field(description="ok, or incomplete when the last ingest did not finish.")
+    articles: int
+    chunks: int
+    data_dir: str | None = Field(None, description="Absolute; hidden without a credential when reads are protected.")
+    data_dir_exists: bool
+    corpus_dir: str | None = Field(None, description="Ingested on first use of an empty store; hidden like data_dir.")
+    corpus_dir_exists: bool
+    notice: str | None = Field(None, description="What to do when the store has no articles or is incomplete.")
+
+
+class ChatRequest(BaseModel):
+    model: str = Field(MODEL_ID, max_length=200)
+    messages: list[ChatTurn] = Field(min_length=1, max_length=50)
+    stream: bool = False
+
+
+def _content(message: ChatTurn) -> str:
+    if isinstance(message.content, list):
+        return " ".join(str(part.get("text", "")) for part in message.content if part.get("type") == "text")
+    return message.content or ""
+
+
+# -- routes --------------------------------------------------------------------------------------
+def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -> APIRouter:
+    """The routes; ``shows_paths(authorization)`` tells whether ``/healthz`` may show server paths."""
+    routes = APIRouter()
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dealqa-answer")
+
+    async def answering(work: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(pool, work)
+
+    @routes.get("/healthz")
+    def healthz(request: Request) -> Health:
+        health = assistant.health()
+        shown = shows_paths(request.headers.get("authorization"))
+        return Health(
+            status=health["status"],
+            articles=health["articles"],
+            chunks=health["chunks"],
+            data_dir=health["data_dir"] if shown else None,
+            data_dir_exists=health["data_dir_exists"],
+            corpus_dir=health["corpus_dir"] if shown else None,
+            corpus_dir_exists=health["corpus_dir_exists"],
+            notice=(health["notice"] if shown else assistant.redact(health["notice"])) if health["notice"] else None,
+        )
+
+    @routes.post("/v1/ask")
+    async def ask(request: AskRequest) -> AnswerOut:
+        answer = await answering(
+            lambda: assistant.ask(request.question, request.history, article_id=request.article_id)
+        )
+        return AnswerOut.model_validate(answer.to_dict())
+
+    @routes.get("/v1/search")
+    async def search(
+        q: Annotated[str, Query(min_length=1, max_length=2000)],
+        k: Annotated[int, Query(ge=1, le=50)] = 5,
+        article: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> SearchOut:
+        hits = await answering(lambda: assistant.search(q, k, article_id=article))
+        return SearchOut(hits=[HitOut(**hit_to_dict(h)) for h in hits])
+
+    @routes.get("/v1/articles")
+    def articles() -> list[ArticleSummary]:
+        return [
+            ArticleSummary(id=r.id, title=r.title, source=assistant.shown_source(r.source), chunks=r.chunks)
+            for r in assistant.articles()
+        ]
+
+    @routes.get("/v1/articles/{article_id}", responses={404: {"description": "No such article"}})
+    def article(article_id: Annotated[str, PathParam(max_length=200)]) -> ArticleOut:
+        found = assistant.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article with id {article_id!r}")
+        return ArticleOut(id=found.id, title=found.title, source=assistant.shown_source(found.source), text=found.text)
+
+    @routes.post("/v1/ingest", responses={401: {}, 403: {}})
+    def ingest(files: Annotated[list[UploadFile], File(description="md, txt, html or pdf articles")]) -> IngestOut:
+        report = assistant.ingest_uploads([(f.filename or "upload", f.file) for f in files])
+        return IngestOut(
+            added=report.added,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=[{"path": os.path.basename(s.path), "reason": assistant.redact(s.reason)} for s in report.skipped],
+            chunks=report.chunks,
+            seconds=report.seconds,
+        )
+
+    @routes.get("/v1/models")
+    def models() -> dict[str, Any]:
+        return {"object": "list", "data": [{"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "dealqa"}]}
+
+    @routes.post("/v1/chat/completions", response_model=None)
+    async def chat_completions(request: ChatRequest) -> dict[str, Any] | StreamingResponse:
+        users = [_content(m) for m in request.messages if m.role == "user"]
+        if not users or not users[-1].strip():
+            raise InputError("the last message must be a user message with a question")
+        question, history = users[-1], users[:-1]
+        if request.stream:
+            # Checked before the first byte: a bad question or an empty store gets its own status.
+            await answering(lambda: assistant.check(question, history))
+            return StreamingResponse(chunks(assistant, question, history), media_type="text/event-stream")
+        return completion(await answering(lambda: assistant.ask(question, history)))
+
+    return routes
