@@ -8,7 +8,8 @@ This module only assembles: the routes are in :mod:`dealqa.routes`, the streamin
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+import secrets
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -110,7 +111,7 @@ def create_app(
         access=access,
         json_limit=_MAX_JSON_BYTES,
         upload_limit=settings.max_file_bytes * 4,
-        ui_session=_ui_session(app),
+        sessions=_UiSessions(app),
     )
     if settings.cors_origins:  # outside the guard: a preflight carries no credential
         from fastapi.middleware.cors import CORSMiddleware
@@ -158,18 +159,31 @@ def _error_handlers(app: FastAPI, assistant: Assistant) -> None:
         return JSONResponse({"error": "internal error; the server log has the details"}, status_code=500)
 
 
-def _ui_session(app: FastAPI) -> Callable[[str], bool]:
-    """Whether a Cookie header holds a signed-in chat UI session (the UI keeps its own sessions)."""
+class _UiSessions:
+    """The chat UI's sign-in sessions (the UI keeps its own, in a cookie named per app)."""
 
-    def signed_in(cookie_header: str) -> bool:
-        ui: Any = next((r.app for r in app.routes if isinstance(r, Mount) and hasattr(r.app, "tokens")), None)
-        if ui is None or not getattr(ui, "tokens", None):
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.token = secrets.token_urlsafe(32)
+
+    def _ui(self) -> Any:
+        return next((r.app for r in self.app.routes if isinstance(r, Mount) and hasattr(r.app, "tokens")), None)
+
+    def signed_in(self, cookie_header: str) -> bool:
+        ui = self._ui()
+        if ui is None or not ui.tokens:
             return False
         cookies = cookie_parser(cookie_header)
         names = (f"access-token-{ui.cookie_id}", f"access-token-unsecure-{ui.cookie_id}")
-        return any(cookies.get(name) in ui.tokens for name in names if cookies.get(name))
+        return any(cookies[name] in ui.tokens for name in names if cookies.get(name))
 
-    return signed_in
+    def admit(self, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        ui = self._ui()
+        if ui is None:
+            return headers
+        ui.tokens[self.token] = "api"
+        cookie = f"access-token-{ui.cookie_id}={self.token}".encode()
+        return [(k, v) for k, v in headers if k.lower() != b"cookie"] + [(b"cookie", cookie)]
 
 
 def _optional_mcp(assistant: Assistant) -> Any:

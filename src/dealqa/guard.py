@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
+from typing import Any, Protocol
 
 from .access import Access
 
@@ -41,8 +41,19 @@ def is_sign_in(path: str) -> bool:
     return path in SIGN_IN or path.rstrip("/") in SIGN_IN or path.startswith(SIGN_IN_PREFIXES)
 
 
+class Sessions(Protocol):
+    """The chat UI's own sign-in sessions, as the guard needs them."""
+
+    def signed_in(self, cookie_header: str) -> bool: ...
+
+    def admit(self, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+        """The request's headers with a session the UI accepts (for an API client whose bearer or
+        Basic credential the guard has checked: the UI knows only its own sessions)."""
+        ...
+
+
 class Guard:
-    """The middleware; ``ui_session`` tells whether the request's cookies hold a signed-in UI session.
+    """The middleware; ``sessions`` are the chat UI's sign-in sessions (a signed-in browser is authorized).
 
     Example:
         >>> app.add_middleware(Guard, access=Access(token="t"), json_limit=256_000, upload_limit=40_000_000)
@@ -55,19 +66,19 @@ class Guard:
         access: Access,
         json_limit: int,
         upload_limit: int,
-        ui_session: Callable[[str], bool] | None = None,
+        sessions: Sessions | None = None,
     ) -> None:
         self.app = app
         self.access = access
         self.json_limit = json_limit
         self.upload_limit = upload_limit
-        self.ui_session = ui_session
+        self.sessions = sessions
 
     def authorized(self, headers: dict[str, str]) -> bool:
         if self.access.valid(headers.get("authorization")):
             return True
         cookie = headers.get("cookie")
-        return bool(cookie and self.ui_session and self.ui_session(cookie))
+        return bool(cookie and self.sessions and self.sessions.signed_in(cookie))
 
     def refusal(self, path: str, headers: dict[str, str]) -> tuple[int, str] | None:
         """(status, what to do) when the request may not go on; None when it may."""
@@ -102,6 +113,8 @@ class Guard:
             # Repeated Authorization or Content-Length headers are ambiguous: keep the first.
             headers.setdefault(name, value.decode("latin-1"))
         refused = self.refusal(scope["path"], headers)
+        if not refused and self.sessions and self.access.protected and self.access.valid(headers.get("authorization")):
+            scope["headers"] = self.sessions.admit(list(scope.get("headers", [])))
         if scope["type"] == "websocket":
             if refused:
                 await send({"type": "websocket.close", "code": 1008})
