@@ -289,13 +289,19 @@ class Assistant:
                         self.bm25.refresh(force=True)
                     self._version = version
                     self._synced_at = time.monotonic()
-        if require_complete and self._unfinished and not self._ingest_running():
-            raise StoreError(self.unfinished_message() or "")
+        if require_complete and self._unfinished:
+            message = self.unfinished_message()
+            if message:
+                raise StoreError(message)
 
     def unfinished_message(self) -> str | None:
         """What to say when the last ingest into the store was stopped before it finished (None when
         it finished, or while an ingest is running)."""
         if not self._unfinished or self._ingest_running():
+            return None
+        # The mark read earlier may belong to an ingest that has finished since: read it again.
+        self._unfinished = self.store.marks()[1]
+        if not self._unfinished:
             return None
         return (
             "the last ingest into this store did not finish, so some articles may be missing or "
