@@ -61,8 +61,8 @@ def test_ingest_needs_the_token(server: LiveServer) -> None:
         f"{server.url}/v1/ingest", files=files, headers={"Authorization": f"Bearer {API_TOKEN}"}, timeout=120
     )
     assert ok.status_code == 200, ok.text
-    assert ok.json()["added"] == ["evil-name"]
-    assert (server.workdir / ".dealqa" / "uploads" / "evil-name.txt").is_file()  # the path was dropped
+    assert ok.json()["added"] == ["upload-evil-name"]  # an upload's id never collides with a file on disk
+    assert (server.workdir / ".dealqa" / "uploads" / "upload-evil-name.txt").is_file()  # the path was dropped
     bad = httpx.post(
         f"{server.url}/v1/ingest",
         files={"files": ("x.exe", b"MZ", "application/octet-stream")},

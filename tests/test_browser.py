@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from dealqa.feedback import FeedbackStore
-from tests.conftest import ROOT, LiveServer
+from tests.conftest import ROOT, LiveServer, server_workdir
 
 CHROMIUM = os.environ.get("DEALQA_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -87,16 +87,22 @@ def test_phone_width_and_example_buttons(browser: Browser, server: LiveServer) -
     page.close()
 
 
-def test_upload_of_a_new_article(browser: Browser, server: LiveServer, tmp_path: Path) -> None:
+def test_upload_of_a_new_article(browser: Browser, tmp_path: Path) -> None:
+    # Uploads are writes: they need --allow-upload and a signed-in user.
+    live = LiveServer(server_workdir(tmp_path / "uploading"), "--allow-upload", "--auth", "alice:s3cret")
     article = tmp_path / "Colossus Ohio!.md"
     article.write_text("---\ntitle: Ohio rumour\n---\nA rumoured Colossus site in Ohio would be the third.\n")
-    rejected = tmp_path / "tool.exe"
-    rejected.write_bytes(b"MZ")
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server.url, wait_until="domcontentloaded")
-    page.get_by_text("Add articles").click()
-    page.locator("input[type=file]").set_input_files([str(article)])
-    page.get_by_role("button", name="Ingest").click()
-    expect(page.get_by_text("1 added")).to_be_visible(timeout=60_000)
-    assert (server.workdir / ".dealqa" / "uploads" / "colossus-ohio.md").is_file()
-    page.close()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(live.url, wait_until="domcontentloaded")
+        page.fill("input[type=text]", "alice")
+        page.fill("input[type=password]", "s3cret")
+        page.keyboard.press("Enter")
+        page.get_by_text("Add articles").click(timeout=60_000)
+        page.locator("input[type=file]").set_input_files([str(article)])
+        page.get_by_role("button", name="Ingest").click()
+        expect(page.get_by_text("1 added")).to_be_visible(timeout=60_000)
+        assert (live.workdir / ".dealqa" / "uploads" / "upload-colossus-ohio.md").is_file()
+        page.close()
+    finally:
+        live.stop()

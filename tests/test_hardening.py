@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -119,3 +120,41 @@ def test_user_mistakes_are_logged_in_one_line(client: TestClient, caplog: Any) -
         client.post("/v1/ask", json={"question": "\x00"})
     lines = [r for r in caplog.records if r.name == "dealqa.api"]
     assert lines and all(r.exc_info is None and "\n" not in r.getMessage() for r in lines)
+
+
+@pytest.mark.slow
+def test_a_100_mb_chunked_body_is_refused_without_growing_the_server(tmp_path: Path) -> None:
+    import socket
+
+    from tests.conftest import LiveServer, server_workdir
+
+    live = LiveServer(server_workdir(tmp_path))
+
+    def rss_mb() -> float:
+        status = Path(f"/proc/{live.process.pid}/status").read_text()
+        return int(next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]) / 1024
+
+    try:
+        before = rss_mb()
+        block = b"A" * (1 << 20)
+        with socket.create_connection(("127.0.0.1", live.port), timeout=60) as sock:
+            sock.sendall(b"POST /v1/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                         b"Transfer-Encoding: chunked\r\n\r\n")  # fmt: skip
+            try:
+                for _ in range(100):
+                    sock.sendall(b"%x\r\n" % len(block) + block + b"\r\n")
+                sock.sendall(b"0\r\n\r\n")
+            except OSError:
+                pass  # the server may stop reading once it has answered
+            reply = b""
+            while b"\r\n\r\n" not in reply or not reply.rstrip().endswith(b"}"):
+                data = sock.recv(65536)
+                if not data:
+                    break
+                reply += data
+        assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
+        assert b"limit" in reply and b"AAAA" not in reply
+        assert rss_mb() - before < 50
+        assert httpx.post(f"{live.url}/v1/ask", json={"question": "Where is Colossus 1 located?"}).status_code == 200
+    finally:
+        live.stop()

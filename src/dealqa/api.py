@@ -84,7 +84,7 @@ def create_app(
         },
     )
     app.include_router(router(assistant, shows_paths=lambda given: not access.protected or access.valid(given)))
-    _error_handlers(app, assistant)
+    _error_handlers(app, assistant, access)
 
     if mcp is not None:
         # The MCP endpoint's own route, added before the UI takes every other path. On loopback the SDK
@@ -125,12 +125,14 @@ def create_app(
     return app
 
 
-def _error_handlers(app: FastAPI, assistant: Assistant) -> None:
+def _error_handlers(app: FastAPI, assistant: Assistant, access: Access) -> None:
     @app.exception_handler(DealQAError)
     async def user_error(request: Request, exc: DealQAError) -> JSONResponse:
         status = 422 if isinstance(exc, InputError) else 409 if isinstance(exc, (BusyError, EmptyStoreError)) else 503
         status = 503 if isinstance(exc, StoreError) else status
-        message = assistant.redact(str(exc))
+        # A store failure names no server path; the empty-store advice names the data folder (as
+        # /healthz does) unless the server is protected.
+        message = assistant.redact(str(exc)) if status == 503 or access.protected else str(exc)
         log.info("%s %s: %d %s", request.method, request.url.path, status, message)  # a user's mistake: one line
         return JSONResponse({"error": message}, status_code=status)
 

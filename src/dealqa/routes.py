@@ -138,7 +138,8 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
             data_dir_exists=health["data_dir_exists"],
             corpus_dir=health["corpus_dir"] if shown else None,
             corpus_dir_exists=health["corpus_dir_exists"],
-            notice=(health["notice"] if shown else assistant.redact(health["notice"])) if health["notice"] else None,
+            # Hidden like the paths when reads are protected, but for an unfinished ingest (which names none).
+            notice=health["notice"] if shown or health["status"] != "ok" else None,
         )
 
     @routes.post("/v1/ask")
