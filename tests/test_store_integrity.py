@@ -24,7 +24,9 @@ NEW = "---\ntitle: Colossus Tromso\n---\nNordlys Compute, a new company, is base
 def test_an_id_of_another_file_is_refused_and_the_original_still_answers(fresh: Assistant, tmp_path: Path) -> None:
     impostor = tmp_path / "elsewhere" / "paris.md"
     impostor.parent.mkdir()
-    impostor.write_text("---\nid: spacex-leases-colossus-1\ntitle: Paris\n---\nColossus 1 is located in Paris, France.\n")
+    impostor.write_text(
+        "---\nid: spacex-leases-colossus-1\ntitle: Paris\n---\nColossus 1 is located in Paris, France.\n"
+    )
     report = fresh.ingest([impostor])
     assert not report.added and not report.updated
     (skipped,) = report.skipped
@@ -46,7 +48,9 @@ def test_uploads_cannot_take_an_id_from_a_file_on_disk(fresh: Assistant) -> None
     )
     assert not claimed.added and "already belongs to" in claimed.skipped[0].reason
     too_big = fresh.ingest_uploads([("big.txt", b"a" * (fresh.settings.max_file_bytes + 1))])
-    assert "limit" in too_big.skipped[0].reason and not (fresh.settings.data_dir / "uploads" / "upload-big.txt").exists()
+    assert (
+        "limit" in too_big.skipped[0].reason and not (fresh.settings.data_dir / "uploads" / "upload-big.txt").exists()
+    )
 
 
 def test_a_symlink_loop_is_skipped_with_its_reason(fresh: Assistant, corpus_copy: Path) -> None:

@@ -1,9 +1,11 @@
 """Bounded load run against /v1/ask on loopback: error count, throughput, p50/p95 latency.
 
 Starts its own `dealqa serve` on a free 127.0.0.1 port over a copy of corpus/ (unless --url is given),
-sends --requests requests from --clients concurrent clients, and stops by itself.
+sends --requests requests at each of the --clients levels (concurrent clients), and stops by itself.
+With --compare SRC, a server running the code of another source tree (say a worktree of the
+previous commit) is measured in the same run, level by level, alternating with this one.
 
-    .venv/bin/python evals/perf/load.py --clients 50 --requests 2000 --json evals/perf/load.json
+    .venv/bin/python evals/perf/load.py --clients 1 10 50 --compare /tmp/prev/src --json evals/perf/load.json
 """
 
 from __future__ import annotations
@@ -33,12 +35,14 @@ QUESTIONS = [
 ]
 
 
-def start_server(workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(workdir: Path, src: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
     shutil.copytree(ROOT / "corpus", workdir / "corpus")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     dealqa = str(Path(sys.executable).with_name("dealqa"))
     process = subprocess.Popen([dealqa, "serve", "--port", str(port)], cwd=workdir, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
@@ -89,19 +93,35 @@ async def run(url: str, clients: int, requests: int, timeout_s: float) -> dict[s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="An already running server (default: start one).")
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--requests", type=int, default=400, help="Per level of clients.")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--compare", type=Path, help="Also measure a server run from this source tree (its src/).")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    trees: dict[str, Path | None] = {"this": None}
+    if args.compare:
+        trees["compared"] = args.compare
+    result: dict[str, object] = {"cores": os.cpu_count(), "requests_per_level": args.requests, "runs": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        process, url = (None, args.url) if args.url else start_server(Path(tmp))
+        servers = {}
         try:
-            result = asyncio.run(run(url, args.clients, args.requests, args.timeout))
+            for name, src in trees.items():
+                (Path(tmp) / name).mkdir()
+                servers[name] = (None, args.url) if args.url else start_server(Path(tmp) / name, src)
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
+            for clients in args.clients:
+                for name, (_, url) in servers.items():
+                    asyncio.run(run(url, min(clients, 5), 20, args.timeout))  # warm-up, not counted
+                    measured = asyncio.run(run(url, clients, args.requests, args.timeout))
+                    runs[name].append(measured)
+                    print(name, json.dumps(measured), flush=True)
+            result["runs"] = runs
         finally:
-            if process:
-                process.terminate()
-                process.wait(timeout=30)
+            for process, _ in servers.values():
+                if process:
+                    process.terminate()
+                    process.wait(timeout=30)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
