@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -17,11 +18,12 @@ from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
 from .embedding import Embedder
 from .errors import EmptyStoreError, InputError, StoreError
+from .metadata import parse_date
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense
 from .settings import Settings
 from .store import ArticleRecord, VectorStore
-from .types import Answer, Article, Hit
+from .types import Answer, Article, Citation, Filters, Hit
 
 if TYPE_CHECKING:
     from .answering.generative import GenerativeAnswerer
@@ -81,18 +83,36 @@ class Assistant:
             self.ingest([self.settings.corpus_dir])
 
     # -- questions -----------------------------------------------------------------------------
-    def ask(self, question: str, history: History | None = None, *, article_id: str | None = None) -> Answer:
-        """Answer a question (and follow-ups, given the earlier user turns) with citations."""
-        for item in self.stream(question, history, article_id=article_id):
+    def ask(
+        self,
+        question: str,
+        history: History | None = None,
+        *,
+        article_id: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> Answer:
+        """Answer a question (and follow-ups, given the earlier user turns) with citations; ``since``,
+        ``until`` (ISO dates, inclusive) and ``outlet`` limit the articles read."""
+        for item in self.stream(question, history, article_id=article_id, since=since, until=until, outlet=outlet):
             if isinstance(item, Answer):
                 return item
         raise AssertionError("stream() ends with an Answer")
 
     def stream(
-        self, question: str, history: History | None = None, *, article_id: str | None = None
+        self,
+        question: str,
+        history: History | None = None,
+        *,
+        article_id: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
     ) -> Iterator[str | Answer]:
         """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
         started = time.perf_counter()
+        filters = self._filters(since, until, outlet)
         question, turns = self.check(question, history)
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
@@ -101,7 +121,7 @@ class Assistant:
             queries.append(standalone)
         parsed = self.extractive.reader.read(asked)
         rewritten = time.perf_counter()
-        retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types)
+        retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         retrieved = time.perf_counter()
         draft = None
         for item in self.answerer.stream(parsed, queries[0], retrieval):
@@ -114,7 +134,7 @@ class Assistant:
         yield Answer(
             question=question,
             text=draft.text,
-            citations=draft.citations,
+            citations=self.attributed(draft.citations),
             abstained=draft.abstained,
             hits=retrieval.hits,
             timings={
@@ -131,16 +151,65 @@ class Assistant:
         )
 
     def search(
-        self, query: str, k: int = 5, *, article_id: str | None = None, history: History | None = None
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        article_id: str | None = None,
+        history: History | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
     ) -> list[Hit]:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
+        filters = self._filters(since, until, outlet)
         cleaned, turns = self.check(query, history)
         asked = self._corrected(cleaned)
         queries = self._queries(asked, turns)
         types = self.extractive.reader.read(asked).types
-        return list(self._retrieve(queries, k, article_id, types).hits)
+        return list(self._retrieve(queries, k, article_id, types, filters=filters).hits)
+
+    def attributed(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+        """The citations with their article's metadata (outlet, date, author, URL, source) and the
+        outlets of the copies merged into its story ("also in"), read from the manifest."""
+        sources = self.store.story_sources([c.article_id for c in citations])
+        attributed = []
+        for citation in citations:
+            found = sources.get(citation.article_id)
+            if found is None:
+                attributed.append(citation)
+                continue
+            record, copies = found
+            also_in = tuple(dict.fromkeys(c.metadata.get("outlet") or c.source or c.id for c in copies))
+            attributed.append(
+                dataclasses.replace(
+                    citation,
+                    published=record.metadata.get("published", ""),
+                    outlet=record.metadata.get("outlet", ""),
+                    author=record.metadata.get("author", ""),
+                    url=record.metadata.get("url", ""),
+                    source=record.source,
+                    also_in=also_in,
+                )
+            )
+        return tuple(attributed)
+
+    @staticmethod
+    def _filters(since: str | None, until: str | None, outlet: str | None) -> Filters | None:
+        """Checked filters (an unreadable date names itself), or None when there are none."""
+        dates = []
+        for name, value in (("since", since), ("until", until)):
+            text = str(value or "").strip()
+            parsed = parse_date(text) if text else ""
+            if text and not parsed:
+                raise InputError(f"{name} must be a date like 2026-05-06, got {value!r}")
+            dates.append(parsed)
+        if dates[0] and dates[1] and dates[0] > dates[1]:
+            raise InputError(f"since ({dates[0]}) is after until ({dates[1]}): no article can match")
+        filters = Filters(dates[0], dates[1], " ".join(str(outlet or "").split()))
+        return filters or None
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage; each
@@ -184,19 +253,34 @@ class Assistant:
         self,
         paths: Sequence[Path | str] | None = None,
         *,
+        urls: Sequence[str] = (),
+        feeds: Sequence[str] = (),
+        allow_private: bool | None = None,
         prune: bool = False,
         rebuild: bool = False,
         progress: Progress | None = None,
     ) -> IngestReport:
-        """Bring the store in line with the files under ``paths`` (default: the corpus directory)."""
-        targets = [Path(p) for p in paths] if paths else [self.settings.corpus_dir]
+        """Bring the store in line with the files under ``paths`` (default: the corpus directory,
+        unless URLs or feeds are given), the pages at ``urls`` and the items of ``feeds``.
+
+        A server ingesting on a user's behalf passes ``allow_private=False`` (unless the
+        ``allow_private_urls`` setting says otherwise), so no URL reaches loopback or private hosts.
+        """
+        web = bool(urls or feeds)
+        targets = [Path(p) for p in paths] if paths else ([] if web else [self.settings.corpus_dir])
         for path in targets:
             if not path.exists():
                 raise InputError(f"no such file or directory: {path}")
         from .ingest import Ingestor  # chunking (NLTK) loads only when something is ingested
 
         report = Ingestor(self.settings, self.store, self.embedder).run(
-            targets, prune=prune, rebuild=rebuild, progress=progress
+            targets,
+            urls=urls,
+            feeds=feeds,
+            allow_private=allow_private,
+            prune=prune,
+            rebuild=rebuild,
+            progress=progress,
         )
         self.bm25.refresh(force=True)
         self._synced_at = 0.0
@@ -263,8 +347,14 @@ class Assistant:
             raise EmptyStoreError(message)
 
     def stats(self) -> dict[str, Any]:
+        records = self.store.records().values()
+        copies = sum(1 for r in records if r.copy_of)
         return {
-            "articles": self.store.article_count(),
+            "articles": len(records),
+            # A story is stored once with its chunks; its merged copies (the same text under
+            # another name, syndicated versions) are sources of it, without chunks of their own.
+            "stories": len(records) - copies,
+            "merged_copies": copies,
             "chunks": self.store.count(),
             **self.locations(),
             "embedding_model": self.embedder.model_name,
@@ -321,13 +411,13 @@ class Assistant:
         lock.release()
         return False
 
-    def _retrieve(self, *args: Any) -> Any:
+    def _retrieve(self, *args: Any, **kwargs: Any) -> Any:
         try:
-            return self.retriever.retrieve(*args)
+            return self.retriever.retrieve(*args, **kwargs)
         except StoreError:
             # Another process's ingest removed what a stale index still pointed at: reopen, once.
             self.sync(force=True)
-            return self.retriever.retrieve(*args)
+            return self.retriever.retrieve(*args, **kwargs)
 
     # -- the rest of the front door: uploads, feedback, rebuild, health ---------------------------
     def check(self, question: str, history: History | None = None) -> tuple[str, list[str]]:

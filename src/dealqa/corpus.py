@@ -8,8 +8,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import LoadError
+from .metadata import normalize, parse_date
 from .types import Article
 
 SUPPORTED = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
@@ -75,7 +77,7 @@ def load(path: Path, *, max_bytes: int = 10_000_000) -> Article:
         raise LoadError("no text in file")
     article_id = slugify(str(meta.pop("id", "") or path.stem))
     title = title or _first_line_title(text) or path.stem
-    return Article(id=article_id, title=title, text=text, source=str(path), metadata=meta)
+    return Article(id=article_id, title=title, text=text, source=str(path), metadata={**meta, **normalize(meta)})
 
 
 def _decode(data: bytes) -> str:
@@ -110,7 +112,15 @@ def _from_markdown(raw: str) -> tuple[str, str, dict[str, object]]:
     except yaml.YAMLError as exc:
         raise LoadError(f"broken YAML front matter: {str(exc).splitlines()[0]}") from exc
     title = str(meta.pop("title", "") or "")
-    return title, body, {k: v for k, v in meta.items() if isinstance(v, str | int | float | bool)}
+    kept: dict[str, object] = {}
+    for key, value in meta.items():
+        if isinstance(value, str | int | float | bool):
+            kept[key] = value
+        elif key.lower() in ("published", "date") and parse_date(value):  # YAML reads 2026-05-06 as a date
+            kept[key] = parse_date(value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):  # authors: [a, b]
+            kept[key] = ", ".join(value)
+    return title, body, kept
 
 
 def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
@@ -118,12 +128,52 @@ def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
 
     soup = BeautifulSoup(raw, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    meta = html_meta(soup)
     for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     main = soup.find("article") or soup.find("main") or soup.body or soup
     blocks = (el.get_text(" ", strip=True) for el in main.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote"]))
     text = "\n".join(b for b in blocks if b) or main.get_text("\n", strip=True)
-    return title, text, {}
+    return title, text, meta
+
+
+# <meta> names and properties that carry article metadata, as news sites write them (Open Graph,
+# article:*, Dublin Core, Parsely, plain name=...), mapped to the names metadata.normalize reads.
+_META_TAGS = {
+    "og:site_name": "outlet",
+    "application-name": "outlet",
+    "article:published_time": "published",
+    "datepublished": "published",
+    "date": "published",
+    "dc.date": "published",
+    "parsely-pub-date": "published",
+    "pubdate": "published",
+    "author": "author",
+    "article:author": "author",
+    "dc.creator": "author",
+    "parsely-author": "author",
+    "og:url": "url",
+}
+
+
+def html_meta(soup: Any) -> dict[str, object]:
+    """Article metadata from a parsed page's <meta> tags and canonical link (the first of each wins)."""
+    found: dict[str, object] = {}
+    for tag in soup.find_all("meta"):
+        name = str(tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
+        content = str(tag.get("content") or "").strip()
+        key = _META_TAGS.get(name)
+        # article:author is often a profile URL, not a name.
+        is_link = content.startswith(("http://", "https://"))
+        if key and content and key not in found and (key == "url" or not is_link):
+            found[key] = content
+    canonical = soup.find("link", rel="canonical")
+    if canonical is not None and canonical.get("href") and "url" not in found:
+        found["url"] = str(canonical["href"])
+    time_tag = soup.find("time", attrs={"datetime": True})
+    if time_tag is not None and "published" not in found:
+        found["published"] = str(time_tag["datetime"])
+    return found
 
 
 def _from_pdf(data: bytes) -> tuple[str, str, dict[str, object]]:
@@ -133,10 +183,23 @@ def _from_pdf(data: bytes) -> tuple[str, str, dict[str, object]]:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-        title = str(reader.metadata.title or "") if reader.metadata else ""
+        info = reader.metadata
+        title = str(info.title or "") if info else ""
+        meta: dict[str, object] = {}
+        if info:
+            meta = {"author": str(info.author or ""), "published": _pdf_date(info)}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"corrupt PDF: {exc}") from exc
-    return title, "\n".join(p.strip() for p in pages if p.strip()), {}
+    return title, "\n".join(p.strip() for p in pages if p.strip()), meta
+
+
+def _pdf_date(info: Any) -> str:
+    """The PDF's creation date as an ISO date ("" when it has none or an unreadable one)."""
+    try:
+        created = info.creation_date
+    except (ValueError, TypeError):
+        return ""
+    return parse_date(created) if created else ""
 
 
 def _first_line_title(text: str) -> str:

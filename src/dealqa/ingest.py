@@ -9,6 +9,7 @@ record are orphans and are removed before anything else.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,11 +20,14 @@ from filelock import FileLock, Timeout
 
 from .chunking import Chunker
 from .corpus import Skipped, discover, load
+from .dedup import NearDuplicates, decode, encode, signature, text_hash
 from .embedding import Embedder
 from .errors import BusyError, LoadError
+from .fetch import Fetched, Fetcher, is_url
+from .metadata import FIELDS
 from .nlp import read_sentences
 from .settings import Settings
-from .store import ArticleVectors, VectorStore
+from .store import ArticleRecord, ArticleVectors, CopyRecord, VectorStore
 from .types import Article, Chunk, Sentence
 
 Progress = Callable[[int, int, str], None]
@@ -42,16 +46,35 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
+        merged = f"{len(self.merged)} merged as copies, " if self.merged else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
-            f"{len(self.deleted)} deleted, {len(self.skipped)} skipped; "
+            f"{merged}{len(self.deleted)} deleted, {len(self.skipped)} skipped; "
             f"{self.chunks} chunks written, {self.embedded} texts embedded in {self.seconds:.1f}s"
         )
+
+
+@dataclass(frozen=True)
+class Merged:
+    """An article stored as a copy of a story: ``similarity`` 1.0 is the same text (by hash), less
+    a syndicated version (MinHash's estimate of the Jaccard similarity of their word shingles)."""
+
+    article_id: str
+    source: str
+    story: str
+    similarity: float
+
+    def describe(self) -> str:
+        if self.similarity >= 1.0:
+            return f"{self.source}: the same text as {self.story}, stored once"
+        return f"{self.source}: a copy of {self.story} (similarity {self.similarity:.2f}), merged into its story"
 
 
 class Ingestor:
@@ -74,14 +97,28 @@ class Ingestor:
         return FileLock(str(self.settings.data_dir / "ingest.lock"), timeout=wait_s)
 
     def run(
-        self, paths: Iterable[Path], *, prune: bool = False, rebuild: bool = False, progress: Progress | None = None
+        self,
+        paths: Iterable[Path],
+        *,
+        urls: Iterable[str] = (),
+        feeds: Iterable[str] = (),
+        allow_private: bool | None = None,
+        prune: bool = False,
+        rebuild: bool = False,
+        progress: Progress | None = None,
     ) -> IngestReport:
+        """Ingest the files under ``paths``, the pages at ``urls`` and every item of ``feeds``.
+        ``allow_private`` lets URLs on loopback and private addresses through (default: the
+        ``allow_private_urls`` setting)."""
         started = time.perf_counter()
+        urls, feeds = list(urls), list(feeds)
+        # Fetched before the lock: a slow site must not hold up other ingests.
+        fetched = Fetcher(self.settings, allow_private=allow_private).run(urls, feeds) if urls or feeds else None
         lock_wait_s = self.settings.lock_wait_s
         try:
             with self.lock(lock_wait_s):
                 self.store.mark_ingest(True)  # left behind if this process is killed: readers can tell
-                report = self._run(list(paths), prune=prune, rebuild=rebuild, progress=progress)
+                report = self._run(list(paths), fetched, prune=prune, rebuild=rebuild, progress=progress)
                 self.store.mark_ingest(False)
         except Timeout as exc:
             raise BusyError(
@@ -90,7 +127,9 @@ class Ingestor:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _run(self, paths: list[Path], *, prune: bool, rebuild: bool, progress: Progress | None) -> IngestReport:
+    def _run(
+        self, paths: list[Path], fetched: Fetched | None, *, prune: bool, rebuild: bool, progress: Progress | None
+    ) -> IngestReport:
         report = IngestReport()
         if rebuild:
             self.store.reset()
@@ -122,36 +161,109 @@ class Ingestor:
                 )
                 continue
             articles[article.id] = (article, self._hash(article))
+        if fetched is not None:
+            report.skipped += fetched.skipped
+            report.notes += fetched.notes
+            for article in fetched.articles:
+                articles.setdefault(article.id, (article, self._hash(article)))
+
+        # What --prune removes: the stored articles of the kinds ingested (files, URLs) that were
+        # not found this time; a URL or file that failed to load keeps what is stored.
+        kinds = {"file"} if paths else set()
+        kinds |= {"url"} if fetched is not None else set()
+        failed = {s.path for s in report.skipped}
+        gone = {
+            i
+            for i, r in records.items()
+            if prune and i not in articles and _kind(r.source) in kinds and r.source not in failed
+        }
 
         todo = []
         for article, digest in articles.values():
             record = records.get(article.id)
-            if record is not None and record.content_hash == digest:
+            # A copy whose story is going away becomes a story (or a copy of another) again.
+            orphaned = record is not None and record.copy_of in gone
+            if record is not None and record.content_hash == digest and not orphaned:
                 report.unchanged.append(article.id)
             else:
                 todo.append((article, digest))
                 (report.updated if record else report.added).append(article.id)
 
-        for lo in range(0, len(todo), _GROUP):
-            self._write_group(todo[lo : lo + _GROUP], report, known=records.keys())
+        stories, copies = self._merge_copies(todo, records, gone, report)
+        for lo in range(0, len(stories), _GROUP):
+            self._write_group(stories[lo : lo + _GROUP], report, known=records.keys())
             self.store.bump_version()  # queries see each committed group
             if progress:
-                progress(min(lo + _GROUP, len(todo)), len(todo), todo[min(lo + _GROUP, len(todo)) - 1][0].id)
+                done = min(lo + _GROUP, len(stories))
+                progress(done, len(stories), stories[done - 1][0].id)
 
-        if prune:
-            for gone in sorted(set(records) - set(articles)):
-                self.store.delete_article(gone)
-                report.deleted.append(gone)
-        if rebuild or repaired or report.deleted:
+        written = {a.id for a, *_ in stories} & (set(report.added) | set(report.updated))
+        stored = (set(records) - gone) | written
+        kept = []
+        for copy in copies:
+            if copy.copy_of not in stored:
+                report.skipped.append(Skipped(copy.article.source, f"a copy of {copy.copy_of}, which was not stored"))
+                report.merged = [m for m in report.merged if m.article_id != copy.article.id]
+            else:
+                kept.append(copy)
+        self.store.write_copies(kept)
+
+        for article_id in sorted(gone):
+            self.store.delete_article(article_id)
+            report.deleted.append(article_id)
+        if rebuild or repaired or report.deleted or kept:
             self.store.bump_version()
         return report
 
+    def _merge_copies(
+        self,
+        todo: list[tuple[Article, str]],
+        records: dict[str, ArticleRecord],
+        gone: set[str],
+        report: IngestReport,
+    ) -> tuple[list[tuple[Article, str, str, str]], list[CopyRecord]]:
+        """Split the articles to write into stories (chunked and embedded) and copies of a story
+        already stored or earlier in this run: the same text (by hash) or a near-duplicate (MinHash
+        over word shingles at the measured threshold). Stories come back with their text hash and
+        encoded MinHash, which their manifest records keep for later ingests."""
+        changing = {a.id for a, _ in todo}
+        index = NearDuplicates(self.settings.near_duplicate_threshold)
+        by_hash: dict[str, str] = {}
+        for record in records.values():
+            if record.copy_of or record.id in changing or record.id in gone:
+                continue
+            if record.minhash:
+                index.add(record.id, decode(record.minhash))
+            if record.text_hash:
+                by_hash.setdefault(record.text_hash, record.id)
+        stories: list[tuple[Article, str, str, str]] = []
+        copies: list[CopyRecord] = []
+        for article, digest in todo:
+            words_hash = text_hash(article.text)
+            minhash = signature(article.text)
+            same = by_hash.get(words_hash)
+            found = (same, 1.0) if same and same != article.id else index.best(minhash, exclude=article.id)
+            if found is None:
+                stories.append((article, digest, words_hash, encode(minhash)))
+                index.add(article.id, minhash)
+                by_hash.setdefault(words_hash, article.id)
+                continue
+            story, similarity = found
+            copies.append(CopyRecord(article, digest, story, similarity, words_hash, encode(minhash)))
+            report.merged.append(Merged(article.id, article.source, story, similarity))
+            for bucket in (report.added, report.updated):
+                if article.id in bucket:
+                    bucket.remove(article.id)
+        return stories, copies
+
     def _hash(self, article: Article) -> str:
-        # Settings that change the stored vectors are part of the hash, so changing them re-embeds.
+        # Settings that change the stored vectors are part of the hash, so changing them re-embeds;
+        # so is the metadata, which chunks carry for filtering.
         key = "\x00".join(
             [
                 article.title,
                 article.source,
+                json.dumps({name: str(article.metadata.get(name) or "") for name in FIELDS}, sort_keys=True),
                 article.text,
                 self.embedder.model_name,
                 self.embedder.backend,
@@ -162,8 +274,11 @@ class Ingestor:
         )
         return hashlib.sha256(key.encode()).hexdigest()
 
-    def _write_group(self, group: Sequence[tuple[Article, str]], report: IngestReport, known: Container[str]) -> None:
-        split = [(article, digest, self.chunker.split(article)) for article, digest in group]
+    def _write_group(
+        self, group: Sequence[tuple[Article, str, str, str]], report: IngestReport, known: Container[str]
+    ) -> None:
+        hashes = {article.id: (words_hash, minhash) for article, _, words_hash, minhash in group}
+        split = [(article, digest, self.chunker.split(article)) for article, digest, _, _ in group]
         split = [item for item in split if self._fits_window(item[0], item[2], report)]
         # Only sentences go through the model, each distinct text once (overlapping chunks and
         # pull quotes repeat them); a chunk's vector is made from its sentences'.
@@ -185,6 +300,7 @@ class Ingestor:
                     chunks,
                     np.stack([_chunk_vector(c, encoded) for c in chunks]),
                     [(s, chunk, encoded[s.text], *stated[s.text]) for s, chunk in unique.values()],
+                    *hashes[article.id],
                 )
             )
             report.chunks += len(chunks)
@@ -243,3 +359,7 @@ def _inside(root: Path, report: IngestReport) -> Iterable[Path]:
             report.skipped.append(Skipped(str(path), f"links outside {root}"))
         else:
             yield path
+
+
+def _kind(source: str) -> str:
+    return "url" if is_url(source) else "file"

@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 
 from .embedding import Embedder
-from .store import VectorStore, sentence_id
+from .store import VectorStore, sentence_id, where_clause
 from .text import content_words, fold, stem, stemmer
-from .types import Chunk, Evidence, Hit, Retrieval
+from .types import Chunk, Evidence, Filters, Hit, Retrieval
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
@@ -178,27 +178,36 @@ class HybridRetriever:
         self.sentences = sentences
 
     def retrieve(
-        self, queries: Sequence[str], k: int, article_id: str | None = None, types: Collection[str] = ()
+        self,
+        queries: Sequence[str],
+        k: int,
+        article_id: str | None = None,
+        types: Collection[str] = (),
+        *,
+        filters: Filters | None = None,
     ) -> Retrieval:
         """The ``k`` best chunks for the query texts, with the evidence of their sentences and of the
         sentences nearest to the queries. ``types``: the entity types that answer the question (a
         DATE, MONEY, ...); the leading chunks that state one rank once more."""
+        # One article and/or a date range and an outlet: Chroma filters the vector searches on
+        # chunk and sentence metadata; BM25's ranking is filtered by the same clause after.
+        scope = where_clause(article_id, filters)
         vectors = self.embedder.encode(list(queries))
         rankings: list[list[str]] = []
         nearest_ids: list[str] = []
         for query, vector in zip(queries, vectors, strict=True):
-            nearest = self.store.nearest_sentences(vector, self.sentences, article_id)
+            nearest = self.store.nearest_sentences(vector, self.sentences, scope)
             nearest_ids += [sentence for sentence, _ in nearest]
             rankings += [
-                self.store.nearest_chunk_ids(vector, self.candidates, article_id),
+                self.store.nearest_chunk_ids(vector, self.candidates, scope),
                 # BM25 has no filter; ask for more so the article's chunks survive the filter.
-                self.bm25.search(query, self.candidates * (4 if article_id else 1)),
+                self.bm25.search(query, self.candidates * (4 if scope else 1)),
                 list(dict.fromkeys(chunk for _, chunk in nearest if chunk)),
             ]
         chunks: dict[str, Chunk] = {}
-        if article_id:  # the article of every chunk BM25 found must be read to filter
-            chunks = {c.id: c for c in self.store.get_chunks(list(dict.fromkeys(i for r in rankings for i in r)))}
-            rankings = [[i for i in r if i in chunks and chunks[i].article_id == article_id] for r in rankings]
+        if scope:
+            within = self.store.chunk_ids_within([i for r in rankings for i in r], scope)
+            rankings = [[i for i in r if i in within] for r in rankings]
         rankings = [r[: self.candidates] for r in rankings]
 
         fused: dict[str, float] = {}

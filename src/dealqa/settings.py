@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10)
     max_file_bytes: int = Field(10_000_000, ge=1)
     lock_wait_s: float = Field(60.0, ge=0, description="How long an ingest waits for another to finish.")
+    fetch_timeout_s: float = Field(15.0, gt=0, description="Per request, when ingesting a URL or feed.")
+    max_redirects: int = Field(5, ge=0, le=20)
+    max_feed_items: int = Field(200, ge=1, description="Items read from one feed (the newest first, as listed).")
+    allow_private_urls: bool = Field(
+        False,
+        description="Let POST /v1/ingest fetch loopback and private addresses (off: server-side request forgery).",
+    )
+    near_duplicate_threshold: float = Field(
+        0.5, gt=0, le=1, description="MinHash Jaccard above which an article is merged as a copy of a stored story."
+    )
     min_score: float = Field(
         0.45, description="Sentence score (cosine + lexical overlap) below which the extractive answerer abstains."
     )

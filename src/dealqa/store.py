@@ -15,16 +15,17 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
 
 from .errors import DealQAError, InputError, StoreError
+from .metadata import FIELDS, day_number, outlet_key
 from .settings import Settings
 from .text import terms
-from .types import Article, Chunk, Entity, Evidence, Sentence
+from .types import Article, Chunk, Entity, Evidence, Filters, Sentence
 
 _REBUILD_HINT = "run `dealqa ingest --rebuild` to rebuild it from corpus/"
 _PAGE = 5000
@@ -40,17 +41,42 @@ class ArticleVectors:
     chunks: Sequence[Chunk]
     chunk_vectors: np.ndarray
     sentences: Sequence[tuple[Sentence, str, np.ndarray, tuple[Entity, ...], bool]]
+    text_hash: str = ""
+    minhash: str = ""
 
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """The manifest entry of an ingested article."""
+    """The manifest entry of an ingested article.
+
+    ``metadata`` holds ``published``, ``outlet``, ``author`` and ``url`` where known. A copy of a
+    stored story (the same text under another name, or a syndicated version of it) has no chunks
+    of its own: ``copy_of`` names the story, ``similarity`` says how alike they are (1.0: the same
+    text). ``text_hash`` and ``minhash`` are what duplicates are found by.
+    """
 
     id: str
     title: str
     source: str
     content_hash: str
     chunks: int
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+    copy_of: str = ""
+    similarity: float = 0.0
+    text_hash: str = ""
+    minhash: str = ""
+
+
+@dataclass(frozen=True)
+class CopyRecord:
+    """An article stored as a copy of a story: its manifest record only."""
+
+    article: Article
+    content_hash: str
+    copy_of: str
+    similarity: float
+    text_hash: str
+    minhash: str
 
 
 def sentence_id(article_id: str, start: int, end: int) -> str:
@@ -141,10 +167,27 @@ class VectorStore:
     def records(self) -> dict[str, ArticleRecord]:
         with self._guard("list articles"):
             got = _get_all(self.manifest, ["metadatas"])
-        return {
-            i: ArticleRecord(i, str(m["title"]), str(m["source"]), str(m["content_hash"]), int(m["chunks"]))
-            for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
+        return {i: _record(i, m) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+
+    def story_sources(self, article_ids: Sequence[str]) -> dict[str, tuple[ArticleRecord, list[ArticleRecord]]]:
+        """Each stored article's record with the records of its copies: what a citation of it shows
+        (its outlet and date, "also in" the copies' outlets). Two small reads, whatever the corpus size."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return {}
+        with self._guard("read article metadata"):
+            got = self.manifest.get(ids=ids, include=["metadatas"])
+            copies = self.manifest.get(where={"copy_of": {"$in": ids}}, include=["metadatas"])
+        found: dict[str, tuple[ArticleRecord, list[ArticleRecord]]] = {
+            i: (_record(i, m), []) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         }
+        for i, m in zip(copies["ids"], copies["metadatas"] or [], strict=True):
+            record = _record(i, m)
+            if record.copy_of in found:
+                found[record.copy_of][1].append(record)
+        for _, copies_of in found.values():
+            copies_of.sort(key=lambda r: (r.metadata.get("published", ""), r.id))
+        return found
 
     def article_count(self) -> int:
         with self._guard("count articles"):
@@ -182,7 +225,8 @@ class VectorStore:
         if not got["ids"]:
             return None
         meta, text = (got["metadatas"] or [{}])[0], (got["documents"] or [""])[0]
-        return Article(article_id, str(meta["title"]), text or "", str(meta["source"]))
+        record = _record(article_id, meta)
+        return Article(article_id, record.title, text or "", record.source, dict(record.metadata))
 
     # -- writes --------------------------------------------------------------------------------
     def write_articles(self, written: Sequence[ArticleVectors], *, replacing: Sequence[str] = ()) -> None:
@@ -199,7 +243,7 @@ class VectorStore:
                     ids=[c.id for _, c, _ in chunks[lo:hi]],
                     embeddings=np.stack([v for _, _, v in chunks[lo:hi]]),
                     documents=[c.text for _, c, _ in chunks[lo:hi]],
-                    metadatas=[_chunk_metadata(c) for _, c, _ in chunks[lo:hi]],
+                    metadatas=[{**_chunk_metadata(c), **_scope_fields(a)} for a, c, _ in chunks[lo:hi]],
                 )
             for lo, hi in self._batches(len(sentences)):
                 self.sentences.add(
@@ -208,6 +252,7 @@ class VectorStore:
                     documents=[s.text for _, s, *_ in sentences[lo:hi]],
                     metadatas=[
                         {
+                            **_scope_fields(a),  # what --since/--until/--outlet filter on
                             "article_id": a.id,
                             "title": a.title,
                             "start": s.start,
@@ -230,15 +275,27 @@ class VectorStore:
                     embeddings=[[0.0]] * len(written),
                     documents=[a.article.text for a in written],
                     metadatas=[
-                        {
-                            "title": a.article.title,
-                            "source": a.article.source,
-                            "content_hash": a.content_hash,
-                            "chunks": len(a.chunks),
-                        }
+                        _manifest_metadata(a.article, a.content_hash, len(a.chunks), "", 0.0, a.text_hash, a.minhash)
                         for a in written
                     ],
                 )
+
+    def write_copies(self, copies: Sequence[CopyRecord]) -> None:
+        """Commit manifest records of articles stored as copies of a story (no vectors of their own;
+        an article that was a story before loses its vectors)."""
+        if not copies:
+            return
+        self._delete_vectors([c.article.id for c in copies])
+        with self._guard("write copies"):
+            self.manifest.upsert(
+                ids=[c.article.id for c in copies],
+                embeddings=[[0.0]] * len(copies),
+                documents=[c.article.text for c in copies],
+                metadatas=[
+                    _manifest_metadata(c.article, c.content_hash, 0, c.copy_of, c.similarity, c.text_hash, c.minhash)
+                    for c in copies
+                ],
+            )
 
     def delete_article(self, article_id: str) -> None:
         with self._guard("delete an article"):
@@ -281,17 +338,24 @@ class VectorStore:
         with self._guard("count chunks"):
             return int(self.chunks.count())
 
-    def nearest_chunk_ids(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[str]:
+    def nearest_chunk_ids(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[str]:
         """The ids of the ``n`` chunks nearest to ``vector``, nearest first (their texts are read
         only for the chunks an answer uses: fetching them costs as much as the search)."""
         with self._guard("query"):
             got = self.chunks.query(
                 query_embeddings=[vector],
                 n_results=n,
-                where={"article_id": article_id} if article_id else None,
+                where=where or None,
                 include=[],
             )
         return list(got["ids"][0])
+
+    def chunk_ids_within(self, ids: Sequence[str], where: dict[str, Any]) -> set[str]:
+        """Those of ``ids`` whose chunks pass the filter (for rankings, like BM25's, made without it)."""
+        if not ids:
+            return set()
+        with self._guard("filter chunks"):
+            return set(self.chunks.get(ids=list(dict.fromkeys(ids)), where=where, include=[])["ids"])
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
         if not ids:
@@ -317,14 +381,16 @@ class VectorStore:
             got = self.sentences.get(ids=list(dict.fromkeys(ids)), include=["embeddings", "documents", "metadatas"])
         return _sentences(got["documents"], got["metadatas"], got["embeddings"])
 
-    def nearest_sentences(self, vector: np.ndarray, n: int, article_id: str | None = None) -> list[tuple[str, str]]:
+    def nearest_sentences(
+        self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, str]]:
         """The ``n`` stored sentences nearest to ``vector``, nearest first: (sentence id, chunk id)
         pairs; the chunk id is "" for a sentence stored before sentences recorded their chunk."""
         with self._guard("query sentences"):
             got = self.sentences.query(
                 query_embeddings=[vector],
                 n_results=n,
-                where={"article_id": article_id} if article_id else None,
+                where=where or None,
                 include=["metadatas"],
             )
         metas = (got["metadatas"] or [[]])[0]
@@ -374,6 +440,65 @@ def _entities_from_json(raw: str) -> tuple[Entity, ...]:
     return tuple(
         Entity(label, start, end, tuple((a, b) for a, b in clause), tuple(anchors), tuple(distances), role)
         for label, start, end, clause, anchors, distances, role in json.loads(raw)
+    )
+
+
+def where_clause(article_id: str | None = None, filters: Filters | None = None) -> dict[str, Any] | None:
+    """The Chroma filter on chunk and sentence metadata for one article and/or a date range and an
+    outlet (None: everything)."""
+    parts: list[dict[str, Any]] = [{"article_id": article_id}] if article_id else []
+    if filters is not None:
+        if filters.since:
+            parts.append({"published_day": {"$gte": day_number(filters.since)}})
+        if filters.until:
+            parts.append({"published_day": {"$lte": day_number(filters.until)}})
+        if filters.outlet:
+            parts.append({"outlet_key": outlet_key(filters.outlet)})
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+def _scope_fields(article: Article) -> dict[str, str | int]:
+    """The article fields a filter reads, stored on each of its chunks and sentences; an article
+    without a date has no ``published_day``, so a date range leaves it out."""
+    fields: dict[str, str | int] = {"outlet_key": outlet_key(str(article.metadata.get("outlet") or ""))}
+    day = day_number(str(article.metadata.get("published") or ""))
+    if day:
+        fields["published_day"] = day
+    return fields
+
+
+def _manifest_metadata(
+    article: Article, content_hash: str, chunks: int, copy_of: str, similarity: float, text_hash: str, minhash: str
+) -> dict[str, str | int | float]:
+    # Every key is always written: an upsert may keep keys it is not given.
+    return {
+        "title": article.title,
+        "source": article.source,
+        "content_hash": content_hash,
+        "chunks": chunks,
+        **{name: str(article.metadata.get(name) or "") for name in FIELDS},
+        "copy_of": copy_of,
+        "similarity": similarity,
+        "text_hash": text_hash,
+        "minhash": minhash,
+    }
+
+
+def _record(article_id: str, meta: Any) -> ArticleRecord:
+    """A manifest record as stored (records written before metadata was kept have none)."""
+    return ArticleRecord(
+        article_id,
+        str(meta["title"]),
+        str(meta["source"]),
+        str(meta["content_hash"]),
+        int(meta["chunks"]),
+        {name: str(meta[name]) for name in FIELDS if meta.get(name)},
+        str(meta.get("copy_of") or ""),
+        float(meta.get("similarity") or 0.0),
+        str(meta.get("text_hash") or ""),
+        str(meta.get("minhash") or ""),
     )
 
 

@@ -112,6 +112,14 @@ class Citation:
     start: int
     end: int
     quote: str
+    # Where the quote comes from, filled from the article's stored metadata ("" when unknown);
+    # ``also_in`` names the outlets (else ids) of the copies merged into the article's story.
+    published: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    source: str = ""
+    also_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,3 +185,16 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "sentence_rank": hit.sentence_rank,
         "answer_rank": hit.answer_rank,
     }
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a question or search reads: published on or after ``since``, on or before
+    ``until`` (ISO dates, inclusive), by ``outlet`` (case and punctuation ignored). Empty: any."""
+
+    since: str = ""
+    until: str = ""
+    outlet: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.since or self.until or self.outlet)

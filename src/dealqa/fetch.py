@@ -1,0 +1,256 @@
+"""Articles from the web: a page by URL (httpx + trafilatura) or every item of an RSS/Atom feed
+(feedparser).
+
+Every request is bounded: a timeout, a redirect limit (each hop checked again), a size limit read
+as the body streams in, and a user agent that says who is asking. A URL that fails becomes a
+:class:`~dealqa.corpus.Skipped` with its reason; the others are still read.
+
+When a server fetches on a user's behalf, hosts that resolve to loopback, private, link-local or
+reserved addresses are refused (server-side request forgery), unless ``allow_private``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import socket
+from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+from .corpus import Skipped, _decode, _first_line_title, _from_pdf, html_meta, slugify
+from .errors import LoadError
+from .metadata import merged
+from .settings import Settings
+from .types import Article
+
+USER_AGENT = "dealqa/0.1 (news article ingest; a question-answering assistant reading a page a user gave it)"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_WORKERS = 4
+
+
+def is_url(text: str) -> bool:
+    """Whether a command-line argument names a web page rather than a file."""
+    return text.lower().startswith(("http://", "https://"))
+
+
+@dataclass
+class Fetched:
+    """What a fetch run read: the articles, the URLs that failed and notes (a feed cut short)."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Response:
+    url: str  # after redirects
+    content_type: str
+    charset: str | None
+    body: bytes
+
+
+class Fetcher:
+    """Reads pages and feeds into articles, one reason per URL that fails.
+
+    Example:
+        >>> got = Fetcher(Settings()).run(["https://example.com/deal"], feeds=["https://example.com/rss"])
+        >>> [a.metadata.get("outlet") for a in got.articles], got.skipped
+    """
+
+    def __init__(self, settings: Settings, *, allow_private: bool | None = None) -> None:
+        self.settings = settings
+        self.allow_private = settings.allow_private_urls if allow_private is None else allow_private
+
+    def run(self, urls: Iterable[str] = (), feeds: Iterable[str] = ()) -> Fetched:
+        got = Fetched()
+        # The page URL, with what its feed item says about it (date, author, outlet).
+        wanted: dict[str, Mapping[str, Any]] = {url.strip(): {} for url in urls if url.strip()}
+        for feed in feeds:
+            try:
+                items, note = self.feed_items(feed.strip())
+            except LoadError as exc:
+                got.skipped.append(Skipped(feed, f"feed: {exc}"))
+                continue
+            if note:
+                got.notes.append(note)
+            for link, meta in items:
+                wanted.setdefault(link, meta)
+        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+            results = list(pool.map(lambda pair: self._page_or_reason(*pair), wanted.items()))
+        for url, result in zip(wanted, results, strict=True):
+            if isinstance(result, Article):
+                got.articles.append(result)
+            else:
+                got.skipped.append(Skipped(url, result))
+        return got
+
+    def _page_or_reason(self, url: str, item: Mapping[str, Any]) -> Article | str:
+        try:
+            return self.page(url, item)
+        except LoadError as exc:
+            return str(exc)
+
+    # -- one page -------------------------------------------------------------------------------
+    def page(self, url: str, item: Mapping[str, Any] | None = None) -> Article:
+        """The article at ``url``; ``item`` is what a feed said about it (it fills missing metadata).
+
+        Raises:
+            LoadError: the URL is refused or unreachable, the response is an error, too large, not
+                an article page, or holds no article text.
+        """
+        response = self.get(url)
+        kind = response.content_type
+        if kind in _HTML_TYPES or not kind:
+            title, text, meta = _extract_html(response)
+        elif kind == "application/pdf":
+            title, text, meta = _from_pdf(response.body)
+        elif kind == "text/plain":
+            title, text, meta = "", _decode(response.body), {}
+        else:
+            raise LoadError(f"not an article page: the server sent {kind}")
+        if not text.strip():
+            raise LoadError("no article text found on the page")
+        metadata = merged(meta, item or {}, {"url": url})
+        metadata["url"] = url  # the address the user gave, which later ingests compare against
+        return Article(
+            id=url_id(url),
+            title=title or _first_line_title(text) or url,
+            text=text,
+            source=url,
+            metadata=metadata,
+        )
+
+    # -- one feed -------------------------------------------------------------------------------
+    def feed_items(self, url: str) -> tuple[list[tuple[str, dict[str, Any]]], str]:
+        """Each item's link with its date, author and the feed's title (as outlet), in feed order,
+        at most ``max_feed_items``; and a note when the feed had more."""
+        import feedparser
+
+        response = self.get(url)
+        parsed = feedparser.parse(response.body)
+        entries = list(parsed.entries)
+        if not entries:
+            problem = parsed.get("bozo_exception")
+            raise LoadError(f"not a readable RSS or Atom feed{f' ({problem})' if problem else ''}, or it has no items")
+        outlet = str(parsed.feed.get("title") or "")
+        items: dict[str, dict[str, Any]] = {}
+        for entry in entries:
+            link = urljoin(response.url, str(entry.get("link") or "").strip())
+            if not is_url(link) or link in items:
+                continue
+            items[link] = {
+                "published": entry.get("published") or entry.get("updated") or "",
+                "author": entry.get("author") or "",
+                "outlet": outlet,
+            }
+        limit = self.settings.max_feed_items
+        note = f"{url}: {len(items):,} items, read the first {limit:,}" if len(items) > limit else ""
+        return list(items.items())[:limit], note
+
+    # -- HTTP -----------------------------------------------------------------------------------
+    def get(self, url: str) -> _Response:
+        """GET with every bound applied; redirects are followed by hand so each hop is checked."""
+        import httpx
+
+        timeout = self.settings.fetch_timeout_s
+        limit = self.settings.max_file_bytes
+        seen: set[str] = set()
+        headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
+        with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
+            while True:
+                self.check_url(url)
+                seen.add(url)
+                try:
+                    with client.stream("GET", url) as response:
+                        if response.status_code in _REDIRECTS and response.headers.get("location"):
+                            target = urljoin(url, response.headers["location"])
+                            if target in seen:
+                                raise LoadError(f"redirect loop (back to {target})")
+                            if len(seen) > self.settings.max_redirects:
+                                raise LoadError(f"more than {self.settings.max_redirects} redirects")
+                            url = target
+                            continue
+                        if response.status_code >= 400:
+                            raise LoadError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                        declared = response.headers.get("content-length", "")
+                        if declared.isdigit() and int(declared) > limit:
+                            raise LoadError(f"the page is {int(declared):,} bytes, over the {limit:,}-byte limit")
+                        body = bytearray()
+                        for part in response.iter_bytes():
+                            body += part
+                            if len(body) > limit:
+                                raise LoadError(f"the page is over the {limit:,}-byte limit")
+                        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                        return _Response(str(response.url), kind, response.charset_encoding, bytes(body))
+                except httpx.TimeoutException as exc:
+                    raise LoadError(f"timed out after {timeout:g}s") from exc
+                except httpx.HTTPError as exc:
+                    raise LoadError(f"cannot fetch: {exc or type(exc).__name__}") from exc
+
+    def check_url(self, url: str) -> None:
+        """Refuse a scheme other than http(s), and (unless allowed) a host on a private address."""
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https"):
+            raise LoadError(f"only http and https URLs can be ingested, not {parsed.scheme or 'a bare path'!r}")
+        if not parsed.hostname:
+            raise LoadError("the URL has no host")
+        if self.allow_private:
+            return
+        try:
+            infos = socket.getaddrinfo(parsed.hostname, parsed.port or 80, proto=socket.IPPROTO_TCP)
+        except (OSError, UnicodeError) as exc:
+            raise LoadError(f"cannot resolve host {parsed.hostname}: {exc}") from exc
+        for info in infos:
+            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            if not address.is_global or address.is_multicast:
+                raise LoadError(
+                    f"refused: {parsed.hostname} resolves to a private or loopback address ({address}); "
+                    "set DEALQA_ALLOW_PRIVATE_URLS=1 to allow it"
+                )
+
+
+def url_id(url: str) -> str:
+    """A stable article id for a URL: its last path segment (or host), and a short hash of the URL."""
+    parsed = urlparse(url)
+    segments = [s for s in parsed.path.split("/") if s]
+    name = slugify(segments[-1].rsplit(".", 1)[0] if segments else parsed.hostname or "page")[:60].strip("-")
+    return f"{name}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+
+def _extract_html(response: _Response) -> tuple[str, str, dict[str, object]]:
+    """Title, main text and metadata of a page: trafilatura's extraction (scripts, navigation and
+    comments dropped), the page's <meta> tags filling what it misses."""
+    import trafilatura
+    from bs4 import BeautifulSoup
+
+    html: str | bytes = response.body
+    if response.charset:  # the server's charset beats guessing
+        try:
+            html = response.body.decode(response.charset)
+        except (LookupError, UnicodeDecodeError):
+            html = response.body
+    document = trafilatura.bare_extraction(
+        html, url=response.url, with_metadata=True, include_comments=False, include_tables=True, fast=False
+    )
+    extracted: dict[str, Any] = {}
+    if isinstance(document, dict):
+        extracted = document
+    elif document is not None:
+        extracted = document.as_dict()
+    text = str(extracted.get("text") or "")
+    soup = BeautifulSoup(html, "html.parser")
+    tags = html_meta(soup)
+    title = str(extracted.get("title") or "") or (soup.title.get_text(" ", strip=True) if soup.title else "")
+    found = {
+        "published": extracted.get("date") or "",
+        "outlet": extracted.get("sitename") or "",
+        "author": extracted.get("author") or "",
+    }
+    # The page's own <meta> tags first: trafilatura guesses a date when a page states none.
+    return title, text, {**{k: v for k, v in found.items() if v}, **tags}
