@@ -77,6 +77,10 @@ CorpusDirOption = Annotated[
     ),
 ]
 
+SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles published on or after this date.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published on or before this date.")]
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.")]
+
 
 def _settings(**overrides: Any) -> Any:
     """Settings from the DEALQA_* environment, with the options given on the command line over them."""
@@ -88,7 +92,13 @@ def _settings(**overrides: Any) -> Any:
 @app.command()
 @friendly
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders or http(s) URLs (default: corpus/).")
+    ] = None,
+    urls_file: Annotated[Path | None, typer.Option("--urls", help="A file of URLs, one a line.")] = None,
+    feeds: Annotated[
+        list[str] | None, typer.Option("--feed", help="An RSS or Atom feed: every item's link (repeatable).")
+    ] = None,
     prune: Annotated[bool, typer.Option(help="Delete stored articles no longer among the files.")] = False,
     rebuild: Annotated[bool, typer.Option(help="Start from an empty store.")] = False,
     data_dir: DataDirOption = None,
@@ -98,6 +108,17 @@ def ingest(
     from rich.progress import Progress as Bar
 
     from .assistant import Assistant
+    from .errors import InputError
+    from .fetch import is_url
+
+    urls = [p for p in paths or [] if is_url(p)]
+    files = [Path(p) for p in paths or [] if not is_url(p)]
+    if urls_file:
+        try:
+            lines = urls_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read --urls {urls_file}: {exc}") from exc
+        urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
     if rebuild:  # also recovers a store too damaged to open
         Assistant.wipe_store(_settings(data_dir=data_dir, corpus_dir=corpus_dir))
@@ -108,8 +129,20 @@ def ingest(
         def progress(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, total=total, description=f"Embedding {label}")
 
-        report = assistant.ingest(paths or None, prune=prune, rebuild=rebuild, progress=progress)
+        report = assistant.ingest(
+            files or None,
+            urls=urls,
+            feeds=feeds or [],
+            allow_private=True,
+            prune=prune,
+            rebuild=rebuild,
+            progress=progress,
+        )
     console.print(report.summary(), highlight=False)
+    for merged in report.merged:
+        console.print(f"merged {merged.describe()}", highlight=False, markup=False)
+    for note in report.notes:
+        console.print(f"note: {note}", highlight=False, markup=False)
     for skipped in report.skipped:
         errors.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
     if report.skipped:
@@ -121,6 +154,9 @@ def ingest(
 def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
     data_dir: DataDirOption = None,
@@ -128,7 +164,7 @@ def ask(
 ) -> None:
     """Answer one question with citations."""
     assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
-    answer = assistant.ask(question)
+    answer = assistant.ask(question, since=since, until=until, outlet=outlet)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -408,9 +444,16 @@ def bench(
 def _print_answer(answer: Any) -> None:
     style = "yellow" if answer.abstained else "default"
     console.print(answer.text, style=style, highlight=False, markup=False)
+    from .metadata import byline
+
     for c in answer.citations:
+        where = byline({"outlet": c.outlet, "published": c.published})
+        also = f"; also in: {', '.join(c.also_in)}" if c.also_in else ""
         console.print(
-            f"  [{c.n}] {c.title} ({c.article_id}, chars {c.start}-{c.end})", style="dim", highlight=False, markup=False
+            f"  [{c.n}] {c.title}{f' — {where}' if where else ''} ({c.article_id}, chars {c.start}-{c.end}){also}",
+            style="dim",
+            highlight=False,
+            markup=False,
         )
 
 

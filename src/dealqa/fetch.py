@@ -31,6 +31,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _WORKERS = 4
+# Fewer words than this is a page without an article (a menu, a paywall stub, an error page).
+_MIN_WORDS = 25
 
 
 def is_url(text: str) -> bool:
@@ -80,7 +82,7 @@ class Fetcher:
             if note:
                 got.notes.append(note)
             for link, meta in items:
-                wanted.setdefault(link, meta)
+                wanted[link] = wanted.get(link) or meta
         with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
             results = list(pool.map(lambda pair: self._page_or_reason(*pair), wanted.items()))
         for url, result in zip(wanted, results, strict=True):
@@ -106,17 +108,21 @@ class Fetcher:
         """
         response = self.get(url)
         kind = response.content_type
+        guessed: dict[str, object] = {}
         if kind in _HTML_TYPES or not kind:
-            title, text, meta = _extract_html(response)
+            title, text, meta, guessed = _extract_html(response)
         elif kind == "application/pdf":
             title, text, meta = _from_pdf(response.body)
         elif kind == "text/plain":
             title, text, meta = "", _decode(response.body), {}
         else:
             raise LoadError(f"not an article page: the server sent {kind}")
-        if not text.strip():
-            raise LoadError("no article text found on the page")
-        metadata = merged(meta, item or {}, {"url": url})
+        words = len(text.split())
+        if words < _MIN_WORDS:
+            raise LoadError(f"no article text found on the page ({words} words)")
+        # What the page states, then what its feed says, then trafilatura's guesses (a date from
+        # the text, the host name as the site's name).
+        metadata = merged(meta, item or {}, guessed)
         metadata["url"] = url  # the address the user gave, which later ingests compare against
         return Article(
             id=url_id(url),
@@ -223,9 +229,9 @@ def url_id(url: str) -> str:
     return f"{name}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
 
 
-def _extract_html(response: _Response) -> tuple[str, str, dict[str, object]]:
-    """Title, main text and metadata of a page: trafilatura's extraction (scripts, navigation and
-    comments dropped), the page's <meta> tags filling what it misses."""
+def _extract_html(response: _Response) -> tuple[str, str, dict[str, object], dict[str, object]]:
+    """Title and main text of a page (trafilatura: scripts, navigation and comments dropped), the
+    metadata its <meta> tags state, and the metadata trafilatura found or guessed."""
     import trafilatura
     from bs4 import BeautifulSoup
 
@@ -252,5 +258,4 @@ def _extract_html(response: _Response) -> tuple[str, str, dict[str, object]]:
         "outlet": extracted.get("sitename") or "",
         "author": extracted.get("author") or "",
     }
-    # The page's own <meta> tags first: trafilatura guesses a date when a page states none.
-    return title, text, {**{k: v for k, v in found.items() if v}, **tags}
+    return title, text, tags, {k: v for k, v in found.items() if v}
