@@ -230,11 +230,19 @@ class Assistant:
         self.bm25.refresh(force=True)
 
     # -- LangChain -----------------------------------------------------------------------------
-    def as_retriever(self, k: int = 5, article_id: str | None = None) -> Any:
-        """A LangChain ``BaseRetriever`` over the store."""
+    def as_retriever(
+        self,
+        k: int = 5,
+        article_id: str | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> Any:
+        """A LangChain ``BaseRetriever`` over the store (``since``/``until``/``outlet`` as in :meth:`search`)."""
         from .langchain_adapters import DealQARetriever
 
-        return DealQARetriever(assistant=self, k=k, article_id=article_id)
+        return DealQARetriever(assistant=self, k=k, article_id=article_id, since=since, until=until, outlet=outlet)
 
     def as_tool(self) -> Any:
         """A LangChain tool that answers with citations."""

@@ -37,11 +37,16 @@ class DealQARetriever(BaseRetriever):
     assistant: Any
     k: int = Field(5, ge=1, le=50)
     article_id: str | None = None
+    since: str | None = Field(None, description="Only articles published on or after this ISO date.")
+    until: str | None = Field(None, description="Only articles published on or before this ISO date.")
+    outlet: str | None = Field(None, description="Only articles from this outlet.")
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None
     ) -> list[Document]:
-        hits = self.assistant.search(query, k or self.k, article_id=self.article_id)
+        hits = self.assistant.search(
+            query, k or self.k, article_id=self.article_id, since=self.since, until=self.until, outlet=self.outlet
+        )
         return [to_document(h) for h in hits]
 
 
