@@ -355,13 +355,12 @@ class Assistant:
             raise EmptyStoreError(message)
 
     def stats(self) -> dict[str, Any]:
-        records = self.store.records().values()
-        copies = sum(1 for r in records if r.copy_of)
+        articles, copies = self.store.article_count(), self.store.copy_count()
         return {
-            "articles": len(records),
+            "articles": articles,
             # A story is stored once with its chunks; its merged copies (the same text under
             # another name, syndicated versions) are sources of it, without chunks of their own.
-            "stories": len(records) - copies,
+            "stories": articles - copies,
             "merged_copies": copies,
             "chunks": self.store.count(),
             **self.locations(),

@@ -193,6 +193,11 @@ class VectorStore:
         with self._guard("count articles"):
             return int(self.manifest.count())
 
+    def copy_count(self) -> int:
+        """How many articles are stored as copies of a story (ids only: cheap on a large store)."""
+        with self._guard("count copies"):
+            return len(self.manifest.get(where={"copy_of": {"$ne": ""}}, include=[])["ids"])
+
     def version(self) -> str:
         """A stamp that changes whenever an ingest writes or deletes ("" for a store without one)."""
         with self._guard("read the store version"):
