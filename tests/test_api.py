@@ -26,7 +26,7 @@ def test_ask_returns_cited_answer(server: LiveServer) -> None:
     assert "May 6, 2026" in body["text"] and not body["abstained"]
     assert any("May 6, 2026" in c["quote"] for c in body["citations"])
     follow = httpx.post(
-        f"{server.url}/v1/ask", json={"question": "Where is that data center?", "history": [body["question"]]}
+        f"{server.url}/v1/ask", json={"question": "Where is that facility?", "history": [body["question"]]}
     )
     assert "Memphis" in follow.json()["text"]
 
@@ -80,7 +80,7 @@ def test_openai_sdk_non_streaming(server: LiveServer) -> None:
             {"role": "system", "content": "You are helpful."},
             {"role": "user", "content": "When was the deal signed?"},
             {"role": "assistant", "content": "May 6, 2026."},
-            {"role": "user", "content": "Where is that data center?"},
+            {"role": "user", "content": "Where is that facility?"},
         ],
     )
     content = completion.choices[0].message.content or ""

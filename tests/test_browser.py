@@ -56,7 +56,7 @@ def test_chat_answers_with_citations_follow_ups_abstentions_and_feedback(browser
     expect(page.locator("#cite-1 summary")).to_contain_text("[1]")
     page.screenshot(path=str(SHOTS / "answer-with-citation.png"), full_page=True)
 
-    assert "Memphis" in ask(page, "Where is that data center?")
+    assert "Memphis" in ask(page, "Where is that facility?")
 
     off_topic = ask(page, "What is the capital of France?")
     assert "No answer in the articles" in off_topic

@@ -73,7 +73,7 @@ def test_chat_keeps_the_conversation(workdir: Path) -> None:
         [DEALQA, "chat"],
         cwd=workdir,
         env=env,
-        input="When was the deal signed?\nWhere is that data center?\n\n",
+        input="When was the deal signed?\nWhere is that facility?\n\n",
         capture_output=True,
         text=True,
         timeout=300,

@@ -47,7 +47,7 @@ def test_tool_and_runnable() -> None:
     assert "Memphis" in tool.invoke({"question": "Where is Colossus 1 located?"})
     chain = _assistant().as_runnable()
     assert "2026" in chain.invoke("When was the deal signed?")["text"]
-    follow = chain.invoke({"question": "Where is that data center?", "history": ["When was the deal signed?"]})
+    follow = chain.invoke({"question": "Where is that facility?", "history": ["When was the deal signed?"]})
     assert "Memphis" in follow["text"]
     assert [a["abstained"] for a in chain.batch(["What is the capital of France?"])] == [True]
 

@@ -59,7 +59,7 @@ def _fake(assistant: Assistant, *responses: str) -> Assistant:
     fake = Assistant(assistant.settings, auto_ingest=False)
     fake.answerer = GenerativeAnswerer(
         FakeListChatModel(responses=list(responses)), "anthropic:fake", fake.extractive,
-        Verifier(fake.embedder.encode), fake.store,
+        Verifier(fake.embedder.encode),
     )  # fmt: skip
     return fake
 

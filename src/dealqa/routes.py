@@ -43,6 +43,7 @@ class AskRequest(BaseModel):
 class AnswerOut(BaseModel):
     question: str
     text: str
+    short: str = Field("", description="The direct answer the text leads with; empty when it leads with a quote.")
     abstained: bool
     answerer: str
     fallback: bool

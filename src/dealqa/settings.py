@@ -51,7 +51,7 @@ class Settings(BaseSettings):
         description="Let POST /v1/ingest fetch loopback and private addresses (off: server-side request forgery).",
     )
     near_duplicate_threshold: float = Field(
-        0.3,
+        0.4,
         gt=0,
         le=1,
         description="MinHash Jaccard (word 5-grams) at which an article merges into a stored story (evals/dedup).",
