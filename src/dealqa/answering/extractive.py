@@ -46,7 +46,7 @@ _TIE_STRONG = 0.75
 _OWN_COVERAGE = 0.75
 # A word of a sentence this close to a word of the question's focus states it.
 _SAME_WORD = 0.6
-_WORD_CACHE = 50_000
+_VECTOR_CACHE = 50_000
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
 _SAME_VERB = 0.55
 # The question words of a point in time and of a span: each the other's rival for a DATE value.
@@ -139,7 +139,7 @@ class ExtractiveAnswerer:
         self.encode = encode
         self.min_score = min_score
         self.reader = QuestionReader(encode)
-        self._words: dict[str, np.ndarray] = {}
+        self._seen: dict[str, np.ndarray] = {}
 
     def answer(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
         """Answer a parsed question from what was retrieved for it.
@@ -269,18 +269,19 @@ class ExtractiveAnswerer:
         words = sorted({w for t in texts for w in content_words(t)} - {w.lower() for w in asked})
         if not asked or not words:
             return {}
-        matrix = self._word_vectors(words) @ self._word_vectors(list(asked)).T
+        matrix = self._vectors(words) @ self._vectors(list(asked)).T
         stems = list(asked.values())
         return {w: {stems[j] for j in np.nonzero(row >= _SAME_WORD)[0]} for w, row in zip(words, matrix, strict=True)}
 
-    def _word_vectors(self, words: list[str]) -> np.ndarray:
-        """Vectors of single words, kept across questions (a corpus uses the same words again)."""
-        missing = [w for w in words if w not in self._words]
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """Vectors of words and clauses, kept across questions (questions about a corpus meet the
+        same words and clauses again)."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._seen))
         if missing:
-            if len(self._words) > _WORD_CACHE:
-                self._words.clear()
-            self._words.update(zip(missing, self.encode(missing), strict=True))
-        return np.stack([self._words[w] for w in words])
+            if len(self._seen) > _VECTOR_CACHE:
+                self._seen.clear()
+            self._seen.update(zip(missing, self.encode(missing), strict=True))
+        return np.stack([self._seen[t] for t in texts])
 
     def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
         """Values of the asked type in the leading sentences that are tied to what the question asks
@@ -317,7 +318,7 @@ class ExtractiveAnswerer:
         rival = _RIVAL_KIND.get(question.kind, "")
         texts = list(dict.fromkeys([question.asked or question.text, question.kind or question.text, rival]))
         texts += [t for t in predicates + values if t not in texts]
-        vectors_of = dict(zip(texts, self.encode(texts), strict=True))
+        vectors_of = dict(zip(texts, self._vectors(texts), strict=True))
         asked, kind = vectors_of[question.asked or question.text], vectors_of[question.kind or question.text]
         closeness = {p: float(np.dot(asked, vectors_of[p])) for p in predicates}
         # The value most like what is asked for: "Texas" for "which state", "12 years" for "how long".
@@ -340,7 +341,7 @@ class ExtractiveAnswerer:
             return None
         leading = relevant[:_WEIGHED]
         words = sorted({w for c in leading for w in content_words(c.text)})
-        vectors = self.encode([*question.verbs_text, *words])
+        vectors = self._vectors([*question.verbs_text, *words])
         verbs, others = vectors[: len(question.verbs_text)], vectors[len(question.verbs_text) :]
         like = {
             w
