@@ -276,12 +276,15 @@ class ExtractiveAnswerer:
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors of words and clauses, kept across questions (questions about a corpus meet the
         same words and clauses again)."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self._seen))
+        seen = self._seen
+        known = {t: seen[t] for t in texts if t in seen}
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
-            if len(self._seen) > _VECTOR_CACHE:
-                self._seen.clear()
-            self._seen.update(zip(missing, self.encode(missing), strict=True))
-        return np.stack([self._seen[t] for t in texts])
+            # (answers run on several threads: each reads its own copy, a full cache starts over)
+            known.update(zip(missing, self.encode(missing), strict=True))
+            self._seen = {} if len(self._seen) > _VECTOR_CACHE else self._seen
+            self._seen.update((t, known[t]) for t in missing)
+        return np.stack([known[t] for t in texts])
 
     def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
         """Values of the asked type in the leading sentences that are tied to what the question asks
