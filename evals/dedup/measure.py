@@ -91,7 +91,8 @@ def main() -> None:
         print(f"word {size}-grams")
         for name in VARIANTS:
             values = [v for (aid, n), v in copies.items() if n == name]
-            print(f"  copy, {name:42s} true min {min(t for t, _ in values):.3f}  minhash min {min(m for _, m in values):.3f}")
+            true_min, hash_min = min(t for t, _ in values), min(m for _, m in values)
+            print(f"  copy, {name:42s} true min {true_min:.3f}  minhash min {hash_min:.3f}")
         print(f"  different article, same deal   true max {max(t for t, _ in same_deal.values()):.3f}  "
               f"minhash max {max(m for _, m in same_deal.values()):.3f}")
         print(f"  different article, any         true max {max(t for t, _ in different.values()):.3f}  "

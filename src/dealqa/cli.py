@@ -17,7 +17,7 @@ from rich.markup import escape
 from .errors import DealQAError, EmptyStoreError
 
 app = typer.Typer(
-    help="Cited question answering over the Colossus 1 deal corpus.",
+    help="Cited question answering over a corpus of deal news.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -183,7 +183,7 @@ def chat(
     assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
     assistant.require_articles()  # said once, before the first question
     history: list[str] = []
-    console.print("Ask about the Colossus 1 deal. An empty line ends the chat.")
+    console.print("Ask about the articles. An empty line ends the chat.")
     while True:
         try:
             question = console.input("[bold cyan]you>[/] ").strip()

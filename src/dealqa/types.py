@@ -35,7 +35,7 @@ class Entity:
     clause: tuple[tuple[int, int], ...] = ()
     anchors: tuple[str, ...] = ()
     distances: tuple[int, ...] = ()  # of each anchor from the value, in edges of the dependency tree
-    role: str = ""  # its dependency relation to its head ("poss" for "SpaceX's ...", "pobj", ...)
+    role: str = ""  # its dependency relation to its head ("poss" for "Vantor's ...", "pobj", ...)
 
 
 @dataclass(frozen=True)

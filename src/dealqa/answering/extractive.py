@@ -127,7 +127,7 @@ class ExtractiveAnswerer:
     Example:
         >>> answerer = ExtractiveAnswerer(bm25, embedder.encode)
         >>> answerer.answer(reader.read("When was the deal signed?"), "When was the deal signed?", retrieval).text
-        'May 6, 2026 [1]. SpaceX signed a deal on May 6, 2026, to lease ... [1] ...'
+        'May 6, 2026 [1]. Vantor signed a deal on May 6, 2026, to acquire ... [1] ...'
     """
 
     name = "extractive"
@@ -225,7 +225,7 @@ class ExtractiveAnswerer:
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
             # A value is often stated next to the sentence that matches the question ("...data
-            # center to Anthropic. The facility is located in Memphis."): such a sentence is scored
+            # center to Vantor. The facility is located in Austin."): such a sentence is scored
             # with the passage around it.
             near = [pool[n] for n in neighbours.get(key, ()) if n in pool]
             beside = max((relevance[(n.article_id, n.start)] for n in near), default=-1.0)
@@ -290,7 +290,7 @@ class ExtractiveAnswerer:
         """Values of the asked type in the leading sentences that are tied to what the question asks
         about, best first: the question's words stand in the value's clause, or the clause means
         nearly what the question asks."""
-        # The question's words by rarity (its names when it has no other: "Where is Colossus 1?"):
+        # The question's words by rarity (its names when it has no other: "Where is Plant 2?"):
         # what a value's clause must be about.
         weights = {t: self.lexicon.weight(t) for t in question.focus}
         if not weights:
@@ -301,11 +301,11 @@ class ExtractiveAnswerer:
             for e in c.entities:
                 text = display(c.text[e.start : e.end])
                 if e.label not in question.types or not text or _in_question(text, question):
-                    continue  # not the type asked for, or what the question already says ("Colossus 1")
+                    continue  # not the type asked for, or what the question already says ("Plant 2")
                 if question.noun and question.noun not in e.anchors:
                     continue  # "which law firm": the clause must say it is one
                 if question.kind == "where" and e.role == "poss":
-                    continue  # "SpaceX's data center": an owner, whatever the model took it for
+                    continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     covered = (
@@ -377,7 +377,7 @@ class ExtractiveAnswerer:
         return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
-        """Names in the question the corpus never uses (a numbered name such as "Colossus 2" must
+        """Names in the question the corpus never uses (a numbered name such as "Plant 3" must
         appear exactly)."""
         passages = " ".join(h.chunk.text for h in hits)
         unknown = []
@@ -412,7 +412,7 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
         near[w]
         for e in c.entities
         if e.label in NAME_TYPES
-        and e.label not in question.types  # "Memphis, Tennessee": a value beside another of its kind
+        and e.label not in question.types  # "Austin, Texas": a value beside another of its kind
         and not _in_question(c.text[e.start : e.end], question)
         for w in terms(c.text[e.start : e.end])
         if w in near
@@ -424,7 +424,7 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
 
 
 def _in_question(value: str, question: Question) -> bool:
-    """Whether the question already says the value ("Colossus 1", "Greyfeather" for "Greyfeather
+    """Whether the question already says the value ("Plant 2", "Quarry" for "Quarry
     Analytics")."""
     return set(fold(value).split()) <= question.words or names(value, question.text)
 

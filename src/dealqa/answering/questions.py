@@ -118,7 +118,7 @@ class QuestionReader:
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
                 types = self._type_of(noun.lemma_.lower())
         elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
-            # A query of keywords ("colossus 1 deal date") asks for the type one of its nouns names.
+            # A query of keywords ("quarry labs deal date") asks for the type one of its nouns names.
             for t in doc:
                 if t.pos_ == "NOUN" and self._names_type(t.lemma_.lower()):
                     noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
@@ -197,7 +197,7 @@ def _names(doc: Any) -> list[str]:
             run.append(t.text)
             continue
         if t is not None and run and t.like_num and t.i > 0:
-            run.append(t.text)  # a model number: "Colossus 2"
+            run.append(t.text)  # a model number: "Plant 2"
             continue
         if run:
             name = " ".join(run)
@@ -239,8 +239,8 @@ def alternatives(question: str) -> tuple[str, str] | None:
     """The two alternatives of an "A or B?" question, or None.
 
     Example:
-        >>> alternatives("Is Anthropic leasing Colossus 1 or buying it?")
-        ('Is Anthropic leasing Colossus 1', 'buying it')
+        >>> alternatives("Is Vantor leasing Plant 2 or buying it?")
+        ('Is Vantor leasing Plant 2', 'buying it')
     """
     m = _CHOICE.match(question)
     return (m["left"], m["right"]) if m else None
