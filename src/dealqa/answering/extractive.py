@@ -41,6 +41,8 @@ _PARAPHRASE = 0.62
 # A value's clause this close to the question ties the value to it even in other words.
 _TIE_SIMILARITY = 0.5
 _TIE_STRONG = 0.75
+# Two values of one sentence whose ties differ by less than this are equally likely answers.
+_SAME_TIE = 0.1
 # Share of the question's focus a sentence must state by itself (its names too) to be quoted as
 # the answer when no value in it is tied to the question.
 _OWN_COVERAGE = 0.75
@@ -481,11 +483,17 @@ def names(name: str, text: str) -> bool:
 
 def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value can be about the names the question asks of: the sentence names them, or
-    names no one else ("Founded in 2019, Quarry ..." is not Vantor's founding)."""
+    names no one else but some of them ("Founded in 2019, Quarry ..." is not Vantor's founding;
+    "Vantor will pay 60% of the price" may be the price of Quarry that the sentence before names)."""
     if _names_all(question, c):
         return True
-    others = [e for e in c.entities if e.label in NAME_TYPES and e is not value]
-    return not others and not _CAPITALISED.search(c.text, 1)
+
+    def asked(text: str) -> bool:
+        return any(names(n, text) for n in question.names)
+
+    others = [e for e in c.entities if e.label in NAME_TYPES and e is not value and not asked(c.text[e.start : e.end])]
+    capitalised = [m for m in _CAPITALISED_WORD.finditer(c.text, 1) if not asked(m[0])]
+    return not others and not capitalised
 
 
 def _states_type(c: Candidate, question: Question) -> bool:
@@ -498,7 +506,7 @@ def _covers(c: Candidate) -> bool:
 
 
 # A capitalised word after a sentence's first: a name the model may not have tagged.
-_CAPITALISED = re.compile(r"(?<=[\s(“\"])[A-Z][a-z]")
+_CAPITALISED_WORD = re.compile(r"(?<=[\s(“\"])[A-Z][a-z][\w-]*")
 # How an abstention names what was asked for, by the entity types of a short answer.
 _KINDS = {"DATE": "date", "TIME": "time", "MONEY": "amount", "PERCENT": "share", "GPE": "place", "PERSON": "name"}
 
@@ -554,6 +562,8 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     """The value first, then the sentence that states it; when another article states a different
     value for the same thing, both, and that the sources disagree."""
     best = values[0]
+    if any(_rival(v, best) for v in values[1:]):
+        return _compose([best.candidate])  # two values of one sentence tie as closely: let it speak
     rivals = [
         v
         for v in values[1:]
@@ -572,6 +582,17 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
         chosen += [c for c in _choose(relevant, True) if c not in chosen]
     draft = _compose(chosen[:_MAX_SENTENCES])
     return Draft(f"{best.text} [1]. {draft.text}", draft.citations, False, short=best.text)
+
+
+def _rival(v: Value, best: Value) -> bool:
+    """Whether another value of the best one's sentence is as likely the answer ("60% in cash and
+    40% in shares" for "how much in shares", when the parse ties both as closely)."""
+    return (
+        v.candidate is best.candidate
+        and v.entity.label == best.entity.label
+        and best.tie - v.tie < _SAME_TIE
+        and not _same_value(v.text, best.text)
+    )
 
 
 def _compose(chosen: list[Candidate]) -> Draft:
