@@ -41,6 +41,8 @@ _PARAPHRASE = 0.62
 # A value's clause this close to the question ties the value to it even in other words.
 _TIE_SIMILARITY = 0.5
 _TIE_STRONG = 0.75
+# Entity types of places.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Two values of one sentence whose ties differ by less than this are equally likely answers.
 _SAME_TIE = 0.1
 # Share of the question's focus a sentence must state by itself (its names too) to be quoted as
@@ -313,7 +315,7 @@ class ExtractiveAnswerer:
                     continue  # not the type asked for, or what the question already says ("Plant 2")
                 if question.noun and dict(zip(e.anchors, e.distances, strict=True)).get(question.noun, 99) > 2:
                     continue  # "which law firm": the value must be said to be one ("X, the law firm")
-                if question.kind == "where" and e.role == "poss":
+                if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))

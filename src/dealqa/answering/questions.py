@@ -111,8 +111,8 @@ class QuestionReader:
                 types = _HOW_TYPES[doc[wh.i + 1].lower_]
                 skip.add(wh.i + 1)
                 kind = f"how {doc[wh.i + 1].lower_}"
-            elif word in ("which", "what") and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
-                noun = wh.head
+            elif word in ("which", "what") and _wh_noun(wh) is not None:
+                noun = _wh_noun(wh)
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
@@ -124,7 +124,8 @@ class QuestionReader:
                     noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
                     skip.add(t.i)
                     break
-        names = _names(doc)
+        # (a name in the phrase of the kind asked for is part of that kind: "which US state")
+        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip}]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
             t
@@ -185,6 +186,19 @@ class QuestionReader:
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _wh_noun(wh: Any) -> Any:
+    """The noun a "which"/"what" asks for ("which state", "in which city"), or None. The model
+    does not always attach the two ("In which city is ...": "which" as an object of "In")."""
+    if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
+        return wh.head
+    after = wh.nbor() if wh.i + 1 < len(wh.doc) else None
+    if after is None or after.pos_ not in ("NOUN", "PROPN"):
+        return None
+    while after.dep_ == "compound" and after.head.i > after.i:
+        after = after.head
+    return after
 
 
 def _names(doc: Any) -> list[str]:
