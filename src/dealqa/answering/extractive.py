@@ -170,16 +170,12 @@ class ExtractiveAnswerer:
             if values:
                 return _compose_value(question, values, relevant)
             # A sentence that states the question's words and names answers it in words no value
-            # was tied to ("fabricated in Taichung" for "where is it manufactured"): quote it, as
-            # one naming them that states a value of the type with every word asked nearby; so
+            # was tied to ("fabricated in Taichung" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
             # (an amount may be told in words: "secured all compute capacity" for "how much of")
             worded = question.kind in ("how much", "how many")
             stating = [
-                c
-                for c in relevant
-                if (c.complete and (_states_type(c, question) or c.negated or (worded and c.whole)))
-                or (not c.missing and _states_type(c, question) and _names_all(question, c))
+                c for c in relevant if c.complete and (_states_type(c, question) or c.negated or (worded and c.whole))
             ]
             if stating:
                 return _compose(stating[:1])
