@@ -98,6 +98,11 @@ class BM25Index:
         """Whether the corpus uses the word, allowing for a typo."""
         return self._nearest_term(fold(word)) is not None
 
+    def uses(self, word: str) -> bool:
+        """Whether the corpus uses the word as it is written (its stem)."""
+        self.refresh()
+        return bool(self._ids) and stem(fold(word)) in self._retriever.vocab_dict
+
     def weight(self, term: str) -> float:
         """BM25's inverse document frequency of a stemmed term (a term no chunk has weighs most)."""
         self.refresh()

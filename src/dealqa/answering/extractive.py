@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
 
@@ -43,6 +43,8 @@ _TIE_SIMILARITY = 0.5
 _TIE_STRONG = 0.75
 # Entity types of places.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+# A word of a name names it alone when it is this rare relative to the name's rarest word.
+_TELLING = 0.5
 # Two values of one sentence whose ties differ by less than this are equally likely answers.
 _SAME_TIE = 0.1
 # Share of the question's focus a sentence must state by itself (its names too) to be quoted as
@@ -114,6 +116,10 @@ class Lexicon(Protocol):
         """Whether the corpus uses the word, allowing for a typo."""
         ...
 
+    def uses(self, word: str) -> bool:
+        """Whether the corpus uses the word as it is written."""
+        ...
+
     def weight(self, term: str) -> float:
         """How much a stemmed term tells a passage apart: rare terms weigh more."""
         ...
@@ -154,6 +160,7 @@ class ExtractiveAnswerer:
             query: the question with the context of earlier turns (the same text for a first question).
             retrieval: the hits, the query vectors they were found with and their sentences' evidence.
         """
+        question = self._telling(question)
         candidates = self.candidates(question, retrieval)
         unknown = self._unknown_names(question, retrieval.hits)
         sides = alternatives(question.text)
@@ -201,7 +208,18 @@ class ExtractiveAnswerer:
 
     def abstain_with_passages(self, question: Question, retrieval: Retrieval) -> Draft:
         """The plain refusal, with the passages closest to the question."""
-        return abstain("The articles in the corpus don't say.", self.candidates(question, retrieval))
+        return abstain("The articles in the corpus don't say.", self.candidates(self._telling(question), retrieval))
+
+    def _telling(self, question: Question) -> Question:
+        """The question with the words that name each of its names alone: its capitalised words as
+        rare in the corpus as its rarest ("Pryce", not "Data", of "Pryce Data Centers")."""
+        found = []
+        for name in question.names:
+            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
+            weight = {w: self.lexicon.weight(stem(fold(w))) for w in words}
+            top = max(weight.values(), default=0.0)
+            found.append(tuple(w for w in words if weight[w] >= _TELLING * top))
+        return replace(question, name_words=tuple(found))
 
     def candidates(self, question: Question, retrieval: Retrieval) -> list[Candidate]:
         """Every distinct sentence of the evidence, best first."""
@@ -226,7 +244,7 @@ class ExtractiveAnswerer:
             for n in question.names
             if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
         ]
-        about = {a: all(names(n, text) for n in telling) for a, text in context.items()}
+        about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
             # A value is often stated next to the sentence that matches the question ("...data
@@ -240,10 +258,14 @@ class ExtractiveAnswerer:
             around = stated.union(*(n.terms for n in near), *(alike.get(w, ()) for w in content_words(s.text)))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE else 0.0)
-            named = sum(names(n, s.text) for n in question.names) / len(question.names) if question.names else 0.0
+            named = (
+                sum(_named(question, n, s.text) for n in question.names) / len(question.names)
+                if question.names
+                else 0.0
+            )
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
-            complete = all(names(n, s.text) for n in question.names) and said >= _OWN_COVERAGE
+            complete = all(_named(question, n, s.text) for n in question.names) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
@@ -402,9 +424,14 @@ class ExtractiveAnswerer:
             if any(w.isdigit() for w in words):
                 if not mentioned(name, passages):
                     unknown.append(name)
-            elif not all(self.lexicon.knows(w) for w in words if len(w) > 3 or not w.isalpha()):
+            elif not all(self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
         return unknown
+
+    def _knows_name(self, word: str) -> bool:
+        """A name's word must be in the corpus as written ("Pryce" is no typo of "price"); one with
+        digits or punctuation ("Tern-4") may be written other ways."""
+        return self.lexicon.uses(word) or (not word.isalpha() and self.lexicon.knows(word))
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
@@ -473,14 +500,21 @@ def _predicate(c: Candidate, value: Entity) -> str:
 
 
 def _names_all(question: Question, c: Candidate) -> bool:
-    return all(names(name, c.text) for name in question.names)
+    return all(_named(question, name, c.text) for name in question.names)
 
 
-def names(name: str, text: str) -> bool:
-    """Whether the text names what the name does: the whole name, or one of its capitalised words
-    ("Nimbic" for "Nimbic AI", "Corvanta" for "Corvanta Systems")."""
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2] or [name]
-    return mentioned(name, text) or any(mentioned(w, text) for w in words)
+def names(name: str, text: str, words: Sequence[str] | None = None) -> bool:
+    """Whether the text names what the name does: the whole name, or one of its words that name it
+    alone, capitalised ("Nimbic" for "Nimbic AI"; by default every capitalised word of it)."""
+    if words is None:
+        words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
+    return mentioned(name, text) or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+def _named(question: Question, name: str, text: str) -> bool:
+    """Whether the text names one of the question's names, by the words that name it alone."""
+    telling = dict(zip(question.names, question.name_words, strict=False))
+    return names(name, text, telling.get(name))
 
 
 def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
@@ -491,7 +525,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return True
 
     def asked(text: str) -> bool:
-        return any(names(n, text) for n in question.names)
+        return any(_named(question, n, text) for n in question.names)
 
     others = [e for e in c.entities if e.label in NAME_TYPES and e is not value and not asked(c.text[e.start : e.end])]
     capitalised = [m for m in _CAPITALISED_WORD.finditer(c.text, 1) if not asked(m[0])]

@@ -70,6 +70,9 @@ class Question:
     topic: str = ""  # the words of what it asks about, as typed (names included)
     asked: str = ""  # the words of what it asks about, as typed, names aside ("founded")
     names: tuple[str, ...] = ()  # names as typed
+    # for each name, its words that name it alone ("Pryce" of "Pryce Data Centers"; the answerer
+    # picks them by rarity in the corpus)
+    name_words: tuple[tuple[str, ...], ...] = ()
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
