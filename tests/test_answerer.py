@@ -40,6 +40,9 @@ class _Words:
     def knows(self, word: str) -> bool:
         return word.lower() in self.words
 
+    def uses(self, word: str) -> bool:
+        return word.lower() in self.words
+
     def weight(self, term: str) -> float:
         return 1.0 if term in self.stems else 2.0
 
