@@ -75,9 +75,9 @@ def test_filters_become_one_chroma_clause_and_bad_dates_are_named() -> None:
         "$and": [{"published_day": {"$gte": 20270301}}, {"outlet_key": "the ledgerline"}]
     }
     with pytest.raises(InputError, match="until must be a date like 2026-05-06, got 'soon'"):
-        Assistant._filters(None, "soon", None)
+        Assistant.filters(None, "soon", None)
     with pytest.raises(InputError, match=r"since \(2027-04-01\) is after until \(2027-03-01\)"):
-        Assistant._filters("2027-04-01", "2027-03-01", None)
+        Assistant.filters("2027-04-01", "2027-03-01", None)
 
 
 def test_minhash_tells_a_trimmed_reprint_from_another_report_of_the_same_deal() -> None:
@@ -134,7 +134,7 @@ def test_an_exact_reupload_under_another_name_is_recognised_and_survives_its_sto
     # a question only the lease article's own words answer directly, so its story is cited
     answer = fresh.ask("When did SpaceX sign the lease?")
     lease = [c for c in answer.citations if c.article_id == "spacex-leases-colossus-1"]
-    assert lease and lease[0].also_in == (str(corpus_copy / "lease-again.md"),)  # no outlet: named by its file
+    assert lease and lease[0].also_in == ("lease-again.md",)  # no outlet: named by its file (never a server path)
     assert fresh.ingest([corpus_copy]).merged == []  # unchanged now
     # The story's file goes: its copy becomes the story, so nothing is lost.
     (corpus_copy / "spacex-leases-colossus-1.md").unlink()

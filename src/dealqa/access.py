@@ -44,6 +44,12 @@ class Access:
         """Whether the chat UI shows a sign-in page (with the token as password when there is no pair)."""
         return self.protected
 
+    @property
+    def ui_changes(self) -> bool:
+        """Whether the chat UI may add and delete articles: with ``--allow-upload`` and a sign-in
+        page, so only a signed-in writer reaches those controls."""
+        return self.allow_upload and self.ui_login
+
     def valid(self, authorization: str | None) -> bool:
         """Whether an ``Authorization`` header value carries the token or the sign-in pair."""
         scheme, _, value = (authorization or "").strip().partition(" ")

@@ -22,7 +22,7 @@ from starlette.routing import Mount
 
 from .access import Access
 from .assistant import Assistant
-from .errors import BusyError, DealQAError, EmptyStoreError, InputError, StoreError
+from .errors import BusyError, DealQAError, EmptyStoreError, InputError, NotFoundError, StoreError
 from .guard import Guard
 from .routes import router
 from .streaming import MODEL_ID, with_sources
@@ -77,6 +77,7 @@ def create_app(
         responses={
             400: {"description": "Malformed request body"},
             401: {"description": "A credential is required (protected server) or was wrong"},
+            404: {"description": "No such article"},
             409: {"description": "The store has no articles yet (the message says how to add some)"},
             413: {"description": "Request body too large"},
             422: {"description": "A field to change; the message names it"},
@@ -98,19 +99,19 @@ def create_app(
 
         gr.mount_gradio_app(
             app,
-            build_ui(assistant, allow_upload=allow_upload),
+            build_ui(assistant, allow_changes=access.ui_changes),
             path="/",
             # The UI's sign-in: the --auth pair, or the token as password when only reads are protected.
             auth=access.check_login if access.ui_login else None,
             css=CSS,
-            max_file_size=settings.max_file_bytes,
+            max_file_size=assistant.uploads.max_file_bytes,
             footer_links=[],
         )
     app.add_middleware(
         Guard,
         access=access,
         json_limit=_MAX_JSON_BYTES,
-        upload_limit=settings.max_file_bytes * 4,
+        upload_limit=assistant.uploads.max_request_bytes,
         sessions=_UiSessions(app),
     )
     if settings.cors_origins:  # outside the guard: a preflight carries no credential
@@ -119,7 +120,7 @@ def create_app(
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type"],
         )
     return app
@@ -129,7 +130,7 @@ def _error_handlers(app: FastAPI, assistant: Assistant, access: Access) -> None:
     @app.exception_handler(DealQAError)
     async def user_error(request: Request, exc: DealQAError) -> JSONResponse:
         status = 422 if isinstance(exc, InputError) else 409 if isinstance(exc, (BusyError, EmptyStoreError)) else 503
-        status = 503 if isinstance(exc, StoreError) else status
+        status = 404 if isinstance(exc, NotFoundError) else 503 if isinstance(exc, StoreError) else status
         # A store failure names no server path; the empty-store advice names the data folder (as
         # /healthz does) unless the server is protected.
         message = assistant.redact(str(exc)) if status == 503 or access.protected else str(exc)

@@ -11,11 +11,13 @@ import threading
 import time
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
+from .corpus import SUPPORTED
 from .embedding import Embedder
 from .errors import EmptyStoreError, InputError, StoreError
 from .metadata import parse_date
@@ -34,6 +36,72 @@ _MAX_HISTORY_TURNS = 10
 _SYNC_S = 0.5
 History = Sequence[str | dict[str, Any]]
 Upload = tuple[str, "IO[bytes] | bytes"]
+_WEB = ("http://", "https://")
+
+
+@dataclass(frozen=True)
+class UploadPolicy:
+    """What a user may add through a server (the UI and ``POST /v1/ingest`` alike): the file types,
+    the size of one file and of one request, how many URLs and feeds at once, and how an upload is
+    named so its id never collides with a file on disk.
+
+    Example:
+        >>> policy = Assistant().uploads
+        >>> policy.types[:2], policy.stored_name("../../Q3 deal!.md")
+        (('.md', '.markdown'), 'upload-q3-deal.md')
+    """
+
+    types: tuple[str, ...]
+    max_file_bytes: int
+    max_files: int = 20
+    max_urls: int = 50
+    max_url_chars: int = 2000
+
+    @property
+    def max_request_bytes(self) -> int:
+        """The body limit of an upload request (the guard counts it as it arrives)."""
+        return self.max_file_bytes * 4
+
+    @property
+    def label(self) -> str:
+        """The types as a person reads them: ``md, markdown, txt, ...``."""
+        return ", ".join(t.lstrip(".") for t in self.types)
+
+    @staticmethod
+    def shown_name(raw_name: str | None) -> str:
+        """The name a client gave, without folders or control characters (what reports show)."""
+        name = _printable(str(raw_name or "upload").replace("\\", "/").rsplit("/", 1)[-1])[:200]
+        return name or "upload"
+
+    def refusal(self, name: str) -> str | None:
+        """Why a file of this name is not accepted (None when its type is)."""
+        suffix = Path(name).suffix.lower()
+        if suffix not in self.types:
+            return f"unsupported file type {suffix or '(none)'!r}; use {', '.join(self.types)}"
+        return None
+
+    def stored_name(self, raw_name: str | None) -> str:
+        """The file name an upload is kept under: ``upload-<slug><suffix>``."""
+        from .corpus import slugify
+
+        name = self.shown_name(raw_name)
+        return f"upload-{slugify(Path(name).stem)}{Path(name).suffix.lower()}"
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article as a client may see it listed: ``source`` is a URL, or a file relative to the
+    corpus or data folder (never a server path); ``copy_of`` names the story a copy was merged into."""
+
+    id: str
+    title: str
+    outlet: str
+    published: str
+    author: str
+    url: str
+    chunks: int
+    source: str
+    copy_of: str = ""
 
 
 class Assistant:
@@ -79,6 +147,7 @@ class Assistant:
         self._version: str | None = None
         self._unfinished = ""
         self._feedback: Any = None
+        self.uploads = UploadPolicy(SUPPORTED, self.settings.max_file_bytes)
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
@@ -112,7 +181,7 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
         started = time.perf_counter()
-        filters = self._filters(since, until, outlet)
+        filters = self.filters(since, until, outlet)
         question, turns = self.check(question, history)
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
@@ -164,7 +233,7 @@ class Assistant:
         """The ``k`` best passages for a query (hybrid dense + BM25), as ``ask`` retrieves them."""
         if not 1 <= k <= 50:
             raise InputError(f"k must be between 1 and 50, got {k}")
-        filters = self._filters(since, until, outlet)
+        filters = self.filters(since, until, outlet)
         cleaned, turns = self.check(query, history)
         asked = self._corrected(cleaned)
         queries = self._queries(asked, turns)
@@ -182,7 +251,9 @@ class Assistant:
                 attributed.append(citation)
                 continue
             record, copies = found
-            also_in = tuple(dict.fromkeys(c.metadata.get("outlet") or c.source or c.id for c in copies))
+            also_in = tuple(
+                dict.fromkeys(c.metadata.get("outlet") or self.shown_source(c.source) or c.id for c in copies)
+            )
             attributed.append(
                 dataclasses.replace(
                     citation,
@@ -190,25 +261,31 @@ class Assistant:
                     outlet=record.metadata.get("outlet", ""),
                     author=record.metadata.get("author", ""),
                     url=record.metadata.get("url", ""),
-                    source=record.source,
+                    source=self.shown_source(record.source),
                     also_in=also_in,
                 )
             )
         return tuple(attributed)
 
     @staticmethod
-    def _filters(since: str | None, until: str | None, outlet: str | None) -> Filters | None:
-        """Checked filters (an unreadable date names itself), or None when there are none."""
+    def filters(since: str | None, until: str | None, outlet: str | None) -> Filters | None:
+        """Checked filters (an unreadable date names itself), or None when there are none; every
+        surface's ``since``, ``until`` and ``outlet`` go through here."""
         dates = []
         for name, value in (("since", since), ("until", until)):
             text = str(value or "").strip()
+            if len(text) > 100 or text_problem(text):
+                raise InputError(f"{name} must be a date like 2026-05-06")
             parsed = parse_date(text) if text else ""
             if text and not parsed:
                 raise InputError(f"{name} must be a date like 2026-05-06, got {value!r}")
             dates.append(parsed)
         if dates[0] and dates[1] and dates[0] > dates[1]:
             raise InputError(f"since ({dates[0]}) is after until ({dates[1]}): no article can match")
-        filters = Filters(dates[0], dates[1], " ".join(str(outlet or "").split()))
+        shown_outlet = _printable(str(outlet or ""))
+        if len(shown_outlet) > 200 or text_problem(str(outlet or "")):
+            raise InputError("outlet must be an outlet's name (at most 200 characters), such as Reuters")
+        filters = Filters(dates[0], dates[1], shown_outlet)
         return filters or None
 
     def _queries(self, question: str, turns: list[str]) -> list[str]:
@@ -320,6 +397,57 @@ class Assistant:
     def article(self, article_id: str) -> Article | None:
         self.sync(require_complete=True)
         return self.store.article(article_id)
+
+    def catalogue(self) -> list[ArticleInfo]:
+        """Every article as a client may see it listed (newest first, then by title): what the UI's
+        Corpus tab, ``dealqa articles list``, ``/v1/articles`` and MCP's ``list_articles`` show."""
+        listed = [
+            ArticleInfo(
+                id=r.id,
+                title=r.title,
+                outlet=r.metadata.get("outlet", ""),
+                published=r.metadata.get("published", ""),
+                author=r.metadata.get("author", ""),
+                url=r.metadata.get("url", ""),
+                chunks=r.chunks,
+                source=self.shown_source(r.source),
+                copy_of=r.copy_of,
+            )
+            for r in self.articles()
+        ]
+        listed.sort(key=lambda a: a.title.lower())
+        listed.sort(key=lambda a: a.published, reverse=True)
+        return listed
+
+    def remove_article(self, article_id: str) -> IngestReport:
+        """Delete one article from the store (its chunks, sentences and record, and an upload's
+        file). Copies merged into it are kept: the first becomes the story. A file from a corpus
+        folder stays on disk, so ingesting that folder again adds it back (the report says so).
+
+        Raises:
+            NotFoundError: no article has this id.
+            BusyError: another ingest holds the lock.
+        """
+        article_id = str(article_id or "").strip()
+        if not article_id or len(article_id) > 200 or text_problem(article_id):
+            raise InputError("give the id of an article to delete (`dealqa articles list` shows them)")
+        self.sync(require_complete=True)
+        from .ingest import Ingestor
+
+        report, source = Ingestor(self.settings, self.store, self.embedder).remove(article_id)
+        if source:
+            path = Path(source)
+            uploads = (self.settings.data_dir / "uploads").resolve()
+            if not source.lower().startswith(_WEB) and path.resolve().parent == uploads:
+                path.unlink(missing_ok=True)
+            elif path.exists():
+                report.notes.append(
+                    f"its file {self.shown_source(source)} is still in the corpus folder: "
+                    "ingesting that folder again adds it back"
+                )
+        self.bm25.refresh(force=True)
+        self._synced_at = 0.0
+        return report
 
     # -- where things are -----------------------------------------------------------------------
     def locations(self) -> dict[str, Any]:
@@ -436,33 +564,80 @@ class Assistant:
         self.require_articles()
         return cleaned, turns
 
-    def ingest_uploads(self, files: Sequence[Upload], progress: Progress | None = None) -> IngestReport:
-        """Ingest uploaded files: each is kept under ``<data dir>/uploads`` as ``upload-<safe name>``,
-        so its id never collides with a file on disk (an upload whose front matter claims another
-        article's id is refused by the ingest); a file of an unsupported type or over the size limit
-        is skipped with its reason; uploading the same name again updates that upload."""
-        from .corpus import SUPPORTED, Skipped, slugify
+    def ingest_uploads(
+        self,
+        files: Sequence[Upload] = (),
+        progress: Progress | None = None,
+        *,
+        urls: Sequence[str] = (),
+        feeds: Sequence[str] = (),
+    ) -> IngestReport:
+        """Ingest what a user adds through a server: uploaded files, web pages and feeds, under the
+        one :class:`UploadPolicy` (:attr:`uploads`).
+
+        Each file is kept under ``<data dir>/uploads`` as ``upload-<safe name>``, so its id never
+        collides with a file on disk (an upload whose front matter claims another article's id is
+        refused by the ingest); a file of an unsupported type or over the size limit is skipped
+        with its reason; uploading the same name again updates that upload. URLs and feeds are
+        fetched on the user's behalf: a host on a loopback or private address is refused (server-side
+        request forgery) unless the ``allow_private_urls`` setting (``DEALQA_ALLOW_PRIVATE_URLS=1``)
+        allows it; every URL that fails is skipped with its reason.
+
+        Raises:
+            InputError: nothing to add, or more files or URLs than the policy allows in one request.
+        """
+        from .corpus import Skipped
         from .ingest import IngestReport
 
+        policy = self.uploads
+        wanted_urls = self._clean_urls(urls, "URL")
+        wanted_feeds = self._clean_urls(feeds, "feed URL")
+        if len(wanted_urls) + len(wanted_feeds) > policy.max_urls:
+            raise InputError(f"send at most {policy.max_urls} URLs and feeds in one request")
+        if len(files) > policy.max_files:
+            raise InputError(f"send at most {policy.max_files} files in one request")
+        if not files and not wanted_urls and not wanted_feeds:
+            raise InputError(f"nothing to add: send files ({policy.label}) or http(s) URLs of articles or feeds")
         uploads = self.settings.data_dir / "uploads"
         uploads.mkdir(parents=True, exist_ok=True)
-        limit, kept, refused = self.settings.max_file_bytes, [], []
+        kept: list[Path] = []
+        refused: list[Skipped] = []
         for raw_name, content in files:
-            name = _printable(str(raw_name or "upload").replace("\\", "/").rsplit("/", 1)[-1])[:200] or "upload"
-            suffix = Path(name).suffix.lower()
-            if suffix not in SUPPORTED:
-                refused.append(
-                    Skipped(name, f"unsupported file type {suffix or '(none)'!r}; use {', '.join(SUPPORTED)}")
-                )
+            name = policy.shown_name(raw_name)
+            reason = policy.refusal(name)
+            if reason:
+                refused.append(Skipped(name, reason))
                 continue
-            target = uploads / f"upload-{slugify(Path(name).stem)}{suffix}"
-            if not _save(content, target, limit):
-                refused.append(Skipped(name, f"larger than the {limit:,}-byte limit"))
+            target = uploads / policy.stored_name(name)
+            if not _save(content, target, policy.max_file_bytes):
+                refused.append(Skipped(name, f"larger than the {policy.max_file_bytes:,}-byte limit"))
                 continue
             kept.append(target)
-        report = self.ingest(kept, progress=progress) if kept else IngestReport()
+        report = (
+            self.ingest(kept, urls=wanted_urls, feeds=wanted_feeds, allow_private=None, progress=progress)
+            if kept or wanted_urls or wanted_feeds
+            else IngestReport()
+        )
         report.skipped[:0] = refused
         return report
+
+    def _clean_urls(self, given: Sequence[str], what: str) -> list[str]:
+        """The non-blank URLs, each checked to be text of a sane length (which ones can be fetched
+        is the fetcher's per-URL judgement, with its reason)."""
+        cleaned = []
+        for value in given:
+            if not isinstance(value, str):
+                raise InputError(f"each {what} must be text, got {type(value).__name__}")
+            problem = text_problem(value)
+            if problem:
+                raise InputError(f"a {what} {problem}")
+            url = _printable(value)
+            if len(url) > self.uploads.max_url_chars:
+                limit = self.uploads.max_url_chars
+                raise InputError(f"a {what} is {len(url):,} characters long; the limit is {limit:,}")
+            if url and url not in cleaned:
+                cleaned.append(url)
+        return cleaned
 
     def record_feedback(self, liked: bool, answer: dict[str, Any]) -> None:
         """Keep a thumbs up or down on an answer (``Answer.to_dict()``) in the data directory."""
@@ -508,7 +683,10 @@ class Assistant:
         return _ABSOLUTE_PATH.sub(lambda m: "<path>/" + m.group(0).rstrip("/").rsplit("/", 1)[-1], text)
 
     def shown_source(self, source: str) -> str:
-        """An article's source as a client may see it: relative to the corpus or data folder, else its name."""
+        """An article's source as a client may see it: its URL, or its file relative to the corpus
+        or data folder, else the file's name (never a server path)."""
+        if source.lower().startswith(_WEB):
+            return source
         path = Path(source)
         for base in (self.settings.corpus_dir, self.settings.data_dir):
             try:

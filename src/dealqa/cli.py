@@ -394,6 +394,52 @@ def mcp_stdio(
     build_mcp(assistant).run("stdio")
 
 
+articles_app = typer.Typer(help="The articles in the store: list them, remove one.", no_args_is_help=True)
+app.add_typer(articles_app, name="articles")
+
+
+@articles_app.command("list")
+@friendly
+def articles_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
+    """Every article, newest first: id, title, outlet, date, chunks, and its file or URL."""
+    from dataclasses import asdict
+
+    from .metadata import byline
+
+    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
+    listed = assistant.catalogue()
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(a) for a in listed], ensure_ascii=False, indent=2) + "\n")
+        return
+    if not listed:
+        assistant.require_articles()
+    for a in listed:
+        chunks = f"a copy of {a.copy_of}" if a.copy_of else f"{a.chunks} chunks"
+        where = " · ".join(p for p in (byline({"outlet": a.outlet, "published": a.published}), chunks, a.source) if p)
+        console.print(f"{a.id}  {a.title}", highlight=False, markup=False)
+        console.print(f"    {where}", style="dim", highlight=False, markup=False)
+    console.print(f"{len(listed)} articles", highlight=False, markup=False)
+
+
+@articles_app.command("remove")
+@friendly
+def articles_remove(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="The article's id (`dealqa articles list`).")],
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
+    """Delete one article from the store (copies merged into it are kept)."""
+    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
+    report = assistant.remove_article(article_id)
+    console.print(f"removed {article_id}", highlight=False, markup=False)
+    for note in report.notes:
+        console.print(f"note: {note}", highlight=False, markup=False)
+
+
 feedback_app = typer.Typer(help="Answer feedback given in the UI.", no_args_is_help=True)
 app.add_typer(feedback_app, name="feedback")
 

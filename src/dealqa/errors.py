@@ -29,6 +29,10 @@ class BusyError(DealQAError):
     """Another process holds the ingest lock."""
 
 
+class NotFoundError(DealQAError, LookupError):
+    """An article id (or other named thing) that is not in the store; the message says how to list them."""
+
+
 class MissingDependencyError(DealQAError, ImportError):
     """An optional feature whose package is not installed; the message is the command that installs it.
 

@@ -214,11 +214,28 @@ class Fetcher:
             raise LoadError(f"cannot resolve host {parsed.hostname}: {exc}") from exc
         for info in infos:
             address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-            if not address.is_global or address.is_multicast:
+            if not is_public(address):
                 raise LoadError(
                     f"refused: {parsed.hostname} resolves to a private or loopback address ({address}); "
                     "set DEALQA_ALLOW_PRIVATE_URLS=1 to allow it"
                 )
+
+
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64, RFC 6052 and 8215).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address is on the public internet: not loopback, private, link-local, shared,
+    reserved or multicast, nor an IPv6 form of such an IPv4 address (mapped, 6to4, Teredo, NAT64)."""
+    if not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = [address.ipv4_mapped, address.sixtofour, address.teredo[1] if address.teredo else None]
+        if any(address in network for network in _NAT64):
+            inner.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        return all(is_public(v4) for v4 in inner if v4 is not None)
+    return True
 
 
 def url_id(url: str) -> str:

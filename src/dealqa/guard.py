@@ -29,6 +29,8 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 OPEN = frozenset({"/healthz"})
 UI_UPLOAD = "/gradio_api/upload"
 UPLOADS = frozenset({"/v1/ingest", UI_UPLOAD})
+# Deleting an article changes the corpus as an upload does, under the same rules.
+DELETES = ("/v1/articles/",)
 # What a browser needs to show the UI's sign-in page and sign in; the UI itself refuses the rest
 # of its config to a visitor who has not signed in, and no article text is served from these.
 SIGN_IN = frozenset(
@@ -39,6 +41,12 @@ SIGN_IN_PREFIXES = ("/assets/", "/static/", "/svelte/", "/login/", "/gradio_api/
 
 def is_sign_in(path: str) -> bool:
     return path in SIGN_IN or path.rstrip("/") in SIGN_IN or path.startswith(SIGN_IN_PREFIXES)
+
+
+def is_write(method: str, path: str) -> bool:
+    """Whether a request changes the corpus (an upload, an ingest, a deletion)."""
+    normal = path.rstrip("/") or "/"
+    return normal in UPLOADS or (method.upper() == "DELETE" and normal.startswith(DELETES))
 
 
 class Sessions(Protocol):
@@ -80,16 +88,22 @@ class Guard:
         cookie = headers.get("cookie")
         return bool(cookie and self.sessions and self.sessions.signed_in(cookie))
 
-    def refusal(self, path: str, headers: dict[str, str]) -> tuple[int, str] | None:
+    def refusal(self, path: str, headers: dict[str, str], method: str = "GET") -> tuple[int, str] | None:
         """(status, what to do) when the request may not go on; None when it may."""
         normal = path.rstrip("/") or "/"
         if normal in OPEN:
             return None
-        if normal in UPLOADS:
+        if is_write(method, path):
             if not self.access.allow_upload:
-                return 403, "uploads are off: start the server with --allow-upload (and --auth or DEALQA_API_TOKEN)"
+                return 403, (
+                    "uploads and deletions are off: start the server with --allow-upload "
+                    "(and --auth or DEALQA_API_TOKEN)"
+                )
             if not self.access.writable:
-                return 403, "uploads need a credential: set --auth USER:PASSWORD or DEALQA_API_TOKEN on the server"
+                return 403, (
+                    "uploads and deletions need a credential: "
+                    "set --auth USER:PASSWORD or DEALQA_API_TOKEN on the server"
+                )
             if not self.authorized(headers):
                 return 401, self._how_to_sign_in()
             return None
@@ -112,7 +126,7 @@ class Guard:
             name = key.decode("latin-1").lower()
             # Repeated Authorization or Content-Length headers are ambiguous: keep the first.
             headers.setdefault(name, value.decode("latin-1"))
-        refused = self.refusal(scope["path"], headers)
+        refused = self.refusal(scope["path"], headers, scope.get("method", "GET"))
         if not refused and self.sessions and self.access.protected and self.access.valid(headers.get("authorization")):
             scope["headers"] = self.sessions.admit(list(scope.get("headers", [])))
         if scope["type"] == "websocket":

@@ -22,7 +22,7 @@ from .chunking import Chunker
 from .corpus import Skipped, discover, load
 from .dedup import NearDuplicates, decode, encode, signature, text_hash
 from .embedding import Embedder
-from .errors import BusyError, LoadError
+from .errors import BusyError, LoadError, NotFoundError
 from .fetch import Fetched, Fetcher, is_url
 from .metadata import FIELDS
 from .nlp import read_sentences
@@ -130,6 +130,42 @@ class Ingestor:
             ) from exc
         report.seconds = time.perf_counter() - started
         return report
+
+    def remove(self, article_id: str) -> tuple[IngestReport, str]:
+        """Delete one article (under the ingest lock, marked like any ingest); the copies merged
+        into it are written again, so the first becomes the story and the rest its copies. Returns
+        the report and the source the article came from.
+
+        Raises:
+            NotFoundError: no article has this id.
+        """
+        started = time.perf_counter()
+        lock_wait_s = self.settings.lock_wait_s
+        try:
+            with self.lock(lock_wait_s):
+                records = self.store.records()
+                record = records.get(article_id)
+                if record is None:
+                    raise NotFoundError(f"no article with id {article_id!r}; `dealqa articles list` shows the ids")
+                copies = [r for r in records.values() if r.copy_of == article_id]
+                kept = [a for a in (self.store.article(c.id) for c in copies) if a is not None]
+                self.store.mark_ingest(True)
+                for gone in (article_id, *(c.id for c in copies)):
+                    self.store.delete_article(gone)
+                report = self._run([], Fetched(articles=kept), prune=False, rebuild=False, progress=None)
+                self.store.bump_version()
+                self.store.mark_ingest(False)
+        except Timeout as exc:
+            raise BusyError(
+                f"another ingest holds {exc.lock_file}; waited {lock_wait_s:.0f}s. Try again when it ends."
+            ) from exc
+        # The copies were written again, not added: say what became of them instead.
+        merged = {m.article_id for m in report.merged}
+        report.notes += [f"{a.id} was a copy of {article_id}; it is now a story" for a in kept if a.id not in merged]
+        report.notes += [f"{m.article_id} was a copy of {article_id}; now of {m.story}" for m in report.merged]
+        report.added, report.merged, report.deleted = [], [], [article_id]
+        report.seconds = time.perf_counter() - started
+        return report, record.source
 
     def _run(
         self, paths: list[Path], fetched: Fetched | None, *, prune: bool, rebuild: bool, progress: Progress | None

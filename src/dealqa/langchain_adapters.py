@@ -10,7 +10,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 from langchain_core.tools import BaseTool, StructuredTool
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from .types import Hit, hit_to_dict
 
@@ -40,6 +40,12 @@ class DealQARetriever(BaseRetriever):
     since: str | None = Field(None, description="Only articles published on or after this ISO date.")
     until: str | None = Field(None, description="Only articles published on or before this ISO date.")
     outlet: str | None = Field(None, description="Only articles from this outlet.")
+
+    @model_validator(mode="after")
+    def _filters_are_usable(self) -> DealQARetriever:
+        # Checked when the retriever is made (the message names the bad value), not at the first query.
+        self.assistant.filters(self.since, self.until, self.outlet)
+        return self
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, k: int | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
@@ -24,6 +25,15 @@ Question = Annotated[
 History = Annotated[
     list[str] | None,
     Field(max_length=20, description="Earlier user questions of the conversation, oldest first (for follow-ups)."),
+]
+Since = Annotated[
+    str | None, Field(max_length=100, description="Only articles published on or after this date (2026-05-06).")
+]
+Until = Annotated[
+    str | None, Field(max_length=100, description="Only articles published on or before this date (2026-05-06).")
+]
+Outlet = Annotated[
+    str | None, Field(max_length=200, description="Only articles from this outlet (list_articles shows them).")
 ]
 
 
@@ -51,32 +61,39 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
     )
 
     @server.tool()
-    def ask(question: Question, history: History = None) -> dict[str, Any]:
-        """Answer a question from the article corpus (list_articles shows what it covers).
+    def ask(
+        question: Question, history: History = None, since: Since = None, until: Until = None, outlet: Outlet = None
+    ) -> dict[str, Any]:
+        """Answer a question from the article corpus (list_articles shows what it covers); since,
+        until and outlet limit which articles are read.
 
         Returns the answer text with [n] markers, whether it abstained, and the citations: article id,
-        title, the exact quote and its character span in the article.
+        title, the exact quote and its character span in the article, and the article's outlet,
+        publication date, author and URL.
         """
         with _told(ToolError):
-            return assistant.ask(question, history or []).to_dict()
+            return assistant.ask(question, history or [], since=since, until=until, outlet=outlet).to_dict()
 
     @server.tool()
     def search(
         query: Question,
         k: Annotated[int, Field(ge=1, le=20, description="How many passages.")] = 5,
         article: Annotated[str | None, Field(max_length=200, description="Only this article id.")] = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: Outlet = None,
     ) -> dict[str, Any]:
         """Find the passages of the corpus most relevant to a query (hybrid dense + BM25 search)."""
         with _told(ToolError):
-            return {"hits": [hit_to_dict(h) for h in assistant.search(query, k, article_id=article)]}
+            hits = assistant.search(query, k, article_id=article, since=since, until=until, outlet=outlet)
+            return {"hits": [hit_to_dict(h) for h in hits]}
 
     @server.tool()
     def list_articles() -> dict[str, Any]:
-        """List the articles in the corpus: id, title and chunk count (and, with none, how to add some)."""
+        """List the articles in the corpus, newest first: id, title, outlet, publication date, author,
+        URL or file, chunk count, and the story a merged copy belongs to (and, with none, how to add some)."""
         with _told(ToolError):
-            listed: dict[str, Any] = {
-                "articles": [{"id": r.id, "title": r.title, "chunks": r.chunks} for r in assistant.articles()]
-            }
+            listed: dict[str, Any] = {"articles": [asdict(a) for a in assistant.catalogue()]}
             if not listed["articles"]:
                 listed["notice"] = assistant.empty_store_message()
             return listed

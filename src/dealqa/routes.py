@@ -11,9 +11,10 @@ import asyncio
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
@@ -26,6 +27,10 @@ from .types import Citation, hit_to_dict
 T = TypeVar("T")
 Question = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
 Turn = Annotated[str, Field(max_length=2000)]
+# The filters' values are checked by the Assistant, whose message says what to change.
+Since = Annotated[str | None, Field(None, max_length=100, description="Only articles published on or after it.")]
+Until = Annotated[str | None, Field(None, max_length=100, description="Only articles published on or before it.")]
+Outlet = Annotated[str | None, Field(None, max_length=200, description="Only articles from this outlet.")]
 
 
 # -- models --------------------------------------------------------------------------------------
@@ -38,6 +43,9 @@ class AskRequest(BaseModel):
     question: Question
     history: list[Turn] = Field(default_factory=list, max_length=20, description="Earlier user questions.")
     article_id: str | None = Field(None, max_length=200)
+    since: Since = None
+    until: Until = None
+    outlet: Outlet = None
 
 
 class AnswerOut(BaseModel):
@@ -75,8 +83,13 @@ class SearchOut(BaseModel):
 class ArticleSummary(BaseModel):
     id: str
     title: str
-    source: str = Field(description="The file, relative to the corpus or data folder (never a server path).")
-    chunks: int
+    outlet: str
+    published: str = Field(description="ISO date, or empty when unknown.")
+    author: str
+    url: str
+    source: str = Field(description="The URL, or the file relative to the corpus or data folder (never a server path).")
+    chunks: int = Field(description="0 for a copy merged into another article's story.")
+    copy_of: str = Field(description="The story a copy was merged into; empty for a story.")
 
 
 class ArticleOut(BaseModel):
@@ -90,7 +103,10 @@ class IngestOut(BaseModel):
     added: list[str]
     updated: list[str]
     unchanged: list[str]
-    skipped: list[dict[str, str]]
+    merged: list[str] = Field(description="Copies of a stored story, recorded as its sources.")
+    deleted: list[str]
+    skipped: list[dict[str, str]] = Field(description="Each file or URL not ingested, with the reason.")
+    notes: list[str]
     chunks: int
     seconds: float
 
@@ -146,7 +162,14 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
     @routes.post("/v1/ask")
     async def ask(request: AskRequest) -> AnswerOut:
         answer = await answering(
-            lambda: assistant.ask(request.question, request.history, article_id=request.article_id)
+            lambda: assistant.ask(
+                request.question,
+                request.history,
+                article_id=request.article_id,
+                since=request.since,
+                until=request.until,
+                outlet=request.outlet,
+            )
         )
         return AnswerOut.model_validate(answer.to_dict())
 
@@ -155,16 +178,22 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
         q: Annotated[str, Query(min_length=1, max_length=2000)],
         k: Annotated[int, Query(ge=1, le=50)] = 5,
         article: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(max_length=100, description="On or after this date.")] = None,
+        until: Annotated[str | None, Query(max_length=100, description="On or before this date.")] = None,
+        outlet: Annotated[str | None, Query(max_length=200, description="Only this outlet.")] = None,
     ) -> SearchOut:
-        hits = await answering(lambda: assistant.search(q, k, article_id=article))
+        hits = await answering(
+            lambda: assistant.search(q, k, article_id=article, since=since, until=until, outlet=outlet)
+        )
         return SearchOut(hits=[HitOut(**hit_to_dict(h)) for h in hits])
 
     @routes.get("/v1/articles")
     def articles() -> list[ArticleSummary]:
-        return [
-            ArticleSummary(id=r.id, title=r.title, source=assistant.shown_source(r.source), chunks=r.chunks)
-            for r in assistant.articles()
-        ]
+        return [ArticleSummary.model_validate(asdict(a)) for a in assistant.catalogue()]
+
+    @routes.delete("/v1/articles/{article_id}", responses={401: {}, 403: {}, 404: {"description": "No such article"}})
+    def delete_article(article_id: Annotated[str, PathParam(max_length=200)]) -> IngestOut:
+        return _report(assistant, assistant.remove_article(article_id))
 
     @routes.get("/v1/articles/{article_id}", responses={404: {"description": "No such article"}})
     def article(article_id: Annotated[str, PathParam(max_length=200)]) -> ArticleOut:
@@ -174,16 +203,13 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
         return ArticleOut(id=found.id, title=found.title, source=assistant.shown_source(found.source), text=found.text)
 
     @routes.post("/v1/ingest", responses={401: {}, 403: {}})
-    def ingest(files: Annotated[list[UploadFile], File(description="md, txt, html or pdf articles")]) -> IngestOut:
-        report = assistant.ingest_uploads([(f.filename or "upload", f.file) for f in files])
-        return IngestOut(
-            added=report.added,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            skipped=[{"path": os.path.basename(s.path), "reason": assistant.redact(s.reason)} for s in report.skipped],
-            chunks=report.chunks,
-            seconds=report.seconds,
-        )
+    def ingest(
+        files: Annotated[list[UploadFile], File(description=f"Articles: {assistant.uploads.label}")] = [],  # noqa: B006
+        urls: Annotated[list[str], Form(description="Pages to fetch (http or https), one per field.")] = [],  # noqa: B006
+        feeds: Annotated[list[str], Form(description="RSS or Atom feeds: every item's link.")] = [],  # noqa: B006
+    ) -> IngestOut:
+        uploads = [(f.filename or "upload", f.file) for f in files]
+        return _report(assistant, assistant.ingest_uploads(uploads, urls=urls, feeds=feeds))
 
     @routes.get("/v1/models")
     def models() -> dict[str, Any]:
@@ -202,3 +228,20 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
         return completion(await answering(lambda: assistant.ask(question, history)))
 
     return routes
+
+
+def _report(assistant: Assistant, report: Any) -> IngestOut:
+    """An ingest report as a client may see it: a file by its name, a URL as given, no server path."""
+    return IngestOut(
+        added=report.added,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        merged=[m.article_id for m in report.merged],
+        deleted=report.deleted,
+        skipped=[
+            {"path": assistant.shown_source(s.path), "reason": assistant.redact(s.reason)} for s in report.skipped
+        ],
+        notes=[assistant.redact(n) for n in report.notes],
+        chunks=report.chunks,
+        seconds=report.seconds,
+    )

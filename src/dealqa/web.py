@@ -1,4 +1,5 @@
-"""The Gradio chat UI: streamed, cited answers, a sources panel, feedback, corpus status, uploads.
+"""The Gradio chat UI: streamed, cited answers, a sources panel, feedback, corpus status, and a
+Corpus tab listing the articles; adding (files, URLs, feeds) and deleting them when the server allows.
 
 No ``from __future__ import annotations`` here: Gradio reads event annotations (``gr.LikeData``) at run time.
 """
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DealQAError, EmptyStoreError
+from .metadata import human_date
 from .types import Answer, Citation
 
 if TYPE_CHECKING:
@@ -19,8 +21,7 @@ if TYPE_CHECKING:
     from .assistant import Assistant
 
 log = logging.getLogger(__name__)
-# The files the upload panel offers (the Assistant decides what it accepts).
-ACCEPTED = [".md", ".markdown", ".txt", ".html", ".htm", ".pdf"]
+CORPUS_COLUMNS = ["Title", "Outlet", "Published", "Chunks", "Source", "Id"]
 _CONTEXT_CHARS = 300
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 CSS = """
@@ -102,7 +103,36 @@ def _text(content: Any) -> str:
     return ""
 
 
-def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Blocks":
+def _corpus_rows(assistant: "Assistant") -> list[list[Any]]:
+    """The Corpus tab's table: one row per article (a copy says which story it was merged into)."""
+    rows = []
+    for a in assistant.catalogue():
+        chunks = f"copy of {a.copy_of}" if a.copy_of else str(a.chunks)
+        rows.append([a.title, a.outlet, human_date(a.published), chunks, a.source, a.id])
+    return rows
+
+
+def _corpus_table(assistant: "Assistant") -> Any:
+    import pandas as pd
+
+    try:
+        rows = _corpus_rows(assistant)
+    except DealQAError as exc:  # an unfinished ingest: the banner says what to do
+        log.info("listing the articles failed: %s", exc)
+        rows = []
+    return pd.DataFrame(rows, columns=CORPUS_COLUMNS)
+
+
+def _article_choices(assistant: "Assistant") -> list[tuple[str, str]]:
+    try:
+        return [(f"{a.title} ({a.id})", a.id) for a in assistant.catalogue()]
+    except DealQAError:
+        return []
+
+
+def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Blocks":
+    """The UI; ``allow_changes`` adds the panels that add and delete articles (the server turns it
+    on only with ``--allow-upload`` and a sign-in page, so only a signed-in writer sees them)."""
     import gradio as gr
 
     settings = assistant.settings
@@ -151,19 +181,49 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
         status = gr.Markdown(_status(assistant), elem_id="dq-status")
         banner = gr.Markdown(_banner(assistant), elem_id="dq-banner")
         answers = gr.State([])
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=320):
-                chatbot = gr.Chatbot(elem_id="dq-chat", height=460, label="Chat", buttons=["copy"])
-                question = gr.Textbox(
-                    placeholder=settings.chat_placeholder, show_label=False, submit_btn=True, elem_id="dq-input"
+        adders = []
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3, min_width=320):
+                        chatbot = gr.Chatbot(elem_id="dq-chat", height=460, label="Chat", buttons=["copy"])
+                        question = gr.Textbox(
+                            placeholder=settings.chat_placeholder,
+                            show_label=False,
+                            submit_btn=True,
+                            elem_id="dq-input",
+                        )
+                        with gr.Row():
+                            examples = [
+                                gr.Button(text, size="sm", elem_classes="dq-example") for text in settings.chat_examples
+                            ]
+                        notice = gr.Markdown(elem_id="dq-notice")
+                    with gr.Column(scale=2, min_width=280):
+                        sources = gr.HTML("<p>Sources of the latest answer appear here.</p>", elem_id="dq-sources")
+                if allow_changes:
+                    with gr.Accordion("Add articles", open=bool(assistant.empty_store_message())):
+                        adders.append(_add_panel(assistant, "dq-add"))
+            with gr.Tab("Corpus", id="corpus", elem_id="dq-corpus-tab"):
+                table = gr.Dataframe(
+                    _corpus_table(assistant),
+                    headers=CORPUS_COLUMNS,
+                    interactive=False,
+                    wrap=True,
+                    elem_id="dq-corpus",
+                    label="Articles",
                 )
-                with gr.Row():
-                    examples = [
-                        gr.Button(text, size="sm", elem_classes="dq-example") for text in settings.chat_examples
-                    ]
-                notice = gr.Markdown(elem_id="dq-notice")
-            with gr.Column(scale=2, min_width=280):
-                sources = gr.HTML("<p>Sources of the latest answer appear here.</p>", elem_id="dq-sources")
+                refresh = gr.Button("Refresh", size="sm")
+                choice = None
+                if allow_changes:
+                    gr.Markdown("### Add articles")
+                    adders.append(_add_panel(assistant, "dq-corpus-add"))
+                    gr.Markdown("### Delete an article")
+                    with gr.Row():
+                        choice = gr.Dropdown(
+                            _article_choices(assistant), label="Article", value=None, elem_id="dq-delete-choice"
+                        )
+                        delete = gr.Button("Delete", variant="stop", elem_id="dq-delete")
+                    deleted = gr.Markdown(elem_id="dq-delete-result")
         question.submit(add_question, [question, chatbot], [question, chatbot], queue=False).then(
             answer, [chatbot, answers], [chatbot, sources, answers, banner]
         )
@@ -172,35 +232,85 @@ def build_ui(assistant: "Assistant", *, allow_upload: bool = False) -> "gr.Block
                 answer, [chatbot, answers], [chatbot, sources, answers, banner]
             )
         chatbot.like(on_like, [chatbot, answers], notice)
-        if allow_upload:
-            _upload_panel(assistant, status, banner)
+
+        def corpus_view() -> tuple[Any, ...]:
+            listed = (_corpus_table(assistant),)
+            choices = (gr.update(choices=_article_choices(assistant), value=None),) if choice is not None else ()
+            return (_status(assistant), _banner(assistant), *listed, *choices)
+
+        views = [status, banner, table, *([choice] if choice is not None else [])]
+        refresh.click(corpus_view, None, views, queue=False)
+
+        def add(files: list[str] | None, urls: str, are_feeds: bool, progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008
+            return _add(assistant, files, urls, are_feeds, lambda d, t, _: progress((d, t), desc="Embedding"))
+
+        for files, urls, are_feeds, button, result in adders:
+            button.click(add, [files, urls, are_feeds], result).then(corpus_view, None, views, queue=False)
+        if choice is not None:
+            delete.click(lambda i: _delete(assistant, i), choice, deleted).then(corpus_view, None, views, queue=False)
         # Each page load reads the store afresh: another process may have ingested since the UI was built.
-        ui.load(lambda: (_status(assistant), _banner(assistant)), None, [status, banner], queue=False)
+        ui.load(corpus_view, None, views, queue=False)
     return ui
 
 
-def _upload_panel(assistant: "Assistant", status: "gr.Markdown", banner: "gr.Markdown") -> None:
+def _add_panel(assistant: "Assistant", prefix: str) -> tuple[Any, Any, Any, Any, Any]:
+    """A file box with a URL box beside it, the button and where the result is told."""
     import gradio as gr
 
-    def ingest(files: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[str, str, str]:  # noqa: B008
-        if not files:
-            return "Choose one or more files first.", _status(assistant), _banner(assistant)
-        uploads = []
-        for name in files:
-            with Path(name).open("rb") as handle:  # the UI's own temporary copy of the file
-                uploads.append((Path(name).name, handle.read(assistant.settings.max_file_bytes + 1)))
-        try:
-            report = assistant.ingest_uploads(uploads, progress=lambda d, t, _: progress((d, t), desc="Embedding"))
-        except DealQAError as exc:
-            return f"⚠ {_plain(assistant.redact(str(exc)))}", _status(assistant), _banner(assistant)
-        lines = [report.summary()]
-        lines += [
-            f"- **{_plain(Path(s.path).name)}** skipped: {_plain(assistant.redact(s.reason))}" for s in report.skipped
-        ]
-        return "\n".join(lines), _status(assistant), _banner(assistant)
+    policy = assistant.uploads
+    with gr.Row(equal_height=False):
+        files = gr.File(
+            file_count="multiple",
+            file_types=list(policy.types),
+            label=f"Files ({policy.label})",
+            elem_id=f"{prefix}-files",
+        )
+        with gr.Column():
+            urls = gr.Textbox(
+                lines=3,
+                label="Web pages (one http or https URL a line)",
+                placeholder="https://example.com/news/the-deal",
+                elem_id=f"{prefix}-urls",
+            )
+            are_feeds = gr.Checkbox(label="These URLs are RSS or Atom feeds (add every item)", value=False)
+    button = gr.Button("Ingest", elem_id=f"{prefix}-button")
+    result = gr.Markdown(elem_id=f"{prefix}-result")
+    return files, urls, are_feeds, button, result
 
-    with gr.Accordion("Add articles", open=bool(assistant.empty_store_message())):
-        files = gr.File(file_count="multiple", file_types=ACCEPTED, label="Articles (md, txt, html, pdf)")
-        button = gr.Button("Ingest")
-        result = gr.Markdown()
-        button.click(ingest, files, [result, status, banner])
+
+def _add(
+    assistant: "Assistant", files: list[str] | None, urls: str | None, are_feeds: bool, progress: Any = None
+) -> str:
+    """Files and URLs through the Assistant's upload policy; the report as Markdown."""
+    given = [line.strip() for line in (urls or "").splitlines() if line.strip()]
+    limit = assistant.uploads.max_file_bytes + 1
+    uploads = []
+    for name in files or []:
+        with Path(name).open("rb") as handle:  # the UI's own temporary copy of the file
+            uploads.append((Path(name).name, handle.read(limit)))
+    try:
+        report = assistant.ingest_uploads(
+            uploads, progress, urls=[] if are_feeds else given, feeds=given if are_feeds else []
+        )
+    except DealQAError as exc:
+        return f"⚠ {_plain(assistant.redact(str(exc)))}"
+    lines = [_plain(report.summary())]
+    lines += [f"- merged {_plain(assistant.redact(m.describe()))}" for m in report.merged]
+    lines += [f"- note: {_plain(assistant.redact(n))}" for n in report.notes]
+    lines += [
+        f"- **{_plain(assistant.shown_source(s.path))}** skipped: {_plain(assistant.redact(s.reason))}"
+        for s in report.skipped
+    ]
+    return "\n".join(lines)
+
+
+def _delete(assistant: "Assistant", article_id: str | None) -> str:
+    if not article_id:
+        return "Choose an article to delete first."
+    try:
+        report = assistant.remove_article(article_id)
+    except DealQAError as exc:
+        return f"⚠ {_plain(assistant.redact(str(exc)))}"
+    lines = [f"Deleted {_plain(article_id)}."]
+    lines += [f"- note: {_plain(assistant.redact(n))}" for n in report.notes]
+    return "\n".join(lines)
