@@ -37,6 +37,7 @@ _SYNC_S = 0.5
 History = Sequence[str | dict[str, Any]]
 Upload = tuple[str, "IO[bytes] | bytes"]
 _WEB = ("http://", "https://")
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 @dataclass(frozen=True)
@@ -685,7 +686,7 @@ class Assistant:
     def shown_source(self, source: str) -> str:
         """An article's source as a client may see it: its URL, or its file relative to the corpus
         or data folder, else the file's name (never a server path)."""
-        if source.lower().startswith(_WEB):
+        if _URL.match(source):  # a URL (any scheme: a refused one is named as the user gave it)
             return source
         path = Path(source)
         for base in (self.settings.corpus_dir, self.settings.data_dir):

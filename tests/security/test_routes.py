@@ -17,7 +17,7 @@ from starlette.routing import Mount, Route
 
 from dealqa import Assistant
 from dealqa.api import create_app
-from dealqa.guard import UPLOADS, is_sign_in
+from dealqa.guard import is_sign_in, is_write
 
 TOKEN = "right-token"
 LOGIN = ("alice", "s3cret")
@@ -115,6 +115,8 @@ def test_the_table_covers_every_surface(protected: Running) -> None:
     for expected in ("/v1/ask", "/v1/chat/completions", "/v1/articles/x", "/mcp", "/docs", "/openapi.json",
                      "/gradio_api/upload", "/gradio_api/queue/join", "/config", "/healthz"):  # fmt: skip
         assert expected in paths, f"{expected} is not among the app's routes"
+    writes = {(method, path) for method, path in routes(protected.app) if is_write(method, path)}
+    assert writes >= {("POST", "/v1/ingest"), ("DELETE", "/v1/articles/x"), ("POST", "/gradio_api/upload")}
 
 
 def test_protected_server_refuses_every_route_without_the_right_credential(protected: Running) -> None:
@@ -144,7 +146,7 @@ def test_open_server_reads_freely_but_refuses_uploads(open_server: Running) -> N
     for method, path in sorted(set(routes(open_server.app))):
         for name, headers in CREDENTIALS.items():
             status, body = open_server.request(method, path, headers)
-            ok = status == 403 if path.rstrip("/") in UPLOADS else not _refused(status, body)
+            ok = status == 403 if is_write(method, path) else not _refused(status, body)
             if not ok:
                 failures.append(f"{method} {path} with {name}: {status}")
     assert not failures, "\n".join(failures)
@@ -157,9 +159,16 @@ def test_uploads_need_a_writer_even_when_reads_are_open(assistant: Assistant) ->
         assert client.post("/v1/ingest", files=files).status_code == 401
         assert client.post("/v1/ingest", files=files, headers=CREDENTIALS["wrong bearer"]).status_code == 401
         assert client.get("/v1/articles").status_code == 200  # reads stay open
+        assert client.delete("/v1/articles/x").status_code == 401
+        assert client.delete("/v1/articles/x", headers=CREDENTIALS["wrong bearer"]).status_code == 401
+        missing = client.delete("/v1/articles/x", headers=CREDENTIALS["bearer"])
+        assert missing.status_code == 404 and "no article with id 'x'" in missing.json()["error"]
     with TestClient(create_app(writable, ui=False, allow_upload=False)) as client:
         refused = client.post("/v1/ingest", files=files, headers=CREDENTIALS["bearer"])
         assert refused.status_code == 403 and "--allow-upload" in refused.json()["error"]
+        kept = client.delete("/v1/articles/spacex-leases-colossus-1", headers=CREDENTIALS["bearer"])
+        assert kept.status_code == 403 and "--allow-upload" in kept.json()["error"]
+        assert client.get("/v1/articles/spacex-leases-colossus-1").status_code == 200
 
 
 def test_protected_mcp_needs_the_credential_too(protected: Running) -> None:
