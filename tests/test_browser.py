@@ -12,14 +12,18 @@ from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from dealqa.feedback import FeedbackStore
 from tests.conftest import ROOT, LiveServer, server_workdir
+from tests.test_web_ingest import Site, site  # noqa: F401  (pages served on loopback)
 
 CHROMIUM = os.environ.get("DEALQA_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "artifacts" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian's chromium is not installed"
-)
+pytestmark = [
+    pytest.mark.slow,  # a browser and a live server
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Debian's chromium is not installed"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +107,64 @@ def test_upload_of_a_new_article(browser: Browser, tmp_path: Path) -> None:
         page.fill("input[type=password]", "s3cret")
         page.keyboard.press("Enter")
         page.get_by_text("Add articles").click(timeout=60_000)
-        page.locator("input[type=file]").set_input_files([str(article)])
-        page.get_by_role("button", name="Ingest").click()
-        expect(page.get_by_text("1 added")).to_be_visible(timeout=60_000)
+        page.locator("#dq-add-files input[type=file]").set_input_files([str(article)])
+        page.locator("#dq-add-button").click()
+        expect(page.locator("#dq-add-result")).to_contain_text("1 added", timeout=60_000)
         assert (live.workdir / ".dealqa" / "uploads" / "upload-colossus-ohio.md").is_file()
+        page.close()
+    finally:
+        live.stop()
+
+
+def sign_in(page: Page, url: str) -> None:
+    page.goto(url, wait_until="domcontentloaded")
+    page.fill("input[type=text]", "alice")
+    page.fill("input[type=password]", "s3cret")
+    page.keyboard.press("Enter")
+
+
+def test_an_article_added_by_url_is_listed_answered_and_deleted(
+    browser: Browser,
+    site: tuple[Site, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    _, base = site
+    live = LiveServer(
+        server_workdir(tmp_path / "by-url"),
+        "--allow-upload",
+        "--auth",
+        "alice:s3cret",
+        env={"DEALQA_ALLOW_PRIVATE_URLS": "1"},  # the page is served on loopback
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        sign_in(page, live.url)
+        page.get_by_role("tab", name="Corpus").click(timeout=60_000)
+        corpus = page.locator("#dq-corpus")
+        expect(corpus).to_contain_text("SpaceX leases Colossus 1 to Anthropic", timeout=60_000)
+        expect(corpus).not_to_contain_text(str(live.workdir))  # sources relative, never server paths
+        page.fill("#dq-corpus-add-urls textarea", f"{base}/deal.html\n{base}/missing-page.html")
+        page.locator("#dq-corpus-add-button").click()
+        result = page.locator("#dq-corpus-add-result")
+        expect(result).to_contain_text("1 added", timeout=120_000)
+        expect(result).to_contain_text(f"{base}/missing-page.html skipped: HTTP 404")
+        expect(corpus).to_contain_text("Lumenfold books Reno capacity", timeout=60_000)
+        expect(corpus).to_contain_text("The Data Hall Ledger")
+        expect(corpus).to_contain_text(f"{base}/deal.html")
+        page.screenshot(path=str(SHOTS / "corpus-tab.png"), full_page=True)
+
+        page.get_by_role("tab", name="Chat").click()
+        answer = ask(page, "How much is the Lumenfold lease worth?")
+        expect(answer).to_contain_text("9.6 billion", timeout=60_000)
+        expect(page.locator("#dq-sources")).to_contain_text("The Data Hall Ledger · 4 March 2027")
+
+        page.get_by_role("tab", name="Corpus").click()
+        page.locator("#dq-delete-choice input").click()
+        page.get_by_role("option", name=re.compile("Lumenfold books Reno capacity")).click()
+        page.locator("#dq-delete").click()
+        expect(page.locator("#dq-delete-result")).to_contain_text("Deleted", timeout=60_000)
+        expect(corpus).not_to_contain_text("Lumenfold books Reno capacity", timeout=60_000)
+        expect(corpus).to_contain_text("SpaceX leases Colossus 1 to Anthropic")
         page.close()
     finally:
         live.stop()

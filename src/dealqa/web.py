@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DealQAError, EmptyStoreError
-from .metadata import human_date
+from .metadata import byline, human_date
 from .types import Answer, Citation
 
 if TYPE_CHECKING:
@@ -71,8 +71,11 @@ def _citation_card(c: Citation, text: str) -> str:
     after = text[end : end + _CONTEXT_CHARS]
     before = ("…" + before.split(" ", 1)[-1]) if start > _CONTEXT_CHARS else before
     after = (after.rsplit(" ", 1)[0] + "…") if end + _CONTEXT_CHARS < len(text) else after
+    where = byline({"outlet": c.outlet, "published": c.published})
+    also = f"; also in {', '.join(c.also_in)}" if c.also_in else ""
+    meta = f' <small class="dq-byline">{html.escape(where + also)}</small>' if where or also else ""
     return (
-        f'<details class="dq-cite" id="cite-{c.n}"><summary>[{c.n}] {html.escape(c.title)}</summary>'
+        f'<details class="dq-cite" id="cite-{c.n}"><summary>[{c.n}] {html.escape(c.title)}{meta}</summary>'
         f'<p class="dq-passage">{html.escape(before)}<mark>{html.escape(c.quote)}</mark>{html.escape(after)}</p>'
         f"<small>{html.escape(c.article_id)}, characters {c.start}–{c.end}</small></details>"
     )
@@ -215,7 +218,7 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
                 refresh = gr.Button("Refresh", size="sm")
                 choice = None
                 if allow_changes:
-                    gr.Markdown("### Add articles")
+                    gr.Markdown("### Add to the corpus")
                     adders.append(_add_panel(assistant, "dq-corpus-add"))
                     gr.Markdown("### Delete an article")
                     with gr.Row():
