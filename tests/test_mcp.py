@@ -22,6 +22,8 @@ async def _exercise(client: Client) -> dict[str, Any]:
     listed = await client.call_tool("list_articles", {})
     search = await client.call_tool("search", {"query": "Decrypt", "k": 2})
     bad = await client.call_tool("ask", {"question": ""})
+    bad_filter = await client.call_tool("search", {"query": "Memphis", "since": "yesterday"})
+    dated = await client.call_tool("ask", {"question": "Where is Colossus 1 located?", "since": "2026-01-01"})
     resource = await client.read_resource("dealqa://articles/spacex-leases-colossus-1")
     return {
         "tools": tools,
@@ -30,6 +32,8 @@ async def _exercise(client: Client) -> dict[str, Any]:
         "listed": listed.structured_content,
         "search": search.structured_content,
         "bad": bad,
+        "bad_filter": bad_filter,
+        "dated": dated.structured_content,
         "resource": resource.contents[0].text,  # type: ignore[union-attr]
     }
 
@@ -47,6 +51,12 @@ def _check(found: dict[str, Any]) -> None:
     assert len(found["listed"]["articles"]) >= 2
     assert found["search"]["hits"][0]["text"]
     assert found["bad"].is_error
+    assert found["bad_filter"].is_error
+    assert "since must be a date like 2026-05-06, got 'yesterday'" in found["bad_filter"].content[0].text
+    # The shipped articles state no date, so a date filter leaves nothing to answer from.
+    assert found["dated"]["abstained"] and not found["dated"]["citations"]
+    listed = {a["id"]: a for a in found["listed"]["articles"]}
+    assert listed["spacex-leases-colossus-1"]["source"] == "spacex-leases-colossus-1.md"
     assert "Memphis, Tennessee" in found["resource"]
 
 
