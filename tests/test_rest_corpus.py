@@ -143,17 +143,35 @@ def test_a_server_refuses_loopback_urls_without_the_setting(
 
 def test_every_redirect_hop_is_checked_again(site: tuple[Site, str], tmp_path: Path) -> None:  # noqa: F811
     """A page on an allowed host that redirects to a private one is refused at the redirect."""
-    _, base = site
+    content, base = site
+    port = base.rsplit(":", 1)[1]
+    content.set("/to-localhost", b"", status=302, headers={"Location": f"http://localhost:{port}/other.html"})
     fetcher = Fetcher(make_settings(tmp_path, allow_private_urls=False))
     checked: list[str] = []
-    strict = fetcher.check_url
+    strict = fetcher.public_address
 
-    def first_hop_allowed(url: str) -> None:  # stands in for a public host, which the test cannot reach
-        checked.append(url)
-        if url != f"{base}/moved":
-            strict(url)
+    def numeric_host_is_public(host: str, port: int) -> str:  # stands in for a public host the test cannot reach
+        checked.append(host)
+        return host if host == "127.0.0.1" else strict(host, port)
 
-    fetcher.check_url = first_hop_allowed  # type: ignore[method-assign]
-    got = fetcher.run([f"{base}/moved"])
-    assert checked == [f"{base}/moved", f"{base}/other.html"]
-    assert not got.articles and "private or loopback address (127.0.0.1)" in got.skipped[0].reason
+    fetcher.public_address = numeric_host_is_public  # type: ignore[method-assign]
+    got = fetcher.run([f"{base}/to-localhost"])
+    assert checked[0] == "127.0.0.1" and checked[-1] == "localhost"
+    assert not got.articles and "refused: localhost resolves to a private or loopback address" in got.skipped[0].reason
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(site: tuple[Site, str], tmp_path: Path) -> None:  # noqa: F811
+    """DNS rebinding: the host looked public when the URL was checked, then resolves to loopback;
+    the connection is checked again and refused, so nothing private is read."""
+    _, base = site
+    fetcher = Fetcher(make_settings(tmp_path, allow_private_urls=False))
+    answers = iter(["203.0.113.7"])  # the first lookup's answer (a documentation address)
+    strict = fetcher.public_address
+
+    def rebinding(host: str, port: int) -> str:
+        return next(answers, None) or strict(host, port)
+
+    fetcher.public_address = rebinding  # type: ignore[method-assign]
+    got = fetcher.run([f"{base}/deal.html"])
+    assert not got.articles
+    assert "refused: 127.0.0.1 resolves to a private or loopback address" in got.skipped[0].reason

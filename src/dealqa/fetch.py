@@ -6,7 +6,10 @@ as the body streams in, and a user agent that says who is asking. A URL that fai
 :class:`~dealqa.corpus.Skipped` with its reason; the others are still read.
 
 When a server fetches on a user's behalf, hosts that resolve to loopback, private, link-local or
-reserved addresses are refused (server-side request forgery), unless ``allow_private``.
+reserved addresses are refused (server-side request forgery), unless ``allow_private``: every
+address the host resolves to is checked, on every redirect hop, and the connection is made to the
+address that was checked (the host is resolved once, by the check, so a DNS answer that changes
+between the check and the connection cannot reach a private address).
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import socket
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlparse
+
+import httpcore
 
 from .corpus import Skipped, _decode, _first_line_title, _from_pdf, html_meta, slugify
 from .errors import LoadError
@@ -168,7 +173,16 @@ class Fetcher:
         limit = self.settings.max_file_bytes
         seen: set[str] = set()
         headers = {"User-Agent": USER_AGENT, "Accept": _ACCEPT}
-        with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
+        # Guarded: connect only to checked addresses, and directly (a proxy from the environment
+        # would resolve the host itself).
+        transport = None if self.allow_private else _checked_transport(self.public_address)
+        with httpx.Client(
+            timeout=timeout,
+            follow_redirects=False,
+            headers=headers,
+            transport=transport,
+            trust_env=self.allow_private,
+        ) as client:
             while True:
                 self.check_url(url)
                 seen.add(url)
@@ -208,17 +222,58 @@ class Fetcher:
             raise LoadError("the URL has no host")
         if self.allow_private:
             return
+        self.public_address(parsed.hostname, parsed.port or (443 if parsed.scheme == "https" else 80))
+
+    def public_address(self, host: str, port: int) -> str:
+        """The address to connect to for ``host``: every address it resolves to must be public.
+
+        Raises:
+            LoadError: the host does not resolve, or one of its addresses is not public.
+        """
         try:
-            infos = socket.getaddrinfo(parsed.hostname, parsed.port or 80, proto=socket.IPPROTO_TCP)
+            infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
         except (OSError, UnicodeError) as exc:
-            raise LoadError(f"cannot resolve host {parsed.hostname}: {exc}") from exc
-        for info in infos:
-            address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+            raise LoadError(f"cannot resolve host {host}: {exc}") from exc
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+        for address in addresses:
             if not is_public(address):
                 raise LoadError(
-                    f"refused: {parsed.hostname} resolves to a private or loopback address ({address}); "
+                    f"refused: {host} resolves to a private or loopback address ({address}); "
                     "set DEALQA_ALLOW_PRIVATE_URLS=1 to allow it"
                 )
+        if not addresses:
+            raise LoadError(f"cannot resolve host {host}: no address")
+        return str(addresses[0])
+
+
+class _CheckedNetwork(httpcore.SyncBackend):
+    """Opens a connection to the address ``check`` returns for the host (TLS still verifies the
+    certificate against the host's name)."""
+
+    def __init__(self, check: Callable[[str, int], str]) -> None:
+        self.check = check
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        return super().connect_tcp(self.check(host, port), port, timeout, local_address, socket_options)
+
+
+def _checked_transport(check: Callable[[str, int], str]) -> Any:
+    """httpx's transport, its connection pool on :class:`_CheckedNetwork` (httpx takes no network
+    backend, so its pool is replaced by one like it that has ours)."""
+    import httpx
+
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=_CheckedNetwork(check)
+    )
+    return transport
 
 
 # IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64, RFC 6052 and 8215).
