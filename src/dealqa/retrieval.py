@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import threading
@@ -66,24 +67,31 @@ class BM25Index:
         import bm25s
 
         folder = self.cache_dir / version
-        if (folder / "ids.json").exists():
+        try:
             self._ids = json.loads((folder / "ids.json").read_text())
             # Memory-mapped: a process start reads only the pages its queries touch. An empty
             # store's index is only its (empty) ids: bm25s saves nothing for no documents.
             self._retriever = bm25s.BM25.load(str(folder), mmap=True) if self._ids else bm25s.BM25()
-        else:
+        except OSError:  # not built yet (or removed by a process that moved on to a newer version)
             ids, texts = self.store.all_chunk_texts()
             self._retriever = bm25s.BM25()
             if ids:
                 self._retriever.index(_tokenize(texts), show_progress=False)
             self._ids = ids
-            shutil.rmtree(self.cache_dir, ignore_errors=True)  # older versions
-            tmp = self.cache_dir / f".{version}.tmp"
+            # Another process may build the same version at once: each writes its own folder and
+            # the first rename wins; only finished older versions are removed.
+            for old in self.cache_dir.glob("[!.]*"):
+                if old.name != version:
+                    shutil.rmtree(old, ignore_errors=True)
+            tmp = self.cache_dir / f".{version}.{os.getpid()}.{threading.get_ident()}.tmp"
             tmp.mkdir(parents=True, exist_ok=True)
             if ids:
                 self._retriever.save(str(tmp))
             (tmp / "ids.json").write_text(json.dumps(ids))
-            tmp.rename(folder)  # atomic: a reader sees a whole index or none
+            try:
+                tmp.rename(folder)  # atomic: a reader sees a whole index or none
+            except OSError:  # another process finished the same version first
+                shutil.rmtree(tmp, ignore_errors=True)
         self._version = version
         self._vocab = list(self._retriever.vocab_dict) if self._ids else []
         # Chunks per term: the column lengths of bm25s's sparse score matrix.
