@@ -104,6 +104,7 @@ def test_sources_that_state_different_amounts_are_said_to_disagree(ask: Callable
         "When was Vantor Systems founded?",  # a founding year is stated, for the other company
         "Who is the chief financial officer of Quarry Labs?",  # a chief executive is named, of Vantor
         "How many people does Vantor Systems employ?",  # a head-count is stated, for Quarry
+        "What is Vantor Systems' annual revenue?",  # amounts are stated, none of them revenue
     ],
 )
 def test_a_detail_stated_only_for_something_else_is_not_answered(ask: Callable[[str], Draft], question: str) -> None:

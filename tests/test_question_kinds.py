@@ -99,6 +99,8 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert read("Which companies are part of the deal?").several
     assert not read("Which company bought the mill?").several
     assert read("Who first reported the lease?").verbs == ("report",)
+    assert read("What is the mill's revenue?").types == ("MONEY",)
+    assert read("What is the new venture called?").types == ()
 
 
 def test_a_date_is_taken_from_the_clause_about_the_event_asked(mills: Assistant) -> None:

@@ -120,6 +120,14 @@ class QuestionReader:
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
                 types = self._type_of(noun.lemma_.lower())
+            elif word == "what" and _be_noun(wh) is not None:
+                # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
+                # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
+                equated = _be_noun(wh)
+                types = self._glossary_type(equated.lemma_.lower())
+                if types:
+                    kind = equated.text
+                    skip.add(equated.i)
         elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
             # A query of keywords ("quarry labs deal date") asks for the type one of its nouns names.
             for t in doc:
@@ -169,6 +177,11 @@ class QuestionReader:
         vector = self.encode([noun])[0]
         return float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector))) >= _TYPE_NOUN
 
+    def _glossary_type(self, noun: str) -> tuple[str, ...]:
+        """The entity types whose glossary description is near the noun, or ()."""
+        types = self._type_of(noun)
+        return types if types != VALUE_TYPES and types not in _ASKING.values() else ()
+
     def _type_of(self, noun: str) -> tuple[str, ...]:
         """The entity types a "which NOUN" asks for: the type whose glossary description is nearest
         to the noun ("city" -> GPE), else those of the question word nearest to it ("day" ->
@@ -189,6 +202,14 @@ class QuestionReader:
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _be_noun(wh: Any) -> Any:
+    """The noun a "what" is equated with by "be" ("What is Quarry's revenue?"), or None."""
+    head = wh.head
+    if wh.dep_ not in ("nsubj", "attr") or head.lemma_ != "be":
+        return None
+    return next((t for t in head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i and t.pos_ == "NOUN"), None)
 
 
 def _wh_noun(wh: Any) -> Any:
