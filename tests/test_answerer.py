@@ -28,6 +28,7 @@ WIRE = (
     "Vantor Systems is paying $1.3 billion for Quarry Labs, a person familiar with the deal said. "
     "Maria Okafor, the chief executive of Vantor Systems, said the deal doubles its engineering staff."
 )
+FILING = "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers."
 
 
 class _Words:
@@ -55,7 +56,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 
 @pytest.fixture(scope="module")
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
-    articles = {"ledger": LEDGER, "wire": WIRE}
+    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING}
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -111,6 +112,12 @@ def test_a_detail_stated_only_for_something_else_is_not_answered(ask: Callable[[
     answer = ask(question)
     assert answer.abstained, answer.text
     assert not answer.short
+
+
+def test_a_comparison_gives_each_side_its_own_value(ask: Callable[[str], Draft]) -> None:
+    answer = ask("Which company was founded earlier, Quarry Labs or Pellworth Freight?")
+    assert "Quarry Labs: 2019" in answer.short and "Pellworth Freight: 1988" in answer.short
+    assert {c.article_id for c in answer.citations} == {"ledger", "filing"}
 
 
 def test_a_value_said_to_be_unknown_is_quoted_not_invented(ask: Callable[[str], Draft]) -> None:

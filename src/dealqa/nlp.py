@@ -134,7 +134,8 @@ def clause_head(token: Any) -> Any:
 
 def clause_tokens(token: Any) -> list[Any]:
     """The tokens of the token's clause, in order: its head's subtree without the clauses nested in
-    it, plus the noun a relative or participle clause describes ("a startup founded in 2019")."""
+    it, plus the noun a relative or participle clause describes ("a startup founded in 2019") and
+    the name that noun renames."""
     head = clause_head(token)
     nested = {
         t.i
@@ -148,6 +149,8 @@ def clause_tokens(token: Any) -> list[Any]:
     tokens = [t for t in head.subtree if t.i not in nested]
     if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
         tokens.append(head.head)
+        if head.head.dep_ == "appos":  # "Taloren, the group founded in 1952": the name it renames
+            tokens.append(head.head.head)
     if head.dep_ == "conj":  # a conjoined verb shares its head's subject
         tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]
     return sorted(tokens, key=lambda t: t.i)

@@ -41,6 +41,8 @@ _PARAPHRASE = 0.62
 # A value's clause this close to the question ties the value to it even in other words.
 _TIE_SIMILARITY = 0.5
 _TIE_STRONG = 0.75
+# Entity types of what a comparison weighs.
+_MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # A word of a name names it alone when it is this rare relative to the name's rarest word.
@@ -170,6 +172,10 @@ class ExtractiveAnswerer:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
         if self._mostly_unknown(query):
             return abstain("The articles in the corpus don't cover that.", candidates)
+        if question.sides:
+            compared = self._compare(question, retrieval)
+            if compared is not None:
+                return compared
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if question.types:
@@ -195,6 +201,25 @@ class ExtractiveAnswerer:
             return abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
         chosen = self._choose_each(relevant, sides) if sides else []
         return _compose(chosen or _choose(relevant, question.several))
+
+    def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
+        """For "Which was founded first, A or B?": each side's measure (a date, an amount, a count)
+        tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
+        found: list[Value] = []
+        for side in question.sides:
+            asked = self._telling(replace(question, names=side, types=_MEASURES, sides=()))
+            candidates = self.candidates(asked, retrieval)
+            relevant = [
+                c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
+            ]
+            values = self._values(asked, relevant, retrieval.query_vectors)
+            if not values:
+                return None
+            found.append(values[0])
+        draft = _compose([v.candidate for v in found])
+        sides = zip(question.sides, found, strict=True)
+        short = "; ".join(f"{' '.join(side)}: {v.text} [{n}]" for n, (side, v) in enumerate(sides, 1))
+        return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
 
     def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""

@@ -80,6 +80,8 @@ class Question:
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
     noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
+    # "Which was founded first, A or B?": the names of each side compared
+    sides: tuple[tuple[str, ...], ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
 
 
@@ -167,6 +169,7 @@ class QuestionReader:
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and types == VALUE_TYPES else "",
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
+            sides=_sides(doc, names) if wh is not None else (),
             words=frozenset(fold(question).split()),
         )
 
@@ -202,6 +205,19 @@ class QuestionReader:
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _sides(doc: Any, names: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The names of each of two phrases the question sets against each other with "or"
+    ("..., Halvard Compute or Arcwell Semiconductor?"), or () when it compares none."""
+    for t in doc:
+        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
+            right = {w.text for w in t.subtree}
+            left = {w.text for w in t.head.subtree} - right
+            sides = tuple(tuple(n for n in names if set(n.split()) <= words) for words in (left, right))
+            if all(sides) and not set(sides[0]) & set(sides[1]):
+                return sides
+    return ()
 
 
 def _be_noun(wh: Any) -> Any:
