@@ -76,7 +76,7 @@ class Question:
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
-    counted: str = ""  # stem of the noun of "how many NOUN" ("files"): the value must count it
+    counted: str = ""  # stem of the noun "how many"/"how large is" asks of ("files", "loan"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
     noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
@@ -152,8 +152,13 @@ class QuestionReader:
         focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
         kept = {t.i for t in content}
         counted = ""
-        if kind in ("how many", "how much") and doc[wh.i + 1].head.pos_ == "NOUN":  # type: ignore[union-attr]
-            counted = stem(doc[wh.i + 1].head.lemma_.lower())  # type: ignore[union-attr]
+        if kind.startswith("how ") and kind != "how long" and wh is not None:
+            after = doc[wh.i + 1]
+            if after.head.pos_ == "NOUN":  # "how many files"
+                counted = stem(after.head.lemma_.lower())
+            elif after.head.lemma_ == "be":  # "how large is the loan": the value must measure the loan
+                subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
+                counted = stem(subject.lemma_.lower()) if subject is not None else ""
         return Question(
             text=question,
             types=types,
