@@ -360,8 +360,12 @@ class ExtractiveAnswerer:
                 text = display(c.text[e.start : e.end])
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
-                if question.noun and dict(zip(e.anchors, e.distances, strict=True)).get(question.noun, 99) > 2:
-                    continue  # "which law firm": the value must be said to be one ("X, the law firm")
+                named_as = (
+                    question.noun in terms(text)
+                    or dict(zip(e.anchors, e.distances, strict=True)).get(question.noun, 99) <= 2
+                )
+                if question.noun and not named_as:
+                    continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _about_names(question, c, e):
@@ -574,7 +578,8 @@ _KINDS = {"DATE": "date", "TIME": "time", "MONEY": "amount", "PERCENT": "share",
 
 def _what(question: Question) -> str:
     """What the question asked, for an abstention: "the date asked for (deal closed)"."""
-    kind = next((_KINDS[t] for t in question.types if t in _KINDS), "number" if question.types else "")
+    kind = question.kind if question.noun else ""  # "which law firm": no type names it
+    kind = kind or next((_KINDS[t] for t in question.types if t in _KINDS), "number" if question.types else "")
     about = f" ({question.topic})" if question.topic else ""
     return f"the {kind} asked for{about}" if kind else f"that{about}"
 
