@@ -20,6 +20,17 @@ def test_each_value_comes_with_the_clause_it_is_stated_in() -> None:
     assert "employ" in count.anchors and "found" not in count.anchors
     assert dict(zip(count.anchors, count.distances, strict=True))["peopl"] == 1
     assert "Austin, Texas" in found  # a place and the larger place it is in, also as one value
+    listed = "It has offices in Austin, Toronto and Dublin."
+    assert "Austin, Toronto" not in {listed[e.start : e.end] for e in entities(parse(listed))}  # a list
+
+
+def test_a_conjoined_verb_and_an_apposition_reach_the_name_they_are_about() -> None:
+    made = "The Tern-4 is fabricated by Kaiyuan Foundry in Taichung, and packaged in Penang."
+    penang = next(e for e in entities(parse(made)) if made[e.start : e.end] == "Penang")
+    assert "tern" in penang.anchors  # the subject of "fabricated" is the subject of "packaged"
+    owned = "The venture will be owned by Taloren, the industrial group founded in 1952."
+    year = next(e for e in entities(parse(owned)) if owned[e.start : e.end] == "1952")
+    assert "taloren" in year.anchors
 
 
 def test_names_the_model_gives_no_type_are_kept_and_negation_is_read() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from .errors import MissingDependencyError
@@ -57,10 +58,14 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     spans = [(ent.label_, ent) for ent in doc.ents]
     # "Palo Alto, California": a place and the larger place it is in, also as one value.
+    # Not in a list of places ("Ohio, Virginia and Arizona"): three or more, or two joined by "and".
+    places = [e for e in doc.ents if e.label_ == "GPE"]
     spans += [
         (a.label_, doc[a.start : b.end])
-        for a, b in zip(doc.ents, doc.ents[1:], strict=False)
-        if a.label_ == b.label_ == "GPE" and b.start == a.end + 1 and doc[a.end].text == ","
+        for n, (a, b) in enumerate(pairwise(places))
+        if _after(a, b, ",")
+        and not (n and _after(places[n - 1], a))
+        and not (n + 2 < len(places) and _after(b, places[n + 2]))
     ]
     # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
     typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -87,6 +92,15 @@ def entities(doc: Any) -> tuple[Entity, ...]:
             )
         )
     return tuple(found)
+
+
+def _after(a: Any, b: Any, mark: str = "") -> bool:
+    """Whether span ``b`` follows span ``a`` after one token: that mark, or else a comma or a
+    coordinating conjunction."""
+    if b.start != a.end + 1:
+        return False
+    between = a.doc[a.end]
+    return between.text == mark if mark else between.text == "," or between.dep_ == "cc"
 
 
 def _proper_runs(doc: Any) -> list[Any]:

@@ -628,8 +628,8 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     """The value first, then the sentence that states it; when another article states a different
     value for the same thing, both, and that the sources disagree."""
     best = values[0]
-    if any(_rival(v, best) for v in values[1:]):
-        return _compose([best.candidate])  # two values of one sentence tie as closely: let it speak
+    if any(_rival(v, best, question.several) for v in values[1:]):
+        return _compose([best.candidate])  # two values of one sentence fit as well: let it speak
     rivals = [
         v
         for v in values[1:]
@@ -650,13 +650,14 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     return Draft(f"{best.text} [1]. {draft.text}", draft.citations, False, short=best.text)
 
 
-def _rival(v: Value, best: Value) -> bool:
+def _rival(v: Value, best: Value, several: bool) -> bool:
     """Whether another value of the best one's sentence is as likely the answer ("60% in cash and
-    40% in shares" for "how much in shares", when the parse ties both as closely)."""
+    40% in shares" for "how much in shares", when the parse ties both as closely), or a part of it
+    ("Ohio, Virginia and Arizona" for "which states")."""
     return (
         v.candidate is best.candidate
         and v.entity.label == best.entity.label
-        and best.tie - v.tie < _SAME_TIE
+        and (several or best.tie - v.tie < _SAME_TIE)
         and not _same_value(v.text, best.text)
     )
 
