@@ -573,7 +573,19 @@ def _covers(c: Candidate) -> bool:
 # A capitalised word after a sentence's first: a name the model may not have tagged.
 _CAPITALISED_WORD = re.compile(r"(?<=[\s(“\"])[A-Z][a-z][\w-]*")
 # How an abstention names what was asked for, by the entity types of a short answer.
-_KINDS = {"DATE": "date", "TIME": "time", "MONEY": "amount", "PERCENT": "share", "GPE": "place", "PERSON": "name"}
+_KINDS = {
+    "DATE": "date",
+    "TIME": "time",
+    "MONEY": "amount",
+    "PERCENT": "share",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PERSON": "name",
+    "ORG": "name",
+    "NAME": "name",
+    "PRODUCT": "name",
+}
 
 
 def _what(question: Question) -> str:

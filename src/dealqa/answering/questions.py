@@ -249,7 +249,14 @@ def _wh_noun(wh: Any) -> Any:
 def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word (the model misses names it has not seen, typed in a question)."""
-    found = [e.text for e in doc.ents if e.label_ in NAME_TYPES and any(ch.isupper() for ch in e.text)]
+    # (a model's span holding lowercase words is cut into its names: "Colossus 1 to Vantor")
+    found = [
+        run
+        for e in doc.ents
+        if e.label_ in NAME_TYPES
+        for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+", e.text)
+        if any(ch.isupper() for ch in run)
+    ]
     run: list[str] = []
     for t in [*doc, None]:
         if t is not None and t.i > 0 and t.text[:1].isupper() and t.is_alpha:
