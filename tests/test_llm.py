@@ -86,6 +86,14 @@ def test_malformed_or_unsupported_output_falls_back(assistant: Assistant) -> Non
         assert answer.fallback and "Memphis" in answer.text
 
 
+def test_a_false_premise_is_said_whatever_the_model_drafts(assistant: Assistant) -> None:
+    # The model takes the premise for granted; the evidence says otherwise, and that is the answer.
+    fake = _fake(assistant, "SpaceX cancelled the lease because Anthropic missed a payment [1].")
+    answer = fake.ask("Why did SpaceX cancel the Colossus 1 lease?")
+    assert answer.text.startswith("The articles don't say that")
+    assert "cancelled" not in answer.text and "signed a deal" in answer.citations[0].quote
+
+
 def test_model_refusal_is_a_plain_abstention(assistant: Assistant) -> None:
     answer = _fake(assistant, "The sources do not say.").ask("How many GPUs does Colossus 1 have?")
     assert answer.abstained and not answer.fallback

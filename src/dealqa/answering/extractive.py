@@ -41,6 +41,9 @@ _PARAPHRASE = 0.62
 # A value's clause this close to the question ties the value to it even in other words.
 _TIE_SIMILARITY = 0.5
 _TIE_STRONG = 0.75
+# What a draft's finding says of the question.
+_FALSE_PREMISE = "false premise"
+_DISAGREEMENT = "sources disagree"
 # Entity types of what a comparison weighs.
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
@@ -108,6 +111,8 @@ class Draft:
     removed_claims: tuple[str, ...] = ()
     draft_sentences: int = 0
     fallback: bool = False
+    # What the evidence says of the question itself, which no drafted prose may override.
+    finding: str = ""
     short: str = ""
 
 
@@ -198,7 +203,8 @@ class ExtractiveAnswerer:
             return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
         contrary = self._contrary(question, relevant)
         if contrary is not None:
-            return abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
+            refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
+            return replace(refused, finding=_FALSE_PREMISE)
         chosen = self._choose_each(relevant, sides) if sides else []
         return _compose(chosen or _choose(relevant, question.several))
 
@@ -653,7 +659,7 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
         chosen = [best.candidate, other.candidate]
         draft = _compose(chosen)
         short = f"The sources disagree: {best.text} [1] or {other.text} [2]"
-        return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
+        return Draft(f"{short}. {draft.text}", draft.citations, False, short=short, finding=_DISAGREEMENT)
     agreeing = [v.candidate for v in rivals if v.candidate is not best.candidate]
     chosen = [best.candidate, *agreeing[: _MAX_SENTENCES - 1]]
     if question.several:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 from langchain_core.language_models import BaseChatModel
@@ -105,7 +106,14 @@ class GenerativeAnswerer:
         return final
 
     def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
-        """Verified sentences as the model finishes them, then the whole draft."""
+        """Verified sentences as the model finishes them, then the whole draft; the evidence's own
+        finding instead when it has one (a false premise, sources that disagree): the model's prose
+        would take the premise for granted or pick a side."""
+        checked = self.extractive.answer(question, query, retrieval)
+        if checked.finding:
+            yield checked.text
+            yield replace(checked, fallback=True)
+            return
         sources = _sources(retrieval.hits, retrieval.sentences)
         prompt = {"question": question.text, "sources": _fence(sources)}
         kept: list[Verdict] = []
