@@ -39,8 +39,6 @@ _HOW_TYPES = {
 }
 # Types a "which/what NOUN" question may ask for, matched to the noun by their glossary text.
 _NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT")
-# A name the model gave no type may be a person's or an organisation's.
-_UNTYPED = {"PERSON": "NAME", "ORG": "NAME"}
 # Below this cosine between the noun and the nearest type's description, the noun names no type...
 _MIN_TYPE_SIMILARITY = 0.3
 # A keyword of a query this close to a type's description asks for that type ("date").
@@ -206,7 +204,8 @@ class QuestionReader:
         best = int(np.argmax(similarity))
         if similarity[best] >= _MIN_TYPE_SIMILARITY:
             label = _NOUN_TYPES[best]
-            return (label, _UNTYPED[label]) if label in _UNTYPED else (label,)
+            # a small model often gives a firm, a person or a product the type of another
+            return (label, *(t for t in _WH_TYPES["who"] if t != label)) if label in _WH_TYPES["who"] else (label,)
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
