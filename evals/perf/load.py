@@ -3,9 +3,13 @@
 Starts its own `dealqa serve` on a free 127.0.0.1 port over a copy of corpus/ (unless --url is given),
 sends --requests requests at each of the --clients levels (concurrent clients), and stops by itself.
 With --compare SRC, a server running the code of another source tree (say a worktree of the
-previous commit) is measured in the same run, level by level, alternating with this one.
+previous commit) is measured in the same run, level by level, alternating with this one; with
+--uncached, also this tree with its answer cache off (DEALQA_ANSWER_CACHE_SIZE=0), so every request
+is answered afresh. --rounds N repeats every level N times, the servers' order reversed each round
+(A B, B A, ...: a shared machine's speed drifts), and reports each level's median run.
 
-    .venv/bin/python evals/perf/load.py --clients 1 10 50 --compare /tmp/prev/src --json evals/perf/load.json
+    .venv/bin/python evals/perf/load.py --clients 1 10 50 --compare /tmp/prev/src --uncached --rounds 3 \
+        --json evals/perf/load.json
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ QUESTIONS = [
 ]
 
 
-def start_server(workdir: Path, src: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    workdir: Path, src: Path | None = None, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     shutil.copytree(ROOT / "corpus", workdir / "corpus")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -43,6 +49,7 @@ def start_server(workdir: Path, src: Path | None = None) -> tuple[subprocess.Pop
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
     if src is not None:
         env["PYTHONPATH"] = str(src)
+    env.update(extra_env or {})
     dealqa = str(Path(sys.executable).with_name("dealqa"))
     process = subprocess.Popen([dealqa, "serve", "--port", str(port)], cwd=workdir, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
@@ -90,6 +97,11 @@ async def run(url: str, clients: int, requests: int, timeout_s: float) -> dict[s
     }
 
 
+def median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median throughput (an odd count gives a run that happened)."""
+    return sorted(runs, key=lambda r: r["throughput_rps"])[len(runs) // 2]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="An already running server (default: start one).")
@@ -97,26 +109,38 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="Per level of clients.")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--compare", type=Path, help="Also measure a server run from this source tree (its src/).")
+    parser.add_argument("--uncached", action="store_true", help="Also measure this tree with no answer cache.")
+    parser.add_argument("--rounds", type=int, default=1, choices=range(1, 10), help="Runs per level and server.")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    trees: dict[str, Path | None] = {"this": None}
+    trees: dict[str, tuple[Path | None, dict[str, str]]] = {"this": (None, {})}
+    if args.uncached:
+        trees["this-uncached"] = (None, {"DEALQA_ANSWER_CACHE_SIZE": "0"})
     if args.compare:
-        trees["compared"] = args.compare
-    result: dict[str, object] = {"cores": os.cpu_count(), "requests_per_level": args.requests, "runs": {}}
+        trees["compared"] = (args.compare, {})
+    result: dict[str, object] = {
+        "cores": os.cpu_count(),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "requests_per_level": args.requests,
+        "rounds": args.rounds,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         servers = {}
         try:
-            for name, src in trees.items():
+            for name, (src, extra_env) in trees.items():
                 (Path(tmp) / name).mkdir()
-                servers[name] = (None, args.url) if args.url else start_server(Path(tmp) / name, src)
-            runs: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
-            for clients in args.clients:
-                for name, (_, url) in servers.items():
-                    asyncio.run(run(url, min(clients, 5), 20, args.timeout))  # warm-up, not counted
-                    measured = asyncio.run(run(url, clients, args.requests, args.timeout))
-                    runs[name].append(measured)
-                    print(name, json.dumps(measured), flush=True)
-            result["runs"] = runs
+                servers[name] = (None, args.url) if args.url else start_server(Path(tmp) / name, src, extra_env)
+            runs: dict[str, dict[int, list[dict[str, float]]]] = {name: {c: [] for c in args.clients} for name in trees}
+            for round_ in range(args.rounds):
+                order = list(servers.items())
+                for clients in args.clients:
+                    for name, (_, url) in order if round_ % 2 == 0 else order[::-1]:
+                        asyncio.run(run(url, min(clients, 5), 20, args.timeout))  # warm-up, not counted
+                        measured = asyncio.run(run(url, clients, args.requests, args.timeout))
+                        runs[name][clients].append(measured)
+                        print(round_ + 1, name, json.dumps(measured), flush=True)
+            result["median"] = {name: [median_run(levels[c]) for c in args.clients] for name, levels in runs.items()}
+            result["runs"] = {name: [r for c in args.clients for r in levels[c]] for name, levels in runs.items()}
         finally:
             for process, _ in servers.values():
                 if process:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import hashlib
 import os
@@ -10,10 +11,12 @@ import tempfile
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
@@ -36,6 +39,7 @@ _MAX_HISTORY_TURNS = 10
 _SYNC_S = 0.5
 History = Sequence[str | dict[str, Any]]
 Upload = tuple[str, "IO[bytes] | bytes"]
+T = TypeVar("T")
 _WEB = ("http://", "https://")
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -149,6 +153,10 @@ class Assistant:
         self._unfinished = ""
         self._feedback: Any = None
         self.uploads = UploadPolicy(SUPPORTED, self.settings.max_file_bytes)
+        self._answers: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
+        self._answers_lock = threading.Lock()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
@@ -184,6 +192,13 @@ class Assistant:
         started = time.perf_counter()
         filters = self.filters(since, until, outlet)
         question, turns = self.check(question, history)
+        key = self._answer_key(question, turns, article_id, filters)
+        cached = self._cached_answer(key)
+        if cached is not None:
+            yield cached.text
+            spent = (time.perf_counter() - started) * 1000
+            yield dataclasses.replace(cached, timings={**dict.fromkeys(cached.timings, 0.0), "total_ms": spent})
+            return
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
         standalone = self.answerer.rewrite(asked, turns)
@@ -201,7 +216,7 @@ class Assistant:
                 yield item
         assert draft is not None
         done = time.perf_counter()
-        yield Answer(
+        answer = Answer(
             question=question,
             text=draft.text,
             citations=self.attributed(draft.citations),
@@ -219,6 +234,55 @@ class Assistant:
             fallback=draft.fallback,
             short=draft.short,
         )
+        self._keep_answer(key, answer)
+        yield answer
+
+    # -- answers asked again, and the threads answers run on -----------------------------------
+    def _answer_key(
+        self, question: str, turns: list[str], article_id: str | None, filters: Filters | None
+    ) -> tuple[Any, ...] | None:
+        """What an extractive answer depends on, the store version included (None: not kept, as an
+        LLM's answer, which a user asking again expects drawn again)."""
+        if self.answerer is not self.extractive or not self.settings.answer_cache_size or self._version is None:
+            return None
+        return (self._version, question, tuple(turns), article_id, filters)
+
+    def _cached_answer(self, key: tuple[Any, ...] | None) -> Answer | None:
+        if key is None:
+            return None
+        with self._answers_lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+            return found
+
+    def _keep_answer(self, key: tuple[Any, ...] | None, answer: Answer) -> None:
+        if key is None or key[0] != self._version:  # the store changed while it was answered
+            return
+        with self._answers_lock:
+            if key[0] != self._version:
+                return
+            self._answers[key] = answer
+            while len(self._answers) > self.settings.answer_cache_size:
+                self._answers.popitem(last=False)
+
+    def _forget_answers(self) -> None:
+        with self._answers_lock:
+            self._answers.clear()
+
+    async def off_loop(self, work: Callable[[], T]) -> T:
+        """Run ``work`` (an answer, a search) on this assistant's answer threads, as many as the
+        machine has cores, and await it: answering is CPU-bound, and a server's event loop stays
+        free for health checks, the UI and MCP while every core answers.
+
+        Example:
+            >>> answer = await assistant.off_loop(lambda: assistant.ask("Who signed?"))
+        """
+        if self._pool is None:
+            with self._pool_lock:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dealqa-answer")
+        return await asyncio.get_running_loop().run_in_executor(self._pool, work)
 
     def search(
         self,
@@ -370,6 +434,7 @@ class Assistant:
         )
         self.bm25.refresh(force=True)
         self._synced_at = 0.0
+        self._forget_answers()
         return report
 
     def for_corpus(self, corpus: Path) -> Assistant:
@@ -512,6 +577,8 @@ class Assistant:
                     if self._version is not None and (force or version != self._version):
                         self.store.reopen()
                         self.bm25.refresh(force=True)
+                    if version != self._version:
+                        self._forget_answers()
                     self._version = version
                     self._synced_at = time.monotonic()
         if require_complete and self._unfinished:

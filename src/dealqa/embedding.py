@@ -122,12 +122,15 @@ class Embedder:
         self.backend = backend
         self.batch_size = batch_size
         self.cache_dir = cache_dir
+        self._model: SentenceModel | None = None
 
     @property
     def model(self) -> SentenceModel:
         """One loaded model per name and backend per process, however many Embedders use it."""
-        with _load_lock:
-            return _load_cached(self.model_name, self.backend, self.batch_size, self.cache_dir)
+        if self._model is None:  # the lock only until it is loaded: answer threads read it at once
+            with _load_lock:
+                self._model = _load_cached(self.model_name, self.backend, self.batch_size, self.cache_dir)
+        return self._model
 
     @property
     def dimension(self) -> int:

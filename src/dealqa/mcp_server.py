@@ -60,8 +60,10 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
         ),
     )
 
+    # The SDK calls a plain function on its event loop: the tools that answer are coroutines that
+    # run the work on the assistant's answer threads, so one MCP question never stalls the server.
     @server.tool()
-    def ask(
+    async def ask(
         question: Question, history: History = None, since: Since = None, until: Until = None, outlet: Outlet = None
     ) -> dict[str, Any]:
         """Answer a question from the article corpus (list_articles shows what it covers); since,
@@ -72,10 +74,12 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
         publication date, author and URL.
         """
         with _told(ToolError):
-            return assistant.ask(question, history or [], since=since, until=until, outlet=outlet).to_dict()
+            return await assistant.off_loop(
+                lambda: assistant.ask(question, history or [], since=since, until=until, outlet=outlet).to_dict()
+            )
 
     @server.tool()
-    def search(
+    async def search(
         query: Question,
         k: Annotated[int, Field(ge=1, le=20, description="How many passages.")] = 5,
         article: Annotated[str | None, Field(max_length=200, description="Only this article id.")] = None,
@@ -85,7 +89,9 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
     ) -> dict[str, Any]:
         """Find the passages of the corpus most relevant to a query (hybrid dense + BM25 search)."""
         with _told(ToolError):
-            hits = assistant.search(query, k, article_id=article, since=since, until=until, outlet=outlet)
+            hits = await assistant.off_loop(
+                lambda: assistant.search(query, k, article_id=article, since=since, until=until, outlet=outlet)
+            )
             return {"hits": [hit_to_dict(h) for h in hits]}
 
     @server.tool()

@@ -1,18 +1,16 @@
 """The REST and OpenAI-compatible routes: each translates HTTP to one :class:`Assistant` call and back.
 
 Access, body size and CORS are not decided here but in :mod:`dealqa.guard`, in front of every route.
-Answers are CPU-bound, so they run on a thread pool as wide as the machine has cores, which keeps
-the event loop (health checks, the UI, MCP) free while every core answers.
+Answers are CPU-bound, so they run on the assistant's answer threads (:meth:`Assistant.off_loop`,
+as many as the machine has cores, shared with MCP), which keeps the event loop (health checks, the
+UI, MCP) free while every core answers.
 
 No ``from __future__ import annotations`` here: FastAPI reads the annotations at run time.
 """
 
-import asyncio
-import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi import Path as PathParam
@@ -24,7 +22,6 @@ from .errors import InputError
 from .streaming import MODEL_ID, chunks, completion
 from .types import Citation, hit_to_dict
 
-T = TypeVar("T")
 Question = Annotated[str, Field(min_length=1, max_length=2000, pattern=r"\S")]
 Turn = Annotated[str, Field(max_length=2000)]
 # The filters' values are checked by the Assistant, whose message says what to change.
@@ -138,10 +135,7 @@ def _content(message: ChatTurn) -> str:
 def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -> APIRouter:
     """The routes; ``shows_paths(authorization)`` tells whether ``/healthz`` may show server paths."""
     routes = APIRouter()
-    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dealqa-answer")
-
-    async def answering(work: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(pool, work)
+    answering = assistant.off_loop
 
     @routes.get("/healthz")
     def healthz(request: Request) -> Health:
@@ -161,17 +155,19 @@ def router(assistant: Assistant, *, shows_paths: Callable[[str | None], bool]) -
 
     @routes.post("/v1/ask")
     async def ask(request: AskRequest) -> AnswerOut:
-        answer = await answering(
-            lambda: assistant.ask(
-                request.question,
-                request.history,
-                article_id=request.article_id,
-                since=request.since,
-                until=request.until,
-                outlet=request.outlet,
+        # Shaped on the answer thread too: the event loop only sends it.
+        return await answering(
+            lambda: AnswerOut.model_validate(
+                assistant.ask(
+                    request.question,
+                    request.history,
+                    article_id=request.article_id,
+                    since=request.since,
+                    until=request.until,
+                    outlet=request.outlet,
+                ).to_dict()
             )
         )
-        return AnswerOut.model_validate(answer.to_dict())
 
     @routes.get("/v1/search")
     async def search(

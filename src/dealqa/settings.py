@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50)
     candidates: int = Field(20, ge=1, le=200, description="Per retriever, before fusion.")
     max_question_chars: int = Field(2000, ge=10)
+    answer_cache_size: int = Field(
+        256, ge=0, description="Extractive answers kept per store version, for questions asked again (0: none)."
+    )
     max_file_bytes: int = Field(10_000_000, ge=1)
     lock_wait_s: float = Field(60.0, ge=0, description="How long an ingest waits for another to finish.")
     fetch_timeout_s: float = Field(15.0, gt=0, description="Per request, when ingesting a URL or feed.")

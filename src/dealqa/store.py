@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +31,10 @@ from .types import Article, Chunk, Entity, Evidence, Filters, Sentence
 
 _REBUILD_HINT = "run `dealqa ingest --rebuild` to rebuild it from corpus/"
 _PAGE = 5000
+# Records kept in memory between questions (a sentence with its vector is about 2 kB).
+_CACHED_SENTENCES = 20_000
+_CACHED_CHUNKS = 5_000
+_CACHED_SOURCES = 2_000
 
 
 @dataclass(frozen=True)
@@ -109,16 +115,75 @@ def _client(settings: Settings) -> Any:
         raise StoreError(f"the store at {path} cannot be opened ({exc}); {_REBUILD_HINT}") from exc
 
 
+class ReadCache:
+    """Records read by id, kept until the store changes: every write through this store and every
+    reopen (after another process's ingest) starts it over. Bounded: the least recently used go
+    first. A read that began before a change is not kept after it.
+
+    Example:
+        >>> cache = ReadCache(2)
+        >>> found, missing, generation = cache.lookup(["a"])
+        >>> cache.keep({"a": 1}, generation); cache.lookup(["a"])[0]
+        {'a': 1}
+    """
+
+    def __init__(self, limit: int) -> None:
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        self.limit = limit
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    def lookup(self, keys: Iterable[str]) -> tuple[dict[str, Any], list[str], int]:
+        """The cached values of ``keys``, the keys not cached, and the generation to pass to :meth:`keep`."""
+        found, missing = {}, []
+        with self._lock:
+            for key in dict.fromkeys(keys):
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    found[key] = self._items[key]
+                else:
+                    missing.append(key)
+            return found, missing, self._generation
+
+    def keep(self, values: dict[str, Any], generation: int) -> None:
+        """Keep values read from the store, unless it changed since :meth:`lookup` gave ``generation``."""
+        with self._lock:
+            if generation != self._generation or not self.limit:
+                return
+            self._items.update(values)
+            while len(self._items) > self.limit:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items = OrderedDict()
+            self._generation += 1
+
+
 class VectorStore:
-    """The project's view of Chroma; every Chroma failure surfaces as a :class:`StoreError`."""
+    """The project's view of Chroma; every Chroma failure surfaces as a :class:`StoreError`.
+
+    Chunks, sentences and citation sources read by id are kept in memory until the store changes
+    (see :class:`ReadCache`): the same passages answer many questions.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.location = settings.store_location
         self.mode = "server" if settings.chroma_url else "embedded"
+        self._cached_chunks = ReadCache(_CACHED_CHUNKS)
+        self._cached_sentences = ReadCache(_CACHED_SENTENCES)
+        self._cached_sources = ReadCache(_CACHED_SOURCES)
         self._client = _client(settings)
         self._retired: Any = None
         self._open()
+
+    def _changed(self) -> None:
+        """Forget what was read: the store was written to or reopened."""
+        for cache in (self._cached_chunks, self._cached_sentences, self._cached_sources):
+            cache.clear()
 
     def reopen(self) -> None:
         """Open the collections afresh. An embedded Chroma caches each collection's vector index in
@@ -141,6 +206,7 @@ class VectorStore:
             shutil.rmtree(settings.data_dir / "chroma", ignore_errors=True)
 
     def _open(self) -> None:
+        self._changed()
         name = self.settings.collection
         with self._guard("open"):
             space = {"hnsw:space": "cosine"}
@@ -152,6 +218,7 @@ class VectorStore:
             )
             self.manifest = self._client.get_or_create_collection(f"{name}_articles", embedding_function=None)
             self.state = self._client.get_or_create_collection(f"{name}_state", embedding_function=None)
+        self._changed()  # again: a read between the first clear and the new collections is not kept
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -175,19 +242,22 @@ class VectorStore:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return {}
-        with self._guard("read article metadata"):
-            got = self.manifest.get(ids=ids, include=["metadatas"])
-            copies = self.manifest.get(where={"copy_of": {"$in": ids}}, include=["metadatas"])
-        found: dict[str, tuple[ArticleRecord, list[ArticleRecord]]] = {
-            i: (_record(i, m), []) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
-        }
-        for i, m in zip(copies["ids"], copies["metadatas"] or [], strict=True):
-            record = _record(i, m)
-            if record.copy_of in found:
-                found[record.copy_of][1].append(record)
-        for _, copies_of in found.values():
-            copies_of.sort(key=lambda r: (r.metadata.get("published", ""), r.id))
-        return found
+        cached, missing, generation = self._cached_sources.lookup(ids)
+        found: dict[str, tuple[ArticleRecord, list[ArticleRecord]]] = {}
+        if missing:
+            with self._guard("read article metadata"):
+                got = self.manifest.get(ids=missing, include=["metadatas"])
+                copies = self.manifest.get(where={"copy_of": {"$in": missing}}, include=["metadatas"])
+            found = {i: (_record(i, m), []) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)}
+            for i, m in zip(copies["ids"], copies["metadatas"] or [], strict=True):
+                record = _record(i, m)
+                if record.copy_of in found:
+                    found[record.copy_of][1].append(record)
+            for _, copies_of in found.values():
+                copies_of.sort(key=lambda r: (r.metadata.get("published", ""), r.id))
+            self._cached_sources.keep(dict(found), generation)
+        # A copy list is the caller's to keep: each call gets its own.
+        return {i: (record, list(copies_of)) for i, (record, copies_of) in {**cached, **found}.items()}
 
     def article_count(self) -> int:
         with self._guard("count articles"):
@@ -207,6 +277,7 @@ class VectorStore:
     def bump_version(self) -> None:
         with self._guard("write the store version"):
             self.state.upsert(ids=["version"], embeddings=[[0.0]], documents=[uuid.uuid4().hex])
+        self._changed()
 
     def marks(self) -> tuple[str, str]:
         """The version stamp and the unfinished-ingest mark ("" when the last ingest finished), in one read."""
@@ -284,6 +355,7 @@ class VectorStore:
                         for a in written
                     ],
                 )
+        self._changed()
 
     def write_copies(self, copies: Sequence[CopyRecord]) -> None:
         """Commit manifest records of articles stored as copies of a story (no vectors of their own;
@@ -301,17 +373,20 @@ class VectorStore:
                     for c in copies
                 ],
             )
+        self._changed()
 
     def delete_article(self, article_id: str) -> None:
         with self._guard("delete an article"):
             self.manifest.delete(ids=[article_id])
         self._delete_vectors([article_id])
+        self._changed()
 
     def _delete_vectors(self, article_ids: list[str]) -> None:
         where = {"article_id": {"$in": article_ids}}
         with self._guard("delete chunks"):
             self.chunks.delete(where=where)
             self.sentences.delete(where=where)
+        self._changed()
 
     def orphan_articles(self) -> set[str]:
         """Article ids with vectors but no manifest record (left by a crash mid-write)."""
@@ -363,14 +438,19 @@ class VectorStore:
             return set(self.chunks.get(ids=list(dict.fromkeys(ids)), where=where, include=[])["ids"])
 
     def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
+        """The chunks of those ids that exist, in the order of ``ids``."""
         if not ids:
             return []
-        with self._guard("read chunks"):
-            got = self.chunks.get(ids=list(ids), include=["documents", "metadatas"])
-        by_id = {
-            i: _chunk(i, d, m)
-            for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
-        }
+        by_id, missing, generation = self._cached_chunks.lookup(ids)
+        if missing:
+            with self._guard("read chunks"):
+                got = self.chunks.get(ids=missing, include=["documents", "metadatas"])
+            read = {
+                i: _chunk(i, d, m)
+                for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
+            }
+            self._cached_chunks.keep(read, generation)
+            by_id.update(read)
         return [by_id[i] for i in ids if i in by_id]
 
     def all_chunk_texts(self) -> tuple[list[str], list[str]]:
@@ -380,11 +460,20 @@ class VectorStore:
         return list(got["ids"]), [d or "" for d in got["documents"] or []]
 
     def get_sentences(self, ids: Sequence[str]) -> list[Evidence]:
+        """The evidence of those sentence ids that exist, each once, in the order of ``ids``."""
         if not ids:
             return []
-        with self._guard("read sentences"):
-            got = self.sentences.get(ids=list(dict.fromkeys(ids)), include=["embeddings", "documents", "metadatas"])
-        return _sentences(got["documents"], got["metadatas"], got["embeddings"])
+        by_id, missing, generation = self._cached_sentences.lookup(ids)
+        if missing:
+            with self._guard("read sentences"):
+                got = self.sentences.get(ids=missing, include=["embeddings", "documents", "metadatas"])
+            read = {
+                sentence_id(e.article_id, e.start, e.end): e
+                for e in _sentences(got["documents"], got["metadatas"], got["embeddings"])
+            }
+            self._cached_sentences.keep(read, generation)
+            by_id.update(read)
+        return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
 
     def nearest_sentences(
         self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None
