@@ -13,6 +13,24 @@ import binascii
 import secrets
 from dataclasses import dataclass
 
+from .errors import InputError
+
+
+def parse_login(text: str | None, option: str = "--auth") -> tuple[str, str] | None:
+    """The sign-in pair of ``USER:PASSWORD`` (None for none given); a malformed pair is an error
+    that names the ``option`` it came from.
+
+    Example:
+        >>> parse_login("alice:s3cret:with:colons")
+        ('alice', 's3cret:with:colons')
+    """
+    if not text:
+        return None
+    user, sep, password = text.partition(":")
+    if not (sep and user and password):
+        raise InputError(f"{option} wants USER:PASSWORD (both parts not empty)")
+    return user, password
+
 
 @dataclass(frozen=True)
 class Access:

@@ -84,6 +84,7 @@ def create_app(
             503: {"description": "The store is unavailable or its last ingest did not finish"},
         },
     )
+    app.state.access = access  # what `dealqa serve` reports as on or off
     app.include_router(router(assistant, shows_paths=lambda given: not access.protected or access.valid(given)))
     _error_handlers(app, assistant, access)
 

@@ -160,6 +160,25 @@ class Assistant:
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
+    @classmethod
+    def open(cls, *, auto_ingest: bool = True, rebuild: bool = False, **options: Any) -> Assistant:
+        """An assistant as a command starts one: settings from the ``DEALQA_*`` environment with the
+        ``options`` given over them (an option of None was not given). ``rebuild`` first deletes an
+        embedded store's files, even a store too damaged to open, for ``ingest(rebuild=True)``.
+
+        Example:
+            >>> assistant = Assistant.open(data_dir=None, corpus_dir=Path("articles"))
+        """
+        settings = cls.configure(**options)
+        if rebuild:
+            VectorStore.wipe(settings)
+        return cls(settings, auto_ingest=auto_ingest)
+
+    @staticmethod
+    def configure(**options: Any) -> Settings:
+        """Settings from the ``DEALQA_*`` environment, with the options that are not None over them."""
+        return Settings(**{key: value for key, value in options.items() if value is not None})
+
     # -- questions -----------------------------------------------------------------------------
     def ask(
         self,
@@ -436,6 +455,40 @@ class Assistant:
         self._synced_at = 0.0
         self._forget_answers()
         return report
+
+    def ingest_sources(
+        self,
+        sources: Sequence[str] = (),
+        *,
+        url_list: Path | None = None,
+        feeds: Sequence[str] = (),
+        prune: bool = False,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Ingest what a user on this machine names: ``sources`` mixes files, folders and http(s)
+        URLs (none: the corpus directory), ``url_list`` is a file of more URLs (one a line, ``#``
+        comments), ``feeds`` are RSS or Atom feeds. The user's own URLs may reach loopback and
+        private hosts (their machine's pages); a server ingesting for others uses :meth:`ingest`."""
+        from .fetch import is_url
+
+        urls = [s for s in sources if is_url(s)]
+        files = [Path(s) for s in sources if not is_url(s)]
+        if url_list is not None:
+            try:
+                lines = Path(url_list).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(f"cannot read the URL list {url_list}: {exc}") from exc
+            urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+        return self.ingest(
+            files or None,
+            urls=urls,
+            feeds=feeds,
+            allow_private=True,
+            prune=prune,
+            rebuild=rebuild,
+            progress=progress,
+        )
 
     def for_corpus(self, corpus: Path) -> Assistant:
         """An assistant with these settings over a store of the files under ``corpus`` alone (as an
@@ -720,11 +773,6 @@ class Assistant:
 
             self._feedback = FeedbackStore(self.settings.data_dir / "feedback.sqlite3")
         return self._feedback
-
-    @staticmethod
-    def wipe_store(settings: Settings) -> None:
-        """Delete an embedded store's files, even unreadable ones, before ``ingest(rebuild=True)``."""
-        VectorStore.wipe(settings)
 
     def health(self) -> dict[str, Any]:
         """What ``/healthz`` and ``dealqa status`` report: counts, where things are, and whether the

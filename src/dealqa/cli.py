@@ -28,6 +28,14 @@ EXIT_SKIPPED = 3
 EXIT_EMPTY = 4
 
 
+def _say(exc: DealQAError) -> None:
+    """A user-facing error as one line on stderr: an empty store is a state with what to do about it."""
+    if isinstance(exc, EmptyStoreError):
+        errors.print(str(exc), style="yellow", highlight=False, markup=False)
+    else:
+        errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+
+
 def friendly(command: F) -> F:
     """Print an error as one clear line and exit 1 (the traceback only with DEALQA_DEBUG=1)."""
 
@@ -35,12 +43,9 @@ def friendly(command: F) -> F:
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except EmptyStoreError as exc:  # a state with what to do about it, not a failure
-            errors.print(str(exc), style="yellow", highlight=False, markup=False)
-            raise typer.Exit(EXIT_EMPTY) from None
         except DealQAError as exc:
-            errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-            raise typer.Exit(1) from None
+            _say(exc)
+            raise typer.Exit(EXIT_EMPTY if isinstance(exc, EmptyStoreError) else 1) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
@@ -54,11 +59,12 @@ def friendly(command: F) -> F:
     return run  # type: ignore[return-value]
 
 
-def _assistant(auto_ingest: bool = True, **overrides: Any) -> Any:
+def _assistant(auto_ingest: bool = True, rebuild: bool = False, **options: Any) -> Any:
+    """The assistant every command translates to; an option left out (None) keeps its setting."""
     from .assistant import Assistant
 
     with console.status("Loading the store and the embedding model..."):
-        return Assistant(auto_ingest=auto_ingest, **{k: v for k, v in overrides.items() if v is not None})
+        return Assistant.open(auto_ingest=auto_ingest, rebuild=rebuild, **options)
 
 
 LlmOption = Annotated[str | None, typer.Option("--llm", help="'provider:model' or 'local'; default: extractive.")]
@@ -82,13 +88,6 @@ UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles 
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.")]
 
 
-def _settings(**overrides: Any) -> Any:
-    """Settings from the DEALQA_* environment, with the options given on the command line over them."""
-    from .settings import Settings
-
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
-
-
 @app.command()
 @friendly
 def ingest(
@@ -107,36 +106,16 @@ def ingest(
     """Add new and changed articles to the store; skip unchanged ones without embedding."""
     from rich.progress import Progress as Bar
 
-    from .assistant import Assistant
-    from .errors import InputError
-    from .fetch import is_url
-
-    urls = [p for p in paths or [] if is_url(p)]
-    files = [Path(p) for p in paths or [] if not is_url(p)]
-    if urls_file:
-        try:
-            lines = urls_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read --urls {urls_file}: {exc}") from exc
-        urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
-
-    if rebuild:  # also recovers a store too damaged to open
-        Assistant.wipe_store(_settings(data_dir=data_dir, corpus_dir=corpus_dir))
-    assistant = _assistant(auto_ingest=False, data_dir=data_dir, corpus_dir=corpus_dir)
+    # --rebuild also recovers a store too damaged to open: the assistant deletes it first.
+    assistant = _assistant(auto_ingest=False, rebuild=rebuild, data_dir=data_dir, corpus_dir=corpus_dir)
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Embedding", total=None)
 
         def progress(done: int, total: int, label: str) -> None:
             bar.update(task, completed=done, total=total, description=f"Embedding {label}")
 
-        report = assistant.ingest(
-            files or None,
-            urls=urls,
-            feeds=feeds or [],
-            allow_private=True,
-            prune=prune,
-            rebuild=rebuild,
-            progress=progress,
+        report = assistant.ingest_sources(
+            paths or [], url_list=urls_file, feeds=feeds or [], prune=prune, rebuild=rebuild, progress=progress
         )
     console.print(report.summary(), highlight=False)
     for merged in report.merged:
@@ -194,8 +173,8 @@ def chat(
         try:
             _print_answer(assistant.ask(question, history))
             history.append(question)
-        except DealQAError as exc:
-            errors.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        except DealQAError as exc:  # the chat goes on after a question it cannot answer
+            _say(exc)
 
 
 @app.command()
@@ -320,7 +299,8 @@ def serve(
     corpus_dir: CorpusDirOption = None,
 ) -> None:
     """The chat UI, REST API, OpenAI-compatible API and MCP endpoint on one server."""
-    from .errors import InputError, MissingDependencyError
+    from .access import parse_login
+    from .errors import MissingDependencyError
 
     try:
         import uvicorn
@@ -328,32 +308,29 @@ def serve(
         raise MissingDependencyError("dealqa serve", "ui") from exc
     from .api import create_app
 
-    credentials = None
-    if auth:
-        user, sep, password = auth.partition(":")
-        if not (sep and user and password):
-            raise InputError("--auth wants USER:PASSWORD")
-        credentials = (user, password)
+    credentials = parse_login(auth)
     assistant = _assistant(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
     assistant.warm_up()
     application = create_app(assistant, allow_upload=allow_upload, auth=credentials, host=host)
-    started = _serving(application, assistant, host, port, allow_upload, credentials is not None)
-    console.print(started, highlight=False, markup=False)
+    console.print(_serving(application, assistant, host, port), highlight=False, markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
-def _serving(application: Any, assistant: Any, host: str, port: int, allow_upload: bool, auth: bool) -> str:
-    """What the server has on, what it left off and why: read from the app's routes, not assumed."""
+def _serving(application: Any, assistant: Any, host: str, port: int) -> str:
+    """What the server has on, what it left off and why: read from the app (its routes and access
+    rules), not assumed."""
     import importlib.util
 
     from .errors import install_command
 
-    settings = assistant.settings
-    writer = auth or bool(settings.api_token and settings.protect_reads)
-    uploads = "uploads on" if writer else "uploads on through POST /v1/ingest only (the UI needs --auth)"
-    uploads = uploads if (writer or settings.api_token) else "uploads requested but off: set --auth or DEALQA_API_TOKEN"
-    signed = auth or bool(settings.api_token and settings.protect_reads)
-    notes = [note for note, enabled in ((uploads, allow_upload), ("sign-in required", signed)) if enabled]
+    access = application.state.access
+    if access.ui_login:
+        uploads = "uploads on"
+    elif access.writable:
+        uploads = "uploads on through POST /v1/ingest only (the UI needs --auth)"
+    else:
+        uploads = "uploads requested but off: set --auth or DEALQA_API_TOKEN"
+    notes = [note for note, on in ((uploads, access.allow_upload), ("sign-in required", access.ui_login)) if on]
     ui = "chat UI at /" + (f" ({', '.join(notes)})" if notes else "")
     on = [ui, "REST API at /v1 (docs at /docs)", "OpenAI-compatible API at /v1/chat/completions"]
     off: list[str] = []
@@ -382,9 +359,8 @@ def mcp_stdio(
     from .assistant import Assistant
     from .mcp_server import build_mcp
 
-    # stdout carries the protocol: nothing else may be printed there; stderr is the client's log.
-    settings = _settings(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
-    assistant = Assistant(settings)
+    # stdout carries the protocol: nothing else may be printed there (no status spinner); stderr is the client's log.
+    assistant = Assistant.open(llm=llm, llm_base_url=llm_base_url, data_dir=data_dir, corpus_dir=corpus_dir)
     assistant.warm_up()
     where = assistant.locations()
     errors.print(f"dealqa mcp: store {where['data_dir']}, corpus {where['corpus_dir']}", highlight=False)
@@ -472,11 +448,12 @@ def bench(
     corpus_dir: CorpusDirOption = None,
 ) -> None:
     """Measure ingest and query speed against a naive LangChain baseline (figures, not pass/fail)."""
+    from .assistant import Assistant
     from .benchmark import FULL_SIZES, QUICK_SIZES, run_bench
 
     chosen = sizes or (QUICK_SIZES if quick else FULL_SIZES)
     results = run_bench(
-        _settings(data_dir=data_dir, corpus_dir=corpus_dir),
+        Assistant.configure(data_dir=data_dir, corpus_dir=corpus_dir),
         sizes=chosen,
         log=lambda line: console.print(f"[dim]{line}[/]"),
     )

@@ -203,7 +203,13 @@ class VectorStore:
     def wipe(settings: Settings) -> None:
         """Delete an embedded store's files, even unreadable ones (a server store is reset instead)."""
         if not settings.chroma_url:
-            shutil.rmtree(settings.data_dir / "chroma", ignore_errors=True)
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            path = settings.data_dir / "chroma"
+            # A client this process opened on the old files would be reused (Chroma keeps one per
+            # path): the next open starts a new one. One still in use keeps its own until it closes.
+            SharedSystemClient._identifier_to_system.pop(str(path), None)
+            shutil.rmtree(path, ignore_errors=True)
 
     def _open(self) -> None:
         self._changed()
