@@ -114,6 +114,29 @@ def test_no_server_path_leaves_the_server(client: TestClient, assistant: Assista
     assert str(Path.cwd()) not in message and "/v1/ask" in message
 
 
+def test_a_store_failure_is_a_503_that_names_no_server_path(
+    client: TestClient, assistant: Assistant, monkeypatch: Any, caplog: Any
+) -> None:
+    where = assistant.settings.data_dir.resolve() / "chroma"
+
+    def failing(*_: Any, **__: Any) -> Any:
+        with assistant.store._guard("query sentences"):
+            raise OSError(f"disk I/O error reading {where}/index/data_level0.bin")
+
+    monkeypatch.setattr(assistant.store, "nearest_sentences", failing)
+    with caplog.at_level("INFO"):
+        asked = client.post("/v1/ask", json={"question": "Which failing store answers this one?"})
+        searched = client.get("/v1/search", params={"q": "failing store"})
+    for response in (asked, searched):
+        assert response.status_code == 503
+        message = response.json()["error"]
+        assert "failed to query sentences" in message and "dealqa ingest --rebuild" in message
+        for place in (str(where), str(Path.cwd()), str(Path.home())):
+            assert place not in response.text
+    logged = [r for r in caplog.records if r.name == "dealqa.api"]
+    assert logged and all(r.exc_info is None for r in logged)
+
+
 def test_user_mistakes_are_logged_in_one_line(client: TestClient, caplog: Any) -> None:
     with caplog.at_level("INFO"):
         client.post("/v1/ask", json={"question": "   "})

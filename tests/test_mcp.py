@@ -96,3 +96,24 @@ def test_mcp_http_refuses_foreign_origins(server: LiveServer, origin: str) -> No
         headers={"Origin": origin, "Content-Type": "application/json", "Accept": "application/json, text/event-stream"},
     )
     assert response.status_code in (400, 403)
+
+
+def test_mcp_mistakes_say_what_to_change_in_one_log_line(assistant: Any, caplog: Any) -> None:
+    from dealqa.mcp_server import build_mcp
+
+    async def run() -> list[tuple[bool, str]]:
+        async with Client(build_mcp(assistant)) as client:
+            said = []
+            for question in ("", "   ", "\ud800 who?", "x" * 3000):
+                result = await client.call_tool("ask", {"question": question})
+                said.append((result.is_error, " ".join(getattr(c, "text", "") for c in result.content)))
+            return said
+
+    with caplog.at_level("INFO"):
+        blank, spaces, surrogate, huge = asyncio.run(run())
+    assert blank[0] and "the question is empty" in blank[1]
+    assert spaces[0] and "the question is empty" in spaces[1]
+    assert surrogate[0] and "unpaired surrogate" in surrogate[1]
+    assert huge[0] and "the limit is 2,000" in huge[1] and "x" * 100 not in huge[1]
+    assert not any("pydantic" in text for _, text in (blank, spaces, surrogate, huge))
+    assert caplog.records and all(r.exc_info is None and "Traceback" not in r.getMessage() for r in caplog.records)

@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from .assistant import Assistant
 
 log = logging.getLogger(__name__)
+# The limits are advertised in the schema and checked by the assistant, whose messages say what to
+# change (the SDK's own would quote the input and a validation library's help page).
 Question = Annotated[
-    str, Field(min_length=1, max_length=2000, pattern=r"\S", description="The question, in plain words (not blank).")
+    str,
+    Field(
+        description="The question, in plain words (not blank).",
+        json_schema_extra={"minLength": 1, "maxLength": 2000, "pattern": r"\S"},
+    ),
 ]
 History = Annotated[
     list[str] | None,

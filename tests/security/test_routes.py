@@ -192,3 +192,19 @@ def test_cors_is_only_what_is_configured(open_server: Running, assistant: Assist
         assert "access-control-allow-credentials" not in allowed.headers
         other = client.get("/v1/articles", headers={"Origin": "http://localhost:3000"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_cors_preflight_is_only_what_is_documented(open_server: Running, assistant: Assistant) -> None:
+    asking = {"Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST"}
+    unlisted = open_server.http.options("/v1/ask", headers=asking)
+    assert not any(k.lower().startswith("access-control-") for k in unlisted.headers)
+    configured = Assistant(assistant.settings, auto_ingest=False, cors_origins=["https://app.example"])
+    with TestClient(create_app(configured, ui=False)) as client:
+        listed = client.options("/v1/ask", headers={**asking, "Origin": "https://app.example"})
+        assert listed.status_code == 200 and listed.headers["access-control-allow-origin"] == "https://app.example"
+        assert set(listed.headers["access-control-allow-methods"].replace(" ", "").split(",")) == {"GET", "POST"}
+        assert "access-control-allow-credentials" not in listed.headers
+        deleting = {"Origin": "https://app.example", "Access-Control-Request-Method": "DELETE"}
+        assert client.options("/v1/ask", headers=deleting).status_code == 400
+        other = client.options("/v1/ask", headers=asking)
+        assert other.status_code == 400 and "access-control-allow-origin" not in other.headers
