@@ -111,15 +111,18 @@ def main() -> None:
     parser.add_argument("--compare", type=Path, help="Also measure a server run from this source tree (its src/).")
     parser.add_argument("--uncached", action="store_true", help="Also measure this tree with no answer cache.")
     parser.add_argument("--rounds", type=int, default=1, choices=range(1, 10), help="Runs per level and server.")
+    parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for every server started (repeatable).")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    trees: dict[str, tuple[Path | None, dict[str, str]]] = {"this": (None, {})}
+    shared = dict(item.split("=", 1) for item in args.env)
+    trees: dict[str, tuple[Path | None, dict[str, str]]] = {"this": (None, shared)}
     if args.uncached:
-        trees["this-uncached"] = (None, {"DEALQA_ANSWER_CACHE_SIZE": "0"})
+        trees["this-uncached"] = (None, {**shared, "DEALQA_ANSWER_CACHE_SIZE": "0"})
     if args.compare:
-        trees["compared"] = (args.compare, {})
+        trees["compared"] = (args.compare, shared)
     result: dict[str, object] = {
         "cores": os.cpu_count(),
+        "env": shared,
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "requests_per_level": args.requests,
         "rounds": args.rounds,
