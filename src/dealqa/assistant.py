@@ -566,6 +566,7 @@ class Assistant:
                 )
         self.bm25.refresh(force=True)
         self._synced_at = 0.0
+        self._forget_answers()
         return report
 
     # -- where things are -----------------------------------------------------------------------
