@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import alternatives, fix_question_word
+from .cache import ChunkCache
 from .corpus import SUPPORTED
 from .embedding import Embedder
 from .errors import EmptyStoreError, InputError, StoreError
@@ -130,8 +131,16 @@ class Assistant:
             self.settings.embedding_backend,
             self.settings.model_cache_dir,
         )
-        self.bm25 = BM25Index(self.store, self.settings.data_dir / "bm25" / self.settings.collection)
-        self.retriever = HybridRetriever(self.store, self.embedder, self.bm25, self.settings.candidates)
+        self.cache = ChunkCache(self.store, self.settings.data_dir / "cache" / self.settings.collection)
+        self.bm25 = BM25Index(self.cache, self.settings.data_dir / "bm25" / self.settings.collection)
+        self.retriever = HybridRetriever(
+            self.store,
+            self.cache,
+            self.embedder,
+            self.bm25,
+            self.settings.candidates,
+            weights=self.settings.ranker_weights,
+        )
         self.extractive = ExtractiveAnswerer(self.bm25, self.embedder.encode, self.settings.min_score)
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.llm:
@@ -326,8 +335,8 @@ class Assistant:
 
     def attributed(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
         """The citations with their article's metadata (outlet, date, author, URL, source) and the
-        outlets of the copies merged into its story ("also in"), read from the manifest."""
-        sources = self.store.story_sources([c.article_id for c in citations])
+        outlets of the copies merged into its story ("also in"), read from the cache of the store."""
+        sources = self.cache.snapshot().story_sources([c.article_id for c in citations])
         attributed = []
         for citation in citations:
             found = sources.get(citation.article_id)
@@ -630,11 +639,15 @@ class Assistant:
                     version, self._unfinished = self.store.marks()
                     if self._version is not None and (force or version != self._version):
                         self.store.reopen()
-                        self.bm25.refresh(force=True)
                     if version != self._version:
                         self._forget_answers()
+                    if self.store.schema_problem() is None:
+                        self.cache.refresh(version)  # so a question reads no stamp of its own
                     self._version = version
                     self._synced_at = time.monotonic()
+        problem = self.store.schema_problem()
+        if problem:
+            raise StoreError(problem)
         if require_complete and self._unfinished:
             message = self.unfinished_message()
             if message:

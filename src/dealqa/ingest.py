@@ -1,7 +1,8 @@
 """Scan files, diff them against the manifest, chunk, embed and write what changed.
 
-Crash safety comes from write order: for each group of articles, their old vectors are deleted,
-their new chunks and sentences written, and only then their manifest records committed. A re-run
+Crash safety comes from write order: for each group of articles, their old chunks are deleted,
+their new chunks (with their sentences' evidence) written, and only then their manifest records
+committed. A re-run
 after a crash sees a missing or stale hash and redoes those articles; vectors without a manifest
 record are orphans and are removed before anything else.
 """
@@ -173,6 +174,9 @@ class Ingestor:
         report = IngestReport()
         if rebuild:
             self.store.reset()
+        elif self.store.schema_problem():
+            migrated = self.store.migrate(progress)
+            report.notes.append(f"store migrated to schema {self.store.schema}: {migrated} chunks, nothing re-embedded")
         records = self.store.records()
         repaired = sum(r.chunks for r in records.values()) != self.store.count()
         if repaired:

@@ -1,71 +1,59 @@
-"""Hybrid retrieval: dense vectors from Chroma plus BM25, fused by reciprocal rank."""
+"""Hybrid retrieval: named rankers (dense vectors from Chroma, BM25, nearest sentences, answer
+type), each with one ``rank(query, k)`` contract, joined by one reciprocal rank fuser."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
 import re
 import shutil
 import threading
-import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
+from .cache import ChunkCache, Scope, Snapshot
 from .embedding import Embedder
 from .store import VectorStore, sentence_id, where_clause
 from .text import content_words, fold, stem, stemmer
-from .types import Chunk, Evidence, Filters, Hit, Retrieval
+from .types import Filters, Hit, Retrieval
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
-# How often a long-lived process checks whether another process changed the store.
-_FRESHNESS_S = 2.0
 
 
 class BM25Index:
     """A bm25s index over every chunk, persisted under the data directory per store version.
 
-    The version is the store's stamp, which every ingest changes, so a query never sees an index
-    older than the store, and a process start loads the saved index instead of re-tokenizing.
+    Built from the local cache of the store (never a read of the store), so a query never sees an
+    index older than the cache, and a process start loads the saved index instead of re-tokenizing.
     """
 
-    def __init__(self, store: VectorStore, cache_dir: Path) -> None:
-        self.store = store
+    def __init__(self, cache: ChunkCache, cache_dir: Path) -> None:
+        self.cache = cache
         self.cache_dir = cache_dir
         self._version = ""
-        self._checked = 0.0
         self._ids: list[str] = []
         self._retriever: Any = None
         self._vocab: list[str] = []
         self._frequencies = np.zeros(0)
         self._lock = threading.Lock()
 
-    def _current_version(self) -> str:
-        stamp = self.store.version()
-        if not stamp:  # a store written before version stamps: hash its manifest
-            records = self.store.records()
-            stamp = json.dumps(sorted((r.id, r.content_hash) for r in records.values()))
-        return hashlib.sha256(stamp.encode()).hexdigest()[:20]
-
     def refresh(self, *, force: bool = False) -> None:
+        snapshot = self.cache.refresh(force=force)
         with self._lock:
-            now = time.monotonic()
-            if not force and self._retriever is not None and now - self._checked < _FRESHNESS_S:
-                return
-            self._checked = now
-            version = self._current_version()
-            if version != self._version:
-                self._load_or_build(version)
+            if snapshot.version != self._version:
+                self._load_or_build(snapshot)
 
-    def _load_or_build(self, version: str) -> None:
+    def _load_or_build(self, snapshot: Snapshot) -> None:
         import bm25s
 
+        version = snapshot.version
         folder = self.cache_dir / version
         try:
             self._ids = json.loads((folder / "ids.json").read_text())
@@ -73,10 +61,10 @@ class BM25Index:
             # store's index is only its (empty) ids: bm25s saves nothing for no documents.
             self._retriever = bm25s.BM25.load(str(folder), mmap=True) if self._ids else bm25s.BM25()
         except OSError:  # not built yet (or removed by a process that moved on to a newer version)
-            ids, texts = self.store.all_chunk_texts()
+            ids = list(snapshot.ids)
             self._retriever = bm25s.BM25()
             if ids:
-                self._retriever.index(_tokenize(texts), show_progress=False)
+                self._retriever.index(_tokenize(list(snapshot.texts())), show_progress=False)
             self._ids = ids
             # Another process may build the same version at once: each writes its own folder and
             # the first rename wins; only finished older versions are removed.
@@ -167,28 +155,209 @@ def _tokenize(texts: list[str], *, as_ids: bool = True) -> Any:
     return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer(), return_ids=as_ids, show_progress=False)
 
 
+@dataclass
+class Search:
+    """What the texts of one question share while they are ranked: their vectors, the scope, the
+    answer types asked for, the cache version read, and each ranker's work done once for all texts."""
+
+    texts: Sequence[str]
+    vectors: np.ndarray
+    snapshot: Snapshot
+    scope: Scope | None = None
+    where: dict[str, Any] | None = None
+    types: frozenset[str] = frozenset()
+    head: list[str] = field(default_factory=list)  # the leading fused chunks, for rankers that rerank
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Query:
+    """One text of a question, as a ranker sees it."""
+
+    text: str
+    vector: np.ndarray
+    index: int
+    search: Search
+
+
+class Ranker(Protocol):
+    """One ranking of the chunks: ``rank`` returns the best ``k`` for a query text, best first,
+    each hit carrying this ranker's rank of it."""
+
+    name: str
+
+    def rank(self, query: Query, k: int) -> list[Hit]: ...
+
+
+def _hits(name: str, snapshot: Snapshot, ids: Sequence[str], k: int) -> list[Hit]:
+    hits: list[Hit] = []
+    for chunk_id in ids:
+        chunk = snapshot.chunk(chunk_id)
+        if chunk is not None:
+            hits.append(Hit(chunk, 0.0, ((name, len(hits) + 1),)))
+            if len(hits) == k:
+                break
+    return hits
+
+
+class DenseRanker:
+    """Chunks by the cosine of their vector to the query's: the store's one vector search, made
+    once for all of a question's texts (ids only: the records come from the cache)."""
+
+    name = "dense"
+
+    def __init__(self, store: VectorStore, pool: int = 50) -> None:
+        self.store = store
+        self.pool = pool
+
+    def ids(self, query: Query, n: int) -> list[str]:
+        search = query.search
+        width = max(n, self.pool)
+        found = search.memo.get(self.name)
+        if found is None or found[0] < width:
+            found = (width, self.store.nearest_chunk_ids(list(search.vectors), width, search.where))
+            search.memo[self.name] = found
+        # A chunk the cache does not know yet (another process's ingest, not yet synced) waits.
+        return [i for i in found[1][query.index] if i in search.snapshot.rows][:n]
+
+    def rank(self, query: Query, k: int) -> list[Hit]:
+        return _hits(self.name, query.search.snapshot, self.ids(query, k), k)
+
+
+class BM25Ranker:
+    """Chunks by BM25 over their stemmed words, filtered by the scope from the cache."""
+
+    name = "bm25"
+
+    def __init__(self, bm25: BM25Index) -> None:
+        self.bm25 = bm25
+
+    def ids(self, query: Query, n: int) -> list[str]:
+        search = query.search
+        # BM25 has no filter; ask for more so the scope's chunks survive it.
+        found = self.bm25.search(query.text, n * (4 if search.scope else 1))
+        return [i for i in found if search.snapshot.admits(i, search.scope)][:n]
+
+    def rank(self, query: Query, k: int) -> list[Hit]:
+        return _hits(self.name, query.search.snapshot, self.ids(query, k), k)
+
+
+class SentenceRanker:
+    """Chunks by their nearest sentence to the query (a sentence that answers can sit in a chunk
+    whose other sentences pull its vector elsewhere), scored exactly over the sentences of the
+    leading dense and BM25 candidates of all the question's texts, with their float16 vectors
+    from the cache. Its nearest sentences also go to the answerer as evidence."""
+
+    name = "sentence"
+
+    def __init__(self, dense: DenseRanker, bm25: BM25Ranker, pool: int = 50, sentences: int = 12) -> None:
+        self.dense = dense
+        self.bm25 = bm25
+        self.pool = pool
+        self.sentences = sentences
+
+    def _pool(self, query: Query) -> tuple[list[int], list[str]]:
+        """The cache rows of the candidates' sentences and the chunk each is counted for (the
+        first candidate that holds it)."""
+        search = query.search
+        found = search.memo.get(self.name)
+        if found is None:
+            chunks: dict[str, None] = {}
+            for index, text in enumerate(search.texts):
+                other = Query(text, search.vectors[index], index, search)
+                chunks.update(dict.fromkeys(self.dense.ids(other, self.pool)))
+                chunks.update(dict.fromkeys(self.bm25.ids(other, self.pool)))
+            owner: dict[int, str] = {}
+            for chunk_id in chunks:
+                for row in search.snapshot.sentence_rows(chunk_id):
+                    if row >= 0:
+                        owner.setdefault(row, chunk_id)
+            found = (list(owner), list(owner.values()))
+            search.memo[self.name] = found
+        return found
+
+    def nearest(self, query: Query) -> list[int]:
+        """The cache rows of the sentences nearest to the query, nearest first."""
+        rows, _ = self._pool(query)
+        if not rows:
+            return []
+        vectors = np.asarray(query.search.snapshot.vectors[np.asarray(rows)], dtype=np.float32)
+        scores = vectors @ np.asarray(query.vector, dtype=np.float32)
+        best = np.argsort(-scores, kind="stable")[: self.sentences]
+        return [rows[int(i)] for i in best]
+
+    def rank(self, query: Query, k: int) -> list[Hit]:
+        rows, chunks = self._pool(query)
+        position = dict(zip(rows, chunks, strict=True))
+        ranked = dict.fromkeys(position[row] for row in self.nearest(query))
+        return _hits(self.name, query.search.snapshot, list(ranked), k)
+
+
+class AnswerTypeRanker:
+    """Of the leading fused chunks, those that state a value of the type asked for (a date, an
+    amount, ...): a passage that states a date can answer "when"; one that only shares the topic
+    cannot. Runs after fusion, on ``search.head``."""
+
+    name = "answer"
+
+    def rank(self, query: Query, k: int) -> list[Hit]:
+        search = query.search
+        if not search.types:
+            return []
+        stating = [i for i in search.head if _states(search.snapshot, i, search.types)][:k]
+        return _hits(self.name, search.snapshot, stating, k)
+
+
+class ReciprocalRankFuser:
+    """Reciprocal rank fusion: a chunk scores ``weight / (RRF_K + rank)`` in each ranking it is in,
+    summed, with a weight per ranker name."""
+
+    def __init__(self, weights: Mapping[str, float], k: int = RRF_K) -> None:
+        for name, weight in weights.items():
+            if weight < 0:
+                raise ValueError(f"ranker weights must be >= 0, got {name}={weight}")
+        self.weights = dict(weights)
+        self.k = k
+
+    def add(self, fused: dict[str, float], name: str, ranking: Sequence[Hit]) -> None:
+        weight = self.weights.get(name, 1.0)
+        for rank, hit in enumerate(ranking, 1):
+            fused[hit.chunk.id] = fused.get(hit.chunk.id, 0.0) + weight / (self.k + rank)
+
+
 class HybridRetriever:
-    """Three rankings of the chunks for each query text, fused with reciprocal rank fusion: by the
-    chunk's vector, by BM25, and by the vector of its nearest sentence (a sentence that answers
-    can sit in a chunk whose other sentences pull its vector elsewhere). A question asking for a
-    date, place, amount, purpose or gain adds a fourth: the leading chunks that state one.
+    """Named rankers fused by reciprocal rank: by the chunk's vector, by BM25, by its nearest
+    sentence's vector; a question asking for a date, place, amount, purpose or gain adds a fourth
+    after fusion, the leading chunks that state one. A ranker with weight 0 (Settings) is not run.
 
     Several texts serve a follow-up question: the question alone and the question with its
     context each rank the chunks, and fusion keeps what either finds.
 
     Example:
-        >>> HybridRetriever(store, embedder, bm25).retrieve(["Where is Colossus 1?"], k=3).hits[0].chunk.text
-        'The Colossus 1 facility is located in Memphis, Tennessee [2]. ...'
+        >>> HybridRetriever(store, cache, embedder, bm25).retrieve(["Where is Atlas 3?"], k=3).hits[0].chunk.text
+        'The Atlas 3 facility is located in Reno, Nevada. ...'
     """
 
     def __init__(
-        self, store: VectorStore, embedder: Embedder, bm25: BM25Index, candidates: int = 20, sentences: int = 12
+        self,
+        store: VectorStore,
+        cache: ChunkCache,
+        embedder: Embedder,
+        bm25: BM25Index,
+        candidates: int = 20,
+        sentences: int = 12,
+        weights: Mapping[str, float] | None = None,
+        pool: int = 50,
     ) -> None:
-        self.store = store
+        self.cache = cache
         self.embedder = embedder
-        self.bm25 = bm25
+        self.fuser = ReciprocalRankFuser(weights or {})
+        dense, lexical = DenseRanker(store, pool), BM25Ranker(bm25)
+        self.sentence = SentenceRanker(dense, lexical, pool, sentences)
+        every: list[Ranker] = [dense, lexical, self.sentence]
+        self.rankers = [r for r in every if self.fuser.weights.get(r.name, 1.0) > 0]
+        self.rerankers: list[Ranker] = [r for r in [AnswerTypeRanker()] if self.fuser.weights.get(r.name, 1.0) > 0]
         self.candidates = candidates
-        self.sentences = sentences
 
     def retrieve(
         self,
@@ -202,73 +371,54 @@ class HybridRetriever:
         """The ``k`` best chunks for the query texts, with the evidence of their sentences and of the
         sentences nearest to the queries. ``types``: the entity types that answer the question (a
         DATE, MONEY, ...); the leading chunks that state one rank once more."""
-        # One article and/or a date range and an outlet: Chroma filters the vector searches on
-        # chunk and sentence metadata; BM25's ranking is filtered by the same clause after.
-        scope = where_clause(article_id, filters)
+        snapshot = self.cache.snapshot()
         vectors = self.embedder.encode(list(queries))
-        rankings: list[list[str]] = []
-        nearest_ids: list[str] = []
-        for query, vector in zip(queries, vectors, strict=True):
-            nearest = self.store.nearest_sentences(vector, self.sentences, scope)
-            nearest_ids += [sentence for sentence, _ in nearest]
-            rankings += [
-                self.store.nearest_chunk_ids(vector, self.candidates, scope),
-                # BM25 has no filter; ask for more so the article's chunks survive the filter.
-                self.bm25.search(query, self.candidates * (4 if scope else 1)),
-                list(dict.fromkeys(chunk for _, chunk in nearest if chunk)),
-            ]
-        chunks: dict[str, Chunk] = {}
-        if scope:
-            within = self.store.chunk_ids_within([i for r in rankings for i in r], scope)
-            rankings = [[i for i in r if i in within] for r in rankings]
-        rankings = [r[: self.candidates] for r in rankings]
-
-        fused: dict[str, float] = {}
-        for ranking in rankings:
-            for rank, chunk_id in enumerate(ranking, 1):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank)
-        # Read only the chunks that may be shown, with spares for ids a concurrent ingest removed.
-        head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
-        chunks.update({c.id: c for c in self.store.get_chunks([i for i in head if i not in chunks])})
-        head = [i for i in head if i in chunks]
-        wanted = [sentence_id(chunks[i].article_id, s.start, s.end) for i in head for s in chunks[i].sentences]
-        evidence = {
-            sentence_id(e.article_id, e.start, e.end): e for e in self.store.get_sentences(wanted + nearest_ids)
-        }
-        stating: list[str] = []
-        if types:
-            # A passage that states a date (an amount, ...) can answer "when" (how much, ...); one
-            # that only shares the topic cannot: of the chunks read, those rank once more.
-            stating = [i for i in head if _states(chunks[i], evidence, types)]
-            for rank, chunk_id in enumerate(stating, 1):
-                fused[chunk_id] += 1.0 / (RRF_K + rank)
-            head.sort(key=lambda i: (-fused[i], i))
-        best = head[:k]
-        hits = tuple(
-            Hit(
-                chunks[i],
-                fused[i],
-                _rank(rankings[0::3], i),
-                _rank(rankings[1::3], i),
-                _rank(rankings[2::3], i),
-                _rank([stating], i),
-            )
-            for i in best
+        search = Search(
+            list(queries),
+            vectors,
+            snapshot,
+            Scope.of(article_id, filters),
+            where_clause(article_id, filters),
+            frozenset(types),
         )
-        shown = {sentence_id(chunks[i].article_id, s.start, s.end) for i in best for s in chunks[i].sentences}
-        keep = [key for key in dict.fromkeys([*shown, *nearest_ids]) if key in evidence]
-        return Retrieval(hits, tuple(vectors), tuple(evidence[key] for key in sorted(keep)))
+        texts = [Query(text, vectors[i], i, search) for i, text in enumerate(queries)]
+        fused: dict[str, float] = {}
+        found: dict[str, dict[str, int]] = {}
+        for query in texts:
+            for ranker in self.rankers:
+                ranking = ranker.rank(query, self.candidates)
+                self.fuser.add(fused, ranker.name, ranking)
+                _note(found, ranker.name, ranking)
+        search.head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
+        for ranker in self.rerankers:
+            ranking = ranker.rank(texts[0], len(search.head))
+            self.fuser.add(fused, ranker.name, ranking)
+            _note(found, ranker.name, ranking)
+        head = sorted(search.head, key=lambda i: (-fused[i], i))
+        hits = []
+        for chunk_id in head[:k]:
+            chunk = snapshot.chunk(chunk_id)
+            if chunk is not None:
+                hits.append(Hit(chunk, fused[chunk_id], tuple(found[chunk_id].items())))
+        rows = [r for hit in hits for r in snapshot.sentence_rows(hit.chunk.id) if r >= 0]
+        if self.sentence in self.rankers:
+            rows += [r for query in texts for r in self.sentence.nearest(query)]
+        evidence = [snapshot.evidence(r) for r in dict.fromkeys(rows)]
+        evidence.sort(key=lambda e: sentence_id(e.article_id, e.start, e.end))
+        return Retrieval(tuple(hits), tuple(vectors), tuple(evidence))
 
 
-def _states(chunk: Chunk, evidence: dict[str, Evidence], types: Collection[str]) -> bool:
+def _note(found: dict[str, dict[str, int]], name: str, ranking: Sequence[Hit]) -> None:
+    """Keep each chunk's best rank by the named ranker."""
+    for rank, hit in enumerate(ranking, 1):
+        ranks = found.setdefault(hit.chunk.id, {})
+        ranks[name] = min(ranks.get(name, rank), rank)
+
+
+def _states(snapshot: Snapshot, chunk_id: str, types: Collection[str]) -> bool:
     """Whether a sentence of the chunk states a value of one of the types."""
-    for s in chunk.sentences:
-        found = evidence.get(sentence_id(chunk.article_id, s.start, s.end))
-        if found and any(e.label in types for e in found.entities):
-            return True
-    return False
-
-
-def _rank(rankings: list[list[str]], chunk_id: str) -> int:
-    """The best 1-based rank of a chunk in any of the rankings; 0 if it is in none."""
-    return min((r.index(chunk_id) + 1 for r in rankings if chunk_id in r), default=0)
+    return any(
+        any(e.label in types for e in snapshot.evidence(row).entities)
+        for row in snapshot.sentence_rows(chunk_id)
+        if row >= 0
+    )

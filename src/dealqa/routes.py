@@ -71,6 +71,7 @@ class HitOut(BaseModel):
     bm25_rank: int
     sentence_rank: int
     answer_rank: int
+    found_by: dict[str, int] = Field(default_factory=dict, description="Each ranker that found it, with its rank.")
 
 
 class SearchOut(BaseModel):

@@ -39,7 +39,11 @@ class Settings(BaseSettings):
     chunk_size: int = Field(700, ge=100, description="Largest chunk, in characters.")
     chunk_overlap: int = Field(120, ge=0)
     top_k: int = Field(5, ge=1, le=50)
-    candidates: int = Field(20, ge=1, le=200, description="Per retriever, before fusion.")
+    candidates: int = Field(20, ge=1, le=200, description="Per ranker, before fusion.")
+    ranker_weights: dict[str, float] = Field(
+        default_factory=lambda: {"dense": 1.0, "bm25": 1.0, "sentence": 1.0, "answer": 1.0},
+        description="Reciprocal rank fusion weight per ranker (dense, bm25, sentence, answer); 0 drops a ranker.",
+    )
     max_question_chars: int = Field(2000, ge=10)
     answer_cache_size: int = Field(
         256, ge=0, description="Extractive answers kept per store version, for questions asked again (0: none)."

@@ -1,14 +1,25 @@
-"""Chroma, embedded or on a server: chunk and sentence vectors plus the ingest manifest.
+"""Chroma, embedded or on a server: chunk vectors, their sentences' evidence, the ingest manifest.
 
-Four collections per store name: ``<name>_chunks`` (retrieval), ``<name>_sentences`` (vectors the
-extractive answerer scores, computed once at ingest), ``<name>_articles`` (the manifest: one
-record per article with its content hash and full text) and ``<name>_state`` (a version stamp
-that every ingest changes, so readers notice new content with one small read). The manifest record is written last and
-deleted first, so a crash never leaves a manifest entry whose chunks are incomplete.
+Three collections per store name (schema 2):
+
+- ``<name>_chunks``: one record per chunk, its vector in the only vector index, its text, and in
+  its metadata everything an answer needs about it: its sentence spans, the evidence of the
+  sentences it holds first (stemmed terms, named values, negation, computed once at ingest), their
+  vectors (float16, base64) and the article fields a citation and a filter read. Chroma is the
+  source of truth; a query process reads it through a per-version local copy (``cache.py``).
+- ``<name>_articles``: the manifest, one record per article with its content hash and full text.
+- ``<name>_state``: a version stamp that every ingest changes (readers notice new content with one
+  small read), the unfinished-ingest mark, and the schema version.
+
+Schema 1 kept the sentence vectors in a fourth collection with an HNSW index of its own, which held
+most of the memory and load time of a large store; :meth:`VectorStore.migrate` moves them into the
+chunk records. The manifest record is written last and deleted first, so a crash never leaves a
+manifest entry whose chunks are incomplete.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import threading
@@ -27,14 +38,14 @@ from .errors import DealQAError, InputError, StoreError
 from .metadata import FIELDS, day_number, outlet_key
 from .settings import Settings
 from .text import terms
-from .types import Article, Chunk, Entity, Evidence, Filters, Sentence
+from .types import Article, Chunk, Entity, Filters, Sentence
 
 _REBUILD_HINT = "run `dealqa ingest --rebuild` to rebuild it from corpus/"
 _PAGE = 5000
-# Records kept in memory between questions (a sentence with its vector is about 2 kB).
-_CACHED_SENTENCES = 20_000
-_CACHED_CHUNKS = 5_000
+# Citation sources kept in memory between questions (chunks and sentences come from cache.py).
 _CACHED_SOURCES = 2_000
+# What the records of a store hold; an older store is migrated by `dealqa ingest`.
+SCHEMA = 2
 
 
 @dataclass(frozen=True)
@@ -173,8 +184,6 @@ class VectorStore:
         self.settings = settings
         self.location = settings.store_location
         self.mode = "server" if settings.chroma_url else "embedded"
-        self._cached_chunks = ReadCache(_CACHED_CHUNKS)
-        self._cached_sentences = ReadCache(_CACHED_SENTENCES)
         self._cached_sources = ReadCache(_CACHED_SOURCES)
         self._client = _client(settings)
         self._retired: Any = None
@@ -182,7 +191,7 @@ class VectorStore:
 
     def _changed(self) -> None:
         """Forget what was read: the store was written to or reopened."""
-        for cache in (self._cached_chunks, self._cached_sentences, self._cached_sources):
+        for cache in (self._cached_sources,):
             cache.clear()
 
     def reopen(self) -> None:
@@ -215,16 +224,81 @@ class VectorStore:
         self._changed()
         name = self.settings.collection
         with self._guard("open"):
-            space = {"hnsw:space": "cosine"}
             self.chunks = self._client.get_or_create_collection(
-                f"{name}_chunks", metadata=space, embedding_function=None
-            )
-            self.sentences = self._client.get_or_create_collection(
-                f"{name}_sentences", metadata=space, embedding_function=None
+                f"{name}_chunks", metadata={"hnsw:space": "cosine"}, embedding_function=None
             )
             self.manifest = self._client.get_or_create_collection(f"{name}_articles", embedding_function=None)
             self.state = self._client.get_or_create_collection(f"{name}_state", embedding_function=None)
+            got = self.state.get(ids=["schema"], include=["documents"])
+            stamp = (got["documents"] or [""])[0] or ""
+            self.schema = int(stamp) if stamp.isdigit() else (1 if self.chunks.count() else SCHEMA)
         self._changed()  # again: a read between the first clear and the new collections is not kept
+
+    def schema_problem(self) -> str | None:
+        """What to tell the user when the store was written by another dealqa (None when it reads)."""
+        if self.schema == SCHEMA:
+            return None
+        if self.schema < SCHEMA:
+            return (
+                f"the store at {self.location} was written by an older dealqa (store schema {self.schema}, this "
+                f"one reads {SCHEMA}); run `dealqa ingest` to migrate it in place, or `dealqa ingest --rebuild` "
+                "to rebuild it from corpus/"
+            )
+        return (
+            f"the store at {self.location} was written by a newer dealqa (store schema {self.schema}, this one "
+            f"reads {SCHEMA}); upgrade dealqa, or {_REBUILD_HINT}"
+        )
+
+    def migrate(self, progress: Any = None) -> int:
+        """Bring a schema-1 store to this schema in place: each chunk record gets the evidence and
+        float16 vectors of its sentences from the old sentence collection, which is then dropped
+        (its HNSW index with it). Nothing is embedded again. Returns the chunks migrated."""
+        if self.schema == SCHEMA:
+            return 0
+        if self.schema > SCHEMA:
+            raise StoreError(self.schema_problem() or "")
+        name = f"{self.settings.collection}_sentences"
+        with self._guard("migrate"):
+            try:
+                old = self._client.get_collection(name, embedding_function=None)
+            except Exception:
+                old = None
+            owned: dict[str, list[tuple[Sentence, np.ndarray, tuple[Entity, ...], bool, str]]] = {}
+            if old is not None:
+                got = _get_all(old, ["documents", "metadatas", "embeddings"])
+                for d, m, v in zip(got["documents"], got["metadatas"], got["embeddings"], strict=True):
+                    if m is None:
+                        continue
+                    owned.setdefault(str(m.get("chunk") or ""), []).append(
+                        (
+                            Sentence(int(m["start"]), int(m["end"]), d or ""),
+                            np.asarray(v, dtype=np.float32),
+                            _entities_from_json(str(m.get("entities") or "[]")),
+                            bool(m.get("negated")),
+                            str(m.get("terms") or " ".join(sorted(terms(d or "")))),
+                        )
+                    )
+            chunks = _get_all(self.chunks, ["metadatas"])
+            articles = {r.id: r for r in self.records().values()}
+            ids, metadatas = [], []
+            for chunk_id, meta in zip(chunks["ids"], chunks["metadatas"], strict=True):
+                record = articles.get(str(meta["article_id"]))
+                sentences = sorted(owned.get(chunk_id, []), key=lambda s: s[0].start)
+                ids.append(chunk_id)
+                metadatas.append({**meta, **_article_fields(record), **_evidence_fields(sentences)})
+            for lo, hi in self._batches(len(ids)):
+                self.chunks.update(ids=ids[lo:hi], metadatas=metadatas[lo:hi])
+                if progress:
+                    progress(hi, len(ids), "migrating the store")
+            if old is not None:
+                self._client.delete_collection(name)
+            self._stamp_schema()
+            self.bump_version()
+        return len(ids)
+
+    def _stamp_schema(self) -> None:
+        self.state.upsert(ids=["schema"], embeddings=[[0.0]], documents=[str(SCHEMA)])
+        self.schema = SCHEMA
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -312,43 +386,31 @@ class VectorStore:
 
     # -- writes --------------------------------------------------------------------------------
     def write_articles(self, written: Sequence[ArticleVectors], *, replacing: Sequence[str] = ()) -> None:
-        """Write articles' chunks and sentences, then commit their manifest records, in a few large
-        batches (Chroma's cost is per call). The vectors of ``replacing`` are deleted first; a new
-        article has none (an ingest removes orphaned vectors before it writes)."""
+        """Write articles' chunks, each with the evidence and vectors of the sentences it holds first,
+        then commit their manifest records, in a few large batches (Chroma's cost is per call). The
+        chunks of ``replacing`` are deleted first; a new article has none (an ingest removes
+        orphaned chunks before it writes)."""
         if replacing:
             self._delete_vectors(list(replacing))
-        chunks = [(a.article, c, v) for a in written for c, v in zip(a.chunks, a.chunk_vectors, strict=True)]
-        sentences = [(a.article, *sentence) for a in written for sentence in a.sentences]
+        if self.schema != SCHEMA and not self.count():
+            with self._guard("write the schema version"):
+                self._stamp_schema()
+        chunks = []
+        for a in written:
+            owned: dict[str, list[tuple[Sentence, np.ndarray, tuple[Entity, ...], bool, str]]] = {}
+            for s, chunk, vector, entities, negated in a.sentences:
+                owned.setdefault(chunk, []).append((s, vector, entities, negated, " ".join(sorted(terms(s.text)))))
+            record = {"source": a.article.source, **{n: str(a.article.metadata.get(n) or "") for n in FIELDS}}
+            for c, v in zip(a.chunks, a.chunk_vectors, strict=True):
+                evidence = _evidence_fields(owned.get(c.id, []))
+                chunks.append((c, v, {**_chunk_metadata(c), **_scope_fields(a.article), **record, **evidence}))
         with self._guard("write chunks"):
             for lo, hi in self._batches(len(chunks)):
                 self.chunks.add(
-                    ids=[c.id for _, c, _ in chunks[lo:hi]],
-                    embeddings=np.stack([v for _, _, v in chunks[lo:hi]]),
-                    documents=[c.text for _, c, _ in chunks[lo:hi]],
-                    metadatas=[{**_chunk_metadata(c), **_scope_fields(a)} for a, c, _ in chunks[lo:hi]],
-                )
-            for lo, hi in self._batches(len(sentences)):
-                self.sentences.add(
-                    ids=[sentence_id(a.id, s.start, s.end) for a, s, *_ in sentences[lo:hi]],
-                    embeddings=np.stack([v for _, _, _, v, *_ in sentences[lo:hi]]),
-                    documents=[s.text for _, s, *_ in sentences[lo:hi]],
-                    metadatas=[
-                        {
-                            **_scope_fields(a),  # what --since/--until/--outlet filter on
-                            "article_id": a.id,
-                            "title": a.title,
-                            "start": s.start,
-                            "end": s.end,
-                            # Retrieval ranks chunks by their sentences too.
-                            "chunk": chunk,
-                            # The answerer's lexical overlap reads these instead of stemming per query.
-                            "terms": " ".join(sorted(terms(s.text))),
-                            # What the sentence states (spaCy, at ingest), for the answerer.
-                            "entities": _entities_json(e),
-                            "negated": negated,
-                        }
-                        for a, s, chunk, _, e, negated in sentences[lo:hi]
-                    ],
+                    ids=[c.id for c, _, _ in chunks[lo:hi]],
+                    embeddings=np.stack([v for _, v, _ in chunks[lo:hi]]),
+                    documents=[c.text for c, _, _ in chunks[lo:hi]],
+                    metadatas=[m for _, _, m in chunks[lo:hi]],
                 )
             if written:
                 self.manifest.upsert(
@@ -388,24 +450,21 @@ class VectorStore:
         self._changed()
 
     def _delete_vectors(self, article_ids: list[str]) -> None:
-        where = {"article_id": {"$in": article_ids}}
         with self._guard("delete chunks"):
-            self.chunks.delete(where=where)
-            self.sentences.delete(where=where)
+            self.chunks.delete(where={"article_id": {"$in": article_ids}})
         self._changed()
 
     def orphan_articles(self) -> set[str]:
         """Article ids with vectors but no manifest record (left by a crash mid-write)."""
         known = set(self.records())
         with self._guard("scan chunks"):
-            metas = (
-                _get_all(self.chunks, ["metadatas"])["metadatas"] + _get_all(self.sentences, ["metadatas"])["metadatas"]
-            )
+            metas = _get_all(self.chunks, ["metadatas"])["metadatas"]
         return {str(m["article_id"]) for m in metas} - known
 
     def reset(self) -> None:
         name = self.settings.collection
         with self._guard("reset"):
+            # "sentences": schema 1's sentence collection, if the store is that old
             for suffix in ("chunks", "sentences", "articles", "state"):
                 try:
                     self._client.delete_collection(f"{name}_{suffix}")
@@ -413,6 +472,8 @@ class VectorStore:
                     if "does not exist" not in str(exc):
                         raise
         self._open()
+        with self._guard("write the schema version"):
+            self._stamp_schema()
 
     def _batches(self, n: int) -> Iterator[tuple[int, int]]:
         size = min(5000, int(self._client.get_max_batch_size()))
@@ -424,79 +485,55 @@ class VectorStore:
         with self._guard("count chunks"):
             return int(self.chunks.count())
 
-    def nearest_chunk_ids(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[str]:
-        """The ids of the ``n`` chunks nearest to ``vector``, nearest first (their texts are read
-        only for the chunks an answer uses: fetching them costs as much as the search)."""
+    def nearest_chunk_ids(
+        self, vectors: Sequence[np.ndarray], n: int, where: dict[str, Any] | None = None
+    ) -> list[list[str]]:
+        """For each vector, the ids of the ``n`` chunks nearest to it, nearest first: one round trip
+        for all of a question's texts (the records come from the local cache of the store)."""
+        if not len(vectors):
+            return []
         with self._guard("query"):
             got = self.chunks.query(
-                query_embeddings=[vector],
+                query_embeddings=[np.asarray(v, dtype=np.float32) for v in vectors],
                 n_results=n,
                 where=where or None,
                 include=[],
             )
-        return list(got["ids"][0])
+        return [list(ids) for ids in got["ids"]]
 
-    def chunk_ids_within(self, ids: Sequence[str], where: dict[str, Any]) -> set[str]:
-        """Those of ``ids`` whose chunks pass the filter (for rankings, like BM25's, made without it)."""
-        if not ids:
-            return set()
-        with self._guard("filter chunks"):
-            return set(self.chunks.get(ids=list(dict.fromkeys(ids)), where=where, include=[])["ids"])
+    def chunk_records(self, ids: Sequence[str] | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """``(id, text, metadata)`` of the chunks with these ids (None: every chunk), read in pages,
+        for building the local cache."""
+        with self._guard("read chunks"):
+            if ids is None:
+                offset = 0
+                while True:
+                    page = self.chunks.get(include=["documents", "metadatas"], limit=_PAGE, offset=offset)
+                    yield from zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
+                    if len(page["ids"]) < _PAGE:
+                        return
+                    offset += _PAGE
+            wanted = list(ids)
+            for lo in range(0, len(wanted), _PAGE):
+                page = self.chunks.get(ids=wanted[lo : lo + _PAGE], include=["documents", "metadatas"])
+                yield from zip(page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True)
 
-    def get_chunks(self, ids: Sequence[str]) -> list[Chunk]:
-        """The chunks of those ids that exist, in the order of ``ids``."""
-        if not ids:
-            return []
-        by_id, missing, generation = self._cached_chunks.lookup(ids)
-        if missing:
-            with self._guard("read chunks"):
-                got = self.chunks.get(ids=missing, include=["documents", "metadatas"])
-            read = {
-                i: _chunk(i, d, m)
-                for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=True)
-            }
-            self._cached_chunks.keep(read, generation)
-            by_id.update(read)
-        return [by_id[i] for i in ids if i in by_id]
+    def chunk_ids(self) -> list[str]:
+        """Every chunk id (ids only: cheap on a large store)."""
+        with self._guard("list chunks"):
+            return list(_get_all(self.chunks, [])["ids"])
+
+    def copies(self) -> list[ArticleRecord]:
+        """The manifest records of the articles stored as copies of a story."""
+        with self._guard("read copies"):
+            got = self.manifest.get(where={"copy_of": {"$ne": ""}}, include=["metadatas"])
+        return [_record(i, m) for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)]
 
     def all_chunk_texts(self) -> tuple[list[str], list[str]]:
-        """Ids and texts of every chunk, for building the BM25 index."""
+        """Ids and texts of every chunk."""
         with self._guard("read chunks"):
             got = _get_all(self.chunks, ["documents"])
         return list(got["ids"]), [d or "" for d in got["documents"] or []]
-
-    def get_sentences(self, ids: Sequence[str]) -> list[Evidence]:
-        """The evidence of those sentence ids that exist, each once, in the order of ``ids``."""
-        if not ids:
-            return []
-        by_id, missing, generation = self._cached_sentences.lookup(ids)
-        if missing:
-            with self._guard("read sentences"):
-                got = self.sentences.get(ids=missing, include=["embeddings", "documents", "metadatas"])
-            read = {
-                sentence_id(e.article_id, e.start, e.end): e
-                for e in _sentences(got["documents"], got["metadatas"], got["embeddings"])
-            }
-            self._cached_sentences.keep(read, generation)
-            by_id.update(read)
-        return [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
-
-    def nearest_sentences(
-        self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None
-    ) -> list[tuple[str, str]]:
-        """The ``n`` stored sentences nearest to ``vector``, nearest first: (sentence id, chunk id)
-        pairs; the chunk id is "" for a sentence stored before sentences recorded their chunk."""
-        with self._guard("query sentences"):
-            got = self.sentences.query(
-                query_embeddings=[vector],
-                n_results=n,
-                where=where or None,
-                include=["metadatas"],
-            )
-        metas = (got["metadatas"] or [[]])[0]
-        # A record deleted by another process can still come back from a stale vector index
-        # without its metadata: it is gone, so it is left out.
-        return [(i, str(m.get("chunk") or "")) for i, m in zip(got["ids"][0], metas, strict=True) if m is not None]
 
 
 def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
@@ -513,34 +550,51 @@ def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
         offset += _PAGE
 
 
-def _sentences(documents: Any, metadatas: Any, embeddings: Any) -> list[Evidence]:
-    if embeddings is None or documents is None or metadatas is None:
-        return []
+def _evidence_fields(
+    sentences: Sequence[tuple[Sentence, np.ndarray, tuple[Entity, ...], bool, str]],
+) -> dict[str, str]:
+    """A chunk's metadata for the sentences it holds first: ``evidence`` (JSON, one row per
+    sentence: start, end, stemmed terms, named values, negation) and ``vectors`` (their float16
+    vectors, base64, in the same order)."""
+    rows = [[s.start, s.end, term_text, _entity_rows(e), negated] for s, _, e, negated, term_text in sentences]
+    vectors = np.stack([v for _, v, *_ in sentences]).astype(np.float16) if sentences else np.zeros(0, np.float16)
+    return {"evidence": json.dumps(rows), "vectors": base64.b64encode(vectors.tobytes()).decode("ascii")}
+
+
+def evidence_rows(meta: Any) -> list[tuple[int, int, str, tuple[Entity, ...], bool]]:
+    """The sentence rows of a chunk's ``evidence`` metadata."""
     return [
-        Evidence(
-            str(m["article_id"]),
-            str(m["title"]),
-            int(m["start"]),
-            int(m["end"]),
-            d or "",
-            np.asarray(v, dtype=np.float32),
-            frozenset(str(m["terms"]).split()) if "terms" in m else frozenset(terms(d or "")),
-            _entities_from_json(str(m.get("entities") or "[]")),
-            bool(m.get("negated")),
-        )
-        for d, m, v in zip(documents, metadatas, embeddings, strict=True)
+        (int(start), int(end), str(term_text), entities_from_rows(entities), bool(negated))
+        for start, end, term_text, entities, negated in json.loads(str(meta.get("evidence") or "[]"))
     ]
 
 
-def _entities_json(entities: Sequence[Entity]) -> str:
-    return json.dumps([[e.label, e.start, e.end, e.clause, e.anchors, e.distances, e.role] for e in entities])
+def evidence_vectors(meta: Any, rows: int) -> np.ndarray:
+    """The float16 sentence vectors of a chunk's ``vectors`` metadata, one row per evidence row."""
+    raw = base64.b64decode(str(meta.get("vectors") or ""))
+    return np.frombuffer(raw, dtype=np.float16).reshape(rows, -1) if rows else np.zeros((0, 0), np.float16)
+
+
+def _entity_rows(entities: Sequence[Entity]) -> list[list[Any]]:
+    return [[e.label, e.start, e.end, e.clause, e.anchors, e.distances, e.role] for e in entities]
+
+
+def entities_from_rows(rows: Any) -> tuple[Entity, ...]:
+    return tuple(
+        Entity(label, start, end, tuple((a, b) for a, b in clause), tuple(anchors), tuple(distances), role)
+        for label, start, end, clause, anchors, distances, role in rows
+    )
 
 
 def _entities_from_json(raw: str) -> tuple[Entity, ...]:
-    return tuple(
-        Entity(label, start, end, tuple((a, b) for a, b in clause), tuple(anchors), tuple(distances), role)
-        for label, start, end, clause, anchors, distances, role in json.loads(raw)
-    )
+    return entities_from_rows(json.loads(raw))
+
+
+def _article_fields(record: ArticleRecord | None) -> dict[str, str]:
+    """What a citation of a chunk shows about its article, kept on the chunk."""
+    if record is None:
+        return {"source": "", **{name: "" for name in FIELDS}}
+    return {"source": record.source, **{name: record.metadata.get(name, "") for name in FIELDS}}
 
 
 def where_clause(article_id: str | None = None, filters: Filters | None = None) -> dict[str, Any] | None:

@@ -79,16 +79,34 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved chunk with its fused score and the ranks that produced it (1-based, 0 = absent):
-    by its own vector, by BM25, by its nearest sentence's vector, and among the leading chunks that
-    state an answer of the kind asked (a date, an amount, ...)."""
+    """A retrieved chunk with its fused score and the rankers that found it, each with its best
+    1-based rank of it: ``(("dense", 1), ("bm25", 3))``. The named properties read the usual
+    rankers' ranks (0: that ranker did not find it): by its own vector, by BM25, by its nearest
+    sentence's vector, and among the leading chunks that state an answer of the kind asked."""
 
     chunk: Chunk
     score: float
-    dense_rank: int = 0
-    bm25_rank: int = 0
-    sentence_rank: int = 0
-    answer_rank: int = 0
+    found_by: tuple[tuple[str, int], ...] = ()
+
+    def rank(self, ranker: str) -> int:
+        """This hit's rank by the named ranker (0 if it did not find it)."""
+        return next((rank for name, rank in self.found_by if name == ranker), 0)
+
+    @property
+    def dense_rank(self) -> int:
+        return self.rank("dense")
+
+    @property
+    def bm25_rank(self) -> int:
+        return self.rank("bm25")
+
+    @property
+    def sentence_rank(self) -> int:
+        return self.rank("sentence")
+
+    @property
+    def answer_rank(self) -> int:
+        return self.rank("answer")
 
 
 @dataclass(frozen=True)
@@ -184,6 +202,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "bm25_rank": hit.bm25_rank,
         "sentence_rank": hit.sentence_rank,
         "answer_rank": hit.answer_rank,
+        "found_by": dict(hit.found_by),
     }
 
 

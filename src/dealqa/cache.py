@@ -1,0 +1,366 @@
+"""A per-version local copy of the store's chunk records, memory-mapped, keyed by chunk id.
+
+A question needs one round trip to the store: the vector search, which returns chunk ids. What the
+answerer needs about those chunks (their text and sentence spans, the evidence and float16 vectors
+of their sentences, the article fields a citation shows, the fields a filter reads) is read here by
+offset, without a second call. The copy is made once per store version (the stamp every ingest
+changes) from one paged read of the chunk records, reusing the rows of the previous version whose
+article did not change, and saved under the data directory, so a process start maps it instead of
+reading the store:
+
+    <data_dir>/cache/<collection>/<version>/
+        ids.json         chunk ids, in row order
+        chunks.bin/.npy  one JSON record per chunk, and the byte offset of each (int64, n + 1)
+        sentences.bin/.npy  one JSON record per stored sentence, and their offsets
+        vectors.npy      the sentences' vectors, float16, one row per sentence
+        copies.json      the articles merged into each story (for a citation's "also in")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import shutil
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import StoreError
+from .metadata import FIELDS
+from .store import ArticleRecord, VectorStore, entities_from_rows, evidence_rows, evidence_vectors
+from .types import Chunk, Evidence, Filters, Sentence
+
+# How often a process that is not told the store's version reads it to notice another's ingest.
+_FRESHNESS_S = 2.0
+_LAYOUT = "1"  # the files' format; a change rebuilds every cache from the store
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which chunks a question reads: one article, a date range, an outlet (as :class:`Filters`)."""
+
+    article_id: str = ""
+    since_day: int = 0
+    until_day: int = 0
+    outlet_key: str = ""
+
+    @staticmethod
+    def of(article_id: str | None, filters: Filters | None) -> Scope | None:
+        from .metadata import day_number, outlet_key
+
+        scope = Scope(
+            article_id or "",
+            day_number(filters.since) if filters and filters.since else 0,
+            day_number(filters.until) if filters and filters.until else 0,
+            outlet_key(filters.outlet) if filters and filters.outlet else "",
+        )
+        return scope if scope != Scope() else None
+
+
+class Snapshot:
+    """The cache of one store version, memory-mapped; read-only and safe to share between threads."""
+
+    def __init__(self, folder: Path, version: str) -> None:
+        self.folder = folder
+        self.version = version
+        self.ids: list[str] = json.loads((folder / "ids.json").read_text())
+        self.rows = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+        self._chunk_offsets = np.load(folder / "chunks.npy", mmap_mode="r")
+        self._sentence_offsets = np.load(folder / "sentences.npy", mmap_mode="r")
+        self.vectors = np.load(folder / "vectors.npy", mmap_mode="r") if self.ids else np.zeros((0, 0), np.float16)
+        self._chunks = _mapped(folder / "chunks.bin")
+        self._sentences = _mapped(folder / "sentences.bin")
+        self.copies: dict[str, list[list[str]]] = json.loads((folder / "copies.json").read_text())
+        self._articles: dict[str, str] = json.loads((folder / "articles.json").read_text())
+        self._record = lru_cache(maxsize=4096)(self._read_chunk)
+        self._evidence = lru_cache(maxsize=16384)(self._read_sentence)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def _read_chunk(self, row: int) -> dict[str, Any]:
+        lo, hi = int(self._chunk_offsets[row]), int(self._chunk_offsets[row + 1])
+        record: dict[str, Any] = json.loads(self._chunks[lo:hi])
+        return record
+
+    def sentence_record(self, row: int) -> list[Any]:
+        lo, hi = int(self._sentence_offsets[row]), int(self._sentence_offsets[row + 1])
+        record: list[Any] = json.loads(self._sentences[lo:hi])
+        return record
+
+    def _read_sentence(self, row: int) -> Evidence:
+        article_id, title, start, end, text, term_text, entities, negated = self.sentence_record(row)
+        return Evidence(
+            article_id,
+            title,
+            start,
+            end,
+            text,
+            np.asarray(self.vectors[row], dtype=np.float32),
+            frozenset(term_text.split()),
+            entities_from_rows(entities),
+            negated,
+        )
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        row = self.rows.get(chunk_id)
+        if row is None:
+            return None
+        r = self._record(row)
+        start, text = r["start"], r["text"]
+        return Chunk(
+            chunk_id,
+            r["article_id"],
+            r["title"],
+            text,
+            start,
+            r["end"],
+            r["section"],
+            tuple(Sentence(a, b, text[a - start : b - start]) for a, b in r["spans"]),
+        )
+
+    def sentence_rows(self, chunk_id: str) -> list[int]:
+        """The cache rows of the chunk's sentences, in order (-1: a sentence with no stored evidence)."""
+        row = self.rows.get(chunk_id)
+        return [] if row is None else list(self._record(row)["sentences"])
+
+    def evidence(self, row: int) -> Evidence:
+        return self._evidence(row)
+
+    def admits(self, chunk_id: str, scope: Scope | None) -> bool:
+        """Whether the chunk is in the store (as of this version) and inside the scope."""
+        row = self.rows.get(chunk_id)
+        if row is None:
+            return False
+        if scope is None:
+            return True
+        r = self._record(row)
+        day = r["published_day"]
+        return (
+            (not scope.article_id or r["article_id"] == scope.article_id)
+            and (not scope.since_day or (day and day >= scope.since_day))
+            and (not scope.until_day or (day and day <= scope.until_day))
+            and (not scope.outlet_key or r["outlet_key"] == scope.outlet_key)
+        )
+
+    def story_sources(self, article_ids: Sequence[str]) -> dict[str, tuple[ArticleRecord, list[ArticleRecord]]]:
+        """As :meth:`VectorStore.story_sources`, from the cache: each article's citation fields and
+        the records of its copies (an article without chunks here is left out)."""
+        wanted = set(article_ids)
+        found: dict[str, tuple[ArticleRecord, list[ArticleRecord]]] = {}
+        for chunk_id in self._first_chunks(wanted):
+            r = self._record(self.rows[chunk_id])
+            story = r["article_id"]
+            copies = [
+                ArticleRecord(i, "", source, "", 0, _fields(dict(zip(FIELDS, values, strict=True))), story)
+                for i, source, *values in self.copies.get(story, [])
+            ]
+            found[story] = (ArticleRecord(story, r["title"], r["source"], "", 0, _fields(r["fields"])), copies)
+        return found
+
+    def _first_chunks(self, article_ids: set[str]) -> Iterator[str]:
+        yield from (self._articles[a] for a in article_ids if a in self._articles)
+
+    def texts(self) -> Iterator[str]:
+        for row in range(len(self.ids)):
+            yield self._read_chunk(row)["text"]
+
+
+def _fields(values: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in values.items() if v}
+
+
+def _mapped(path: Path) -> Any:
+    if path.stat().st_size == 0:
+        return b""
+    with path.open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+class ChunkCache:
+    """The store's chunk records as of its current version, kept under ``folder`` per version.
+
+    Example:
+        >>> cache = ChunkCache(store, data_dir / "cache" / "dealqa")
+        >>> cache.snapshot().chunk(chunk_id).text
+        'The Atlas 3 facility is located in Reno, Nevada. ...'
+    """
+
+    def __init__(self, store: VectorStore, folder: Path) -> None:
+        self.store = store
+        self.folder = folder
+        self._current: Snapshot | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def refresh(self, stamp: str | None = None, *, force: bool = False) -> Snapshot:
+        """The snapshot of the store's current version. ``stamp``: the version stamp, when the
+        caller has just read it (a question then makes no read of its own); otherwise the stamp is
+        read at most every two seconds."""
+        with self._lock:
+            now = time.monotonic()
+            current = self._current
+            if stamp is None and not force and current is not None and now - self._checked < _FRESHNESS_S:
+                return current
+            self._checked = now
+            version = self._version(self.store.version() if stamp is None else stamp)
+            if current is None or current.version != version:
+                current = self._current = self._load_or_build(version, current)
+            return current
+
+    def snapshot(self) -> Snapshot:
+        return self.refresh()
+
+    def _version(self, stamp: str) -> str:
+        if not stamp:  # a store written before version stamps: hash its manifest
+            records = self.store.records()
+            stamp = json.dumps(sorted((r.id, r.content_hash) for r in records.values()))
+        return hashlib.sha256(f"{_LAYOUT}\x00{stamp}".encode()).hexdigest()[:20]
+
+    def _load_or_build(self, version: str, previous: Snapshot | None) -> Snapshot:
+        folder = self.folder / version
+        if not (folder / "ids.json").exists():
+            problem = self.store.schema_problem()
+            if problem:
+                raise StoreError(problem)
+            if previous is None:
+                previous = self._latest_saved()
+            tmp = self.folder / f".{version}.{uuid.uuid4().hex[:8]}.tmp"
+            tmp.mkdir(parents=True)
+            try:
+                _build(self.store, tmp, previous)
+                tmp.rename(folder)  # atomic: a reader sees a whole cache or none
+            except OSError:
+                if not (folder / "ids.json").exists():
+                    raise
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)  # another process saved the same version first
+            # Older versions go; a process still mapping their files keeps reading them (POSIX).
+            for stale in self.folder.iterdir():
+                if stale.is_dir() and stale.name != version and not stale.name.endswith(".tmp"):
+                    shutil.rmtree(stale, ignore_errors=True)
+        return Snapshot(folder, version)
+
+    def _latest_saved(self) -> Snapshot | None:
+        saved = [p for p in self.folder.glob("*") if p.is_dir() and not p.name.startswith(".")]
+        if not saved:
+            return None
+        try:
+            latest = max(saved, key=lambda p: p.stat().st_mtime)
+            return Snapshot(latest, latest.name)
+        except (OSError, ValueError):
+            return None
+
+
+def _build(store: VectorStore, folder: Path, previous: Snapshot | None) -> None:
+    """Write the cache of the store as it is now. Rows of ``previous`` are reused for chunks whose
+    id (a hash of the article id, offset and text) and article record are unchanged; only the other
+    chunks are read from the store."""
+    records = store.records()
+    stamps = {i: _article_stamp(r) for i, r in records.items()}
+    ids = store.chunk_ids()
+    reused: dict[str, tuple[dict[str, Any], list[tuple[list[Any], np.ndarray]]]] = {}
+    if previous is not None:
+        for chunk_id in ids:
+            row = previous.rows.get(chunk_id)
+            if row is None:
+                continue
+            old = previous._read_chunk(row)
+            if stamps.get(old["article_id"]) != old.get("stamp"):
+                continue
+            owned = [(previous.sentence_record(r), np.asarray(previous.vectors[r])) for r in old["owned"]]
+            reused[chunk_id] = (old, owned)
+    fetched = store.chunk_records([i for i in ids if i not in reused])
+    _write(folder, ids, reused, fetched, stamps)
+    copies: dict[str, list[list[str]]] = {}
+    for record in store.copies():
+        copies.setdefault(record.copy_of, []).append(
+            [record.id, record.source, *(record.metadata.get(name, "") for name in FIELDS)]
+        )
+    (folder / "copies.json").write_text(json.dumps(copies))
+
+
+def _article_stamp(record: ArticleRecord) -> str:
+    return record.content_hash
+
+
+def _write(
+    folder: Path,
+    ids: list[str],
+    reused: dict[str, tuple[dict[str, Any], list[tuple[list[Any], np.ndarray]]]],
+    fetched: Iterable[tuple[str, str, dict[str, Any]]],
+    stamps: dict[str, str],
+) -> None:
+    records: dict[str, tuple[dict[str, Any], list[tuple[list[Any], np.ndarray]]]] = dict(reused)
+    for chunk_id, text, meta in fetched:
+        article_id = str(meta["article_id"])
+        start = int(meta["start"])
+        chunk = {
+            "article_id": article_id,
+            "title": str(meta["title"]),
+            "section": str(meta.get("section") or ""),
+            "start": start,
+            "end": int(meta["end"]),
+            "text": text or "",
+            "spans": json.loads(str(meta.get("sentences") or "[]")),
+            "outlet_key": str(meta.get("outlet_key") or ""),
+            "published_day": int(meta.get("published_day") or 0),
+            "source": str(meta.get("source") or ""),
+            "fields": {name: str(meta.get(name) or "") for name in FIELDS},
+            "stamp": stamps.get(article_id, ""),
+        }
+        rows = evidence_rows(meta)
+        vectors = evidence_vectors(meta, len(rows))
+        owned = [
+            (
+                [article_id, chunk["title"], s, e, (text or "")[s - start : e - start], term_text,
+                 [[x.label, x.start, x.end, x.clause, x.anchors, x.distances, x.role] for x in entities], negated],
+                vectors[n],
+            )
+            for n, (s, e, term_text, entities, negated) in enumerate(rows)
+        ]  # fmt: skip
+        records[chunk_id] = (chunk, owned)
+
+    kept = [i for i in ids if i in records]  # a chunk deleted while this was read is left out
+    sentence_rows: dict[tuple[str, int, int], int] = {}
+    vectors_out: list[np.ndarray] = []
+    with (folder / "sentences.bin").open("wb") as out:
+        offsets = [0]
+        for chunk_id in kept:
+            chunk, owned = records[chunk_id]
+            chunk["owned"] = []
+            for row_data, vector in owned:
+                key = (row_data[0], row_data[2], row_data[3])
+                if key in sentence_rows:
+                    continue
+                sentence_rows[key] = len(vectors_out)
+                chunk["owned"].append(len(vectors_out))
+                vectors_out.append(np.asarray(vector, dtype=np.float16))
+                blob = json.dumps(row_data).encode()
+                out.write(blob)
+                offsets.append(offsets[-1] + len(blob))
+    np.save(folder / "sentences.npy", np.asarray(offsets, dtype=np.int64))
+    np.save(folder / "vectors.npy", np.stack(vectors_out) if vectors_out else np.zeros((0, 0), np.float16))
+
+    first: dict[str, str] = {}
+    with (folder / "chunks.bin").open("wb") as out:
+        offsets = [0]
+        for chunk_id in kept:
+            chunk, _ = records[chunk_id]
+            article_id = chunk["article_id"]
+            first.setdefault(article_id, chunk_id)
+            chunk["sentences"] = [sentence_rows.get((article_id, a, b), -1) for a, b in chunk["spans"]]
+            blob = json.dumps(chunk).encode()
+            out.write(blob)
+            offsets.append(offsets[-1] + len(blob))
+    np.save(folder / "chunks.npy", np.asarray(offsets, dtype=np.int64))
+    (folder / "articles.json").write_text(json.dumps(first))
+    (folder / "ids.json").write_text(json.dumps(kept))
