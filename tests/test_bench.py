@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dealqa.benchmark import run_bench
 from dealqa.settings import Settings
+from evals.perf.bench import run_bench
 
 
 def test_bench_produces_every_figure(tmp_path: Path) -> None:

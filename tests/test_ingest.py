@@ -93,10 +93,11 @@ def test_a_new_process_loads_the_saved_bm25_index_instead_of_rebuilding_it(
     fresh.ask("Where is Colossus 1?")
     again = Assistant(fresh.settings, auto_ingest=False)
 
-    def rebuild() -> None:
-        raise AssertionError("the BM25 index was rebuilt from the store")
+    def rebuild(*_: object) -> None:
+        raise AssertionError("the BM25 index or the chunk cache was rebuilt from the store")
 
-    monkeypatch.setattr(again.store, "all_chunk_texts", rebuild)
+    monkeypatch.setattr(again.store, "chunk_records", rebuild)
+    monkeypatch.setattr("dealqa.cache.Snapshot.texts", rebuild)
     assert [h.chunk.id for h in again.search("Memphis, Tennessee")] == [
         h.chunk.id for h in fresh.search("Memphis, Tennessee")
     ]

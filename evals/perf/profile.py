@@ -1,7 +1,7 @@
 """Sampling profiles of the warm query path and of ingest, as text (evals/perf/profiles/).
 
-    python evals/perf/profile.py query STORE_DATA_DIR OUT.txt   # 80 questions on a built store
-    python evals/perf/profile.py ingest CORPUS_DIR OUT.txt      # a fresh ingest of a folder
+python -m evals.perf.profile query STORE_DATA_DIR OUT.txt   # 80 questions on a built store
+python -m evals.perf.profile ingest CORPUS_DIR OUT.txt      # a fresh ingest of a folder
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from pyinstrument import Profiler
 
 from dealqa import Assistant, Settings
-from dealqa.benchmark import QUERIES
+from evals.perf.bench import QUERIES
 
 
 def main(kind: str, source: Path, out: Path) -> None:

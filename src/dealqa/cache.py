@@ -199,17 +199,24 @@ class ChunkCache:
         self.folder = folder
         self._current: Snapshot | None = None
         self._checked = 0.0
+        self._told = False  # whether the owner reads the stamp and tells this cache (then it reads none)
         self._lock = threading.Lock()
 
     def refresh(self, stamp: str | None = None, *, force: bool = False) -> Snapshot:
         """The snapshot of the store's current version. ``stamp``: the version stamp, when the
-        caller has just read it (a question then makes no read of its own); otherwise the stamp is
-        read at most every two seconds."""
+        caller has just read it; once told a stamp, the cache leaves reading it to that caller (a
+        question then makes no read of its own); otherwise it reads it at most every two seconds."""
         with self._lock:
             now = time.monotonic()
             current = self._current
-            if stamp is None and not force and current is not None and now - self._checked < _FRESHNESS_S:
+            if (
+                stamp is None
+                and not force
+                and current is not None
+                and (self._told or now - self._checked < _FRESHNESS_S)
+            ):
                 return current
+            self._told = self._told or stamp is not None
             self._checked = now
             version = self._version(self.store.version() if stamp is None else stamp)
             if current is None or current.version != version:

@@ -56,6 +56,8 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
+    # Seconds per stage of the articles written: "embed" (the model), "evidence" (spaCy), "write" (the store).
+    stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         merged = f"{len(self.merged)} merged as copies, " if self.merged else ""
@@ -327,8 +329,13 @@ class Ingestor:
         # Only sentences go through the model, each distinct text once (overlapping chunks and
         # pull quotes repeat them); a chunk's vector is made from its sentences'.
         texts = list(dict.fromkeys(s.text for _, _, chunks in split for c in chunks for s in c.sentences))
+        started = time.perf_counter()
         encoded = dict(zip(texts, self.embedder.encode(texts), strict=True))
+        embedded = time.perf_counter()
         stated = dict(zip(texts, read_sentences(texts), strict=True))
+        read = time.perf_counter()
+        _add(report.stages, "embed", embedded - started)
+        _add(report.stages, "evidence", read - embedded)
         report.embedded += len(texts)
         written = []
         for article, digest, chunks in split:
@@ -349,6 +356,7 @@ class Ingestor:
             )
             report.chunks += len(chunks)
         self.store.write_articles(written, replacing=[a.article.id for a in written if a.article.id in known])
+        _add(report.stages, "write", time.perf_counter() - read)
 
     def _fits_window(self, article: Article, chunks: list[Chunk], report: IngestReport) -> bool:
         """False (and the article skipped) if it has no chunk, or a chunk the model would truncate
@@ -366,6 +374,10 @@ class Ingestor:
             if article.id in bucket:
                 bucket.remove(article.id)
         return False
+
+
+def _add(stages: dict[str, float], stage: str, seconds: float) -> None:
+    stages[stage] = stages.get(stage, 0.0) + seconds
 
 
 def _chunk_vector(chunk: Chunk, encoded: dict[str, np.ndarray]) -> np.ndarray:

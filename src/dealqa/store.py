@@ -544,7 +544,8 @@ def _get_all(collection: Any, include: list[str]) -> dict[str, list[Any]]:
     while True:
         page = collection.get(include=include, limit=_PAGE, offset=offset)
         for key in got:
-            got[key] += page[key] or []
+            value = page[key]
+            got[key] += [] if value is None else list(value)  # embeddings come as an array
         if len(page["ids"]) < _PAGE:
             return got
         offset += _PAGE
