@@ -12,6 +12,7 @@ reading the store:
         ids.json         chunk ids, in row order
         chunks.bin/.npy  one JSON record per chunk, and the byte offset of each (int64, n + 1)
         sentences.bin/.npy  one JSON record per stored sentence, and their offsets
+        owners.npy       the row of the chunk that holds each sentence first (int32)
         vectors.npy      the sentences' vectors, float16, one row per sentence
         copies.json      the articles merged into each story (for a citation's "also in")
 """
@@ -40,7 +41,7 @@ from .types import Chunk, Evidence, Filters, Sentence
 
 # How often a process that is not told the store's version reads it to notice another's ingest.
 _FRESHNESS_S = 2.0
-_LAYOUT = "1"  # the files' format; a change rebuilds every cache from the store
+_LAYOUT = "2"  # the files' format; a change rebuilds every cache from the store
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Snapshot:
         self.rows = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
         self._chunk_offsets = np.load(folder / "chunks.npy", mmap_mode="r")
         self._sentence_offsets = np.load(folder / "sentences.npy", mmap_mode="r")
+        self._owners = np.load(folder / "owners.npy", mmap_mode="r")
         self.vectors = np.load(folder / "vectors.npy", mmap_mode="r") if self.ids else np.zeros((0, 0), np.float16)
         self._chunks = _mapped(folder / "chunks.bin")
         self._sentences = _mapped(folder / "sentences.bin")
@@ -126,6 +128,10 @@ class Snapshot:
             r["section"],
             tuple(Sentence(a, b, text[a - start : b - start]) for a, b in r["spans"]),
         )
+
+    def owner(self, row: int) -> str:
+        """The id of the chunk that holds the sentence first (an overlap repeats it in the next)."""
+        return self.ids[int(self._owners[row])]
 
     def sentence_rows(self, chunk_id: str) -> list[int]:
         """The cache rows of the chunk's sentences, in order (-1: a sentence with no stored evidence)."""
@@ -339,9 +345,10 @@ def _write(
     kept = [i for i in ids if i in records]  # a chunk deleted while this was read is left out
     sentence_rows: dict[tuple[str, int, int], int] = {}
     vectors_out: list[np.ndarray] = []
+    owners: list[int] = []
     with (folder / "sentences.bin").open("wb") as out:
         offsets = [0]
-        for chunk_id in kept:
+        for chunk_row, chunk_id in enumerate(kept):
             chunk, owned = records[chunk_id]
             chunk["owned"] = []
             for row_data, vector in owned:
@@ -350,11 +357,13 @@ def _write(
                     continue
                 sentence_rows[key] = len(vectors_out)
                 chunk["owned"].append(len(vectors_out))
+                owners.append(chunk_row)
                 vectors_out.append(np.asarray(vector, dtype=np.float16))
                 blob = json.dumps(row_data).encode()
                 out.write(blob)
                 offsets.append(offsets[-1] + len(blob))
     np.save(folder / "sentences.npy", np.asarray(offsets, dtype=np.int64))
+    np.save(folder / "owners.npy", np.asarray(owners, dtype=np.int32))
     np.save(folder / "vectors.npy", np.stack(vectors_out) if vectors_out else np.zeros((0, 0), np.float16))
 
     first: dict[str, str] = {}

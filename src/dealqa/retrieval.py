@@ -258,7 +258,7 @@ class SentenceRanker:
 
     def _pool(self, query: Query) -> tuple[list[int], list[str]]:
         """The cache rows of the candidates' sentences and the chunk each is counted for (the
-        first candidate that holds it)."""
+        chunk that holds it first, as the sentence index of schema 1 recorded it)."""
         search = query.search
         found = search.memo.get(self.name)
         if found is None:
@@ -270,8 +270,8 @@ class SentenceRanker:
             owner: dict[int, str] = {}
             for chunk_id in chunks:
                 for row in search.snapshot.sentence_rows(chunk_id):
-                    if row >= 0:
-                        owner.setdefault(row, chunk_id)
+                    if row >= 0 and row not in owner:
+                        owner[row] = search.snapshot.owner(row)
             found = (list(owner), list(owner.values()))
             search.memo[self.name] = found
         return found

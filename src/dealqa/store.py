@@ -231,6 +231,9 @@ class VectorStore:
             self.state = self._client.get_or_create_collection(f"{name}_state", embedding_function=None)
             got = self.state.get(ids=["schema"], include=["documents"])
             stamp = (got["documents"] or [""])[0] or ""
+            # A store with chunks and no stamp is schema 1; an empty one gets this schema's stamp
+            # with its first write.
+            self._unstamped = not stamp.isdigit()
             self.schema = int(stamp) if stamp.isdigit() else (1 if self.chunks.count() else SCHEMA)
         self._changed()  # again: a read between the first clear and the new collections is not kept
 
@@ -299,6 +302,13 @@ class VectorStore:
     def _stamp_schema(self) -> None:
         self.state.upsert(ids=["schema"], embeddings=[[0.0]], documents=[str(SCHEMA)])
         self.schema = SCHEMA
+        self._unstamped = False
+
+    def _stamp_if_new(self) -> None:
+        """Stamp an empty store with this schema before its first write."""
+        if self._unstamped and self.schema == SCHEMA:
+            with self._guard("write the schema version"):
+                self._stamp_schema()
 
     @contextmanager
     def _guard(self, action: str) -> Iterator[None]:
@@ -392,9 +402,7 @@ class VectorStore:
         orphaned chunks before it writes)."""
         if replacing:
             self._delete_vectors(list(replacing))
-        if self.schema != SCHEMA and not self.count():
-            with self._guard("write the schema version"):
-                self._stamp_schema()
+        self._stamp_if_new()
         chunks = []
         for a in written:
             owned: dict[str, list[tuple[Sentence, np.ndarray, tuple[Entity, ...], bool, str]]] = {}
@@ -430,6 +438,7 @@ class VectorStore:
         an article that was a story before loses its vectors)."""
         if not copies:
             return
+        self._stamp_if_new()
         self._delete_vectors([c.article.id for c in copies])
         with self._guard("write copies"):
             self.manifest.upsert(
