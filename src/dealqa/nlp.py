@@ -10,6 +10,7 @@ answered with the founding year.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -29,11 +30,30 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BATCH = 256
 
 
+def _import_spacy() -> Any:
+    """spaCy, imported without torch: its thinc layer imports torch whenever it is installed (for
+    the benchmark's baseline or the torch embedding backend), which took most of a cold `dealqa
+    ask` (about 6 of 8.5 s of import time, measured with -X importtime); the small English
+    pipeline never uses it. A process that has loaded torch already keeps it."""
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        import spacy
+
+        return spacy
+    finally:
+        if sys.modules.get("torch", False) is None:
+            del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The loaded spaCy pipeline (once per process)."""
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError as exc:
         raise MissingDependencyError("reading sentences (spaCy)", "nlp") from exc
     try:
