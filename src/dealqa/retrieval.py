@@ -229,14 +229,21 @@ class BM25Ranker:
 
     name = "bm25"
 
-    def __init__(self, bm25: BM25Index) -> None:
+    def __init__(self, bm25: BM25Index, pool: int = 50) -> None:
         self.bm25 = bm25
+        self.pool = pool
 
     def ids(self, query: Query, n: int) -> list[str]:
         search = query.search
-        # BM25 has no filter; ask for more so the scope's chunks survive it.
-        found = self.bm25.search(query.text, n * (4 if search.scope else 1))
-        return [i for i in found if search.snapshot.admits(i, search.scope)][:n]
+        key = f"{self.name}:{query.index}"
+        width = max(n, self.pool)
+        found = search.memo.get(key)
+        if found is None or found[0] < width:
+            # BM25 has no filter; ask for more so the scope's chunks survive it.
+            ranked = self.bm25.search(query.text, width * (4 if search.scope else 1))
+            found = (width, [i for i in ranked if search.snapshot.admits(i, search.scope)])
+            search.memo[key] = found
+        return found[1][:n]
 
     def rank(self, query: Query, k: int) -> list[Hit]:
         return _hits(self.name, query.search.snapshot, self.ids(query, k), k)
@@ -352,7 +359,7 @@ class HybridRetriever:
         self.cache = cache
         self.embedder = embedder
         self.fuser = ReciprocalRankFuser(weights or {})
-        dense, lexical = DenseRanker(store, pool), BM25Ranker(bm25)
+        dense, lexical = DenseRanker(store, pool), BM25Ranker(bm25, pool)
         self.sentence = SentenceRanker(dense, lexical, pool, sentences)
         every: list[Ranker] = [dense, lexical, self.sentence]
         self.rankers = [r for r in every if self.fuser.weights.get(r.name, 1.0) > 0]
