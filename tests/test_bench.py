@@ -23,11 +23,20 @@ def test_bench_produces_every_figure(tmp_path: Path) -> None:
         "ingest.baseline_tokens_per_s",
         "ingest.baseline_articles_per_s",
         "ingest.speedup_vs_baseline",
+        "ingest.searchable_articles_per_s",
+        "ingest.evidence_articles_per_s",
+        "ingest.evidence_share",
+        "cold_ask_largest_s",
         "reingest_unchanged_s",
         "reingest_unchanged_embedded",
         "cold_ask_s",
         "serve_peak_rss_mb",
-    } | {f"query.{n}.{k}" for n in (60, 120) for k in ("p50_ms", "p95_ms", "baseline_p50_ms", "ratio_vs_baseline")}
+    } | {
+        f"query.{n}.{k}"
+        for n in (60, 120)
+        for k in ("p50_ms", "p95_ms", "baseline_p50_ms", "ratio_vs_baseline", "store_calls_per_question")
+    }
     assert expected <= set(results)
     assert results["reingest_unchanged_embedded"] == 0
     assert results["ingest.articles"] == 20 and results["serve_peak_rss_mb"] > 0
+    assert 1 <= results["query.60.store_calls_per_question"] <= 2  # the search, and a stamp now and then

@@ -23,12 +23,12 @@ from .answering.questions import alternatives, fix_question_word
 from .cache import ChunkCache
 from .corpus import SUPPORTED
 from .embedding import Embedder
-from .errors import EmptyStoreError, InputError, StoreError
+from .errors import BusyError, EmptyStoreError, InputError, StoreError
 from .metadata import parse_date
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense
 from .settings import Settings
-from .store import ArticleRecord, VectorStore
+from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
 
 if TYPE_CHECKING:
@@ -166,6 +166,8 @@ class Assistant:
         self._answers_lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        if auto_ingest and self.store.schema < SCHEMA:
+            self.migrate()
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
             self.ingest([self.settings.corpus_dir])
 
@@ -499,6 +501,25 @@ class Assistant:
             progress=progress,
         )
 
+    def migrate(self) -> int:
+        """Bring a store written by an older dealqa to this one's schema in place (nothing is
+        embedded again), under the ingest lock; returns the chunks migrated (0: nothing to do)."""
+        if self.store.schema >= SCHEMA:
+            return 0
+        from filelock import Timeout
+
+        from .ingest import Ingestor
+
+        try:
+            with Ingestor(self.settings, self.store, self.embedder).lock(self.settings.lock_wait_s):
+                migrated = self.store.migrate()
+        except Timeout as exc:
+            raise BusyError(f"another ingest holds {exc.lock_file}; run the command again when it ends") from exc
+        self.bm25.refresh(force=True)
+        self._synced_at = 0.0
+        self._forget_answers()
+        return migrated
+
     def for_corpus(self, corpus: Path) -> Assistant:
         """An assistant with these settings over a store of the files under ``corpus`` alone (as an
         eval dataset names its corpus), kept under the data directory by a hash of the files, so a
@@ -515,7 +536,9 @@ class Assistant:
             }
         )
         assistant = Assistant(settings, auto_ingest=False)
-        assistant.ingest([corpus])  # stored articles are skipped unless this dealqa stores them otherwise
+        # an older store is migrated first, embedding nothing; stored articles are skipped unless this
+        # dealqa stores them otherwise
+        assistant.ingest([corpus])
         return assistant
 
     def articles(self) -> list[ArticleRecord]:

@@ -256,6 +256,10 @@ class VectorStore:
         """Bring a schema-1 store to this schema in place: each chunk record gets the evidence and
         float16 vectors of its sentences from the old sentence collection, which is then dropped
         (its HNSW index with it). Nothing is embedded again. Returns the chunks migrated."""
+        with self._guard("read the schema version"):
+            stamp = (self.state.get(ids=["schema"], include=["documents"])["documents"] or [""])[0] or ""
+        if stamp.isdigit():  # another process may have migrated it meanwhile
+            self.schema, self._unstamped = int(stamp), False
         if self.schema == SCHEMA:
             return 0
         if self.schema > SCHEMA:
