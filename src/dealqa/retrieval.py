@@ -341,8 +341,8 @@ class HybridRetriever:
     context each rank the chunks, and fusion keeps what either finds.
 
     Example:
-        >>> HybridRetriever(store, cache, embedder, bm25).retrieve(["Where is Atlas 3?"], k=3).hits[0].chunk.text
-        'The Atlas 3 facility is located in Reno, Nevada. ...'
+        >>> HybridRetriever(store, cache, embedder, bm25).retrieve(["Where is Vardholm 2?"], k=3).hits[0].chunk.text
+        'The Vardholm 2 site is in Kettleby, a town on the coast. ...'
     """
 
     def __init__(
