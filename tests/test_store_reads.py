@@ -19,7 +19,7 @@ QUESTIONS = ["When was the deal signed?", "Where is Colossus 1 located?", "Who f
 
 
 def test_a_question_reads_the_store_once(fresh: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
-    fresh.ask(QUESTIONS[0])  # the cache of this version is made on the first question
+    fresh.ask("Who leases Colossus 1?")  # the cache of this version is made on the first question
     calls = count_store_calls(fresh)
     monkeypatch.setattr(dealqa.assistant, "_SYNC_S", 1e9)  # no version stamp is due
     for question in QUESTIONS:

@@ -206,7 +206,10 @@ def run_bench(
     largest: Settings | None = None
     for size in sizes:
         corpus = _corpus(root, size)
-        store_settings = settings.model_copy(update={"data_dir": root / f"store-{size}", "corpus_dir": corpus})
+        # No answer cache: the bench asks its questions again and again, and times the query path.
+        store_settings = settings.model_copy(
+            update={"data_dir": root / f"store-{size}", "corpus_dir": corpus, "answer_cache_size": 0}
+        )
         log(f"query: building or loading the {size:,}-chunk stores")
         assistant = Assistant(store_settings, auto_ingest=False)
         started = time.perf_counter()
