@@ -120,17 +120,17 @@ def test_a_store_failure_is_a_503_that_names_no_server_path(
     where = assistant.settings.data_dir.resolve() / "chroma"
 
     def failing(*_: Any, **__: Any) -> Any:
-        with assistant.store._guard("query sentences"):
+        with assistant.store._guard("query"):
             raise OSError(f"disk I/O error reading {where}/index/data_level0.bin")
 
-    monkeypatch.setattr(assistant.store, "nearest_sentences", failing)
+    monkeypatch.setattr(assistant.store, "nearest_chunk_ids", failing)
     with caplog.at_level("INFO"):
         asked = client.post("/v1/ask", json={"question": "Which failing store answers this one?"})
         searched = client.get("/v1/search", params={"q": "failing store"})
     for response in (asked, searched):
         assert response.status_code == 503
         message = response.json()["error"]
-        assert "failed to query sentences" in message and "dealqa ingest --rebuild" in message
+        assert "failed to query" in message and "dealqa ingest --rebuild" in message
         for place in (str(where), str(Path.cwd()), str(Path.home())):
             assert place not in response.text
     logged = [r for r in caplog.records if r.name == "dealqa.api"]
