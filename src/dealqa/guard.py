@@ -139,6 +139,7 @@ class Guard:
             status, message = refused
             extra = [(b"www-authenticate", self.access.challenge().encode())] if status == 401 else []
             await _json(send, status, message, extra)
+            await _drain(receive)  # a body left unread resets the connection before the client reads why
             return
         await self._limited(scope, receive, send, headers)
 
