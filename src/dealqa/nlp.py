@@ -77,8 +77,8 @@ def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool]
 def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     spans = [(ent.label_, ent) for ent in doc.ents]
-    # "Palo Alto, California": a place and the larger place it is in, also as one value.
-    # Not in a list of places ("Ohio, Virginia and Arizona"): three or more, or two joined by "and".
+    # "Boise, Idaho": a place and the larger place it is in, also as one value.
+    # Not in a list of places ("Idaho, Utah and Oregon"): three or more, or two joined by "and".
     places = [e for e in doc.ents if e.label_ == "GPE"]
     spans += [
         (a.label_, doc[a.start : b.end])
@@ -97,7 +97,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
         near: dict[str, int] = {}
         for t in tokens:
             if t.i not in inside and _content(t):
-                for key in terms(t.lemma_):  # as the question's words are read ("Tern-4": "tern")
+                for key in terms(t.lemma_):  # as the question's words are read ("Vela-9": "vela")
                     near[key] = min(near.get(key, 99), _distance(span.root, t))
         anchors = sorted(near, key=lambda k: (near[k], k))
         found.append(
@@ -137,7 +137,7 @@ def _proper_runs(doc: Any) -> list[Any]:
 
 def _distance(a: Any, b: Any) -> int:
     """Edges between two tokens in the dependency tree; a conjoined verb stands where its head
-    does ("fabricated in Taichung and packaged in Penang": both verbs are the subject's)."""
+    does ("designed in Boise and assembled in Tulsa": both verbs are the subject's)."""
     up = {a.i: 0}
     n = 0
     for t in [a, *a.ancestors][:-1]:
@@ -183,7 +183,7 @@ def clause_tokens(token: Any) -> list[Any]:
     tokens = [t for t in head.subtree if t.i not in nested]
     if head.dep_ in ("acl", "relcl") and head.head.i != head.i:
         tokens.append(head.head)
-        if head.head.dep_ == "appos":  # "Taloren, the group founded in 1952": the name it renames
+        if head.head.dep_ == "appos":  # "Marrow, the group founded in 1931": the name it renames
             tokens.append(head.head.head)
     if head.dep_ == "conj":  # a conjoined verb shares its head's subject
         tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]

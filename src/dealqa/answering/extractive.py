@@ -188,7 +188,7 @@ class ExtractiveAnswerer:
             if values:
                 return _compose_value(question, values, relevant)
             # A sentence that states the question's words and names answers it in words no value
-            # was tied to ("fabricated in Taichung" for "where is it manufactured"): quote it; so
+            # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
             # (an amount may be told in words: "secured all compute capacity" for "how much of")
             worded = question.kind in ("how much", "how many")
@@ -209,7 +209,7 @@ class ExtractiveAnswerer:
         return _compose(chosen or _choose(relevant, question.several))
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
-        """For "Which was founded first, A or B?": each side's measure (a date, an amount, a count)
+        """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
         found: list[Value] = []
         for side in question.sides:
@@ -243,7 +243,7 @@ class ExtractiveAnswerer:
 
     def _telling(self, question: Question) -> Question:
         """The question with the words that name each of its names alone: its capitalised words as
-        rare in the corpus as its rarest ("Pryce", not "Data", of "Pryce Data Centers")."""
+        rare in the corpus as its rarest ("Orwin", not "Data", of "Orwin Data Systems")."""
         found = []
         for name in question.names:
             words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
@@ -404,7 +404,7 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered in found
             if _tied(question, c, e, text, covered, closeness[p]) and not (e.label == "DATE" and text in wrong)
         ]
-        # The fullest of overlapping values: "Palo Alto, California", not "California" alone.
+        # The fullest of overlapping values: "Boise, Idaho", not "Idaho" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
 
@@ -464,8 +464,8 @@ class ExtractiveAnswerer:
         return unknown
 
     def _knows_name(self, word: str) -> bool:
-        """A name's word must be in the corpus as written ("Pryce" is no typo of "price"); one with
-        digits or punctuation ("Tern-4") may be written other ways."""
+        """A name's word must be in the corpus as written ("Orwin" is no typo of "owing"); one with
+        digits or punctuation ("Vela-9") may be written other ways."""
         return self.lexicon.uses(word) or (not word.isalpha() and self.lexicon.knows(word))
 
 
@@ -478,8 +478,8 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
 def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
     """Whether a value answers what the question asks: its clause states the question's words and
     names, one of its verbs among them ("reported", "founded"; a place is stated without one:
-    "a Palo Alto company"), and counts what "how many" asks ("14,000 files", not "three
-    engineers"); or the clause means nearly what is asked."""
+    "a Boise company"), and counts what "how many" asks ("1,200 trucks", not "three
+    drivers"); or the clause means nearly what is asked."""
     if closeness >= _TIE_STRONG:
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
@@ -496,7 +496,7 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
         if w in near
     ]
     if asked and others and min(others) < min(asked):
-        return False  # the value belongs to another name, nearer to it ("Lumenfold's chief executive")
+        return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs)
     return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
 
@@ -540,7 +540,7 @@ def _names_all(question: Question, c: Candidate) -> bool:
 
 def names(name: str, text: str, words: Sequence[str] | None = None) -> bool:
     """Whether the text names what the name does: the whole name, or one of its words that name it
-    alone, capitalised ("Nimbic" for "Nimbic AI"; by default every capitalised word of it)."""
+    alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it)."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
     return mentioned(name, text) or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
@@ -555,7 +555,7 @@ def _named(question: Question, name: str, text: str) -> bool:
 def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value can be about the names the question asks of: the sentence names them, or
     names no one else but some of them ("Founded in 2019, Quarry ..." is not Vantor's founding;
-    "Vantor will pay 60% of the price" may be the price of Quarry that the sentence before names)."""
+    "Vantor will pay 70% of the price" may be the price of Quarry that the sentence before names)."""
     if _names_all(question, c):
         return True
 
@@ -669,9 +669,9 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
 
 
 def _rival(v: Value, best: Value, several: bool) -> bool:
-    """Whether another value of the best one's sentence is as likely the answer ("60% in cash and
-    40% in shares" for "how much in shares", when the parse ties both as closely), or a part of it
-    ("Ohio, Virginia and Arizona" for "which states")."""
+    """Whether another value of the best one's sentence is as likely the answer ("70% in cash and
+    30% in stock" for "how much in stock", when the parse ties both as closely), or a part of it
+    ("Idaho, Utah and Oregon" for "which states")."""
     return (
         v.candidate is best.candidate
         and v.entity.label == best.entity.label

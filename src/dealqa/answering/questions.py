@@ -68,17 +68,17 @@ class Question:
     topic: str = ""  # the words of what it asks about, as typed (names included)
     asked: str = ""  # the words of what it asks about, as typed, names aside ("founded")
     names: tuple[str, ...] = ()  # names as typed
-    # for each name, its words that name it alone ("Pryce" of "Pryce Data Centers"; the answerer
+    # for each name, its words that name it alone ("Orwin" of "Orwin Data Systems"; the answerer
     # picks them by rarity in the corpus)
     name_words: tuple[tuple[str, ...], ...] = ()
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
-    counted: str = ""  # stem of the noun "how many"/"how large is" asks of ("files", "loan"): the value must measure it
+    counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
     noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
-    # "Which was founded first, A or B?": the names of each side compared
+    # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
 
@@ -135,7 +135,7 @@ class QuestionReader:
                     noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
                     skip.add(t.i)
                     break
-        # (a name in the phrase of the kind asked for is part of that kind: "which US state")
+        # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip}]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
@@ -152,9 +152,9 @@ class QuestionReader:
         counted = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
-            if after.head.pos_ == "NOUN":  # "how many files"
+            if after.head.pos_ == "NOUN":  # "how many trucks"
                 counted = stem(after.head.lemma_.lower())
-            elif after.head.lemma_ == "be":  # "how large is the loan": the value must measure the loan
+            elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
         return Question(
@@ -213,7 +213,7 @@ class QuestionReader:
 
 def _sides(doc: Any, names: list[str]) -> tuple[tuple[str, ...], ...]:
     """The names of each of two phrases the question sets against each other with "or"
-    ("..., Halvard Compute or Arcwell Semiconductor?"), or () when it compares none."""
+    ("..., Vantor Systems or Quarry Labs?"), or () when it compares none."""
     for t in doc:
         if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
             right = {w.text for w in t.subtree}
@@ -233,8 +233,8 @@ def _be_noun(wh: Any) -> Any:
 
 
 def _wh_noun(wh: Any) -> Any:
-    """The noun a "which"/"what" asks for ("which state", "in which city"), or None. The model
-    does not always attach the two ("In which city is ...": "which" as an object of "In")."""
+    """The noun a "which"/"what" asks for ("which state", "in which town"), or None. The model
+    does not always attach the two ("In which town is ...": "which" as an object of "In")."""
     if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
         return wh.head
     after = wh.nbor() if wh.i + 1 < len(wh.doc) else None
@@ -248,7 +248,7 @@ def _wh_noun(wh: Any) -> Any:
 def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word (the model misses names it has not seen, typed in a question)."""
-    # (a model's span holding lowercase words is cut into its names: "Colossus 1 to Vantor")
+    # (a model's span holding lowercase words is cut into its names: "Plant 2 to Vantor")
     found = [
         run
         for e in doc.ents
@@ -266,7 +266,7 @@ def _names(doc: Any) -> list[str]:
             continue
         if run:
             name = " ".join(run)
-            # the longer of two overlapping readings: "Parallax Forge", not the model's "Forge"
+            # the longer of two overlapping readings: "Merrin Forge", not the model's "Forge"
             found = [f for f in found if fold(f) not in fold(name)]
             if not any(fold(name) in fold(f) for f in found):
                 found.append(name)
