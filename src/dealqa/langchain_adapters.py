@@ -67,9 +67,10 @@ def as_tool(assistant: Assistant) -> BaseTool:
     return StructuredTool.from_function(
         ask_deal_corpus,
         name="ask_deal_corpus",
+        # what the corpus is about comes from the settings a user configures, not from code
         description=(
-            "Answer a question about Anthropic's 6 May 2026 agreement for SpaceX's Colossus 1 data center "
-            "(Memphis, Tennessee) from news articles, with exact quotes as citations."
+            f"Answer a question from the news articles of this corpus ({assistant.settings.chat_title}), "
+            "with exact quotes as citations."
         ),
     )
 
