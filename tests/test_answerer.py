@@ -15,7 +15,7 @@ from dealqa.embedding import Embedder
 from dealqa.nlp import read_sentences
 from dealqa.settings import Settings
 from dealqa.text import content_words, terms
-from dealqa.types import Chunk, Evidence, Hit, Retrieval
+from dealqa.types import Chunk, Evidence, Hit, Publication, Retrieval
 
 LEDGER = (
     "Quarry Labs, founded in 2019 in Austin, Texas, employs 240 people. "
@@ -29,6 +29,14 @@ WIRE = (
     "Maria Okafor, the chief executive of Vantor Systems, said the deal doubles its engineering staff."
 )
 FILING = "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers."
+# What each article's metadata says; the wire story was also published, a day earlier, by a second
+# outlet (a syndicated copy merged into it).
+PUBLISHED = (
+    Publication("ledger", "Vantor buys Quarry", "ledger", "2027-03-04", "Orwin Courier"),
+    Publication("wire", "Vantor to pay $1.3bn", "wire", "2027-03-06", "Harbor Wire", "Ines Varga", "https://hw.test/q"),
+    Publication("wire-copy", "Quarry sold for $1.3bn", "wire", "2027-03-05", "Coastline Post", "Ines Varga"),
+    Publication("filing", "Pellworth at a glance", "filing", "2026-11-02", "Freight Daily"),
+)
 
 
 class _Words:
@@ -71,7 +79,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)
 
     def answer(question: str) -> Draft:
-        retrieval = Retrieval(tuple(hits), (encode([question])[0],), tuple(evidence))
+        retrieval = Retrieval(tuple(hits), (encode([question])[0],), tuple(evidence), PUBLISHED)
         return answerer.answer(answerer.reader.read(question), question, retrieval)
 
     return answer
@@ -124,3 +132,31 @@ def test_a_value_said_to_be_unknown_is_quoted_not_invented(ask: Callable[[str], 
     answer = ask("How much did Quarry Labs pay its advisers?")
     assert not answer.short
     assert "was not disclosed" in answer.text
+
+
+def test_when_an_outlet_published_comes_from_the_metadata_cited_as_metadata(ask: Callable[[str], Draft]) -> None:
+    draft = ask("When did the Harbor Wire publish its story on Quarry Labs?")
+    assert "6 March 2027" in draft.short and not draft.abstained
+    assert [(c.article_id, c.kind) for c in draft.citations] == [("wire", "metadata")]
+    assert "Harbor Wire" in draft.citations[0].quote and "Ines Varga" in draft.citations[0].quote
+
+
+def test_the_first_outlet_is_the_earliest_copy_of_the_story(ask: Callable[[str], Draft]) -> None:
+    draft = ask("Which newspaper first published the story about Maria Okafor?")
+    assert draft.short.startswith("Coastline Post") and draft.citations[0].article_id == "wire-copy"
+
+
+def test_an_author_comes_from_the_metadata_and_a_missing_one_is_not_invented(ask: Callable[[str], Draft]) -> None:
+    assert "Ines Varga" in ask("Who wrote the Harbor Wire article?").short
+    missing = ask("Who wrote the Orwin Courier article?")
+    assert missing.abstained and not missing.short and "metadata" in missing.text
+
+
+def test_a_sentence_that_states_who_reported_it_comes_before_the_metadata(ask: Callable[[str], Draft]) -> None:
+    draft = ask("Which outlet reported Vantor's deal to buy Quarry Labs for $1.1 billion?")
+    assert "Austin Ledger" in draft.citations[0].quote and draft.citations[0].kind == "quote"
+
+
+def test_a_question_about_the_deal_is_not_answered_from_metadata(ask: Callable[[str], Draft]) -> None:
+    draft = ask("When did the acquisition close?")
+    assert "April 30, 2027" in draft.short and all(c.kind == "quote" for c in draft.citations)

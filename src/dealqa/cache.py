@@ -41,7 +41,7 @@ from .types import Chunk, Evidence, Filters, Sentence
 
 # How often a process that is not told the store's version reads it to notice another's ingest.
 _FRESHNESS_S = 2.0
-_LAYOUT = "2"  # the files' format; a change rebuilds every cache from the store
+_LAYOUT = "3"  # the files' format; a change rebuilds every cache from the store
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,7 @@ class Snapshot:
             r["end"],
             r["section"],
             tuple(Sentence(a, b, text[a - start : b - start]) for a, b in r["spans"]),
+            _fields(r["fields"]),
         )
 
     def owner(self, row: int) -> str:
@@ -166,8 +167,8 @@ class Snapshot:
             r = self._record(self.rows[chunk_id])
             story = r["article_id"]
             copies = [
-                ArticleRecord(i, "", source, "", 0, _fields(dict(zip(FIELDS, values, strict=True))), story)
-                for i, source, *values in self.copies.get(story, [])
+                ArticleRecord(i, title, source, "", 0, _fields(dict(zip(FIELDS, values, strict=True))), story)
+                for i, source, title, *values in self.copies.get(story, [])
             ]
             found[story] = (ArticleRecord(story, r["title"], r["source"], "", 0, _fields(r["fields"])), copies)
         return found
@@ -296,7 +297,7 @@ def _build(store: VectorStore, folder: Path, previous: Snapshot | None) -> None:
     copies: dict[str, list[list[str]]] = {}
     for record in store.copies():
         copies.setdefault(record.copy_of, []).append(
-            [record.id, record.source, *(record.metadata.get(name, "") for name in FIELDS)]
+            [record.id, record.source, record.title, *(record.metadata.get(name, "") for name in FIELDS)]
         )
     (folder / "copies.json").write_text(json.dumps(copies))
 

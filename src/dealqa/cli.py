@@ -494,8 +494,9 @@ def _print_answer(answer: Any) -> None:
     for c in answer.citations:
         where = byline({"outlet": c.outlet, "published": c.published})
         also = f"; also in: {', '.join(c.also_in)}" if c.also_in else ""
+        span = "its metadata" if c.kind == "metadata" else f"chars {c.start}-{c.end}"
         console.print(
-            f"  [{c.n}] {c.title}{f' — {where}' if where else ''} ({c.article_id}, chars {c.start}-{c.end}){also}",
+            f"  [{c.n}] {c.title}{f' — {where}' if where else ''} ({c.article_id}, {span}){also}",
             style="dim",
             highlight=False,
             markup=False,

@@ -20,7 +20,7 @@ from .cache import ChunkCache, Scope, Snapshot
 from .embedding import Embedder
 from .store import VectorStore, sentence_id, where_clause
 from .text import content_words, fold, stem, stemmer
-from .types import Filters, Hit, Retrieval
+from .types import Filters, Hit, Publication, Retrieval
 
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
@@ -412,7 +412,20 @@ class HybridRetriever:
             rows += [r for query in texts for r in self.sentence.nearest(query)]
         evidence = [snapshot.evidence(r) for r in dict.fromkeys(rows)]
         evidence.sort(key=lambda e: sentence_id(e.article_id, e.start, e.end))
-        return Retrieval(tuple(hits), tuple(vectors), tuple(evidence))
+        return Retrieval(tuple(hits), tuple(vectors), tuple(evidence), _publications(snapshot, hits))
+
+
+def _publications(snapshot: Snapshot, hits: Sequence[Hit]) -> tuple[Publication, ...]:
+    """Each hit's story as published, and every copy of it merged into the story, in hit order."""
+    found = snapshot.story_sources(list(dict.fromkeys(h.chunk.article_id for h in hits)))
+    publications = []
+    for story in dict.fromkeys(h.chunk.article_id for h in hits):
+        if story not in found:
+            continue
+        record, copies = found[story]
+        for r in (record, *copies):
+            publications.append(Publication(r.id, r.title or record.title, story, **r.metadata))
+    return tuple(publications)
 
 
 def _note(found: dict[str, dict[str, int]], name: str, ranking: Sequence[Hit]) -> None:

@@ -59,6 +59,8 @@ class Chunk:
     end: int
     section: str = ""
     sentences: tuple[Sentence, ...] = ()
+    # its article's metadata (``published``, ``outlet``, ``author``, ``url``) where known
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -110,14 +112,29 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """Who published an article, when and by whom, as its metadata says: the evidence for questions
+    about the reporting itself. ``story`` is the stored article it is a copy of (its own id if none)."""
+
+    article_id: str
+    title: str
+    story: str
+    published: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Retrieval:
-    """What retrieval hands the answerer: the hits, each query text's vector, and the evidence of
-    the hits' sentences and of the sentences nearest to the query (a sentence can answer even when
-    its chunk ranks low)."""
+    """What retrieval hands the answerer: the hits, each query text's vector, the evidence of the
+    hits' sentences and of the sentences nearest to the query (a sentence can answer even when its
+    chunk ranks low), and the publications of the hits' stories (each story's copies included)."""
 
     hits: tuple[Hit, ...]
     query_vectors: tuple[np.ndarray, ...]
     sentences: tuple[Evidence, ...] = ()
+    publications: tuple[Publication, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +155,9 @@ class Citation:
     url: str = ""
     source: str = ""
     also_in: tuple[str, ...] = ()
+    # "quote": the words are the article's, at ``start:end``; "metadata": they render its metadata
+    # (an answer about the reporting itself), and ``start == end == 0``
+    kind: str = "quote"
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,12 @@ def render_sources(answer: Answer, assistant: "Assistant") -> str:
 
 
 def _citation_card(c: Citation, text: str) -> str:
+    if c.kind == "metadata":  # an answer about the reporting cites the article's metadata, not its words
+        return (
+            f'<details class="dq-cite" id="cite-{c.n}" open><summary>[{c.n}] {html.escape(c.title)}</summary>'
+            f'<p class="dq-passage">{html.escape(c.quote)}</p>'
+            f"<small>{html.escape(c.article_id)}, the article's metadata</small></details>"
+        )
     start, end = (c.start, c.end) if text[c.start : c.end] == c.quote else (0, 0)
     before = text[max(0, start - _CONTEXT_CHARS) : start]
     after = text[end : end + _CONTEXT_CHARS]

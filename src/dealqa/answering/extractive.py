@@ -22,6 +22,7 @@ from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, stem, terms
 from ..types import Citation, Entity, Hit, Retrieval
 from .questions import NAME_TYPES, Question, QuestionReader, alternatives
+from .reporting import ReportingReader
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
@@ -157,6 +158,7 @@ class ExtractiveAnswerer:
         self.encode = encode
         self.min_score = min_score
         self.reader = QuestionReader(encode)
+        self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 
     def answer(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
@@ -168,6 +170,37 @@ class ExtractiveAnswerer:
             retrieval: the hits, the query vectors they were found with and their sentences' evidence.
         """
         question = self._telling(question)
+        draft = self._from_text(question, query, retrieval)
+        if draft.short:
+            return draft
+        # A question about the reporting itself ("which outlet ran it first?") that the text gives
+        # no value for: the articles' metadata answers it.
+        told = self.reporting.answer(question, retrieval)
+        if told is None:
+            return draft
+        # ...unless a sentence states the act itself ("first reported by the Orwin Courier"): the
+        # articles know more than which of them is the earliest
+        stating = self._stating_act(question, told.field, retrieval)
+        if stating is not None:
+            return _compose([stating])
+        return Draft(told.text, told.citations, told.abstained, short=told.short)
+
+    def _stating_act(self, question: Question, field: str, retrieval: Retrieval) -> Candidate | None:
+        """The best sentence about the question's names that states a value of the field's kind
+        (a date, a name) in a clause of the question's verb."""
+        kinds = {"DATE"} if field == "published" else NAME_TYPES
+        verbs = set(question.verbs)
+        return next(
+            (
+                c
+                for c in self.candidates(question, retrieval)
+                if c.on_topic and any(e.label in kinds and verbs & set(e.anchors) for e in c.entities)
+            ),
+            None,
+        )
+
+    def _from_text(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
+        """The answer the articles' sentences give."""
         candidates = self.candidates(question, retrieval)
         unknown = self._unknown_names(question, retrieval.hits)
         sides = alternatives(question.text)

@@ -81,6 +81,7 @@ class Question:
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
+    order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
 
 
 class QuestionReader:
@@ -174,6 +175,7 @@ class QuestionReader:
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=_sides(doc, names) if wh is not None else (),
             words=frozenset(fold(question).split()),
+            order=_order(doc),
         )
 
     def _names_type(self, noun: str) -> bool:
@@ -222,6 +224,17 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[str, ...], ...]:
             if all(sides) and not set(sides[0]) & set(sides[1]):
                 return sides
     return ()
+
+
+def _order(doc: Any) -> str:
+    """The question's ordinal or superlative ("first", "earliest"; "most recently" for "most"), else
+    an adverb (the model does not always see "reported it first" as an ordinal)."""
+    for t in doc:
+        if t.ent_type_ == "ORDINAL" or t.tag_ == "JJS":
+            return str(t.text)
+        if t.tag_ == "RBS" and t.head.i == t.i + 1:
+            return f"{t.text} {t.head.text}"
+    return next((str(t.text) for t in doc if t.tag_ == "RB" and t.dep_ == "advmod"), "")
 
 
 def _be_noun(wh: Any) -> Any:

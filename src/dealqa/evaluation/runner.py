@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..metadata import human_date
+from ..store import ArticleRecord
 from ..text import fold
 from ..types import Answer, Hit
 from .dataset import Case, Dataset
@@ -38,6 +40,34 @@ class Answers(Protocol):
     def ask(self, question: str, history: Sequence[str] | None = None) -> Answer: ...
     def search(self, query: str, k: int = 5, *, history: Sequence[str] | None = None) -> list[Hit]: ...
     def for_corpus(self, corpus: Path) -> Answers: ...
+    def articles(self) -> list[ArticleRecord]: ...
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where each article's words are found: the story it was merged into (itself if none), and
+    the text of its metadata (a question about the reporting is answered there)."""
+
+    story: dict[str, str]
+    metadata: dict[str, str]
+
+    @classmethod
+    def of(cls, assistant: Answers) -> Sources:
+        records = assistant.articles()
+        return cls(
+            {r.id: r.copy_of or r.id for r in records},
+            {r.id: " | ".join([*r.metadata.values(), human_date(r.metadata.get("published", ""))]) for r in records},
+        )
+
+    def states(self, case: Case, hit: Hit) -> bool:
+        """Whether the hit is from a source of the case (or the story it was merged into) and states
+        an expected string, in its words or in that source's metadata."""
+        expected = case.expect_any + case.expect_all
+        return any(
+            hit.chunk.article_id == self.story.get(source, source)
+            and any(contains(hit.chunk.text, e) or contains(self.metadata.get(source, ""), e) for e in expected)
+            for source in case.sources
+        )
 
 
 @dataclass
@@ -78,10 +108,11 @@ def run_eval(
     that corpus (built once, kept by the assistant), the others from ``assistant`` itself."""
     cases = [(dataset, case) for dataset in datasets for case in dataset.cases]
     answering = {d.corpus: assistant.for_corpus(d.corpus) if d.corpus else assistant for d in datasets}
+    sources = {corpus: Sources.of(on) for corpus, on in answering.items()}
     records = []
     for done, (dataset, case) in enumerate(cases, 1):
-        on = answering[dataset.corpus]
-        records.append(_retrieve_case(on, case, k) if retrieval_only else _answer_case(on, case, k))
+        on, known = answering[dataset.corpus], sources[dataset.corpus]
+        records.append(_retrieve_case(on, case, k, known) if retrieval_only else _answer_case(on, case, k, known))
         if progress:
             progress(done, len(cases))
     llm = any(r.get("answerer", "").startswith("llm:") for r in records)
@@ -100,11 +131,11 @@ def run_eval(
     )
 
 
-def _answer_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
+def _answer_case(assistant: Answers, case: Case, k: int, sources: Sources) -> dict[str, Any]:
     started = time.perf_counter()
     answer = assistant.ask(case.question, list(case.history))
     latency = (time.perf_counter() - started) * 1000
-    record = _base(case, list(answer.hits[:k]), latency)
+    record = _base(case, list(answer.hits[:k]), latency, sources)
     record.update(
         answer=answer.text,
         short=answer.short,
@@ -147,25 +178,17 @@ def _lead_misses(answer: Answer, case: Case) -> list[str]:
     return missing + [e for e in case.expect_all if not contains(answer.text, e)]
 
 
-def _retrieve_case(assistant: Answers, case: Case, k: int) -> dict[str, Any]:
+def _retrieve_case(assistant: Answers, case: Case, k: int, sources: Sources) -> dict[str, Any]:
     started = time.perf_counter()
     hits = assistant.search(case.question, k, history=list(case.history))
-    record = _base(case, hits, (time.perf_counter() - started) * 1000)
+    record = _base(case, hits, (time.perf_counter() - started) * 1000, sources)
     record["passed"] = bool(record["hit_rank"]) if case.answerable else True
     record["reason"] = "" if record["passed"] else "no top-k passage from a source states the answer"
     return record
 
 
-def _base(case: Case, hits: list[Hit], latency_ms: float) -> dict[str, Any]:
-    rank = next(
-        (
-            n
-            for n, hit in enumerate(hits, 1)
-            if hit.chunk.article_id in case.sources
-            and any(contains(hit.chunk.text, e) for e in case.expect_any + case.expect_all)
-        ),
-        0,
-    )
+def _base(case: Case, hits: list[Hit], latency_ms: float, sources: Sources) -> dict[str, Any]:
+    rank = next((n for n, hit in enumerate(hits, 1) if sources.states(case, hit)), 0)
     return {
         "id": case.id,
         "question": case.question,
