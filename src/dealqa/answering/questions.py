@@ -126,8 +126,8 @@ class QuestionReader:
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
                 equated = _be_noun(wh)
                 types = self._glossary_type(equated.lemma_.lower())
+                kind = equated.text  # what is asked for, though no type names it ("What is the link?")
                 if types:
-                    kind = equated.text
                     skip.add(equated.i)
         elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
             # A query of keywords ("quarry labs deal date") asks for the type one of its nouns names.
