@@ -89,6 +89,10 @@ def test_minhash_tells_a_trimmed_reprint_from_another_report_of_the_same_deal() 
     found = index.best(signature(reprint))
     assert found is not None and found[0] == "reno" and 0.3 <= found[1] < 1
     assert index.best(signature(northgate)) is None
+    # a threshold of 1 (merge only word-for-word copies) is allowed, and a reprint is then its own story
+    strict = NearDuplicates(1.0)
+    strict.add("reno", signature(reno))
+    assert strict.best(signature(reprint)) is None and strict.best(signature(reno)) == ("reno", 1.0)
 
 
 def test_search_and_ask_filter_by_date_and_outlet(tmp_path: Path) -> None:

@@ -62,6 +62,9 @@ def decode(text: str) -> Any:
     return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
+_MAX_LSH_THRESHOLD = 0.9
+
+
 class NearDuplicates:
     """Stories by MinHash; :meth:`best` finds the one a new article copies, if any.
 
@@ -78,7 +81,9 @@ class NearDuplicates:
         if not 0 < threshold <= 1:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # LSH only proposes candidates, each checked against the threshold; over 0.9 it cannot
+        # band 128 permutations, so it proposes at 0.9 and the check decides.
+        self._lsh = MinHashLSH(threshold=min(threshold, _MAX_LSH_THRESHOLD), num_perm=NUM_PERM)
         self._signatures: dict[str, Any] = {}
 
     def add(self, key: str, minhash: Any) -> None:
