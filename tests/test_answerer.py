@@ -160,3 +160,10 @@ def test_a_sentence_that_states_who_reported_it_comes_before_the_metadata(ask: C
 def test_a_question_about_the_deal_is_not_answered_from_metadata(ask: Callable[[str], Draft]) -> None:
     draft = ask("When did the acquisition close?")
     assert "April 30, 2027" in draft.short and all(c.kind == "quote" for c in draft.citations)
+
+
+def test_an_abstention_never_says_missing_what_its_own_quote_states(ask: Callable[[str], Draft]) -> None:
+    draft = ask("Who leads Vantor Systems?")
+    quoted = " ".join(c.quote for c in draft.citations)
+    assert draft.abstained and not draft.short and "Maria Okafor" in quoted
+    assert "don't say" not in draft.text and "not clearly the name asked for" in draft.text

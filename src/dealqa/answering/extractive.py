@@ -230,7 +230,7 @@ class ExtractiveAnswerer:
             ]
             if stating:
                 return _compose(stating[:1])
-            return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
+            return abstain(_not_said(question, candidates), candidates)
         # Near the topic is not an answer: a sentence must state what the question asks about.
         if not relevant:
             return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
@@ -627,12 +627,27 @@ _KINDS = {
 }
 
 
+def _kind(question: Question) -> str:
+    """The kind of value asked for, in words: "date", "amount", "law firm" ("" for none)."""
+    kind = question.kind if question.noun else ""  # "which law firm": no type names it
+    return kind or next((_KINDS[t] for t in question.types if t in _KINDS), "number" if question.types else "")
+
+
 def _what(question: Question) -> str:
     """What the question asked, for an abstention: "the date asked for (deal closed)"."""
-    kind = question.kind if question.noun else ""  # "which law firm": no type names it
-    kind = kind or next((_KINDS[t] for t in question.types if t in _KINDS), "number" if question.types else "")
+    kind = _kind(question)
     about = f" ({question.topic})" if question.topic else ""
     return f"the {kind} asked for{about}" if kind else f"that{about}"
+
+
+def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
+    """Why no value is given. An abstention never names as missing what its own quotes state: when
+    a passage shown states a value of the kind asked about the question's names, the answer says
+    only that none is clearly the one asked ("the place asked for" beside "based in Boise")."""
+    shown = candidates[:_CLOSEST_SHOWN]
+    if any(e.label in question.types and _about_names(question, c, e) for c in shown for e in c.entities):
+        return f"The closest passages state a {_kind(question)}, but not clearly {_what(question)}:"
+    return f"The articles in the corpus don't say {_what(question)}."
 
 
 def _neighbours(hits: Sequence[Hit]) -> dict[tuple[str, int], set[tuple[str, int]]]:
