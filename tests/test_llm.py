@@ -94,6 +94,12 @@ def test_a_false_premise_is_said_whatever_the_model_drafts(assistant: Assistant)
     assert "cancelled" not in answer.text and "signed a deal" in answer.citations[0].quote
 
 
+def test_a_question_about_the_reporting_is_answered_from_metadata_the_model_never_sees(assistant: Assistant) -> None:
+    # The shipped articles name no author in their metadata: the model's guess is not the answer.
+    answer = _fake(assistant, "Jane Doe wrote the article [1].").ask("Who wrote the article about Colossus 1?")
+    assert answer.abstained and "Jane Doe" not in answer.text and "metadata doesn't say" in answer.text
+
+
 def test_model_refusal_is_a_plain_abstention(assistant: Assistant) -> None:
     answer = _fake(assistant, "The sources do not say.").ask("How many GPUs does Colossus 1 have?")
     assert answer.abstained and not answer.fallback

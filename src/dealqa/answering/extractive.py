@@ -45,6 +45,7 @@ _TIE_STRONG = 0.75
 # What a draft's finding says of the question.
 _FALSE_PREMISE = "false premise"
 _DISAGREEMENT = "sources disagree"
+_METADATA = "from the articles' metadata"  # which an LLM never sees
 # Entity types of what a comparison weighs.
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
@@ -183,7 +184,7 @@ class ExtractiveAnswerer:
         stating = self._stating_act(question, told.field, retrieval)
         if stating is not None:
             return _compose([stating])
-        return Draft(told.text, told.citations, told.abstained, short=told.short)
+        return Draft(told.text, told.citations, told.abstained, short=told.short, finding=_METADATA)
 
     def _stating_act(self, question: Question, field: str, retrieval: Retrieval) -> Candidate | None:
         """The best sentence about the question's names that states a value of the field's kind

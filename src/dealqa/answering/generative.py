@@ -107,8 +107,9 @@ class GenerativeAnswerer:
 
     def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """Verified sentences as the model finishes them, then the whole draft; the evidence's own
-        finding instead when it has one (a false premise, sources that disagree): the model's prose
-        would take the premise for granted or pick a side."""
+        finding instead when it has one (a false premise, sources that disagree, an answer from the
+        articles' metadata): the model's prose would take the premise for granted, pick a side, or
+        not know what only the metadata says."""
         checked = self.extractive.answer(question, query, retrieval)
         if checked.finding:
             yield checked.text
