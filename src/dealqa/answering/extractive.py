@@ -20,7 +20,7 @@ import numpy as np
 
 from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, stem, terms
-from ..types import Citation, Entity, Hit, Retrieval
+from ..types import Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader
 
@@ -86,6 +86,7 @@ class Candidate:
     whole: bool = False  # ...and all of it
     on_topic: bool = True  # its article names what the question names
     missing: frozenset[str] = frozenset()  # the question's focus stems neither it nor a neighbour states
+    before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
 
 
 @dataclass(frozen=True)
@@ -297,6 +298,12 @@ class ExtractiveAnswerer:
         alike = self._alike(question, [s.text for s in pool.values()])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
+        previous = {
+            (h.chunk.article_id, b.start): _names_in(pool[(h.chunk.article_id, a.start)])
+            for h in retrieval.hits
+            for a, b in pairwise(h.chunk.sentences)
+            if (h.chunk.article_id, a.start) in pool
+        }
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
         for s in pool.values():
@@ -352,6 +359,7 @@ class ExtractiveAnswerer:
                     complete and said >= 1.0,
                     about[s.article_id],
                     frozenset(t for t in focus if t not in around),
+                    previous.get((at.article_id, at.start), ()),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -413,6 +421,10 @@ class ExtractiveAnswerer:
                     for anchor, edges in list(near.items()):
                         for meant in meaning.get(anchor, ()):
                             near[meant] = min(edges, near.get(meant, edges))
+                    if not _names_all(question, c):
+                        # the sentence is about the names the one before states ("its budget")
+                        for w in (w for name in question.names for w in terms(name) if w in stems(c.before)):
+                            near.setdefault(w, 1)
                     covered = (
                         sum(w * _proximity(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )
@@ -586,6 +598,14 @@ def _named(question: Question, name: str, text: str) -> bool:
     return names(name, text, telling.get(name))
 
 
+def stems(names: Sequence[str]) -> set[str]:
+    return {t for name in names for t in terms(name)}
+
+
+def _names_in(s: Evidence) -> tuple[str, ...]:
+    return tuple(s.text[e.start : e.end] for e in s.entities if e.label in NAME_TYPES)
+
+
 def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value can be about the names the question asks of: the sentence names them, or
     names no one else but some of them ("Founded in 2019, Quarry ..." is not Vantor's founding;
@@ -596,8 +616,23 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     def asked(text: str) -> bool:
         return any(_named(question, n, text) for n in question.names)
 
-    others = [e for e in c.entities if e.label in NAME_TYPES and e is not value and not asked(c.text[e.start : e.end])]
-    capitalised = [m for m in _CAPITALISED_WORD.finditer(c.text, 1) if not asked(m[0])]
+    def in_clause(text: str) -> bool:
+        # a name outside the value's clause is not what the value is of ("... its budget to $3.4
+        # billion, to pay for the Orwin plant"); with no clause read, any name in the sentence is
+        return not value.anchors or bool(set(terms(text)) & set(value.anchors))
+
+    if c.before and not any(asked(name) for name in c.before):
+        return False  # "its" may stand for what the sentence before names, which is not what was asked
+    others = [
+        e
+        for e in c.entities
+        if e.label in NAME_TYPES
+        and e is not value
+        and not asked(c.text[e.start : e.end])
+        # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
+        and (e.label == value.label or in_clause(c.text[e.start : e.end]))
+    ]
+    capitalised = [m for m in _CAPITALISED_WORD.finditer(c.text, 1) if not asked(m[0]) and in_clause(m[0])]
     return not others and not capitalised
 
 
@@ -647,7 +682,9 @@ def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
     only that none is clearly the one asked ("the place asked for" beside "based in Boise")."""
     shown = candidates[:_CLOSEST_SHOWN]
     if any(e.label in question.types and _about_names(question, c, e) for c in shown for e in c.entities):
-        return f"The closest passages state a {_kind(question)}, but not clearly {_what(question)}:"
+        kind = _kind(question)
+        article = "an" if kind[:1] in "aeiou" else "a"
+        return f"The closest passages state {article} {kind}, but not clearly {_what(question)}:"
     return f"The articles in the corpus don't say {_what(question)}."
 
 
