@@ -28,7 +28,11 @@ WIRE = (
     "Vantor Systems is paying $1.3 billion for Quarry Labs, a person familiar with the deal said. "
     "Maria Okafor, the chief executive of Vantor Systems, said the deal doubles its engineering staff."
 )
-FILING = "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers."
+FILING = (
+    "Vantor Systems hired Pellworth Freight in 2026 to haul its goods. "
+    "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers. "
+    "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -167,3 +171,9 @@ def test_an_abstention_never_says_missing_what_its_own_quote_states(ask: Callabl
     quoted = " ".join(c.quote for c in draft.citations)
     assert draft.abstained and not draft.short and "Maria Okafor" in quoted
     assert "don't say" not in draft.text and "not clearly the name asked for" in draft.text
+
+
+def test_a_sentence_may_name_its_subject_in_the_sentence_before(ask: Callable[[str], Draft]) -> None:
+    assert ask("Who is Pellworth Freight's chief financial officer?").short == "Dana Whitlow"
+    # "Its" stands for the company the sentence before names, which is not the one asked about
+    assert "Dana Whitlow" not in ask("Who is Vantor Systems' chief financial officer?").short
