@@ -37,19 +37,26 @@ def test_a_question_reads_the_store_once(fresh: Assistant, monkeypatch: pytest.M
 def test_hits_say_which_rankers_found_them(fresh: Assistant) -> None:
     hits = fresh.search("Where is Colossus 1 located?", k=5)
     names = {name for hit in hits for name, _ in hit.found_by}
-    assert names <= {"dense", "bm25", "sentence", "answer"} and {"dense", "bm25"} <= names
+    assert names <= {"dense", "bm25", "sentence", "tie", "answer"} and {"dense", "bm25"} <= names
     for hit in hits:
         assert all(rank >= 1 for _, rank in hit.found_by)
         assert hit.dense_rank == dict(hit.found_by).get("dense", 0)
 
 
 def test_a_ranker_is_dropped_by_its_weight(tmp_path: Path, corpus_copy: Path) -> None:
-    lexical = Assistant(make_settings(tmp_path, corpus_copy, ranker_weights={"dense": 0, "sentence": 0}))
+    lexical = Assistant(make_settings(tmp_path, corpus_copy, ranker_weights={"dense": 0, "sentence": 0, "tie": 0}))
     hits = lexical.search("Memphis, Tennessee", k=3)
     assert hits and all(set(dict(h.found_by)) <= {"bm25", "answer"} for h in hits)
     assert [r.name for r in lexical.retriever.rankers] == ["bm25"]
     with pytest.raises(ValueError, match="bm25=-1"):
         ReciprocalRankFuser({"bm25": -1})
+
+
+def test_a_value_tied_to_the_question_words_ranks_its_chunk(fresh: Assistant) -> None:
+    # The tie ranker finds the chunk whose sentence states a date in the clause of the question's words.
+    hits = fresh.search("When was the deal signed?", k=5)
+    tied = [h for h in hits if h.rank("tie")]
+    assert tied and any("signed" in s.text and "May" in s.text for s in tied[0].chunk.sentences)
 
 
 def test_evidence_comes_from_the_cache_as_the_store_holds_it(fresh: Assistant) -> None:

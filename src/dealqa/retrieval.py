@@ -19,7 +19,7 @@ import numpy as np
 from .cache import ChunkCache, Scope, Snapshot
 from .embedding import Embedder
 from .store import VectorStore, sentence_id, where_clause
-from .text import content_words, fold, stem, stemmer
+from .text import content_words, fold, nearness, stem, stemmer, terms
 from .types import Filters, Hit, Publication, Retrieval
 
 WordCheck = Callable[[str], bool]
@@ -252,14 +252,13 @@ class BM25Ranker:
 class SentenceRanker:
     """Chunks by their nearest sentence to the query (a sentence that answers can sit in a chunk
     whose other sentences pull its vector elsewhere), scored exactly over the sentences of the
-    leading dense and BM25 candidates of all the question's texts, with their float16 vectors
-    from the cache. Its nearest sentences also go to the answerer as evidence."""
+    leading dense and BM25 candidates of all the question's texts (of those of the two that run),
+    with their float16 vectors from the cache. Its nearest sentences also go to the answerer as evidence."""
 
     name = "sentence"
 
-    def __init__(self, dense: DenseRanker, bm25: BM25Ranker, pool: int = 50, sentences: int = 12) -> None:
-        self.dense = dense
-        self.bm25 = bm25
+    def __init__(self, sources: Sequence[DenseRanker | BM25Ranker], pool: int = 50, sentences: int = 12) -> None:
+        self.sources = sources  # the first-stage rankers whose candidates' sentences are scored
         self.pool = pool
         self.sentences = sentences
 
@@ -272,8 +271,8 @@ class SentenceRanker:
             chunks: dict[str, None] = {}
             for index, text in enumerate(search.texts):
                 other = Query(text, search.vectors[index], index, search)
-                chunks.update(dict.fromkeys(self.dense.ids(other, self.pool)))
-                chunks.update(dict.fromkeys(self.bm25.ids(other, self.pool)))
+                for source in self.sources:
+                    chunks.update(dict.fromkeys(source.ids(other, self.pool)))
             owner: dict[int, str] = {}
             for chunk_id in chunks:
                 for row in search.snapshot.sentence_rows(chunk_id):
@@ -313,6 +312,38 @@ class AnswerTypeRanker:
             return []
         stating = [i for i in search.head if _states(search.snapshot, i, search.types)][:k]
         return _hits(self.name, search.snapshot, stating, k)
+
+
+class TieRanker:
+    """Chunks by how closely a value of the type asked for is tied to the question's words in one
+    of its sentences: the question's terms among the words of the value's clause (the anchors the
+    parse gave it at ingest), each weighted by its rarity (BM25's idf) and its nearness to the value
+    in the parse. "Who is Vantor's chief executive?" finds "Ana Ruiz, Vantor's chief executive,
+    said ..." though the rest of that sentence, and its vector, are about something else. Scored
+    over the sentences of the dense and BM25 candidates, as the sentence ranker's."""
+
+    name = "tie"
+
+    def __init__(self, sentence: SentenceRanker, bm25: BM25Index) -> None:
+        self.sentence = sentence
+        self.bm25 = bm25
+
+    def rank(self, query: Query, k: int) -> list[Hit]:
+        search = query.search
+        asked = {t: self.bm25.weight(t) for t in terms(query.text)}
+        total = sum(asked.values())
+        if not search.types or not total:
+            return []
+        rows, chunks = self.sentence._pool(query)
+        best: dict[str, float] = {}
+        for row, chunk_id in zip(rows, chunks, strict=True):
+            for e in search.snapshot.evidence(row).entities:
+                if e.label in search.types:
+                    near = dict(zip(e.anchors, e.distances, strict=True))
+                    tie = sum(w * nearness(near[t]) for t, w in asked.items() if t in near) / total
+                    best[chunk_id] = max(best.get(chunk_id, 0.0), tie)
+        ranked = sorted((c for c, tie in best.items() if tie > 0), key=lambda c: (-best[c], c))
+        return _hits(self.name, search.snapshot, ranked, k)
 
 
 class ReciprocalRankFuser:
@@ -359,10 +390,13 @@ class HybridRetriever:
         self.cache = cache
         self.embedder = embedder
         self.fuser = ReciprocalRankFuser(weights or {})
+        weighed = self.fuser.weights.get
         dense, lexical = DenseRanker(store, pool), BM25Ranker(bm25, pool)
-        self.sentence = SentenceRanker(dense, lexical, pool, sentences)
-        every: list[Ranker] = [dense, lexical, self.sentence]
-        self.rankers = [r for r in every if self.fuser.weights.get(r.name, 1.0) > 0]
+        # (the sentences scored are those of the candidates of the first-stage rankers that run)
+        sources = [r for r in (dense, lexical) if weighed(r.name, 1.0) > 0]
+        self.sentence = SentenceRanker(sources, pool, sentences)
+        every: list[Ranker] = [dense, lexical, self.sentence, TieRanker(self.sentence, bm25)]
+        self.rankers = [r for r in every if weighed(r.name, 1.0) > 0]
         self.rerankers: list[Ranker] = [r for r in [AnswerTypeRanker()] if self.fuser.weights.get(r.name, 1.0) > 0]
         self.candidates = candidates
 

@@ -41,8 +41,8 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50)
     candidates: int = Field(20, ge=1, le=200, description="Per ranker, before fusion.")
     ranker_weights: dict[str, float] = Field(
-        default_factory=lambda: {"dense": 1.0, "bm25": 1.0, "sentence": 1.0, "answer": 1.0},
-        description="Reciprocal rank fusion weight per ranker (dense, bm25, sentence, answer); 0 drops a ranker.",
+        default_factory=lambda: {"dense": 1.0, "bm25": 1.0, "sentence": 1.0, "tie": 1.0, "answer": 1.0},
+        description="Reciprocal rank fusion weight per ranker (dense, bm25, sentence, tie, answer); 0 drops a ranker.",
     )
     max_question_chars: int = Field(2000, ge=10)
     answer_cache_size: int = Field(

@@ -83,3 +83,9 @@ def _spelled(acronym: str, text: str) -> str:
 def display(sentence: str) -> str:
     """A sentence as shown in an answer: without the source's own reference markers."""
     return " ".join(SOURCE_MARKER.sub("", sentence).split())
+
+
+def nearness(edges: int) -> float:
+    """How much a word counts for a value this many edges away from it in the parse: in full up to
+    two ("campus near Reno"), less the further it is ("Denver-based operator ... campus")."""
+    return min(1.0, 2.0 / max(edges, 1))

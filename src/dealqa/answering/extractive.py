@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from ..nlp import parse
-from ..text import acronym_terms, content_words, display, fold, mentioned, stem, terms
+from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader
@@ -426,7 +426,7 @@ class ExtractiveAnswerer:
                         for w in (w for name in question.names for w in terms(name) if w in stems(c.before)):
                             near.setdefault(w, 1)
                     covered = (
-                        sum(w * _proximity(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
+                        sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )
                     found.append((c, e, text, _predicate(c, e), covered))
         if not found:
@@ -559,12 +559,6 @@ def _in_question(value: str, question: Question) -> bool:
     """Whether the question already says the value ("Plant 2", "Quarry" for "Quarry
     Analytics")."""
     return set(fold(value).split()) <= question.words or names(value, question.text)
-
-
-def _proximity(edges: int) -> float:
-    """How much a word of the question counts for a value this many edges away in the parse: in
-    full up to two ("campus near Reno"), less the further it is ("Denver-based operator ... campus")."""
-    return min(1.0, 2.0 / max(edges, 1))
 
 
 def _predicate(c: Candidate, value: Entity) -> str:
