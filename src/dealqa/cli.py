@@ -152,6 +152,61 @@ def ask(
 
 @app.command()
 @friendly
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many passages.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the passages as JSON.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
+    data_dir: DataDirOption = None,
+    corpus_dir: CorpusDirOption = None,
+) -> None:
+    """The passages that best match a query (hybrid dense + BM25, as ask retrieves them), with their
+    article, outlet and date."""
+    from .assistant import Assistant
+    from .metadata import byline
+    from .types import hit_to_dict
+
+    limited = Assistant.filters(since, until, outlet)  # a bad date is said before the model loads
+    assistant = _assistant(data_dir=data_dir, corpus_dir=corpus_dir)
+    hits = assistant.search(query, k, since=since, until=until, outlet=outlet)
+    meta = assistant.article_metadata([h.chunk.article_id for h in hits])
+    if as_json:
+        rows = [{"rank": n, **hit_to_dict(h), **meta.get(h.chunk.article_id, {})} for n, h in enumerate(hits, 1)]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not hits:
+        among = f" among the articles {limited.describe()}" if limited else ""
+        console.print(f"No passages found{among}.", style="yellow", highlight=False, markup=False)
+        return
+    for n, hit in enumerate(hits, 1):
+        where = byline(meta.get(hit.chunk.article_id, {}))
+        console.print(
+            f"{n}. {hit.chunk.title}{f' — {where}' if where else ''}  (score {hit.score:.3f})",
+            highlight=False,
+            markup=False,
+        )
+        console.print(
+            f"   {_snippet(hit.chunk.text)}  ({hit.chunk.article_id}, chars {hit.chunk.start}-{hit.chunk.end})",
+            style="dim",
+            highlight=False,
+            markup=False,
+        )
+
+
+def _snippet(text: str, limit: int = 200) -> str:
+    """The start of a passage on one line (without the source's reference markers), cut at a word end."""
+    from .text import display
+
+    flat = display(text)
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+@app.command()
+@friendly
 def chat(
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
@@ -212,6 +267,9 @@ def evaluate(
     ] = None,
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Hits counted for retrieval metrics.")] = 5,
     retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only.")] = False,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    outlet: OutletOption = None,
     llm: LlmOption = None,
     llm_base_url: BaseUrlOption = None,
     verify: Annotated[bool, typer.Option(help="With --llm: --no-verify scores the raw drafts.")] = True,
@@ -222,9 +280,11 @@ def evaluate(
     from rich.progress import Progress as Bar
     from rich.table import Table
 
+    from .assistant import Assistant
     from .errors import InputError
     from .evaluation import compare, load_dataset, markdown_report, run_eval, table
 
+    limited = Assistant.filters(since, until, outlet)  # checked once, before any store is opened
     gates = _parse_gates(fail_under or [])
     ceilings = _parse_gates(fail_over or [])
     datasets = [load_dataset(p) for p in dataset or [Path("evals/deal_facts.yaml")]]
@@ -235,13 +295,20 @@ def evaluate(
     with Bar(console=console, transient=True) as bar:
         task = bar.add_task("Evaluating", total=sum(len(d.cases) for d in datasets))
         result = run_eval(
-            assistant, datasets, k=k, retrieval_only=retrieval_only, progress=lambda d, _: bar.update(task, completed=d)
+            assistant,
+            datasets,
+            k=k,
+            retrieval_only=retrieval_only,
+            filters=limited,
+            progress=lambda d, _: bar.update(task, completed=d),
         )
     result.config["answerer"] = assistant.answerer.name
     deltas = compare(result, previous) if previous else None
     view = Table("metric", "value", *(["delta"] if deltas else []), title=f"eval ({result.config['answerer']})")
     for name, value, delta in table(result, deltas):
         view.add_row(name, value, *([delta] if deltas else []))
+    if limited:
+        console.print(f"filters: only articles {limited.describe()}", highlight=False, markup=False)
     console.print(view)
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)

@@ -237,3 +237,11 @@ class Filters:
 
     def __bool__(self) -> bool:
         return bool(self.since or self.until or self.outlet)
+
+    def describe(self) -> str:
+        """The filters as a person reads them: ``published on or after 2026-05-06, from Reuters``
+        ("" when there are none)."""
+        parts = [f"published on or after {self.since}"] if self.since else []
+        parts += [f"{'' if self.since else 'published '}on or before {self.until}"] if self.until else []
+        parts += [f"from {self.outlet}"] if self.outlet else []
+        return ", ".join(parts)

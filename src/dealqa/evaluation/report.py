@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..types import Filters
 from .runner import EvalResult
 
 
@@ -36,6 +37,8 @@ def table(result: EvalResult, deltas: dict[str, float | None] | None = None) -> 
 
 def markdown_report(result: EvalResult, title: str = "Evaluation report") -> str:
     lines = [f"# {title}", "", f"Datasets: {', '.join(result.config.get('datasets', []))}", ""]
+    limited = Filters(**result.config.get("filters") or {}).describe()
+    lines += [f"Filters: only articles {limited}.", ""] if limited else []
     lines += ["| metric | value |", "|---|---|"]
     lines += [f"| {name} | {_fmt(value)} |" for name, value in result.metrics.items()]
     if result.by_tag:

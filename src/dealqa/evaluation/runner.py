@@ -5,14 +5,14 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from ..metadata import human_date
 from ..store import ArticleRecord
 from ..text import fold
-from ..types import Answer, Hit
+from ..types import Answer, Filters, Hit
 from .dataset import Case, Dataset
 
 METRICS = (
@@ -37,8 +37,27 @@ RETRIEVAL_METRICS = ("retrieval_recall_at_5", "mrr", "latency_p50_ms", "latency_
 
 
 class Answers(Protocol):
-    def ask(self, question: str, history: Sequence[str] | None = None) -> Answer: ...
-    def search(self, query: str, k: int = 5, *, history: Sequence[str] | None = None) -> list[Hit]: ...
+    """What an eval runs on: an :class:`~dealqa.assistant.Assistant`, or anything that answers the same way."""
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> Answer: ...
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        *,
+        history: Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> list[Hit]: ...
     def for_corpus(self, corpus: Path) -> Answers: ...
     def articles(self) -> list[ArticleRecord]: ...
 
@@ -102,17 +121,23 @@ def run_eval(
     *,
     k: int = 5,
     retrieval_only: bool = False,
+    filters: Filters | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> EvalResult:
     """Run every case of the datasets; a dataset that names its corpus is answered from a store of
-    that corpus (built once, kept by the assistant), the others from ``assistant`` itself."""
+    that corpus (built once, kept by the assistant), the others from ``assistant`` itself. With
+    ``filters`` (checked ones: ``Assistant.filters``), every case is asked and searched with them,
+    as a user passing ``since``, ``until`` and ``outlet`` would, and the result's config names them."""
     cases = [(dataset, case) for dataset in datasets for case in dataset.cases]
     answering = {d.corpus: assistant.for_corpus(d.corpus) if d.corpus else assistant for d in datasets}
     sources = {corpus: Sources.of(on) for corpus, on in answering.items()}
+    limits = _limits(filters)
     records = []
     for done, (dataset, case) in enumerate(cases, 1):
         on, known = answering[dataset.corpus], sources[dataset.corpus]
-        records.append(_retrieve_case(on, case, k, known) if retrieval_only else _answer_case(on, case, k, known))
+        records.append(
+            _retrieve_case(on, case, k, known, limits) if retrieval_only else _answer_case(on, case, k, known, limits)
+        )
         if progress:
             progress(done, len(cases))
     llm = any(r.get("answerer", "").startswith("llm:") for r in records)
@@ -127,13 +152,22 @@ def run_eval(
             "corpora": [str(d.corpus) for d in datasets if d.corpus],
             "k": k,
             "retrieval_only": retrieval_only,
+            "filters": {name: value for name, value in asdict(filters).items() if value} if filters else {},
         },
     )
 
 
-def _answer_case(assistant: Answers, case: Case, k: int, sources: Sources) -> dict[str, Any]:
+def _limits(filters: Filters | None) -> dict[str, str | None]:
+    """The filters as the keyword arguments of ``ask`` and ``search`` (None: not limited)."""
+    filters = filters or Filters()
+    return {"since": filters.since or None, "until": filters.until or None, "outlet": filters.outlet or None}
+
+
+def _answer_case(
+    assistant: Answers, case: Case, k: int, sources: Sources, limits: dict[str, str | None]
+) -> dict[str, Any]:
     started = time.perf_counter()
-    answer = assistant.ask(case.question, list(case.history))
+    answer = assistant.ask(case.question, list(case.history), **limits)
     latency = (time.perf_counter() - started) * 1000
     record = _base(case, list(answer.hits[:k]), latency, sources)
     record.update(
@@ -178,9 +212,11 @@ def _lead_misses(answer: Answer, case: Case) -> list[str]:
     return missing + [e for e in case.expect_all if not contains(answer.text, e)]
 
 
-def _retrieve_case(assistant: Answers, case: Case, k: int, sources: Sources) -> dict[str, Any]:
+def _retrieve_case(
+    assistant: Answers, case: Case, k: int, sources: Sources, limits: dict[str, str | None]
+) -> dict[str, Any]:
     started = time.perf_counter()
-    hits = assistant.search(case.question, k, history=list(case.history))
+    hits = assistant.search(case.question, k, history=list(case.history), **limits)
     record = _base(case, hits, (time.perf_counter() - started) * 1000, sources)
     record["passed"] = bool(record["hit_rank"]) if case.answerable else True
     record["reason"] = "" if record["passed"] else "no top-k passage from a source states the answer"
