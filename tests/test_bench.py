@@ -13,6 +13,9 @@ def test_bench_produces_every_figure(tmp_path: Path) -> None:
     print(results)
     expected = {
         "ingest.articles",
+        "ingest.copies",
+        "ingest.merged_copies",
+        "ingest.dedup_share",
         "ingest.chunks",
         "ingest.articles_per_s",
         "ingest.chunks_per_s",
@@ -39,4 +42,7 @@ def test_bench_produces_every_figure(tmp_path: Path) -> None:
     assert expected <= set(results)
     assert results["reingest_unchanged_embedded"] == 0
     assert results["ingest.articles"] == 20 and results["serve_peak_rss_mb"] > 0
+    # The ingest corpus has syndicated copies, and the ingest merges every one of them.
+    assert results["ingest.copies"] == 2 and results["ingest.merged_copies"] == 2
+    assert 0 < results["ingest.dedup_share"] < 1
     assert 1 <= results["query.60.store_calls_per_question"] <= 2  # the search, and a stamp now and then

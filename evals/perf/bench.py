@@ -32,6 +32,10 @@ INGEST_CHUNKS = 1_000
 _BASELINE_EMBED_LIMIT = 20_000
 # Chunks per synthetic article with the default chunk size, measured on the generator's output.
 _CHUNKS_PER_ARTICLE = 3.0
+# The share of the ingest corpus that is syndicated copies of its other articles (issue 17: ingest is
+# measured with near-duplicate detection at work). Query corpora have none, so their figures compare
+# with earlier runs.
+INGEST_COPY_SHARE = 0.1
 QUERIES = [
     "Where is the Forge 6 facility located?",
     "When did Nimbus AI sign its deal?",
@@ -93,11 +97,12 @@ def _disk_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def _corpus(root: Path, chunks: int) -> Path:
+def _corpus(root: Path, chunks: int, copy_share: float = 0.0) -> Path:
     articles = max(1, round(chunks / _CHUNKS_PER_ARTICLE))
-    folder = root / f"corpus-{articles}"
+    copies = f"-{round(copy_share * 100)}pct-copies" if copy_share else ""
+    folder = root / f"corpus-{articles}{copies}"
     if not folder.exists():
-        write_corpus(folder.with_suffix(".tmp"), articles)
+        write_corpus(folder.with_suffix(".tmp"), articles, copy_share=copy_share)
         folder.with_suffix(".tmp").rename(folder)
     return folder
 
@@ -156,9 +161,11 @@ def run_bench(
     root.mkdir(parents=True, exist_ok=True)
     results: dict[str, float] = {}
 
-    # Ingest: a fresh store, ours and the baseline on the same articles.
-    corpus = _corpus(root, ingest_chunks)
+    # Ingest: a fresh store, ours and the baseline on the same files, a share of them syndicated
+    # copies: dealqa finds and merges them (no chunks of their own), the baseline embeds them all.
+    corpus = _corpus(root, ingest_chunks, INGEST_COPY_SHARE)
     articles = len(list(corpus.glob("*.md")))
+    copies = len(list(corpus.glob("synthetic-copy-*.md")))
     fresh = root / "ingest-run"
     shutil.rmtree(fresh, ignore_errors=True)
     ours = Assistant(settings.model_copy(update={"data_dir": fresh, "corpus_dir": corpus}), auto_ingest=False)
@@ -166,6 +173,7 @@ def run_bench(
     log(f"ingest: {articles} articles with dealqa")
     report = ours.ingest([corpus])
     chunker = Chunker(settings.chunk_size, settings.chunk_overlap)
+    # Every file's chunks, the copies' too: what an ingest without near-duplicate detection encodes.
     chunks = [c for p in sorted(corpus.glob("*.md")) for c in chunker.split(load(p))]
     chunk_seconds = _encode_seconds(ours, [c.text for c in chunks])
     # What the pipeline itself embeds: each distinct sentence once.
@@ -178,6 +186,11 @@ def run_bench(
     baseline_rate = articles / baseline_s
     results.update({
         "ingest.articles": articles,
+        "ingest.copies": copies,
+        # The copies the ingest found and merged into their stories, and the share of its time that
+        # finding them took (MinHash of every new article, the LSH lookup).
+        "ingest.merged_copies": len(report.merged),
+        "ingest.dedup_share": round(report.stages.get("dedup", 0.0) / report.seconds, 4),
         "ingest.chunks": report.chunks,
         # Evidence (spaCy) is read in the ingest itself: an article is searchable when its evidence
         # is in, so the two rates are one figure; the last says what deferring evidence would give.

@@ -31,12 +31,17 @@ _SENTENCES = [
 ]
 
 
-def article(index: int, seed: int = 7) -> tuple[str, str]:
-    """``(file name, Markdown text)`` of one article; the same index and seed give the same text."""
+_COPY_HEADLINES = ["What {buyer} gets from the {site} {n} deal", "{seller} hands {buyer} the {site} {n} cluster",
+                   "Inside the {site} {n} agreement", "{buyer} secures capacity at {site} {n}"]  # fmt: skip
+_BOILERPLATE = "This story was distributed by a news agency and is republished here with permission."
+
+
+def _story(index: int, seed: int) -> tuple[dict[str, object], str, list[str]]:
+    """The values, headline and body lines (paragraphs, some headed) of one article."""
     rng = random.Random(seed * 1_000_003 + index)
     buyer, seller, other, rival = rng.sample(_COMPANIES, 4)
     site, site2 = rng.sample(_SITES, 2)
-    values = {
+    values: dict[str, object] = {
         "buyer": buyer, "seller": seller, "other": other, "rival": rival, "site": site, "site2": site2,
         "n": rng.randint(1, 9), "city": rng.choice(_CITIES), "day": rng.randint(1, 28),
         "month": rng.choice(_MONTHS), "month2": rng.choice(_MONTHS), "year": rng.randint(2024, 2027),
@@ -53,14 +58,41 @@ def article(index: int, seed: int = 7) -> tuple[str, str]:
         if rng.random() < 0.5:
             lines.append(rng.choice(_HEADINGS))
         lines.append(paragraph)
-    body = "\n".join(lines)
-    return f"synthetic-{index:06d}.md", f"---\nid: synthetic-{index:06d}\ntitle: {title}\n---\n{body}\n"
+    return values, title, lines
 
 
-def write_corpus(folder: Path, count: int, seed: int = 7) -> Path:
-    """Write ``count`` articles into ``folder`` (created if needed); return the folder."""
+def _markdown(article_id: str, title: str, lines: list[str]) -> str:
+    return f"---\nid: {article_id}\ntitle: {title}\n---\n" + "\n".join(lines) + "\n"
+
+
+def article(index: int, seed: int = 7) -> tuple[str, str]:
+    """``(file name, Markdown text)`` of one article; the same index and seed give the same text."""
+    _, title, lines = _story(index, seed)
+    return f"synthetic-{index:06d}.md", _markdown(f"synthetic-{index:06d}", title, lines)
+
+
+def syndicated_copy(index: int, of: int, seed: int = 7) -> tuple[str, str]:
+    """``(file name, Markdown text)`` of a syndicated copy of article ``of``, as another site runs a
+    wire story: its own headline, the agency's boilerplate line on top, the last paragraph cut to its
+    first half (what dealqa's near-duplicate detection is to merge into the story)."""
+    values, _, lines = _story(of, seed)
+    headline = random.Random(seed * 7_000_003 + index).choice(_COPY_HEADLINES).format(**values)
+    sentences = lines[-1].split(". ")
+    lines = [_BOILERPLATE, *lines[:-1], ". ".join(sentences[: max(1, len(sentences) // 2)]).rstrip(".") + "."]
+    return f"synthetic-copy-{index:06d}.md", _markdown(f"synthetic-copy-{index:06d}", headline, lines)
+
+
+def write_corpus(folder: Path, count: int, seed: int = 7, copy_share: float = 0.0) -> Path:
+    """Write ``count`` articles into ``folder`` (created if needed); return the folder. With
+    ``copy_share``, that share of them are syndicated copies (:func:`syndicated_copy`) of as many
+    different articles among the rest."""
     folder.mkdir(parents=True, exist_ok=True)
-    for index in range(count):
+    copies = round(count * copy_share)
+    stories = count - copies
+    for index in range(stories):
         name, text = article(index, seed)
+        (folder / name).write_text(text)
+    for index, of in enumerate(random.Random(seed).sample(range(stories), copies)):
+        name, text = syndicated_copy(index, of, seed)
         (folder / name).write_text(text)
     return folder

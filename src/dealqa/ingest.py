@@ -56,7 +56,8 @@ class IngestReport:
     chunks: int = 0
     embedded: int = 0
     seconds: float = 0.0
-    # Seconds per stage of the articles written: "embed" (the model), "evidence" (spaCy), "write" (the store).
+    # Seconds per stage: "dedup" (finding the copies among the new and changed articles), then, of the
+    # articles written, "embed" (the model), "evidence" (spaCy), "write" (the store).
     stages: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
@@ -235,7 +236,9 @@ class Ingestor:
                 todo.append((article, digest))
                 (report.updated if record else report.added).append(article.id)
 
+        deduplicating = time.perf_counter()
         stories, copies = self._merge_copies(todo, records, gone, report)
+        _add(report.stages, "dedup", time.perf_counter() - deduplicating)
         for lo in range(0, len(stories), _GROUP):
             self._write_group(stories[lo : lo + _GROUP], report, known=records.keys())
             self.store.bump_version()  # queries see each committed group
