@@ -362,13 +362,6 @@ class Assistant:
             )
         return tuple(attributed)
 
-    def article_metadata(self, article_ids: Sequence[str]) -> dict[str, dict[str, str]]:
-        """Each stored article's known ``published``, ``outlet``, ``author`` and ``url``, by id, as
-        citations carry them: for what a surface shows beside a search hit (an id with no chunks in
-        the store is left out)."""
-        sources = self.cache.snapshot().story_sources(list(article_ids))
-        return {article_id: dict(record.metadata) for article_id, (record, _) in sources.items()}
-
     @staticmethod
     def filters(since: str | None, until: str | None, outlet: str | None) -> Filters | None:
         """Checked filters (an unreadable date names itself), or None when there are none; every

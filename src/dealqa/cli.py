@@ -171,9 +171,8 @@ def search(
     limited = Assistant.filters(since, until, outlet)  # a bad date is said before the model loads
     assistant = _assistant(data_dir=data_dir, corpus_dir=corpus_dir)
     hits = assistant.search(query, k, since=since, until=until, outlet=outlet)
-    meta = assistant.article_metadata([h.chunk.article_id for h in hits])
     if as_json:
-        rows = [{"rank": n, **hit_to_dict(h), **meta.get(h.chunk.article_id, {})} for n, h in enumerate(hits, 1)]
+        rows = [{"rank": n, **hit_to_dict(h)} for n, h in enumerate(hits, 1)]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if not hits:
@@ -181,7 +180,7 @@ def search(
         console.print(f"No passages found{among}.", style="yellow", highlight=False, markup=False)
         return
     for n, hit in enumerate(hits, 1):
-        where = byline(meta.get(hit.chunk.article_id, {}))
+        where = byline(hit.chunk.metadata)
         console.print(
             f"{n}. {hit.chunk.title}{f' — {where}' if where else ''}  (score {hit.score:.3f})",
             highlight=False,

@@ -72,6 +72,10 @@ class HitOut(BaseModel):
     sentence_rank: int
     answer_rank: int
     found_by: dict[str, int] = Field(default_factory=dict, description="Each ranker that found it, with its rank.")
+    published: str = Field("", description="Its article's publication date (ISO), when known.")
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
 
 
 class SearchOut(BaseModel):

@@ -223,6 +223,8 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "sentence_rank": hit.sentence_rank,
         "answer_rank": hit.answer_rank,
         "found_by": dict(hit.found_by),
+        # its article's metadata, as citations carry it
+        **{name: c.metadata.get(name, "") for name in ("published", "outlet", "author", "url")},
     }
 
 
