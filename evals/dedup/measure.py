@@ -77,14 +77,18 @@ def main() -> None:
     print(f"{len(articles)} articles, MinHash with {NUM_PERM} permutations\n")
     for size in (3, 5, 8):
         copies = {
-            (aid, name): (jaccard(shingles(text, size), shingles(make(text), size)),
-                          float(signature(text, size).jaccard(signature(make(text), size))))
+            (aid, name): (
+                jaccard(shingles(text, size), shingles(make(text), size)),
+                float(signature(text, size).jaccard(signature(make(text), size))),
+            )
             for aid, text in articles.items()
             for name, make in VARIANTS.items()
         }
         different = {
-            (a, b): (jaccard(shingles(articles[a], size), shingles(articles[b], size)),
-                     float(signature(articles[a], size).jaccard(signature(articles[b], size))))
+            (a, b): (
+                jaccard(shingles(articles[a], size), shingles(articles[b], size)),
+                float(signature(articles[a], size).jaccard(signature(articles[b], size))),
+            )
             for a, b in itertools.combinations(articles, 2)
         }
         same_deal = {pair: v for pair, v in different.items() if frozenset(pair) in SAME_DEAL}
@@ -93,10 +97,14 @@ def main() -> None:
             values = [v for (aid, n), v in copies.items() if n == name]
             true_min, hash_min = min(t for t, _ in values), min(m for _, m in values)
             print(f"  copy, {name:42s} true min {true_min:.3f}  minhash min {hash_min:.3f}")
-        print(f"  different article, same deal   true max {max(t for t, _ in same_deal.values()):.3f}  "
-              f"minhash max {max(m for _, m in same_deal.values()):.3f}")
-        print(f"  different article, any         true max {max(t for t, _ in different.values()):.3f}  "
-              f"minhash max {max(m for _, m in different.values()):.3f}\n")
+        print(
+            f"  different article, same deal   true max {max(t for t, _ in same_deal.values()):.3f}  "
+            f"minhash max {max(m for _, m in same_deal.values()):.3f}"
+        )
+        print(
+            f"  different article, any         true max {max(t for t, _ in different.values()):.3f}  "
+            f"minhash max {max(m for _, m in different.values()):.3f}\n"
+        )
 
     # The chosen setting end to end, through the LSH index the ingest uses.
     from dealqa.settings import Settings
@@ -114,8 +122,10 @@ def main() -> None:
             hit = index.best(signature(make(text)))
             found += hit is not None and hit[0] == aid
             missed += hit is None or hit[0] != aid
-    print(f"threshold {threshold} (5-grams, LSH): {found} copies found, {missed} missed; "
-          f"{false} articles wrongly merged with another")
+    print(
+        f"threshold {threshold} (5-grams, LSH): {found} copies found, {missed} missed; "
+        f"{false} articles wrongly merged with another"
+    )
 
 
 if __name__ == "__main__":
