@@ -59,6 +59,9 @@ class _Words:
     def weight(self, term: str) -> float:
         return 1.0 if term in self.stems else 2.0
 
+    def kind(self, noun: str) -> str:
+        return ""
+
 
 @pytest.fixture(scope="module")
 def encode() -> Callable[[list[str]], np.ndarray]:

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from dealqa import Assistant
-from dealqa.answering.questions import alternatives, fix_question_word
+from dealqa.answering.questions import QuestionReader, alternatives, fix_question_word
+from dealqa.cache import _kinds
 from dealqa.text import acronym_terms
 
 from .conftest import make_settings
@@ -103,6 +104,17 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert read("What is the new venture called?").types == ()
     # a span of the model that runs over a lowercase word is cut into its names
     assert read("Why did SpaceX sell Colossus 1 to Anthropic?").names == ("SpaceX", "Colossus 1", "Anthropic")
+
+
+def test_which_noun_asks_for_the_type_of_the_corpus_names_that_end_in_it(mills: Assistant) -> None:
+    # spaCy's glossary reads "bank" as money; names such as "Pellworth Bank" say it is an ORG
+    assert _kinds({"bank": {"ORG": 3, "MONEY": 1}, "data": {"ORG": 1}, "wire": {"ORG": 2, "PERSON": 2}}) == {
+        "bank": "ORG"
+    }
+    assert QuestionReader(mills.embedder.encode).read("Which bank lent the money?").types[0] == "MONEY"
+    corpus = QuestionReader(mills.embedder.encode, {"bank": "ORG"}.get)
+    assert corpus.read("Which bank lent the money?").types[0] == "ORG"
+    assert corpus.read("Which city is the mill in?").types == ("GPE",)  # no name ends in "city"
 
 
 def test_a_date_is_taken_from_the_clause_about_the_event_asked(mills: Assistant) -> None:

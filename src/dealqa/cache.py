@@ -15,6 +15,7 @@ reading the store:
         owners.npy       the row of the chunk that holds each sentence first (int32)
         vectors.npy      the sentences' vectors, float16, one row per sentence
         copies.json      the articles merged into each story (for a citation's "also in")
+        kinds.json       the entity type of the names each last word ends ("bank": ORG)
 """
 
 from __future__ import annotations
@@ -37,11 +38,15 @@ import numpy as np
 from .errors import StoreError
 from .metadata import FIELDS
 from .store import ArticleRecord, VectorStore, entities_from_rows, evidence_rows, evidence_vectors
+from .text import fold, stem
 from .types import Chunk, Evidence, Filters, Sentence
 
 # How often a process that is not told the store's version reads it to notice another's ingest.
 _FRESHNESS_S = 2.0
-_LAYOUT = "3"  # the files' format; a change rebuilds every cache from the store
+_LAYOUT = "4"  # the files' format; a change rebuilds every cache from the store
+# A last word names a type when the model gives it that type this often, in this share of its names.
+_KIND_MIN = 2
+_KIND_SHARE = 0.66
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ class Snapshot:
         self._sentences = _mapped(folder / "sentences.bin")
         self.copies: dict[str, list[list[str]]] = json.loads((folder / "copies.json").read_text())
         self._articles: dict[str, str] = json.loads((folder / "articles.json").read_text())
+        self.kinds: dict[str, str] = json.loads((folder / "kinds.json").read_text())
         self._record = lru_cache(maxsize=4096)(self._read_chunk)
         self._evidence = lru_cache(maxsize=16384)(self._read_sentence)
 
@@ -306,6 +312,17 @@ def _article_stamp(record: ArticleRecord) -> str:
     return record.content_hash
 
 
+def _kinds(heads: dict[str, dict[str, int]]) -> dict[str, str]:
+    """For each last word of the corpus's multi-word names, the entity type the model gives the
+    names it ends, where it gives one type at least twice and to most of them."""
+    kinds = {}
+    for word, counts in heads.items():
+        label, most = max(counts.items(), key=lambda pair: (pair[1], pair[0]))
+        if most >= _KIND_MIN and most >= _KIND_SHARE * sum(counts.values()):
+            kinds[word] = label
+    return kinds
+
+
 def _write(
     folder: Path,
     ids: list[str],
@@ -344,6 +361,7 @@ def _write(
         records[chunk_id] = (chunk, owned)
 
     kept = [i for i in ids if i in records]  # a chunk deleted while this was read is left out
+    heads: dict[str, dict[str, int]] = {}
     sentence_rows: dict[tuple[str, int, int], int] = {}
     vectors_out: list[np.ndarray] = []
     owners: list[int] = []
@@ -363,7 +381,13 @@ def _write(
                 blob = json.dumps(row_data).encode()
                 out.write(blob)
                 offsets.append(offsets[-1] + len(blob))
+                for label, a, b, *_ in row_data[6]:
+                    words = str(row_data[4])[a:b].split()
+                    if len(words) > 1:  # "Pellworth Bank": a bank is what the model calls an ORG
+                        counts = heads.setdefault(stem(fold(words[-1])), {})
+                        counts[label] = counts.get(label, 0) + 1
     np.save(folder / "sentences.npy", np.asarray(offsets, dtype=np.int64))
+    (folder / "kinds.json").write_text(json.dumps(_kinds(heads)))
     np.save(folder / "owners.npy", np.asarray(owners, dtype=np.int32))
     np.save(folder / "vectors.npy", np.stack(vectors_out) if vectors_out else np.zeros((0, 0), np.float16))
 

@@ -107,6 +107,10 @@ class BM25Index:
         frequency = 0 if token is None else int(self._frequencies[token])
         return math.log((total - frequency + 0.5) / (frequency + 0.5) + 1.0)
 
+    def kind(self, noun: str) -> str:
+        """The entity type of the corpus's names that end in the stemmed noun ("" if none clear)."""
+        return self.cache.snapshot().kinds.get(noun, "")
+
     def corrected(self, text: str, is_word: WordCheck) -> str | None:
         """The text with each misspelt word (not a word the model knows, nor one the corpus uses)
         replaced by the corpus term nearest to it: "who reportd the deal frist" -> "who report the

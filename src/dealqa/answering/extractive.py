@@ -134,6 +134,11 @@ class Lexicon(Protocol):
         """How much a stemmed term tells a passage apart: rare terms weigh more."""
         ...
 
+    def kind(self, noun: str) -> str:
+        """The entity type of the corpus's names that end in the (stemmed) noun, or "" ("ORG" for
+        "bank": "Pellworth Bank")."""
+        ...
+
 
 class ExtractiveAnswerer:
     """Answers from the evidence retrieval found: the sentences of the retrieved chunks and those
@@ -159,7 +164,7 @@ class ExtractiveAnswerer:
         self.lexicon = lexicon
         self.encode = encode
         self.min_score = min_score
-        self.reader = QuestionReader(encode)
+        self.reader = QuestionReader(encode, lexicon.kind)
         self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 

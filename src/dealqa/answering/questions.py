@@ -93,8 +93,9 @@ class QuestionReader:
         (('CARDINAL', 'QUANTITY', 'MONEY'), ('peopl', 'employ'), ('Quarry',))
     """
 
-    def __init__(self, encode: Encode) -> None:
+    def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
         self.encode = encode
+        self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def read(self, question: str) -> Question:
@@ -120,7 +121,7 @@ class QuestionReader:
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
-                types = self._type_of(noun.lemma_.lower())
+                types = self._named_type(noun.lemma_.lower()) or self._type_of(noun.lemma_.lower())
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
@@ -177,6 +178,15 @@ class QuestionReader:
             words=frozenset(fold(question).split()),
             order=_order(doc),
         )
+
+    def _named_type(self, noun: str) -> tuple[str, ...]:
+        """The types a "which NOUN" asks for by the corpus's own names: "which bank" asks for the type
+        the model gives "Pellworth Bank" and other names ending in "bank" (the glossary would read
+        "bank" as money)."""
+        label = self.kind(stem(noun)) if self.kind is not None else ""
+        if not label:
+            return ()
+        return (label, *(t for t in _WH_TYPES["who"] if t != label)) if label in _WH_TYPES["who"] else (label,)
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
