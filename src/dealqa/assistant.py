@@ -229,6 +229,8 @@ class Assistant:
             spent = (time.perf_counter() - started) * 1000
             yield dataclasses.replace(cached, timings={**dict.fromkeys(cached.timings, 0.0), "total_ms": spent})
             return
+        # Before spaCy reads the question: a cold process builds the model's session meanwhile.
+        self.embedder.load()
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         queries = self._queries(asked, turns)
         standalone = self.answerer.rewrite(asked, turns)

@@ -132,6 +132,11 @@ class Embedder:
                 self._model = _load_cached(self.model_name, self.backend, self.batch_size, self.cache_dir)
         return self._model
 
+    def load(self) -> None:
+        """Load the model now rather than on first use (an ONNX model's session is built on a thread
+        of its own, while the caller goes on)."""
+        _ = self.model
+
     @property
     def dimension(self) -> int:
         return self.model.dimension

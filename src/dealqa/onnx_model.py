@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from filelock import FileLock
 
 from .errors import InputError
 
@@ -82,8 +82,12 @@ def _export(model_dir: Path, target: Path) -> None:
 
 def exported_model(model_dir: Path, cache_dir: Path, *, quantized: bool) -> Path:
     """The cached ONNX file for the model, exported (and quantized) on first use."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
     target = cache_dir / _cache_key(model_dir, quantized)
+    if target.exists():  # it appears by a rename, whole: no lock needed to read it
+        return target
+    from filelock import FileLock
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
     with FileLock(str(cache_dir / "export.lock"), timeout=600):  # processes starting together export once
         if target.exists():
             return target
@@ -128,7 +132,16 @@ class OnnxSentenceModel:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        # The session is built on a thread of its own: onnxruntime builds it without holding the GIL,
+        # so it takes none of the time a cold `dealqa ask` spends meanwhile importing and loading
+        # spaCy (about 0.2 s of its 2.5 s). The tokenizer, which the typo check reads first, is
+        # loaded here; encode waits for the session.
+        self._session: Any = None
+        self._session_error: BaseException | None = None
+        self._building = threading.Thread(
+            target=self._build_session, args=(onnxruntime, str(path), options), name="dealqa-onnx-session"
+        )
+        self._building.start()
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -136,6 +149,21 @@ class OnnxSentenceModel:
         self.max_tokens = int(config.get("max_seq_length") or 256)
         self.dimension = int(_read_json(model_dir / "config.json").get("hidden_size") or 0)
         self.batch_size = batch_size
+
+    def _build_session(self, onnxruntime: Any, path: str, options: Any) -> None:
+        try:
+            self._session = onnxruntime.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        except BaseException as exc:  # raised where the session is first used
+            self._session_error = exc
+
+    @property
+    def session(self) -> Any:
+        """The onnxruntime session (waits for the thread that builds it)."""
+        if self._session is None:
+            self._building.join()
+            if self._session_error is not None:
+                raise self._session_error
+        return self._session
 
     def knows_word(self, word: str) -> bool:
         return self.tokenizer.token_to_id(word) is not None
