@@ -63,6 +63,8 @@ def _assistant(auto_ingest: bool = True, rebuild: bool = False, **options: Any) 
     """The assistant every command translates to; an option left out (None) keeps its setting."""
     from .assistant import Assistant
 
+    if not console.is_terminal:  # no spinner to show: rich's status and its thread are not loaded
+        return Assistant.open(auto_ingest=auto_ingest, rebuild=rebuild, **options)
     with console.status("Loading the store and the embedding model..."):
         return Assistant.open(auto_ingest=auto_ingest, rebuild=rebuild, **options)
 
