@@ -129,14 +129,14 @@ class BM25Index:
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
-        from rapidfuzz import fuzz, process
-
         self.refresh()
         token = stem(word)
         if not self._ids:
             return None
         if token in self._retriever.vocab_dict:
             return token
+        from rapidfuzz import fuzz, process  # only for a word the corpus does not use as it is
+
         found = process.extractOne(token, self._vocab, scorer=fuzz.ratio, score_cutoff=80)
         return str(found[0]) if found else None
 
