@@ -40,6 +40,7 @@ _ORDER = ("earliest", "latest")
 _ORDER_LINK = 0.5  # ... and from its ordinal to "earliest" or "latest", ahead of the other by:
 _ORDER_MARGIN = 0.1
 _MAX_LISTED = 4
+_MAX_WORDS = 10_000
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class ReportingReader:
     Example:
         >>> reporting = ReportingReader(embedder.encode)
         >>> reporting.answer(reader.read("Which outlet first reported the Vantor deal?"), retrieval).short
-        'The Orwin Courier (4 March 2027)'
+        'The Orwin Courier (4 March 2027) [1]'
     """
 
     def __init__(self, encode: Encode) -> None:
@@ -99,7 +100,7 @@ class ReportingReader:
         return Told(asked, short, f"{short}, according to the articles' metadata: {sources}", citations)
 
     def asked(self, question: Question, names_publisher: bool) -> str:
-        """The metadata field the question asks for ("published", "outlet", "author"), or ""."""
+        """The metadata field the question asks for ("published", "outlet", "author", "url"), or ""."""
         when = question.kind == "when" or "DATE" in question.types
         who = question.kind in ("who", "whom", "whose")
         # the noun of a "which/what NOUN" ("which news outlet"); a bare question word names none
@@ -131,6 +132,8 @@ class ReportingReader:
 
     def _vector(self, word: str) -> np.ndarray:
         if word not in self._names:
+            if len(self._names) > _MAX_WORDS:  # the questions' words, kept while a server runs
+                self._names = {}
             self._names[word] = self.encode([word])[0]
         return self._names[word]
 
