@@ -428,7 +428,7 @@ class ExtractiveAnswerer:
                             near[meant] = min(edges, near.get(meant, edges))
                     if not _names_all(question, c):
                         # the sentence is about the names the one before states ("its budget")
-                        for w in (w for name in question.names for w in terms(name) if w in stems(c.before)):
+                        for w in (w for name in question.names for w in terms(name) if w in _stems(c.before)):
                             near.setdefault(w, 1)
                     covered = (
                         sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
@@ -597,18 +597,22 @@ def _named(question: Question, name: str, text: str) -> bool:
     return names(name, text, telling.get(name))
 
 
-def stems(names: Sequence[str]) -> set[str]:
+def _stems(names: Sequence[str]) -> set[str]:
+    """The stemmed words of the names."""
     return {t for name in names for t in terms(name)}
 
 
 def _names_in(s: Evidence) -> tuple[str, ...]:
+    """The names a sentence states, as the model read them at ingest."""
     return tuple(s.text[e.start : e.end] for e in s.entities if e.label in NAME_TYPES)
 
 
 def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value can be about the names the question asks of: the sentence names them, or
-    names no one else but some of them ("Founded in 2019, Quarry ..." is not Vantor's founding;
-    "Vantor will pay 70% of the price" may be the price of Quarry that the sentence before names)."""
+    names no one else in the value's clause but some of them ("Founded in 2019, Quarry ..." is not
+    Vantor's founding; "Vantor will pay 70% of the price" may be the price of Quarry that the
+    sentence before names), and the sentence before, when retrieved, does not name only others
+    ("Its chief financial officer, ..." after a sentence about another company)."""
     if _names_all(question, c):
         return True
 
