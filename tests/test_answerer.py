@@ -77,10 +77,9 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         sentences = split_sentences(text)
         vectors = encode([s.text for s in sentences])
         read = read_sentences([s.text for s in sentences])
-        for s, v, (entities, negated) in zip(sentences, vectors, read, strict=True):
-            evidence.append(
-                Evidence(article_id, article_id, s.start, s.end, s.text, v, frozenset(terms(s.text)), entities, negated)
-            )
+        for s, v, (entities, negated, lemmas) in zip(sentences, vectors, read, strict=True):
+            stated = frozenset(terms(s.text)) | lemmas
+            evidence.append(Evidence(article_id, article_id, s.start, s.end, s.text, v, stated, entities, negated))
         chunk = Chunk(f"{article_id}-0", article_id, article_id, text, 0, len(text), "", tuple(sentences))
         hits.append(Hit(chunk, 1.0))
     answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)

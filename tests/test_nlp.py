@@ -35,6 +35,9 @@ def test_a_conjoined_verb_and_an_apposition_reach_the_name_they_are_about() -> N
 
 def test_names_the_model_gives_no_type_are_kept_and_negation_is_read() -> None:
     sued = "Greyfeather Analytics has sued Nimbic AI, accusing the start-up of using trade secrets."
-    [(named, asserted), (denied, negated)] = read_sentences([sued, "The price was not disclosed."])
+    [(named, asserted, _), (denied, negated, _)] = read_sentences([sued, "The price was not disclosed."])
     assert "Greyfeather Analytics" in {sued[e.start : e.end] for e in named}
     assert negated and not asserted and not denied
+    # the lemmas' stems beside the words': "led" is stored as "lead" too
+    [(_, _, lemmas)] = read_sentences(["The round was led by Quarry Bank and closed in May."])
+    assert {"lead", "close"} <= lemmas

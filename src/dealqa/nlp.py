@@ -68,10 +68,18 @@ def parse(text: str) -> Any:
     return pipeline()(text)
 
 
-def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool]]:
-    """For each sentence: its named values with their clauses, and whether it negates something
-    ("The price was not disclosed": an answer that the value is not known)."""
-    return [(entities(doc), any(t.dep_ == "neg" for t in doc)) for doc in pipeline().pipe(texts, batch_size=_BATCH)]
+def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool, frozenset[str]]]:
+    """For each sentence: its named values with their clauses, whether it negates something ("The
+    price was not disclosed": an answer that the value is not known), and the stems of its content
+    words' lemmas ("lead" for "led": a question asks "who leads" of a sentence that says "led by")."""
+    return [
+        (
+            entities(doc),
+            any(t.dep_ == "neg" for t in doc),
+            frozenset(k for t in doc if _content(t) for k in terms(t.lemma_)),
+        )
+        for doc in pipeline().pipe(texts, batch_size=_BATCH)
+    ]
 
 
 def entities(doc: Any) -> tuple[Entity, ...]:

@@ -51,13 +51,14 @@ SCHEMA = 2
 @dataclass(frozen=True)
 class ArticleVectors:
     """An article ready to write: its chunks and distinct sentences, each with the id of the chunk
-    it is in, its vector, the named values it states and whether it negates something."""
+    it is in, its vector, the named values it states, whether it negates something and the stems of
+    its words' lemmas."""
 
     article: Article
     content_hash: str
     chunks: Sequence[Chunk]
     chunk_vectors: np.ndarray
-    sentences: Sequence[tuple[Sentence, str, np.ndarray, tuple[Entity, ...], bool]]
+    sentences: Sequence[tuple[Sentence, str, np.ndarray, tuple[Entity, ...], bool, frozenset[str]]]
     text_hash: str = ""
     minhash: str = ""
 
@@ -410,8 +411,9 @@ class VectorStore:
         chunks = []
         for a in written:
             owned: dict[str, list[tuple[Sentence, np.ndarray, tuple[Entity, ...], bool, str]]] = {}
-            for s, chunk, vector, entities, negated in a.sentences:
-                owned.setdefault(chunk, []).append((s, vector, entities, negated, " ".join(sorted(terms(s.text)))))
+            for s, chunk, vector, entities, negated, lemmas in a.sentences:
+                stated = " ".join(sorted(terms(s.text) | lemmas))  # its words' stems and their lemmas'
+                owned.setdefault(chunk, []).append((s, vector, entities, negated, stated))
             record = {"source": a.article.source, **{n: str(a.article.metadata.get(n) or "") for n in FIELDS}}
             for c, v in zip(a.chunks, a.chunk_vectors, strict=True):
                 evidence = _evidence_fields(owned.get(c.id, []))
