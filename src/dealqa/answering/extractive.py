@@ -464,16 +464,15 @@ class ExtractiveAnswerer:
         deal?"): the sentence that says otherwise, when no leading sentence about the
         names asked states the question's verb (or one like it, "acquire" for "buy") but to deny
         it ("... are not named as defendants"). None when the premise stands."""
-        if not question.verbs or question.kind != "why":
+        if not question.predicates or question.kind != "why":
             return None
         leading = relevant[:_WEIGHED]
         words = sorted({w for c in leading for w in content_words(c.text)})
-        vectors = self._vectors([*question.verbs_text, *words])
-        verbs, others = vectors[: len(question.verbs_text)], vectors[len(question.verbs_text) :]
+        asked = {stem(fold(p)) for p in question.predicates}
+        vectors = self._vectors([*question.predicates, *words])
+        verbs, others = vectors[: len(question.predicates)], vectors[len(question.predicates) :]
         like = {
-            w
-            for w, v in zip(words, others, strict=True)
-            if stem(w) in question.verbs or float(np.max(verbs @ v)) >= _SAME_VERB
+            w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
         if any(not _denies(c.text, like) or question.negated for c in stating):

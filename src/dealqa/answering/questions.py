@@ -73,6 +73,9 @@ class Question:
     name_words: tuple[tuple[str, ...], ...] = ()
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
+    # What it takes for granted, as typed: every verb, stop word or not ("move", "make"), and a word
+    # an auxiliary attaches to that the model took for a noun ("Why did the regulator block ...")
+    predicates: tuple[str, ...] = ()
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
     counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
@@ -159,6 +162,15 @@ class QuestionReader:
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
+        predicates = [
+            t
+            for t in doc
+            if t.i not in skip
+            and t.is_alpha
+            and t.lower_ not in name_words
+            and (t.pos_ == "VERB" or (t.pos_ == "NOUN" and any(c.dep_ == "aux" for c in t.children)))
+        ]
+        kept |= {t.i for t in predicates}
         return Question(
             text=question,
             types=types,
@@ -169,6 +181,7 @@ class QuestionReader:
             names=tuple(names),
             verbs=tuple(stem(t.lemma_.lower()) for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
             verbs_text=tuple(t.text for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
+            predicates=tuple(t.text for t in predicates),
             negated=any(t.dep_ == "neg" for t in doc),
             counted=counted,
             kind=kind,
