@@ -187,3 +187,11 @@ def test_a_premise_in_a_stop_word_verb_is_checked(ask: Callable[[str], Draft]) -
     answer = ask("Why does Vantor make its own trucks?")
     assert answer.text.startswith("The articles don't say that Vantor make"), answer.text
     assert answer.abstained
+
+
+def test_a_thing_stated_without_its_name_is_said_to_be_unnamed(ask: Callable[[str], Draft]) -> None:
+    answer = ask("Which rail operator did Dana Whitlow join from?")
+    assert answer.text.startswith("The articles don't name the rail operator"), answer.text
+    assert "joined from a rail operator" in answer.text and answer.abstained and not answer.short
+    # a name that is said to be one is still the answer
+    assert ask("Which company did Vantor Systems hire to haul its goods?").short == "Pellworth Freight"

@@ -235,6 +235,8 @@ class ExtractiveAnswerer:
             stating = [
                 c for c in relevant if c.complete and (_states_type(c, question) or c.negated or (worded and c.whole))
             ]
+            if stating and _unnamed(question, stating[0]):
+                return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
             if stating:
                 return _compose(stating[:1])
             return abstain(_not_said(question, candidates), candidates)
@@ -413,11 +415,7 @@ class ExtractiveAnswerer:
                 text = display(c.text[e.start : e.end])
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
-                named_as = (
-                    question.noun in terms(text)
-                    or dict(zip(e.anchors, e.distances, strict=True)).get(question.noun, 99) <= 2
-                )
-                if question.noun and not named_as:
+                if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
@@ -549,6 +547,25 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
         return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs)
     return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
+
+
+def _named_as(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the sentence says the value is what a "which NOUN" question asks for: the noun is in
+    it or beside it ("Kaiyuan Foundry", "Marrow, the law firm"), and the question does not already
+    say it ("Canadian" of "which Canadian rail operator")."""
+    text = display(c.text[value.start : value.end])
+    beside = dict(zip(value.anchors, value.distances, strict=True)).get(question.noun, 99) <= 2
+    return (question.noun in terms(text) or beside) and not _in_question(text, question)
+
+
+def _unnamed(question: Question, c: Candidate) -> bool:
+    """Whether the sentence states the thing a "which NOUN" question asks for, but not its name
+    ("... while working at a Canadian rail operator" for "which rail operator")."""
+    return (
+        bool(question.noun)
+        and question.noun in terms(c.text)
+        and not any(_named_as(question, c, e) for e in c.entities)
+    )
 
 
 def _inside(v: Value, w: Value) -> bool:
