@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.questions import alternatives, fix_question_word
+from .answering.questions import NAME_TYPES, alternatives, fix_question_word
 from .cache import ChunkCache
 from .corpus import SUPPORTED
 from .embedding import Embedder
 from .errors import BusyError, EmptyStoreError, InputError, StoreError
 from .metadata import parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import condense
+from .rewrite import condense, is_follow_up, resolve
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -232,6 +232,7 @@ class Assistant:
         # Before spaCy reads the question: a cold process builds the model's session meanwhile.
         self.embedder.load()
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
+        asked = self._resolved(asked, turns, article_id, filters)
         queries = self._queries(asked, turns)
         standalone = self.answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
@@ -391,6 +392,23 @@ class Assistant:
         query = condense(question, turns)
         queries = [question] if query == question else [query, question]
         return queries + list(alternatives(question) or ())
+
+    def _resolved(self, question: str, turns: list[str], article_id: str | None, filters: Filters | None) -> str:
+        """A follow-up about the name the earlier question asked for ("When did he join?" after "Who
+        runs Vantor?") with that name, as the articles answer it, in place of the word that points
+        back. The earlier answer is the extractive one: what the articles state, whatever drafts."""
+        if not turns or not is_follow_up(question):
+            return question
+        earlier = self._corrected(turns[-1])
+        parsed = self.extractive.reader.read(earlier)
+        if not parsed.types or not set(parsed.types) <= NAME_TYPES:
+            return question  # it asked for no name ("When was it signed?")
+        queries = self._queries(earlier, turns[:-1])
+        retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
+        draft = self.extractive.answer(parsed, queries[0], retrieval)
+        if draft.abstained or not draft.short or draft.finding:
+            return question  # no one name: none to put in
+        return resolve(question, draft.short, person="PERSON" in parsed.types) or question
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

@@ -1,10 +1,12 @@
-"""Turn a follow-up question into a standalone search query using the earlier user turns."""
+"""Turn a follow-up question into a standalone search query using the earlier user turns, and
+put the name an earlier answer gave in place of the word that points back at it."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from .nlp import parse
 from .text import terms
 
 # Words that point back at something said earlier.
@@ -31,3 +33,29 @@ def condense(question: str, history: Sequence[str]) -> str:
     if not history or not is_follow_up(question):
         return question
     return f"{history[-1]} {question}"
+
+
+def resolve(question: str, name: str, person: bool) -> str | None:
+    """The follow-up with the first word that points back at a name replaced by it: a third-person
+    pronoun ("he", "their") or a demonstrative's noun phrase ("that company"), as spaCy's
+    morphology marks them. ``person``: the name may be a person's ("he" and "she" stand only for
+    one). None when nothing in it points back.
+
+    Example:
+        >>> resolve("When did he join Vantor?", "Maria Okafor", person=True)
+        'When did Maria Okafor join Vantor?'
+    """
+    doc = parse(question)
+    for t in doc:
+        morph = t.morph
+        if morph.get("PronType") == ["Prs"] and morph.get("Person") == ["3"]:
+            if set(morph.get("Gender")) & {"Masc", "Fem"} and not person:
+                continue  # "he" never stands for a company
+            start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
+        elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i:
+            start, end, said = t.i, t.head.i + 1, name  # "that company('s factory)"
+        else:
+            continue
+        before = doc[start - 1].whitespace_ if start else ""
+        return f"{doc[:start].text}{before}{said}{doc[end - 1].whitespace_}{doc[end:].text}".strip()
+    return None

@@ -651,7 +651,13 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
-    capitalised = [m for m in _CAPITALISED_WORD.finditer(c.text, 1) if not asked(m[0]) and in_clause(m[0])]
+    # (a capitalised word inside an entity was judged with it: "Compute" of "Quarry Compute's")
+    spans = [(e.start, e.end) for e in c.entities]
+    capitalised = [
+        m
+        for m in _CAPITALISED_WORD.finditer(c.text, 1)
+        if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
+    ]
     return not others and not capitalised
 
 

@@ -1,0 +1,60 @@
+"""Follow-ups that point back at the name the earlier question asked for: answered about that name,
+as the articles gave it. An invented article, so nothing leans on the shipped corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from dealqa import Assistant
+from dealqa.rewrite import resolve
+
+from .conftest import make_settings
+
+ARTICLE = """---
+id: vantor-leaders
+title: "Vantor Systems names its leaders"
+---
+Vantor Systems named Maria Okafor its chief executive on Monday.
+Okafor joined Vantor Systems in 2019 from Quarry Labs, where she ran the freight software unit.
+Dana Whitlow, the chief financial officer of Vantor Systems, joined the company in 2022 from Pellworth Freight.
+Quarry Labs is based in Austin, Texas, and was founded in 2011.
+"""
+
+
+@pytest.fixture(scope="module")
+def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("follow-ups")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "vantor-leaders.md").write_text(ARTICLE, encoding="utf-8")
+    return Assistant(make_settings(root, root / "corpus"))
+
+
+def test_a_pronoun_is_read_as_the_name_the_earlier_answer_gave(leaders: Assistant) -> None:
+    earlier = "Who is the chief executive of Vantor Systems?"
+    assert leaders.ask(earlier).short == "Maria Okafor"
+    # (the chief financial officer joined too, in 2022: "she" decides which of them is asked about)
+    answer = leaders.ask("When did she join the company?", history=[earlier])
+    assert answer.short == "2019", answer.text
+    assert answer.question == "When did she join the company?"  # the user's own words are kept
+
+
+def test_a_demonstrative_phrase_is_read_as_the_name(leaders: Assistant) -> None:
+    earlier = "Which company did Maria Okafor join Vantor Systems from?"
+    assert leaders.ask(earlier).short == "Quarry Labs"
+    assert leaders.ask("When was that company founded?", history=[earlier]).short == "2011"
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "person", "resolved"),
+    [
+        ("What role will he take at Vantor?", "Ines Varga", True, "What role will Ines Varga take at Vantor?"),
+        ("Where is their new plant?", "Pellworth Freight", False, "Where is Pellworth Freight's new plant?"),
+        ("Where is that company's factory?", "Quarry Labs", False, "Where is Quarry Labs's factory?"),
+        ("When did he join?", "Quarry Labs", False, None),  # "he" is never a company
+        ("When was the deal signed?", "Quarry Labs", False, None),  # nothing points back
+    ],
+)
+def test_the_word_that_points_back_is_found_by_the_parse(
+    question: str, name: str, person: bool, resolved: str | None
+) -> None:
+    assert resolve(question, name, person) == resolved
