@@ -195,3 +195,11 @@ def test_a_thing_stated_without_its_name_is_said_to_be_unnamed(ask: Callable[[st
     assert "joined from a rail operator" in answer.text and answer.abstained and not answer.short
     # a name that is said to be one is still the answer
     assert ask("Which company did Vantor Systems hire to haul its goods?").short == "Pellworth Freight"
+
+
+def test_each_side_of_a_comparison_is_measured_by_what_the_comparative_measures(ask: Callable[[str], Draft]) -> None:
+    answer = ask("Who has more staff, Quarry Labs or Pellworth Freight?")  # "employs", "drivers"
+    assert "Quarry Labs: 240" in answer.short and "Pellworth Freight: 5,200" in answer.short, answer.text
+    # each side is a phrase read off the text, asked about in its own words, not the other side's
+    answer = ask("Who employs more, the Austin firm Quarry Labs or the Ohio hauler Pellworth Freight?")
+    assert "Quarry Labs: 240" in answer.short and "Pellworth Freight: 5,200" in answer.short, answer.text

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.questions import NAME_TYPES, alternatives, fix_question_word
+from .answering.questions import NAME_TYPES, Question, alternatives, fix_question_word
 from .cache import ChunkCache
 from .corpus import SUPPORTED
 from .embedding import Embedder
@@ -233,11 +233,11 @@ class Assistant:
         self.embedder.load()
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         asked = self._resolved(asked, turns, article_id, filters)
-        queries = self._queries(asked, turns)
+        parsed = self.extractive.reader.read(asked)
+        queries = self._queries(asked, turns, parsed)
         standalone = self.answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
             queries.append(standalone)
-        parsed = self.extractive.reader.read(asked)
         rewritten = time.perf_counter()
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         retrieved = time.perf_counter()
@@ -334,9 +334,9 @@ class Assistant:
         filters = self.filters(since, until, outlet)
         cleaned, turns = self.check(query, history)
         asked = self._corrected(cleaned)
-        queries = self._queries(asked, turns)
-        types = self.extractive.reader.read(asked).types
-        return list(self._retrieve(queries, k, article_id, types, filters=filters).hits)
+        parsed = self.extractive.reader.read(asked)
+        queries = self._queries(asked, turns, parsed)
+        return list(self._retrieve(queries, k, article_id, parsed.types, filters=filters).hits)
 
     def attributed(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
         """The citations with their article's metadata (outlet, date, author, URL, source) and the
@@ -386,12 +386,14 @@ class Assistant:
         filters = Filters(dates[0], dates[1], shown_outlet)
         return filters or None
 
-    def _queries(self, question: str, turns: list[str]) -> list[str]:
+    def _queries(self, question: str, turns: list[str], parsed: Question) -> list[str]:
         """A follow-up is searched as it is and with its context: either may find the passage; each
-        alternative of an "A or B?" question is searched on its own too."""
+        alternative of an "A or B?" question is searched on its own too, and so is each side of a
+        comparison (the question without the other side's phrase)."""
         query = condense(question, turns)
         queries = [question] if query == question else [query, question]
-        return queries + list(alternatives(question) or ())
+        sides = [question.replace(other, " ") for other in reversed(parsed.side_phrases)]
+        return queries + list(alternatives(question) or ()) + sides
 
     def _resolved(self, question: str, turns: list[str], article_id: str | None, filters: Filters | None) -> str:
         """A follow-up about the name the earlier question asked for ("When did he join?" after "Who
@@ -403,7 +405,7 @@ class Assistant:
         parsed = self.extractive.reader.read(earlier)
         if not parsed.types or not set(parsed.types) <= NAME_TYPES:
             return question  # it asked for no name ("When was it signed?")
-        queries = self._queries(earlier, turns[:-1])
+        queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)
         if draft.abstained or not draft.short or draft.finding:

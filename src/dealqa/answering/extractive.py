@@ -66,6 +66,8 @@ _SAME_VERB = 0.55
 _RIVAL_KIND = {"when": "how long", "how long": "when"}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
+# How near a comparison's measure is to the word the comparative measures, in edges.
+_MEASURE_EDGES = 2
 _MAX_SENTENCES = 3
 _CLOSEST_SHOWN = 2
 
@@ -254,13 +256,26 @@ class ExtractiveAnswerer:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
         found: list[Value] = []
-        for side in question.sides:
-            asked = self._telling(replace(question, names=side, types=_MEASURES, sides=()))
+        for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
+            # each side is asked about in the question's shared words and its own, not the other's
+            theirs = terms(other) - terms(phrase)
+            asked = self._telling(
+                replace(
+                    question,
+                    names=side,
+                    types=_MEASURES,
+                    sides=(),
+                    focus=tuple(f for f in question.focus if f not in theirs),
+                    asked=" ".join(w for w in question.asked.split() if stem(w.lower()) not in theirs),
+                    terms=tuple(t for t in question.terms if t not in theirs),
+                )
+            )
             candidates = self.candidates(asked, retrieval)
             relevant = [
                 c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
             ]
-            values = self._values(asked, relevant, retrieval.query_vectors)
+            value = self._measure(asked, relevant) if question.compared else None
+            values = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
             if not values:
                 return None
             found.append(values[0])
@@ -268,6 +283,27 @@ class ExtractiveAnswerer:
         sides = zip(question.sides, found, strict=True)
         short = "; ".join(f"{' '.join(side)}: {v.text} [{n}]" for n, (side, v) in enumerate(sides, 1))
         return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
+
+    def _measure(self, question: Question, relevant: list[Candidate]) -> Value | None:
+        """For one side of a comparison: the measure, about the side's names, that is nearest to
+        what the comparative measures in the relevant sentences ("450 megawatts" for "more
+        megawatts", "employs 210 people" for "more staff", a date of "signed" for "signed
+        earlier"), or None."""
+        alike = self._alike(question, [c.text for c in relevant])
+        found: list[tuple[int, int, Value]] = []
+        for rank, c in enumerate(relevant):
+            like = {question.compared} | {
+                stem(w) for w in content_words(c.text) if question.compared in alike.get(w, ())
+            }
+            for e in c.entities:
+                text = display(c.text[e.start : e.end])
+                if e.label not in _MEASURES or _in_question(text, question) or not _about_names(question, c, e):
+                    continue
+                near = dict(zip(e.anchors, e.distances, strict=True))
+                edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
+                if edges <= _MEASURE_EDGES:
+                    found.append((edges, rank, Value(c, e, text, c.score, _names_all(question, c))))
+        return min(found, key=lambda f: f[:2])[2] if found else None
 
     def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""

@@ -83,6 +83,8 @@ class Question:
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
+    side_phrases: tuple[str, ...] = ()  # ...and the phrase of each side, as typed
+    compared: str = ""  # stem of what a comparative measures: "staff" of "more staff", "sign" of "signed earlier"
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
 
@@ -171,6 +173,8 @@ class QuestionReader:
             and (t.pos_ == "VERB" or (t.pos_ == "NOUN" and any(c.dep_ == "aux" for c in t.children)))
         ]
         kept |= {t.i for t in predicates}
+        sides, phrases = _sides(doc, names) if wh is not None else ((), ())
+        comparative = next((t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB")), None)
         return Question(
             text=question,
             types=types,
@@ -187,7 +191,9 @@ class QuestionReader:
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and types == VALUE_TYPES else "",
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
-            sides=_sides(doc, names) if wh is not None else (),
+            sides=sides,
+            side_phrases=phrases,
+            compared=stem(comparative.head.lemma_.lower()) if comparative is not None else "",
             words=frozenset(fold(question).split()),
             order=_order(doc),
         )
@@ -236,17 +242,27 @@ class QuestionReader:
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
 
 
-def _sides(doc: Any, names: list[str]) -> tuple[tuple[str, ...], ...]:
-    """The names of each of two phrases the question sets against each other with "or"
-    ("..., Vantor Systems or Quarry Labs?"), or () when it compares none."""
+def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The names of each of two phrases the question sets against each other with "or", and the
+    phrases ("Which was signed first, Vantor's lease with Quarry or Orwin's loan?": ("Vantor",
+    "Quarry") and ("Orwin",)), or ((), ()) when it compares none. The phrases are read off the
+    text: the one after "or" to the end, the one before it back to a comma or colon (the model's
+    parse of two possessive phrases joins the wrong words); else the parse's two conjuncts."""
     for t in doc:
-        if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
-            right = {w.text for w in t.subtree}
-            left = {w.text for w in t.head.subtree} - right
-            sides = tuple(tuple(n for n in names if set(n.split()) <= words) for words in (left, right))
-            if all(sides) and not set(sides[0]) & set(sides[1]):
-                return sides
-    return ()
+        if t.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
+            continue
+        bar = next(c for c in t.head.children if c.dep_ == "cc" and c.lower_ == "or")
+        mark = next((w.i for w in reversed(doc[: bar.i]) if w.is_punct), None)
+        if mark is not None:
+            phrases = (doc[mark + 1 : bar.i], doc[bar.i + 1 :])
+        else:
+            right = doc[t.left_edge.i : t.right_edge.i + 1]
+            phrases = (doc[t.head.left_edge.i : bar.i], right)
+        texts = tuple(p.text.strip(" ?.!") for p in phrases)
+        sides = tuple(tuple(n for n in names if set(n.split()) <= {w.text for w in p}) for p in phrases)
+        if all(sides) and not set(sides[0]) & set(sides[1]):
+            return sides, texts
+    return (), ()
 
 
 def _order(doc: Any) -> str:
