@@ -585,22 +585,26 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
     return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
 
 
-def _named_as(question: Question, c: Candidate, value: Entity) -> bool:
+def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:
     """Whether the sentence says the value is what a "which NOUN" question asks for: the noun is in
     it or beside it ("Kaiyuan Foundry", "Marrow, the law firm"), and the question does not already
     say it ("Canadian" of "which Canadian rail operator")."""
+    noun = noun or question.noun
     text = display(c.text[value.start : value.end])
-    beside = dict(zip(value.anchors, value.distances, strict=True)).get(question.noun, 99) <= 2
-    return (question.noun in terms(text) or beside) and not _in_question(text, question)
+    beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
+    return (noun in terms(text) or beside) and not _in_question(text, question)
 
 
 def _unnamed(question: Question, c: Candidate) -> bool:
-    """Whether the sentence states the thing a "which NOUN" question asks for, but not its name
+    """Whether the sentence introduces the thing a "which NOUN" question asks for without naming
+    it: the noun with an indefinite article, as the model reads it, and no name said to be one
     ("... while working at a Canadian rail operator" for "which rail operator")."""
-    return (
-        bool(question.noun)
-        and question.noun in terms(c.text)
-        and not any(_named_as(question, c, e) for e in c.entities)
+    thing = question.thing
+    if not thing or thing not in terms(c.text) or any(_named_as(question, c, e, thing) for e in c.entities):
+        return False
+    return any(
+        stem(t.lemma_.lower()) == thing and any(d.morph.get("Definite") == ["Ind"] for d in t.children)
+        for t in parse(c.text)
     )
 
 

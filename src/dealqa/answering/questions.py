@@ -80,6 +80,7 @@ class Question:
     counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
     noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
+    thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
@@ -190,6 +191,7 @@ class QuestionReader:
             counted=counted,
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and types == VALUE_TYPES else "",
+            thing=stem(noun.lemma_.lower()) if noun is not None else "",
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
             side_phrases=phrases,
