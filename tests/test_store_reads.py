@@ -122,3 +122,16 @@ def test_an_older_store_is_named_and_migrated_in_place(fresh: Assistant) -> None
     assert not any(name.endswith("_sentences") for name in names)
     migrated = old.ask(QUESTIONS[0]).to_dict()
     assert (migrated["text"], migrated["citations"]) == (expected["text"], expected["citations"])
+
+
+def test_the_answer_reads_each_rankers_first_chunk_beyond_the_hits(fresh: Assistant) -> None:
+    # With one hit, the sentences read still hold those of every ranker's first chunk: one
+    # ranker's sure find is not lost to the fusion.
+    question = "When was the deal signed?"
+    types = fresh.extractive.reader.read(question).types
+    wide = fresh.retriever.retrieve([question], 20, types=types).hits
+    firsts = {h.chunk for h in wide if any(rank == 1 and name != "answer" for name, rank in h.found_by)}
+    retrieval = fresh.retriever.retrieve([question], 1, types=types)
+    assert firsts - {retrieval.hits[0].chunk}  # some ranker's first chunk is not the hit
+    read = {(e.article_id, e.start) for e in retrieval.sentences}
+    assert all((c.article_id, s.start) in read for c in firsts for s in c.sentences)

@@ -429,11 +429,13 @@ class HybridRetriever:
         texts = [Query(text, vectors[i], i, search) for i, text in enumerate(queries)]
         fused: dict[str, float] = {}
         found: dict[str, dict[str, int]] = {}
+        firsts: list[str] = []  # each ranker's first chunk for the question as typed
         for query in texts:
             for ranker in self.rankers:
                 ranking = ranker.rank(query, self.candidates)
                 self.fuser.add(fused, ranker.name, ranking)
                 _note(found, ranker.name, ranking)
+                firsts += [ranking[0].chunk.id] if ranking and query is texts[0] else []
         search.head = sorted(fused, key=lambda i: (-fused[i], i))[: 2 * k]
         for ranker in self.rerankers:
             ranking = ranker.rank(texts[0], len(search.head))
@@ -445,7 +447,10 @@ class HybridRetriever:
             chunk = snapshot.chunk(chunk_id)
             if chunk is not None:
                 hits.append(Hit(chunk, fused[chunk_id], tuple(found[chunk_id].items())))
-        rows = [r for hit in hits for r in snapshot.sentence_rows(hit.chunk.id) if r >= 0]
+        # The answerer reads the sentences of the hits and of the chunk each ranker put first: one
+        # ranker's sure find (a name tied to the question's words) is not lost to the fusion.
+        read = dict.fromkeys([*(hit.chunk.id for hit in hits), *firsts])
+        rows = [r for chunk_id in read for r in snapshot.sentence_rows(chunk_id) if r >= 0]
         if self.sentence in self.rankers:
             rows += [r for query in texts for r in self.sentence.nearest(query)]
         evidence = [snapshot.evidence(r) for r in dict.fromkeys(rows)]
