@@ -161,6 +161,9 @@ def test_an_author_comes_from_the_metadata_and_a_missing_one_is_not_invented(ask
 def test_a_sentence_that_states_who_reported_it_comes_before_the_metadata(ask: Callable[[str], Draft]) -> None:
     draft = ask("Which outlet reported Vantor's deal to buy Quarry Labs for $1.1 billion?")
     assert "Austin Ledger" in draft.citations[0].quote and draft.citations[0].kind == "quote"
+    # in other words than the sentence's: an act of publishing still states it
+    draft = ask("Which outlet broke the news of Vantor's $1.1 billion deal for Quarry Labs?")
+    assert "Austin Ledger" in draft.citations[0].quote and draft.citations[0].kind == "quote", draft.text
 
 
 def test_a_question_about_the_deal_is_not_answered_from_metadata(ask: Callable[[str], Draft]) -> None:

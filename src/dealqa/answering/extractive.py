@@ -22,7 +22,7 @@ from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, Question, QuestionReader, alternatives
-from .reporting import ReportingReader
+from .reporting import ReportingReader, acts
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
@@ -196,17 +196,15 @@ class ExtractiveAnswerer:
 
     def _stating_act(self, question: Question, field: str, retrieval: Retrieval) -> Candidate | None:
         """The best sentence about the question's names that states a value of the field's kind
-        (a date, a name) in a clause of the question's verb."""
+        (a date, a name) in a clause of the question's verb, else of an act that gives the field
+        ("first reported by X" for "which outlet broke the news")."""
         kinds = {"DATE"} if field == "published" else NAME_TYPES
-        verbs = set(question.verbs)
-        return next(
-            (
-                c
-                for c in self.candidates(question, retrieval)
-                if c.on_topic and any(e.label in kinds and verbs & set(e.anchors) for e in c.entities)
-            ),
-            None,
-        )
+        candidates = [c for c in self.candidates(question, retrieval) if c.on_topic]
+        for verbs in (set(question.verbs), acts(field)):
+            for c in candidates:
+                if any(e.label in kinds and verbs & set(e.anchors) for e in c.entities):
+                    return c
+        return None
 
     def _from_text(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
         """The answer the articles' sentences give."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..metadata import human_date
-from ..text import STOPWORDS, fold, mentioned
+from ..text import STOPWORDS, fold, mentioned, terms
 from ..types import Citation, Publication, Retrieval
 from .questions import Question
 
@@ -34,6 +34,14 @@ _FIELD_NOUNS = {
 }
 # The acts of publishing, and the field a "who" asks for with each; a "when" asks for the date.
 _PUBLISHING = {"published": "outlet", "reported": "outlet", "wrote": "author"}
+
+
+def acts(field: str) -> frozenset[str]:
+    """The stems of the acts of publishing that give the field ("report" for an outlet; every act
+    for the date published), as a sentence's anchors hold them."""
+    return frozenset(t for act, of in _PUBLISHING.items() if field in (of, "published") for t in terms(act))
+
+
 _QUESTION_WORDS = frozenset({"who", "whom", "whose", "when", "where", "why", "how", "what", "which"})
 _LINK = 0.6  # cosine from a question word to a field's name at which it asks for that field
 _ORDER = ("earliest", "latest")
