@@ -206,3 +206,8 @@ def test_each_side_of_a_comparison_is_measured_by_what_the_comparative_measures(
     # each side is a phrase read off the text, asked about in its own words, not the other side's
     answer = ask("Who employs more, the Austin firm Quarry Labs or the Ohio hauler Pellworth Freight?")
     assert "Quarry Labs: 240" in answer.short and "Pellworth Freight: 5,200" in answer.short, answer.text
+
+
+def test_a_name_said_to_be_the_thing_asked_for_answers_in_other_words(ask: Callable[[str], Draft]) -> None:
+    # "spoke about" is not "said", but the sentence says Maria Okafor is the executive asked for
+    assert ask("Which Vantor Systems executive spoke about its engineering staff?").short == "Maria Okafor"

@@ -579,8 +579,11 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
     ]
     if asked and others and min(others) < min(asked):
         return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
-    verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs)
-    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY)
+    # "Which analyst warned ...": "Hester Quigley, an analyst at ..., noted ..." is said to be one, in
+    # a sentence that states what is asked (in its own words: the candidate covers the question)
+    named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
+    verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
+    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named)
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:
