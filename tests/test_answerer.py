@@ -33,6 +33,7 @@ FILING = (
     "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers. "
     "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024."
 )
+MEMO = "Ines Varga will join Vantor Systems as a senior vice president in May."
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -71,7 +72,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 
 @pytest.fixture(scope="module")
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
-    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING}
+    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO}
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -211,3 +212,9 @@ def test_each_side_of_a_comparison_is_measured_by_what_the_comparative_measures(
 def test_a_name_said_to_be_the_thing_asked_for_answers_in_other_words(ask: Callable[[str], Draft]) -> None:
     # "spoke about" is not "said", but the sentence says Maria Okafor is the executive asked for
     assert ask("Which Vantor Systems executive spoke about its engineering staff?").short == "Maria Okafor"
+
+
+def test_a_noun_that_names_no_type_is_not_answered_with_any_name(ask: Callable[[str], Draft]) -> None:
+    # "role" is nearest the question word "who", yet no name is a role: a name must be said to be one
+    answer = ask("What role will she take at Vantor Systems?")
+    assert not answer.short, answer.text  # not "Ines Varga", the one who takes it

@@ -79,7 +79,9 @@ class Question:
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
     counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
-    noun: str = ""  # stem of a "which NOUN" that names no entity type: a value's clause must state it
+    noun: str = (
+        ""  # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
+    )
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
@@ -110,6 +112,7 @@ class QuestionReader:
         wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
         types: tuple[str, ...] = ()
         noun = None
+        said = True  # the noun of a "which NOUN" names the type asked for
         kind = ""
         skip: set[int] = set()
         if wh is not None:
@@ -128,6 +131,11 @@ class QuestionReader:
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
                 types = self._named_type(noun.lemma_.lower()) or self._type_of(noun.lemma_.lower())
+                # a noun no type's description is near takes a question word's types ("role" those
+                # of "who"); a name is then the answer only when it is said to be one
+                lemma = noun.lemma_.lower()
+                said = bool(self._named_type(lemma)) or self._typed(lemma)
+                said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
@@ -190,7 +198,7 @@ class QuestionReader:
             negated=any(t.dep_ == "neg" for t in doc),
             counted=counted,
             kind=kind,
-            noun=stem(noun.lemma_.lower()) if noun is not None and types == VALUE_TYPES else "",
+            noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
@@ -215,6 +223,14 @@ class QuestionReader:
         assert self._glossary is not None
         vector = self.encode([noun])[0]
         return float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector))) >= _TYPE_NOUN
+
+    def _typed(self, noun: str) -> bool:
+        """Whether an entity type's description is near the noun ("city": GPE; not "role")."""
+        self._type_of(noun)
+        assert self._glossary is not None
+        vector = self.encode([noun])[0]
+        similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
+        return float(np.max(similarity)) >= _MIN_TYPE_SIMILARITY
 
     def _glossary_type(self, noun: str) -> tuple[str, ...]:
         """The entity types whose glossary description is near the noun, or ()."""
