@@ -5,6 +5,7 @@ leans on the eval's articles or questions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -85,9 +86,10 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         hits.append(Hit(chunk, 1.0))
     answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)
 
-    def answer(question: str) -> Draft:
+    def answer(question: str, earlier_names: tuple[str, ...] = ()) -> Draft:
         retrieval = Retrieval(tuple(hits), (encode([question])[0],), tuple(evidence), PUBLISHED)
-        return answerer.answer(answerer.reader.read(question), question, retrieval)
+        parsed = replace(answerer.reader.read(question), earlier_names=earlier_names)
+        return answerer.answer(parsed, question, retrieval)
 
     return answer
 
@@ -218,3 +220,11 @@ def test_a_noun_that_names_no_type_is_not_answered_with_any_name(ask: Callable[[
     # "role" is nearest the question word "who", yet no name is a role: a name must be said to be one
     answer = ask("What role will she take at Vantor Systems?")
     assert not answer.short, answer.text  # not "Ines Varga", the one who takes it
+
+
+def test_a_follow_up_that_names_no_one_is_answered_from_articles_about_the_earlier_names(
+    ask: Callable[..., Draft],
+) -> None:
+    # "When was it founded?" names no one: the articles about what the turn before named answer it
+    assert ask("When was it founded?", ("Pellworth Freight",)).short == "1988"
+    assert ask("When was it founded?", ("Quarry Labs",)).short == "2019"

@@ -19,6 +19,12 @@ Okafor joined Vantor Systems in 2019 from Quarry Labs, where she ran the freight
 Dana Whitlow, the chief financial officer of Vantor Systems, joined the company in 2022 from Pellworth Freight.
 Quarry Labs is based in Austin, Texas, and was founded in 2011.
 """
+DEPOT = """---
+id: pellworth-depot
+title: "Pellworth Freight opens a depot"
+---
+Pellworth Freight is expanding. The company opened its new depot in Columbus, Ohio, on Tuesday.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +32,7 @@ def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     root = tmp_path_factory.mktemp("follow-ups")
     (root / "corpus").mkdir()
     (root / "corpus" / "vantor-leaders.md").write_text(ARTICLE, encoding="utf-8")
+    (root / "corpus" / "pellworth-depot.md").write_text(DEPOT, encoding="utf-8")
     return Assistant(make_settings(root, root / "corpus"))
 
 
@@ -42,6 +49,17 @@ def test_a_demonstrative_phrase_is_read_as_the_name(leaders: Assistant) -> None:
     earlier = "Which company did Maria Okafor join Vantor Systems from?"
     assert leaders.ask(earlier).short == "Quarry Labs"
     assert leaders.ask("When was that company founded?", history=[earlier]).short == "2011"
+
+
+def test_a_follow_up_that_names_no_one_is_answered_from_the_articles_about_the_earlier_names(
+    leaders: Assistant,
+) -> None:
+    # Who supplies Quarry Labs is not said, so "that company" stays unknown; a depot of another
+    # company, in an article that never names Quarry Labs, is not its answer.
+    answer = leaders.ask("Where is that company's new depot?", history=["Which company supplies Quarry Labs?"])
+    assert "Columbus" not in answer.short, answer.text
+    # a follow-up about the earlier question's own names is answered as before
+    assert leaders.ask("When was it founded?", history=["Where is Quarry Labs based?"]).short == "2011"
 
 
 @pytest.mark.parametrize(

@@ -234,6 +234,10 @@ class Assistant:
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         asked = self._resolved(asked, turns, article_id, filters)
         parsed = self.extractive.reader.read(asked)
+        if turns and not parsed.names and is_follow_up(asked):
+            # "Where is its factory?": a follow-up that names no one is answered from the articles
+            # about what the turn before named
+            parsed = dataclasses.replace(parsed, earlier_names=self.extractive.reader.read(turns[-1]).names)
         queries = self._queries(asked, turns, parsed)
         standalone = self.answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:

@@ -354,7 +354,7 @@ class ExtractiveAnswerer:
         # (a name of two or three letters, "US", is too ambiguous to rule an article out)
         telling = [
             n
-            for n in question.names
+            for n in (*question.names, *question.earlier_names)
             if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
         ]
         about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}

@@ -71,6 +71,8 @@ class Question:
     # for each name, its words that name it alone ("Orwin" of "Orwin Data Systems"; the answerer
     # picks them by rarity in the corpus)
     name_words: tuple[tuple[str, ...], ...] = ()
+    # for a follow-up that names no one, the names of the turn before: what its articles must name
+    earlier_names: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
     # What it takes for granted, as typed: every verb, stop word or not ("move", "make"), and a word
