@@ -69,6 +69,7 @@ def test_a_follow_up_that_names_no_one_is_answered_from_the_articles_about_the_e
         ("Where is their new plant?", "Pellworth Freight", False, "Where is Pellworth Freight's new plant?"),
         ("Where is that company's factory?", "Quarry Labs", False, "Where is Quarry Labs's factory?"),
         ("When did he join?", "Quarry Labs", False, None),  # "he" is never a company
+        ("Where does her company operate?", "Ines Varga", True, None),  # a company the articles name otherwise
         ("When was the deal signed?", "Quarry Labs", False, None),  # nothing points back
     ],
 )

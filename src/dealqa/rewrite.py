@@ -49,8 +49,8 @@ def resolve(question: str, name: str, person: bool) -> str | None:
     for t in doc:
         morph = t.morph
         if morph.get("PronType") == ["Prs"] and morph.get("Person") == ["3"]:
-            if set(morph.get("Gender")) & {"Masc", "Fem"} and not person:
-                continue  # "he" never stands for a company
+            if set(morph.get("Gender")) & {"Masc", "Fem"} and (not person or morph.get("Poss") == ["Yes"]):
+                continue  # "he" never stands for a company; "her company" is not one the articles name her in
             start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
         elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i:
             start, end, said = t.i, t.head.i + 1, name  # "that company('s factory)"

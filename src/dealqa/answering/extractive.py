@@ -200,9 +200,13 @@ class ExtractiveAnswerer:
         ("first reported by X" for "which outlet broke the news")."""
         kinds = {"DATE"} if field == "published" else NAME_TYPES
         candidates = [c for c in self.candidates(question, retrieval) if c.on_topic]
-        for verbs in (set(question.verbs), acts(field)):
+        # (a date beside "reported" is as often a company's results as a story's: only the question's verb)
+        for verbs in (set(question.verbs), acts(field) if field != "published" else set()):
             for c in candidates:
-                if any(e.label in kinds and verbs & set(e.anchors) for e in c.entities):
+                if any(
+                    e.label in kinds and verbs & set(e.anchors) and not _in_question(c.text[e.start : e.end], question)
+                    for e in c.entities
+                ):
                     return c
         return None
 
