@@ -45,6 +45,7 @@ _MIN_TYPE_SIMILARITY = 0.3
 _TYPE_NOUN = 0.45
 # ...and below this one to the nearest question word, it asks for none of theirs either.
 _MIN_ASKING_SIMILARITY = 0.4
+_NOUN_CACHE = 10_000
 # Entity types that are names (the question's names must be in the corpus and in the answer).
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "NAME"})
 VALUE_TYPES = (*sorted(NAME_TYPES), "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
@@ -107,6 +108,14 @@ class QuestionReader:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
+
+    def _vector(self, noun: str) -> np.ndarray:
+        if noun not in self._vectors:
+            # (answers run on several threads: a full cache starts over, a lost write costs an encode)
+            self._vectors = {} if len(self._vectors) >= _NOUN_CACHE else self._vectors
+            self._vectors[noun] = self.encode([noun])[0]
+        return self._vectors[noun]
 
     def read(self, question: str) -> Question:
         """Parse a question into what it asks for."""
@@ -223,14 +232,14 @@ class QuestionReader:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
         self._type_of(noun)
         assert self._glossary is not None
-        vector = self.encode([noun])[0]
+        vector = self._vector(noun)
         return float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector))) >= _TYPE_NOUN
 
     def _typed(self, noun: str) -> bool:
         """Whether an entity type's description is near the noun ("city": GPE; not "role")."""
         self._type_of(noun)
         assert self._glossary is not None
-        vector = self.encode([noun])[0]
+        vector = self._vector(noun)
         similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
         return float(np.max(similarity)) >= _MIN_TYPE_SIMILARITY
 
@@ -250,7 +259,7 @@ class QuestionReader:
             described = [str(spacy.explain(label)) for label in _NOUN_TYPES]
             labelled = [f"{label.lower()}: {text}" for label, text in zip(_NOUN_TYPES, described, strict=True)]
             self._glossary = (self.encode(labelled), self.encode(described), self.encode(list(_ASKING)))
-        vector = self.encode([noun])[0]
+        vector = self._vector(noun)
         similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
         best = int(np.argmax(similarity))
         if similarity[best] >= _MIN_TYPE_SIMILARITY:
