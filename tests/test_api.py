@@ -8,6 +8,8 @@ from openai import OpenAI
 
 from tests.conftest import API_TOKEN, LiveServer
 
+pytestmark = pytest.mark.slow  # a live server
+
 
 def test_health_and_articles(server: LiveServer) -> None:
     assert httpx.get(f"{server.url}/healthz").json()["status"] == "ok"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dealqa.settings import Settings
 from evals.perf.bench import run_bench
+
+pytestmark = pytest.mark.slow  # the benchmark, with servers and fresh processes
 
 
 def test_bench_produces_every_figure(tmp_path: Path) -> None:

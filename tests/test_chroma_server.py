@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import CORPUS, ROOT, background_server, free_port
 
+pytestmark = pytest.mark.slow  # a real `chroma run` server and CLI processes
+
 BIN = Path(sys.executable).parent
 
 

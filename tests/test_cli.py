@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import CORPUS
 
+pytestmark = pytest.mark.slow  # the CLI in its own processes
+
 DEALQA = str(Path(sys.executable).with_name("dealqa"))
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from tests.test_cli import run
 
+pytestmark = pytest.mark.slow  # the CLI in its own processes
+
 ARTICLES = {
     "tessaly-harbor": (
         "Quillmarsh Energy agrees to buy the Tessaly wind farm",

@@ -105,6 +105,7 @@ def test_bad_filters_say_what_to_change_on_every_surface(
         assistant.as_retriever(since=since, until=until, outlet=outlet)
 
 
+@pytest.mark.slow
 def test_cli_lists_and_removes_articles(tmp_path: Path, corpus_copy: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DEALQA_")}
     dealqa = str(Path(sys.executable).with_name("dealqa"))

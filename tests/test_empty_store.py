@@ -84,6 +84,7 @@ def test_python_raises_empty_store_error_that_says_where_and_what_to_do(
 
 
 # -- CLI -------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_cli_ask_and_status_in_an_empty_directory(tmp_path: Path) -> None:
     anywhere = tmp_path / "anywhere"
     anywhere.mkdir()
@@ -131,6 +132,7 @@ def test_every_command_takes_data_and_corpus_dir() -> None:
         assert {"--data-dir", "--corpus-dir"} <= options, name
 
 
+@pytest.mark.slow
 def test_data_and_corpus_dir_options_win_over_the_environment(tmp_path: Path) -> None:
     elsewhere, data, corpus = tmp_path / "elsewhere", tmp_path / "data", tmp_path / "corpus"
     elsewhere.mkdir()
@@ -151,6 +153,7 @@ def test_data_and_corpus_dir_options_win_over_the_environment(tmp_path: Path) ->
 
 
 # -- REST and OpenAI-compatible ----------------------------------------------------------------------
+@pytest.mark.slow
 def test_rest_and_openai_answer_409_with_the_message(tmp_path: Path) -> None:
     import openai
     from fastapi.testclient import TestClient

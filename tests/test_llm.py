@@ -37,6 +37,7 @@ def llama_server() -> Iterator[str]:
         yield url
 
 
+@pytest.mark.slow
 def test_openai_provider_against_a_real_llama_cpp_server(assistant: Assistant, llama_server: str) -> None:
     llm = Assistant(assistant.settings, auto_ingest=False, llm="openai:smollm2", llm_base_url=llama_server)
     _check_verified(llm, llm.ask("When was the deal signed?"), "2026")

@@ -14,6 +14,8 @@ from mcp import Client, StdioServerParameters
 
 from tests.conftest import CORPUS, LiveServer
 
+pytestmark = pytest.mark.slow  # MCP servers over stdio and HTTP
+
 
 async def _exercise(client: Client) -> dict[str, Any]:
     tools = {t.name: t for t in (await client.list_tools()).tools}

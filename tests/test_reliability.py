@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from filelock import FileLock
 
 from dealqa import Assistant
@@ -41,6 +42,7 @@ def _consistent(assistant: Assistant) -> dict[str, int]:
     return per_article
 
 
+@pytest.mark.slow
 def test_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", 160)
     data = tmp_path / "data"
@@ -64,6 +66,7 @@ def test_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
         assert crashed.ask(question).text == clean.ask(question).text
 
 
+@pytest.mark.slow
 def test_a_second_ingest_waits_for_the_lock_then_gives_a_clear_message(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -101,6 +104,7 @@ def test_queries_keep_answering_during_an_ingest(tmp_path: Path) -> None:
     assert assistant.stats()["articles"] == 122
 
 
+@pytest.mark.slow
 def test_concurrent_chat_sessions_keep_their_own_histories(server: LiveServer) -> None:
     sessions = {
         "date": ("When was the deal signed?", "2026"),
@@ -125,6 +129,7 @@ def test_concurrent_chat_sessions_keep_their_own_histories(server: LiveServer) -
     assert all("2026" in text and "Memphis" not in text for text in results["signed"])
 
 
+@pytest.mark.slow
 def test_hostile_files_are_ingested_or_skipped_with_a_reason(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -183,6 +188,7 @@ def test_an_injected_instruction_in_an_article_changes_no_answer(tmp_path: Path)
         assert all("Paris" not in c.quote or c.article_id == "injection" for c in answer.citations)
 
 
+@pytest.mark.slow
 def test_deleted_or_truncated_store_files_name_the_rebuild_and_it_restores(tmp_path: Path) -> None:
     workdir = tmp_path / "work"
     shutil.copytree(CORPUS, workdir / "corpus")

@@ -10,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import LiveServer
+
+pytestmark = pytest.mark.slow  # a live server fuzzed by schemathesis
 
 
 def test_api_matches_its_schema(server: LiveServer) -> None:

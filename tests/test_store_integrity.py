@@ -61,6 +61,7 @@ def test_a_symlink_loop_is_skipped_with_its_reason(fresh: Assistant, corpus_copy
     assert "loop" in reasons["a.md"] and "loop" in reasons["b.md"]
 
 
+@pytest.mark.slow
 def test_a_killed_ingest_is_reported_and_not_served_as_complete(tmp_path: Path, corpus_copy: Path) -> None:
     settings = make_settings(tmp_path, corpus_copy)
     Assistant(settings)  # the corpus, ingested

@@ -9,6 +9,8 @@ import pytest
 
 from tests.conftest import LiveServer, server_workdir
 
+pytestmark = pytest.mark.slow  # live servers
+
 
 @pytest.fixture(scope="module")
 def locked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
