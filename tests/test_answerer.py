@@ -34,7 +34,10 @@ FILING = (
     "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers. "
     "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024."
 )
-MEMO = "Ines Varga will join Vantor Systems as a senior vice president in May."
+MEMO = (
+    "Ines Varga will join Vantor Systems as a senior vice president in May. "
+    "Her appointment was first reported by the Harbor Wire the week before the announcement."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -228,3 +231,9 @@ def test_a_follow_up_that_names_no_one_is_answered_from_articles_about_the_earli
     # "When was it founded?" names no one: the articles about what the turn before named answer it
     assert ask("When was it founded?", ("Pellworth Freight",)).short == "1988"
     assert ask("When was it founded?", ("Quarry Labs",)).short == "2019"
+
+
+def test_a_time_with_no_number_or_name_is_not_a_short_answer(ask: Callable[[str], Draft]) -> None:
+    # "the week (before the announcement)" is no date of the announcement: the sentence is quoted
+    answer = ask("When was her appointment reported?")
+    assert not answer.short and "the week before the announcement" in answer.text, answer.text

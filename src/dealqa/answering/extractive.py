@@ -50,6 +50,7 @@ _METADATA = "from the articles' metadata"  # which an LLM never sees
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_TIMES = frozenset({"DATE", "TIME"})
 # A word of a name names it alone when it is this rare relative to the name's rarest word.
 _TELLING = 0.5
 # Two values of one sentence whose ties differ by less than this are equally likely answers.
@@ -453,6 +454,8 @@ class ExtractiveAnswerer:
                 text = display(c.text[e.start : e.end])
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
+                if e.label in _TIMES and not any(ch.isdigit() or ch.isupper() for ch in text):
+                    continue  # "the week (before the announcement)", "today": a time only its sentence tells
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
