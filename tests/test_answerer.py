@@ -237,3 +237,11 @@ def test_a_time_with_no_number_or_name_is_not_a_short_answer(ask: Callable[[str]
     # "the week (before the announcement)" is no date of the announcement: the sentence is quoted
     answer = ask("When was her appointment reported?")
     assert not answer.short and "the week before the announcement" in answer.text, answer.text
+
+
+def test_who_is_a_name_is_answered_with_what_the_articles_say_of_it_not_another_name(
+    ask: Callable[[str], Draft],
+) -> None:
+    answer = ask("Who is Maria Okafor?")
+    assert not answer.short  # not "Vantor Systems", the company beside her name
+    assert answer.text.startswith("Maria Okafor, the chief executive of Vantor Systems"), answer.text

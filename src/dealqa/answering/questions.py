@@ -175,6 +175,8 @@ class QuestionReader:
             and t.lower_ not in STOPWORDS
         ]
         focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
+        if wh is not None and wh.head.lemma_ == "be" and names and not focus and noun is None:
+            types = ()  # "Who is Maria Okafor?" asks what the articles say she is, not for a name
         kept = {t.i for t in content}
         counted = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
