@@ -36,7 +36,8 @@ FILING = (
 )
 MEMO = (
     "Ines Varga will join Vantor Systems as a senior vice president in May. "
-    "Her appointment was first reported by the Harbor Wire the week before the announcement."
+    "Her appointment was first reported by the Harbor Wire the week before the announcement. "
+    "Vantor's freight unit was set up in 2021 by Ines Varga and Tomas Reyes."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -245,3 +246,9 @@ def test_who_is_a_name_is_answered_with_what_the_articles_say_of_it_not_another_
     answer = ask("Who is Maria Okafor?")
     assert not answer.short  # not "Vantor Systems", the company beside her name
     assert answer.text.startswith("Maria Okafor, the chief executive of Vantor Systems"), answer.text
+
+
+def test_one_of_several_joined_names_is_no_short_answer(ask: Callable[[str], Draft]) -> None:
+    # "by Ines Varga and Tomas Reyes": either alone would be half the answer, so the sentence speaks
+    answer = ask("Who set up Vantor's freight unit?")
+    assert not answer.short and "Ines Varga and Tomas Reyes" in answer.text, answer.text

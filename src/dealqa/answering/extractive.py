@@ -51,6 +51,8 @@ _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _TIMES = frozenset({"DATE", "TIME"})
+# Characters between two conjoined values at most (", and ", " or ").
+_CONJUNCTION = 6
 # A word of a name names it alone when it is this rare relative to the name's rarest word.
 _TELLING = 0.5
 # Two values of one sentence whose ties differ by less than this are equally likely answers.
@@ -807,6 +809,8 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     best = values[0]
     if any(_rival(v, best, question.several) for v in values[1:]):
         return _compose([best.candidate])  # two values of one sentence fit as well: let it speak
+    if _coordinated(best):
+        return _compose([best.candidate])  # "founded by Amara Villeneuve and Jonah Feld": one of several
     rivals = [
         v
         for v in values[1:]
@@ -825,6 +829,16 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
         chosen += [c for c in _choose(relevant, True) if c not in chosen]
     draft = _compose(chosen[:_MAX_SENTENCES])
     return Draft(f"{best.text} [1]. {draft.text}", draft.citations, False, short=best.text)
+
+
+def _coordinated(v: Value) -> bool:
+    """Whether the value is one of several joined by "and"/"or" in its sentence, as the parse reads
+    it: a conjunct itself, or followed by one of its kind a word away ("Kaarel Mets and Liis Tamm")."""
+    e = v.entity
+    kind = {e.label} | (NAME_TYPES if e.label in NAME_TYPES else set())
+    return e.role == "conj" or any(
+        o.role == "conj" and o.label in kind and 0 < o.start - e.end <= _CONJUNCTION for o in v.candidate.entities
+    )
 
 
 def _rival(v: Value, best: Value, several: bool) -> bool:
