@@ -104,3 +104,10 @@ def test_misspelt_words_are_searched_as_the_corpus_spells_them(assistant: Assist
     assert assistant.bm25.corrected("Which city hosts Colosus 1?", assistant.embedder.knows_word) is None
     hits = assistant.search("wich outlet reportd the agrement frist", k=3)
     assert any("first reported by Decrypt" in h.chunk.text for h in hits)
+
+
+def test_what_is_a_name_quotes_the_sentence_that_says_what_it_is(assistant: Assistant) -> None:
+    # of the close sentences naming xAI, the one with an appositive that says what it is leads
+    answer = assistant.ask("What is xAI?")
+    assert not answer.short and answer.citations
+    assert "xAI, its competing AI division" in answer.citations[0].quote, answer.text

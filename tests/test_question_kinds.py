@@ -104,6 +104,12 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert read("What is the new venture called?").types == ()
     # a span of the model that runs over a lowercase word is cut into its names
     assert read("Why did SpaceX sell Colossus 1 to Anthropic?").names == ("SpaceX", "Colossus 1", "Anthropic")
+    # ...and one across a possessive; a name may start lower-case ("xAI")
+    assert set(read("Who supplies Orbital's Duluth plant?").names) == {"Orbital", "Duluth"}
+    assert read("What does xAI run?").names == ("xAI",)
+    # "Who is X?" asks what X is, not for another name; "Where is X?" still asks for a place
+    assert read("Who is Dana Kim?").identity and read("Who is Dana Kim?").types == ()
+    assert not read("Where is Harbor Mills?").identity
 
 
 def test_which_noun_asks_for_the_type_of_the_corpus_names_that_end_in_it(mills: Assistant) -> None:

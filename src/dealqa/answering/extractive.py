@@ -250,6 +250,12 @@ class ExtractiveAnswerer:
         # Near the topic is not an answer: a sentence must state what the question asks about.
         if not relevant:
             return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
+        if question.identity:
+            # the sentence that says what the name is ("xAI, its competing AI division") comes first
+            near = [c for c in relevant[:_WEIGHED] if c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN]
+            described = [c for c in near if _describes(question, c)]
+            if described:
+                return _compose(described[:1])
         contrary = self._contrary(question, relevant)
         if contrary is not None:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
@@ -829,6 +835,21 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
         chosen += [c for c in _choose(relevant, True) if c not in chosen]
     draft = _compose(chosen[:_MAX_SENTENCES])
     return Draft(f"{best.text} [1]. {draft.text}", draft.citations, False, short=best.text)
+
+
+def _describes(question: Question, c: Candidate) -> bool:
+    """Whether the sentence says what one of the question's names is, as the parse reads it: the
+    name with an appositive ("xAI, its competing AI division"), as one ("its chief financial officer,
+    Dana Whitlow") or as the subject of "be" with a complement ("Nimbic is a Toronto start-up")."""
+    words = {w for name in question.names for w in name.split()}
+    for t in parse(c.text):
+        if t.text not in words:
+            continue
+        if any(child.dep_ == "appos" for child in t.children) or (t.dep_ == "appos" and t.head.pos_ == "NOUN"):
+            return True  # "xAI, its AI division", "its chief financial officer, Dana Whitlow"
+        if t.dep_ == "nsubj" and t.head.lemma_ == "be" and any(ch.dep_ == "attr" for ch in t.head.children):
+            return True
+    return False
 
 
 def _coordinated(v: Value) -> bool:

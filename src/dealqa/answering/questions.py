@@ -93,6 +93,7 @@ class Question:
     compared: str = ""  # stem of what a comparative measures: "staff" of "more staff", "sign" of "signed earlier"
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
+    identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
 
 
 class QuestionReader:
@@ -175,8 +176,11 @@ class QuestionReader:
             and t.lower_ not in STOPWORDS
         ]
         focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
-        if wh is not None and wh.head.lemma_ == "be" and names and not focus and noun is None:
-            types = ()  # "Who is Maria Okafor?" asks what the articles say she is, not for a name
+        # "Who is Maria Okafor?", "What is Nimbic?": what the articles say it is, not a name
+        identity = (
+            wh is not None and wh.lower_ in ("who", "what") and wh.head.lemma_ == "be" and bool(names) and not focus
+        )
+        types = () if identity else types
         kept = {t.i for t in content}
         counted = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
@@ -219,6 +223,7 @@ class QuestionReader:
             compared=stem(comparative.head.lemma_.lower()) if comparative is not None else "",
             words=frozenset(fold(question).split()),
             order=_order(doc),
+            identity=identity,
         )
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
@@ -328,6 +333,10 @@ def _wh_noun(wh: Any) -> Any:
     return after
 
 
+def _camel(word: str) -> bool:
+    return word[:1].islower() and any(ch.isupper() for ch in word)
+
+
 def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word (the model misses names it has not seen, typed in a question)."""
@@ -342,7 +351,8 @@ def _names(doc: Any) -> list[str]:
     ]
     run: list[str] = []
     for t in [*doc, None]:
-        if t is not None and t.i > 0 and t.text[:1].isupper() and t.is_alpha:
+        # (a name may start lower-case with capitals inside it: "xAI", "eBay")
+        if t is not None and t.is_alpha and ((t.i > 0 and t.text[:1].isupper()) or _camel(t.text)):
             run.append(t.text)
             continue
         if t is not None and run and t.like_num and t.i > 0:
