@@ -853,12 +853,18 @@ def _describes(question: Question, c: Candidate) -> bool:
 
 
 def _coordinated(v: Value) -> bool:
-    """Whether the value is one of several joined by "and"/"or" in its sentence, as the parse reads
-    it: a conjunct itself, or followed by one of its kind a word away ("Kaarel Mets and Liis Tamm")."""
+    """Whether the value is one of several of its kind joined by "and"/"or" a word apart, as the parse
+    reads it ("Kaarel Mets and Liis Tamm"; not "Amara Villeneuve, its chief executive, and Jonah Feld,
+    its chief technology officer", where each has its own words)."""
     e = v.entity
     kind = {e.label} | (NAME_TYPES if e.label in NAME_TYPES else set())
-    return e.role == "conj" or any(
-        o.role == "conj" and o.label in kind and 0 < o.start - e.end <= _CONJUNCTION for o in v.candidate.entities
+    return any(
+        o.label in kind
+        and (
+            (o.role == "conj" and 0 < o.start - e.end <= _CONJUNCTION)
+            or (e.role == "conj" and 0 < e.start - o.end <= _CONJUNCTION)
+        )
+        for o in v.candidate.entities
     )
 
 
