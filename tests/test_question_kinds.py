@@ -110,6 +110,7 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     # "Who is X?" asks what X is, not for another name; "Where is X?" still asks for a place
     assert read("Who is Dana Kim?").identity and read("Who is Dana Kim?").types == ()
     assert not read("Where is Harbor Mills?").identity
+    assert not read("Who is Orbital's CFO?").identity and read("Who is Orbital's CFO?").types
 
 
 def test_which_noun_asks_for_the_type_of_the_corpus_names_that_end_in_it(mills: Assistant) -> None:

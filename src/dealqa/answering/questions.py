@@ -180,6 +180,10 @@ class QuestionReader:
         identity = (
             wh is not None and wh.lower_ in ("who", "what") and wh.head.lemma_ == "be" and bool(names) and not focus
         )
+        if identity and wh is not None:
+            # a bare name is asked about, not someone's role ("Who is Vantor's CFO?", "Who is the CEO?")
+            named = [t for t in wh.head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i]
+            identity = any(not any(c.dep_ in ("poss", "det") for c in t.children) for t in named)
         types = () if identity else types
         kept = {t.i for t in content}
         counted = ""
