@@ -82,9 +82,8 @@ class Question:
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
     counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
-    noun: str = (
-        ""  # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
-    )
+    # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
+    noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
@@ -142,11 +141,12 @@ class QuestionReader:
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
-                types = self._named_type(noun.lemma_.lower()) or self._type_of(noun.lemma_.lower())
+                lemma = noun.lemma_.lower()
+                named = self._named_type(lemma)
+                types = named or self._type_of(lemma)
                 # a noun no type's description is near takes a question word's types ("role" those
                 # of "who"); a name is then the answer only when it is said to be one
-                lemma = noun.lemma_.lower()
-                said = bool(self._named_type(lemma)) or self._typed(lemma)
+                said = bool(named) or self._typed(lemma)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
@@ -182,8 +182,8 @@ class QuestionReader:
         )
         if identity and wh is not None:
             # a bare name is asked about, not someone's role ("Who is Vantor's CFO?", "Who is the CEO?")
-            named = [t for t in wh.head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i]
-            identity = any(not any(c.dep_ in ("poss", "det") for c in t.children) for t in named)
+            subjects = [t for t in wh.head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i]
+            identity = any(not any(c.dep_ in ("poss", "det") for c in t.children) for t in subjects)
         types = () if identity else types
         kept = {t.i for t in content}
         counted = ""
