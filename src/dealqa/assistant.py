@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
+import numpy as np
+
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import NAME_TYPES, Question, alternatives, fix_question_word
 from .cache import ChunkCache
@@ -164,7 +166,7 @@ class Assistant:
         self.uploads = UploadPolicy(SUPPORTED, self.settings.max_file_bytes)
         self._answers: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
         self._answers_lock = threading.Lock()
-        self._pool: ThreadPoolExecutor | None = None
+        self._pools: dict[str, ThreadPoolExecutor] = {}
         self._pool_lock = threading.Lock()
         if auto_ingest and self.store.schema < SCHEMA:
             self.migrate()
@@ -233,6 +235,8 @@ class Assistant:
         self.embedder.load()
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
         asked = self._resolved(asked, turns, article_id, filters)
+        # The question's vector on another core while spaCy reads it (onnxruntime releases the GIL).
+        ahead = self._threads("embed").submit(self.embedder.encode, [asked])
         parsed = self.extractive.reader.read(asked)
         if turns and not parsed.names and is_follow_up(asked):
             # "Where is its factory?": a follow-up that names no one is answered from the articles
@@ -243,7 +247,13 @@ class Assistant:
         if standalone and standalone not in queries:
             queries.append(standalone)
         rewritten = time.perf_counter()
-        retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
+        known = {asked: ahead.result()[0]}
+        rest = [q for q in queries if q not in known]
+        known.update(zip(rest, self.embedder.encode(rest), strict=True))
+        vectors = np.stack([known[q] for q in queries])
+        retrieval = self._retrieve(
+            queries, self.settings.top_k, article_id, parsed.types, filters=filters, vectors=vectors
+        )
         retrieved = time.perf_counter()
         draft = None
         for item in self.answerer.stream(parsed, queries[0], retrieval):
@@ -315,11 +325,16 @@ class Assistant:
         Example:
             >>> answer = await assistant.off_loop(lambda: assistant.ask("Who signed?"))
         """
-        if self._pool is None:
+        return await asyncio.get_running_loop().run_in_executor(self._threads("answer"), work)
+
+    def _threads(self, role: str) -> ThreadPoolExecutor:
+        """The threads of a role ("answer", "embed"), as many as the cores, started on first use."""
+        if role not in self._pools:
             with self._pool_lock:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dealqa-answer")
-        return await asyncio.get_running_loop().run_in_executor(self._pool, work)
+                if role not in self._pools:
+                    workers = os.cpu_count() or 2
+                    self._pools[role] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"dealqa-{role}")
+        return self._pools[role]
 
     def search(
         self,

@@ -343,8 +343,8 @@ class TieRanker:
         for row, chunk_id in zip(rows, chunks, strict=True):
             for e in search.snapshot.evidence(row).entities:
                 if e.label in search.types:
-                    near = dict(zip(e.anchors, e.distances, strict=True))
-                    tie = sum(w * nearness(near[t]) for t, w in asked.items() if t in near) / total
+                    near = {t: d for t, d in zip(e.anchors, e.distances, strict=True) if t in asked}
+                    tie = sum(asked[t] * nearness(d) for t, d in near.items()) / total
                     best[chunk_id] = max(best.get(chunk_id, 0.0), tie)
         ranked = sorted((c for c, tie in best.items() if tie > 0), key=lambda c: (-best[c], c))
         return _hits(self.name, search.snapshot, ranked, k)
@@ -412,12 +412,14 @@ class HybridRetriever:
         types: Collection[str] = (),
         *,
         filters: Filters | None = None,
+        vectors: np.ndarray | None = None,
     ) -> Retrieval:
         """The ``k`` best chunks for the query texts, with the evidence of their sentences and of the
         sentences nearest to the queries. ``types``: the entity types that answer the question (a
-        DATE, MONEY, ...); the leading chunks that state one rank once more."""
+        DATE, MONEY, ...); the leading chunks that state one rank once more. ``vectors``: the texts'
+        vectors, when the caller has them already."""
         snapshot = self.cache.snapshot()
-        vectors = self.embedder.encode(list(queries))
+        vectors = self.embedder.encode(list(queries)) if vectors is None else vectors
         search = Search(
             list(queries),
             vectors,

@@ -20,6 +20,7 @@ STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
 _FOLD_TABLE = str.maketrans("’‘“”—–", "''\"\"  ")
 
 
+@lru_cache(maxsize=16384)  # the same sentences are folded again for every question that reads them
 def fold(text: str) -> str:
     """Lower case, ASCII quotes and dashes, punctuation to spaces, whitespace folded."""
     text = unicodedata.normalize("NFKC", text).lower()

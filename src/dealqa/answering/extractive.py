@@ -381,17 +381,14 @@ class ExtractiveAnswerer:
             windowed = max(relevance[key], (relevance[key] + beside) / 2)
             stated = s.terms | acronym_terms(question.text, s.text)
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
-            around = stated.union(*(n.terms for n in near), *(alike.get(w, ()) for w in content_words(s.text)))
+            own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE else 0.0)
-            named = (
-                sum(_named(question, n, s.text) for n in question.names) / len(question.names)
-                if question.names
-                else 0.0
-            )
-            own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            each = [_named(question, n, s.text) for n in question.names]
+            named = sum(each) / len(each) if each else 0.0
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
-            complete = all(_named(question, n, s.text) for n in question.names) and said >= _OWN_COVERAGE
+            complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
