@@ -37,7 +37,8 @@ FILING = (
 MEMO = (
     "Ines Varga will join Vantor Systems as a senior vice president in May. "
     "Her appointment was first reported by the Harbor Wire the week before the announcement. "
-    "Vantor's freight unit was set up in 2021 by Ines Varga and Tomas Reyes."
+    "Vantor's freight unit was set up in 2021 by Ines Varga and Tomas Reyes. "
+    "Vantor raised its Series B in 2022."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -133,6 +134,12 @@ def test_a_detail_stated_only_for_something_else_is_not_answered(ask: Callable[[
     answer = ask(question)
     assert answer.abstained, answer.text
     assert not answer.short
+
+
+def test_a_name_told_apart_by_a_letter_is_not_another_of_its_series(ask: Callable[[str], Draft]) -> None:
+    assert ask("When did Vantor raise its Series B?").short == "2022"
+    answer = ask("When did Vantor raise its Series C?")
+    assert "2022" not in answer.short, answer.text
 
 
 def test_a_comparison_gives_each_side_its_own_value(ask: Callable[[str], Draft]) -> None:

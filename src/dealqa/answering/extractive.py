@@ -652,12 +652,18 @@ def _names_all(question: Question, c: Candidate) -> bool:
     return all(_named(question, name, c.text) for name in question.names)
 
 
+_DESIGNATOR = re.compile(r"\d[\w.]*|[A-Z]")
+
+
 def names(name: str, text: str, words: Sequence[str] | None = None) -> bool:
     """Whether the text names what the name does: the whole name, or one of its words that name it
     alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it)."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
-    return mentioned(name, text) or any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+    # A name told apart by a number or a letter ("Series C", "Atlas 3") is not named by its word
+    # where the text gives that word another one ("Series B").
+    other = r"(?!\s+(?:\d|[A-Z]\b))" if any(_DESIGNATOR.fullmatch(w) for w in name.split()) else ""
+    return mentioned(name, text) or any(re.search(rf"\b{re.escape(w)}\b{other}", text) for w in words)
 
 
 def _named(question: Question, name: str, text: str) -> bool:
