@@ -373,6 +373,8 @@ class ExtractiveAnswerer:
         about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
+            if any(_names_another(n, s.text) for n in question.names):
+                continue  # about "Series B" where "Series C" is asked
             # A value is often stated next to the sentence that matches the question ("...data
             # center to Vantor. The facility is located in Austin."): such a sentence is scored
             # with the passage around it.
@@ -653,6 +655,16 @@ def _names_all(question: Question, c: Candidate) -> bool:
 
 
 _DESIGNATOR = re.compile(r"\d[\w.]*|[A-Z]")
+
+
+def _names_another(name: str, text: str) -> bool:
+    """Whether the text names another of the series that a name told apart by a number or a letter
+    is one of ("Series B" for "Series C"), and not the name itself."""
+    words = name.split()
+    if not any(_DESIGNATOR.fullmatch(w) for w in words) or mentioned(name, text):
+        return False
+    series = " ".join(w for w in words if not _DESIGNATOR.fullmatch(w))
+    return bool(series) and re.search(rf"\b{re.escape(series)}\s+(?:\d|[A-Z]\b)", text) is not None
 
 
 def names(name: str, text: str, words: Sequence[str] | None = None) -> bool:
