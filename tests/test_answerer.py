@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from dealqa.answering.extractive import Draft, ExtractiveAnswerer
+from dealqa.answering.extractive import Draft, ExtractiveAnswerer, names
 from dealqa.chunking import split_sentences
 from dealqa.embedding import Embedder
 from dealqa.nlp import read_sentences
@@ -140,6 +140,13 @@ def test_a_name_told_apart_by_a_letter_is_not_another_of_its_series(ask: Callabl
     assert ask("When did Vantor raise its Series B?").short == "2022"
     answer = ask("When did Vantor raise its Series C?")
     assert "2022" not in answer.text, answer.text  # neither answered nor quoted
+
+
+def test_names_joined_by_a_hyphen_are_named_by_a_text_that_names_each() -> None:
+    assert names("Vantor-Quarry", "Vantor Systems agreed to pay $1.1 billion for Quarry Labs.")
+    assert not names("Vantor-Quarry", "Vantor Systems hired Pellworth Freight in 2026.")
+    assert names("Vantor-Quarry", "Vantor Systems hired Pellworth Freight in 2026.", part=True)
+    assert names("Ines Varga-Reyes", "Varga-Reyes said the deal had closed.")
 
 
 def test_a_comparison_gives_each_side_its_own_value(ask: Callable[[str], Draft]) -> None:

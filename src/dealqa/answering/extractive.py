@@ -667,21 +667,26 @@ def _names_another(name: str, text: str) -> bool:
     return bool(series) and re.search(rf"\b{re.escape(series)}\s+(?:\d|[A-Z]\b)", text) is not None
 
 
-def names(name: str, text: str, words: Sequence[str] | None = None) -> bool:
+def names(name: str, text: str, words: Sequence[str] | None = None, *, part: bool = False) -> bool:
     """Whether the text names what the name does: the whole name, or one of its words that name it
-    alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it)."""
+    alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it).
+    ``part``: one of the names joined by a hyphen will do ("Halvard" of "Lumenfold-Halvard")."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
     # A name told apart by a number or a letter ("Series C", "Atlas 3") is not named by its word
     # where the text gives that word another one ("Series B").
     other = r"(?!\s+(?:\d|[A-Z]\b))" if any(_DESIGNATOR.fullmatch(w) for w in name.split()) else ""
-    return mentioned(name, text) or any(re.search(rf"\b{re.escape(w)}\b{other}", text) for w in words)
+    # Names joined by a hyphen ("Lumenfold-Halvard": the deal of the two) are named by all of them.
+    joined = {} if part else {p: ps for token in name.split() if len(ps := token.split("-")) > 1 for p in ps}
+    return mentioned(name, text) or any(
+        all(re.search(rf"\b{re.escape(p)}\b{other}", text) for p in joined.get(w, [w])) for w in words
+    )
 
 
-def _named(question: Question, name: str, text: str) -> bool:
+def _named(question: Question, name: str, text: str, *, part: bool = False) -> bool:
     """Whether the text names one of the question's names, by the words that name it alone."""
     telling = dict(zip(question.names, question.name_words, strict=False))
-    return names(name, text, telling.get(name))
+    return names(name, text, telling.get(name), part=part)
 
 
 def _stems(names: Sequence[str]) -> set[str]:
@@ -703,8 +708,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     if _names_all(question, c):
         return True
 
-    def asked(text: str) -> bool:
-        return any(_named(question, n, text) for n in question.names)
+    def asked(text: str) -> bool:  # (a name of the sentence is one party of "Lumenfold-Halvard")
+        return any(_named(question, n, text, part=True) for n in question.names)
 
     def in_clause(text: str) -> bool:
         # a name outside the value's clause is not what the value is of ("... its budget to $3.4
