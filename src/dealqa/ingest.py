@@ -280,6 +280,8 @@ class Ingestor:
         already stored or earlier in this run: the same text (by hash) or a near-duplicate (MinHash
         over word shingles at the measured threshold). Stories come back with their text hash and
         encoded MinHash, which their manifest records keep for later ingests."""
+        if not todo:
+            return [], []  # nothing new or changed: no index of the stored articles to build
         changing = {a.id for a, _ in todo}
         index = NearDuplicates(self.settings.near_duplicate_threshold)
         by_hash: dict[str, str] = {}
@@ -411,6 +413,8 @@ def _chunk_vector(chunk: Chunk, encoded: dict[str, np.ndarray]) -> np.ndarray:
 def _another_file(stored: str, given: str) -> bool:
     """Whether a stored article came from another file than ``given`` that still exists (a file
     that is gone was moved or renamed: its id passes to the new path)."""
+    if stored == given:
+        return False
     old, new = Path(stored), Path(given)
     try:
         return old.resolve() != new.resolve() and old.exists()
