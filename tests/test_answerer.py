@@ -149,6 +149,12 @@ def test_names_joined_by_a_hyphen_are_named_by_a_text_that_names_each() -> None:
     assert names("Ines Varga-Reyes", "Varga-Reyes said the deal had closed.")
 
 
+def test_a_name_told_apart_by_a_letter_is_named_by_its_word_with_that_letter_only() -> None:
+    assert names("Vantor Series B", "It raised a $60m Series B in 2025.", ["Vantor", "Series"])
+    assert not names("Vantor Series B", "It raised a $60m Series C in 2026.", ["Vantor", "Series"])
+    assert names("Atlas 3", "The Atlas site opened.") and not names("Atlas 3", "The Atlas 2 site opened.")
+
+
 def test_a_comparison_gives_each_side_its_own_value(ask: Callable[[str], Draft]) -> None:
     answer = ask("Which company was founded earlier, Quarry Labs or Pellworth Freight?")
     assert "Quarry Labs: 2019" in answer.short and "Pellworth Freight: 1988" in answer.short

@@ -657,14 +657,25 @@ def _names_all(question: Question, c: Candidate) -> bool:
 _DESIGNATOR = re.compile(r"\d[\w.]*|[A-Z]")
 
 
-def _names_another(name: str, text: str) -> bool:
-    """Whether the text names another of the series that a name told apart by a number or a letter
-    is one of ("Series B" for "Series C"), and not the name itself."""
+def _designated(name: str) -> dict[str, str]:
+    """The words of a name told apart by the number or letter after them ("Series": "C" of
+    "Ostrelis Series C", "Atlas": "3")."""
     words = name.split()
-    if not any(_DESIGNATOR.fullmatch(w) for w in words) or mentioned(name, text):
-        return False
-    series = " ".join(w for w in words if not _DESIGNATOR.fullmatch(w))
-    return bool(series) and re.search(rf"\b{re.escape(series)}\s+(?:\d|[A-Z]\b)", text) is not None
+    return {w: d for w, d in pairwise(words) if _DESIGNATOR.fullmatch(d)}
+
+
+def _other_designator(word: str, own: str) -> str:
+    """A pattern for the word followed by a number or letter that is not ``own`` ("Series B")."""
+    return rf"\b{re.escape(word)}\s+(?!{re.escape(own)}\b)(?:\d|[A-Z]\b)"
+
+
+def _names_another(name: str, text: str) -> bool:
+    """Whether the text names another of the series a name is one of ("Series B" for "Series C"),
+    and not the name itself."""
+    return not mentioned(name, text) and any(
+        re.search(_other_designator(w, d), text) and not re.search(rf"\b{re.escape(w)}\s+{re.escape(d)}\b", text)
+        for w, d in _designated(name).items()
+    )
 
 
 def names(name: str, text: str, words: Sequence[str] | None = None, *, part: bool = False) -> bool:
@@ -673,14 +684,20 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
     ``part``: one of the names joined by a hyphen will do ("Halvard" of "Lumenfold-Halvard")."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
-    # A name told apart by a number or a letter ("Series C", "Atlas 3") is not named by its word
-    # where the text gives that word another one ("Series B").
-    other = r"(?!\s+(?:\d|[A-Z]\b))" if any(_DESIGNATOR.fullmatch(w) for w in name.split()) else ""
+    if mentioned(name, text):
+        return True
+    # A word told apart by a number or a letter ("Series C") is not named where the text gives it
+    # another one ("Series B").
+    designated = _designated(name)
+
+    def said(word: str) -> bool:
+        found = re.finditer(rf"\b{re.escape(word)}\b", text)
+        own = designated.get(word)
+        return any(own is None or not re.match(_other_designator(word, own), text[m.start() :]) for m in found)
+
     # Names joined by a hyphen ("Lumenfold-Halvard": the deal of the two) are named by all of them.
     joined = {} if part else {p: ps for token in name.split() if len(ps := token.split("-")) > 1 for p in ps}
-    return mentioned(name, text) or any(
-        all(re.search(rf"\b{re.escape(p)}\b{other}", text) for p in joined.get(w, [w])) for w in words
-    )
+    return any(all(said(p) for p in joined.get(w, [w])) for w in words)
 
 
 def _named(question: Question, name: str, text: str, *, part: bool = False) -> bool:
