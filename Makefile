@@ -18,10 +18,10 @@ PORT   ?= 7860
 SEED_GATES := --fail-under answer_accuracy=0.66 --fail-under abstention_accuracy=0.90 \
               --fail-over wrong_direct_answer_rate=0.02 --fail-under citation_precision=0.85 \
               --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.95
-TEST_GATES := --fail-under answer_accuracy=0.57 --fail-under abstention_accuracy=0.80 \
-              --fail-over wrong_direct_answer_rate=0.04 --fail-under citation_precision=0.94 \
+TEST_GATES := --fail-under answer_accuracy=0.59 --fail-under abstention_accuracy=0.84 \
+              --fail-over wrong_direct_answer_rate=0.03 --fail-under citation_precision=0.96 \
               --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.95
-WIRE_GATES := --fail-under answer_accuracy=0.48 --fail-under abstention_accuracy=0.60 \
+WIRE_GATES := --fail-under answer_accuracy=0.48 --fail-under abstention_accuracy=0.70 \
               --fail-over wrong_direct_answer_rate=0.08 --fail-under citation_precision=0.88 \
               --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.93
 
