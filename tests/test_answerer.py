@@ -142,6 +142,14 @@ def test_a_name_told_apart_by_a_letter_is_not_another_of_its_series(ask: Callabl
     assert "2022" not in answer.text, answer.text  # neither answered nor quoted
 
 
+def test_a_role_the_question_gives_to_the_wrong_company_is_said_to_be_unstated(ask: Callable[[str], Draft]) -> None:
+    refused = ask("What did Quarry's chief executive Maria Okafor say?")
+    assert refused.abstained and "don't say that Maria Okafor is Quarry's chief executive" in refused.text
+    assert "the chief executive of Vantor Systems" in refused.text  # what the articles say instead
+    answered = ask("What did Vantor's chief executive Maria Okafor say?")
+    assert not answered.abstained and "doubles its engineering staff" in answered.text
+
+
 def test_names_joined_by_a_hyphen_are_named_by_a_text_that_names_each() -> None:
     assert names("Vantor-Quarry", "Vantor Systems agreed to pay $1.1 billion for Quarry Labs.")
     assert not names("Vantor-Quarry", "Vantor Systems hired Pellworth Freight in 2026.")

@@ -72,6 +72,8 @@ _WEIGHED = 4
 # How near a comparison's measure is to the word the comparative measures, in edges.
 _MEASURE_EDGES = 2
 _MAX_SENTENCES = 3
+# A person's role and its holder stand this near the name in the parse ("Ana Ruiz, Vantor's chief executive").
+_ROLE_EDGES = 4
 _CLOSEST_SHOWN = 2
 
 
@@ -224,6 +226,13 @@ class ExtractiveAnswerer:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
         if self._mostly_unknown(query):
             return abstain("The articles in the corpus don't cover that.", candidates)
+        misattributed = _misattributed(question, candidates)
+        if misattributed is not None:
+            said, (person, holder, role, _) = misattributed
+            refused = abstain(
+                f"The articles don't say that {person} is {holder}'s {role}; they say:", [said], closest=1
+            )
+            return replace(refused, finding=_FALSE_PREMISE)
         if question.sides:
             compared = self._compare(question, retrieval)
             if compared is not None:
@@ -655,6 +664,35 @@ def _names_all(question: Question, c: Candidate) -> bool:
 
 
 _DESIGNATOR = re.compile(r"\d[\w.]*|[A-Z]")
+
+
+def _misattributed(
+    question: Question, candidates: list[Candidate]
+) -> tuple[Candidate, tuple[str, str, str, tuple[str, ...]]] | None:
+    """A sentence that gives a person of the question the role the question gives them, held by
+    another name ("Tobias Brennecke, Lumenfold's chief executive" for "Halvard's chief executive
+    Tobias Brennecke"), when no sentence gives it to them held by the question's holder."""
+    for role in question.roles:
+        person, holder, _, words = role
+        held, other, supported = terms(holder), None, False
+        for c in candidates:
+            for e in c.entities:
+                if e.label != "PERSON" or not names(person, c.text[e.start : e.end]):
+                    continue
+                near = {a for a, d in zip(e.anchors, e.distances, strict=True) if d <= _ROLE_EDGES}
+                if not set(words) <= near:
+                    continue
+                supported = supported or bool(held & near)
+                holders = {
+                    t
+                    for n in c.entities
+                    if n.label in NAME_TYPES and n is not e
+                    for t in terms(display(c.text[n.start : n.end]))
+                }
+                other = other or (c if holders & near and not held & near else None)
+        if other is not None and not supported:
+            return other, role
+    return None
 
 
 def _designated(name: str) -> dict[str, str]:

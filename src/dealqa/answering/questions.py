@@ -93,6 +93,9 @@ class Question:
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
+    # The roles it gives people, which it takes for granted: ("Tobias Brennecke", "Halvard", "chief
+    # executive", ("chief", "execut")) of "Halvard's chief executive Tobias Brennecke"
+    roles: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
 
 
 class QuestionReader:
@@ -228,6 +231,7 @@ class QuestionReader:
             words=frozenset(fold(question).split()),
             order=_order(doc),
             identity=identity,
+            roles=_roles(doc),
         )
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
@@ -280,6 +284,32 @@ class QuestionReader:
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """The roles the question gives people: a noun in apposition with a person's name, held by the
+    name its possessive or modifier gives ("Halvard's chief executive Tobias Brennecke", "Tobias
+    Brennecke, Halvard's chief executive")."""
+
+    def span(token: Any) -> str:
+        return next((e.text for e in doc.ents if e.start <= token.i < e.end), token.text)
+
+    found = []
+    for t in doc:
+        if t.dep_ != "appos":
+            continue
+        person, role = (t, t.head) if t.ent_type_ == "PERSON" else (t.head, t)
+        holder = next((c for c in role.children if c.dep_ in ("poss", "nmod", "compound") and c.pos_ == "PROPN"), None)
+        if person.ent_type_ != "PERSON" or role.pos_ != "NOUN" or holder is None:
+            continue
+        words = sorted(
+            [c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"] + [role],
+            key=lambda w: w.i,
+        )
+        found.append(
+            (span(person), span(holder), " ".join(w.text for w in words), tuple(stem(w.lemma_.lower()) for w in words))
+        )
+    return tuple(found)
 
 
 def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
