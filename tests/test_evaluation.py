@@ -70,22 +70,6 @@ def test_a_user_dataset_runs_and_is_deterministic(assistant: Assistant, tmp_path
     assert compare(first, {"metrics": {"answer_accuracy": 1.0}})["answer_accuracy"] == -0.5
 
 
-def test_parts_quoted_after_a_wrong_short_answer_do_not_make_it_right(assistant: Assistant, tmp_path: Path) -> None:
-    path = tmp_path / "mine.yaml"
-    path.write_text(
-        "name: mine\ncases:\n"
-        "  - {id: both, question: 'When was the deal signed?', expect_all: ['May 6, 2026', 'Colossus 1'],\n"
-        "     sources: [spacex-leases-colossus-1]}\n"
-        "  - {id: quoted, question: 'When was the deal signed?', expect_all: [Colossus 1, Anthropic],\n"
-        "     sources: [spacex-leases-colossus-1]}\n"
-    )
-    result = run_eval(assistant, [load_dataset(path)])
-    passed = {c["id"]: c["passed"] for c in result.cases}
-    assert result.cases[0]["short"] and "Colossus 1" in result.cases[0]["answer"]
-    assert passed == {"both": True, "quoted": False}
-    assert result.metrics["wrong_direct_answer_rate"] == 0.5
-
-
 def test_retrieval_only_reports_retrieval_metrics(assistant: Assistant) -> None:
     result = run_eval(assistant, [load_dataset(DATASET)], retrieval_only=True)
     assert set(result.metrics) == {"retrieval_recall_at_5", "mrr", "latency_p50_ms", "latency_p95_ms", "cases"}
