@@ -140,6 +140,8 @@ def test_a_name_told_apart_by_a_letter_is_not_another_of_its_series(ask: Callabl
     assert ask("When did Vantor raise its Series B?").short == "2022"
     answer = ask("When did Vantor raise its Series C?")
     assert "2022" not in answer.text, answer.text  # neither answered nor quoted
+    # a question about two of the series reads what is said of either
+    assert "Series B in 2022" in ask("Did Vantor raise a Series C after its Series B?").text
 
 
 def test_a_role_the_question_gives_to_the_wrong_company_is_said_to_be_unstated(ask: Callable[[str], Draft]) -> None:

@@ -20,9 +20,22 @@ STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
 _FOLD_TABLE = str.maketrans("’‘“”—–", "''\"\"  ")
 
 
-@lru_cache(maxsize=16384)  # the same sentences are folded again for every question that reads them
+_KEPT_FOLD = 1000  # characters: a sentence's folding is kept, a whole article's is not
+
+
 def fold(text: str) -> str:
     """Lower case, ASCII quotes and dashes, punctuation to spaces, whitespace folded."""
+    # (the same sentences are folded again for every question that reads them; longer texts, a
+    # question's whole context of an article, are not kept)
+    return _fold_kept(text) if len(text) <= _KEPT_FOLD else _fold(text)
+
+
+@lru_cache(maxsize=16384)
+def _fold_kept(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.translate(_FOLD_TABLE)
     text = re.sub(r"[^\w\s]", " ", text)

@@ -11,7 +11,7 @@ says the articles don't say it; when the sources state different values, it says
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
@@ -382,7 +382,7 @@ class ExtractiveAnswerer:
         about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
-            if any(_names_another(n, s.text) for n in question.names):
+            if _names_another(question.names, s.text):
                 continue  # about "Series B" where "Series C" is asked
             # A value is often stated next to the sentence that matches the question ("...data
             # center to Vantor. The facility is located in Austin."): such a sentence is scored
@@ -677,19 +677,23 @@ def _misattributed(
         held, other, supported = terms(holder), None, False
         for c in candidates:
             for e in c.entities:
-                if e.label != "PERSON" or not names(person, c.text[e.start : e.end]):
-                    continue
+                if e.label != "PERSON" or not names(person, c.text[e.start : e.end], person.split()[-1:]):
+                    continue  # (the person by the full name or the surname)
                 near = {a for a, d in zip(e.anchors, e.distances, strict=True) if d <= _ROLE_EDGES}
                 if not set(words) <= near:
                     continue
                 supported = supported or bool(held & near)
+                # another holder: a name the role's noun is within two edges of ("Lumenfold's chief
+                # executive", "the chief executive of Vantor"), not one the sentence says elsewhere
                 holders = {
                     t
                     for n in c.entities
-                    if n.label in NAME_TYPES and n is not e
+                    if n.label in NAME_TYPES
+                    and n is not e
+                    and any(a == words[-1] and d <= 2 for a, d in zip(n.anchors, n.distances, strict=True))
                     for t in terms(display(c.text[n.start : n.end]))
                 }
-                other = other or (c if holders & near and not held & near else None)
+                other = other or (c if holders and not held & holders and not held & near else None)
         if other is not None and not supported:
             return other, role
     return None
@@ -702,17 +706,23 @@ def _designated(name: str) -> dict[str, str]:
     return {w: d for w, d in pairwise(words) if _DESIGNATOR.fullmatch(d)}
 
 
-def _other_designator(word: str, own: str) -> str:
-    """A pattern for the word followed by a number or letter that is not ``own`` ("Series B")."""
-    return rf"\b{re.escape(word)}\s+(?!{re.escape(own)}\b)(?:\d|[A-Z]\b)"
+def _other_designator(word: str, own: Collection[str]) -> re.Pattern[str]:
+    """The word followed by a number or a letter that is none of ``own`` ("Series B" for "C")."""
+    others = "|".join(re.escape(d) for d in own)
+    return re.compile(rf"\b{re.escape(word)}\s+(?!(?:{others})\b)(?:\d|[A-Z]\b)")
 
 
-def _names_another(name: str, text: str) -> bool:
-    """Whether the text names another of the series a name is one of ("Series B" for "Series C"),
-    and not the name itself."""
-    return not mentioned(name, text) and any(
-        re.search(_other_designator(w, d), text) and not re.search(rf"\b{re.escape(w)}\s+{re.escape(d)}\b", text)
-        for w, d in _designated(name).items()
+def _names_another(names: Sequence[str], text: str) -> bool:
+    """Whether the text names another of a series the names are of ("Series B" where "Series C" is
+    asked), and none of those asked."""
+    asked: dict[str, set[str]] = {}
+    for name in names:
+        for word, designator in _designated(name).items():
+            asked.setdefault(word, set()).add(designator)
+    return any(
+        _other_designator(word, own).search(text)
+        and not any(re.search(rf"\b{re.escape(word)}\s+{re.escape(d)}\b", text) for d in own)
+        for word, own in asked.items()
     )
 
 
@@ -731,7 +741,8 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
     def said(word: str) -> bool:
         found = re.finditer(rf"\b{re.escape(word)}\b", text)
         own = designated.get(word)
-        return any(own is None or not re.match(_other_designator(word, own), text[m.start() :]) for m in found)
+        other = _other_designator(word, [own]) if own else None
+        return any(other is None or not other.match(text, m.start()) for m in found)
 
     # Names joined by a hyphen ("Lumenfold-Halvard": the deal of the two) are named by all of them.
     joined = {} if part else {p: ps for token in name.split() if len(ps := token.split("-")) > 1 for p in ps}
