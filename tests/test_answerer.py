@@ -32,6 +32,7 @@ WIRE = (
 FILING = (
     "Vantor Systems hired Pellworth Freight in 2026 to haul its goods. "
     "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers. "
+    "Pellworth Freight will haul 90,000 tonnes of steel to a plant in Dayton under a deal worth $40 million. "
     "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024."
 )
 MEMO = (
@@ -107,6 +108,11 @@ def test_a_date_is_the_one_of_the_event_asked(ask: Callable[[str], Draft]) -> No
 def test_a_count_is_the_one_of_the_thing_asked(ask: Callable[[str], Draft]) -> None:
     assert ask("How many people does Quarry Labs employ?").short == "240"
     assert ask("How many trucks does Vantor have?").short == "1,800"
+
+
+def test_what_a_deal_is_worth_is_the_amount_its_worth_states(ask: Callable[[str], Draft]) -> None:
+    # "worth" after the noun is what is measured: the amount two edges from "deal" answers
+    assert ask("How much is Pellworth Freight's deal worth?").short == "$40 million"
 
 
 def test_a_place_and_a_person_are_tied_to_the_question(ask: Callable[[str], Draft]) -> None:

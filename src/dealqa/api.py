@@ -73,7 +73,7 @@ def create_app(
         title="dealqa",
         version="0.1.0",
         lifespan=lifespan,
-        description=f"Cited answers from the articles in the store. {settings.corpus_description}",
+        description=f"Cited answers from the articles in the store. {assistant.card().description}",
         responses={
             400: {"description": "Malformed request body"},
             401: {"description": "A credential is required (protected server) or was wrong"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
+import logging
 import os
 import re
 import tempfile
@@ -23,10 +24,11 @@ import numpy as np
 from .answering.extractive import Draft, ExtractiveAnswerer
 from .answering.questions import NAME_TYPES, Question, alternatives, fix_question_word
 from .cache import ChunkCache
+from .card import FIELDS, MAX_EXAMPLES, CorpusCard, candidate_questions, derived, leading_names, read_manifest
 from .corpus import SUPPORTED
 from .embedding import Embedder
-from .errors import BusyError, EmptyStoreError, InputError, StoreError
-from .metadata import parse_date
+from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
+from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
 from .rewrite import condense, is_follow_up, resolve
 from .settings import Settings
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from .answering.generative import GenerativeAnswerer
     from .ingest import IngestReport, Progress
 
+log = logging.getLogger(__name__)
 _MAX_HISTORY_TURNS = 10
 # How often a long-lived process reads the store's version stamp to notice another process's ingest.
 _SYNC_S = 0.5
@@ -44,6 +47,10 @@ History = Sequence[str | dict[str, Any]]
 Upload = tuple[str, "IO[bytes] | bytes"]
 T = TypeVar("T")
 _WEB = ("http://", "https://")
+# The derived card reads the newest articles' opening passages and tries questions about their
+# leading names: bounded, so a store of years of news builds its card as fast as a small one.
+_CARD_ARTICLES = 200
+_CARD_NAMES = 4
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
@@ -168,6 +175,8 @@ class Assistant:
         self._answers_lock = threading.Lock()
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._pool_lock = threading.Lock()
+        self._card: tuple[str | None, CorpusCard] | None = None
+        self._card_lock = threading.Lock()
         if auto_ingest and self.store.schema < SCHEMA:
             self.migrate()
         if auto_ingest and self.store.count() == 0 and self.settings.corpus_dir.is_dir():
@@ -441,6 +450,55 @@ class Assistant:
         """Load the model and the BM25 index now, so a server's first answer is as fast as the rest."""
         self.embedder.encode(["warm up"])
         self.bm25.refresh(force=True)
+
+    # -- what the corpus is called --------------------------------------------------------------
+    def card(self) -> CorpusCard:
+        """What the surfaces call the corpus (title, description, greeting, placeholder, example
+        questions): each field from the Settings, else from the corpus folder's ``corpus.toml``,
+        else derived from the articles, with example questions the articles answer. Kept per store
+        version; a store that cannot be read yet gets the card of no articles, kept for nothing."""
+        try:
+            self.sync(require_complete=True)
+        except DealQAError:
+            return derived(0, [], "", "")
+        with self._card_lock:
+            if self._card is not None and self._card[0] == self._version:
+                return self._card[1]
+            s = self.settings
+            given: dict[str, Any] = {
+                "title": s.chat_title,
+                "description": s.corpus_description,
+                "greeting": s.chat_greeting,
+                "placeholder": s.chat_placeholder,
+                "examples": s.chat_examples,
+            }
+            try:
+                fields = {**read_manifest(s.corpus_dir), **{k: v for k, v in given.items() if v is not None}}
+            except LoadError as exc:
+                log.warning("%s; the chat's title and examples are derived from the articles instead", exc)
+                fields = {k: v for k, v in given.items() if v is not None}
+            if len(fields) < len(FIELDS):
+                card = self._derived_card(need_examples="examples" not in fields)
+            else:
+                card = CorpusCard("", "", "", "", ())
+            chosen: dict[str, Any] = {k: tuple(v) if k == "examples" else v for k, v in fields.items()}
+            card = dataclasses.replace(card, **chosen)
+            self._card = (self._version, card)
+            return card
+
+    def _derived_card(self, *, need_examples: bool) -> CorpusCard:
+        listed = self.catalogue()  # newest first
+        snapshot = self.cache.snapshot()
+        names = leading_names(snapshot.lede(a.id) for a in listed[:_CARD_ARTICLES] if not a.copy_of)
+        days = sorted(a.published for a in listed if a.published)
+        first, last = (human_date(days[0]), human_date(days[-1])) if days else ("", "")
+        card = derived(len(listed), names, first, last)
+        if not need_examples:
+            return card
+        asked = [(q, self.ask(q)) for q in candidate_questions(names[:_CARD_NAMES])]
+        # those with a short answer first: they show best what the assistant does
+        answered = sorted((a for a in asked if not a[1].abstained), key=lambda a: not a[1].short)
+        return dataclasses.replace(card, examples=tuple(q for q, _ in answered[:MAX_EXAMPLES]))
 
     # -- LangChain -----------------------------------------------------------------------------
     def as_retriever(

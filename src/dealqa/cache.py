@@ -148,6 +148,11 @@ class Snapshot:
     def evidence(self, row: int) -> Evidence:
         return self._evidence(row)
 
+    def lede(self, article_id: str) -> list[Evidence]:
+        """The sentences of the article's first chunk, with their evidence."""
+        chunk_id = self._articles.get(article_id)
+        return [] if chunk_id is None else [self.evidence(r) for r in self.sentence_rows(chunk_id) if r >= 0]
+
     def admits(self, chunk_id: str, scope: Scope | None) -> bool:
         """Whether the chunk is in the store (as of this version) and inside the scope."""
         row = self.rows.get(chunk_id)

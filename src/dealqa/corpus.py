@@ -15,6 +15,8 @@ from .metadata import normalize, parse_date
 from .types import Article
 
 SUPPORTED = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
+# A corpus folder's own description (dealqa.card reads it): not an article.
+MANIFEST = "corpus.toml"
 _MAX_TITLE_CHARS = 200
 
 
@@ -32,13 +34,14 @@ def slugify(name: str) -> str:
 
 
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Every file under ``paths`` (files are yielded as given), in a stable order. A link that
-    cannot be followed (a loop, a missing target) is yielded too, so the reader says why it is skipped."""
+    """Every file under ``paths`` (files are yielded as given), in a stable order, but a folder's
+    hidden files and its :data:`MANIFEST`. A link that cannot be followed (a loop, a missing
+    target) is yielded too, so the reader says why it is skipped."""
     for path in paths:
         if path.is_dir():
             found = []
             for p in path.rglob("*"):
-                if p.name.startswith("."):
+                if p.name.startswith(".") or p.relative_to(path) == Path(MANIFEST):
                     continue
                 if p.is_file() or (p.is_symlink() and not p.exists()):
                     found.append(p)

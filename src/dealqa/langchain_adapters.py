@@ -67,9 +67,9 @@ def as_tool(assistant: Assistant) -> BaseTool:
     return StructuredTool.from_function(
         ask_deal_corpus,
         name="ask_deal_corpus",
-        # what the corpus is about comes from the settings a user configures, not from code
+        # what the corpus is about comes from its settings, its corpus.toml or its articles, not from code
         description=(
-            f"Answer a question from the news articles of this corpus ({assistant.settings.chat_title}), "
+            f"Answer a question from the news articles of this corpus ({assistant.card().description}), "
             "with exact quotes as citations."
         ),
     )

@@ -61,7 +61,7 @@ def build_mcp(assistant: Assistant) -> MCPServer[Any]:
     server: MCPServer[Any] = MCPServer(
         name="dealqa",
         instructions=(
-            f"Answers questions from a corpus of articles. {assistant.settings.corpus_description} Answers "
+            f"Answers questions from a corpus of articles. {assistant.card().description} Answers "
             "quote the articles exactly and cite them; when the articles do not say, the answer says so."
         ),
     )

@@ -71,23 +71,15 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0)
     verify: bool = Field(True, description="Verify LLM drafts; off only to measure raw drafts in evals.")
     min_similarity: float = Field(0.7, gt=0, le=1, description="Verifier: cosine to a cited sentence needed.")
-    # What the surfaces call the corpus: the defaults describe the shipped articles; set them for another corpus.
-    corpus_description: str = Field(
-        "News articles on Anthropic's 6 May 2026 agreement for the compute of SpaceX's Colossus 1 data "
-        "center in Memphis, Tennessee.",
-        description="One sentence on what the articles cover (MCP instructions, API description).",
+    # What the surfaces call the corpus; each unset field comes from the corpus folder's corpus.toml,
+    # else from the articles (dealqa.card).
+    corpus_description: str | None = Field(
+        None, description="One sentence on what the articles cover (MCP instructions, API description)."
     )
-    chat_title: str = "dealqa · the Colossus 1 deal, answered from the articles with exact quotes"
-    chat_greeting: str = "Every answer quotes the articles it comes from; when they do not say, it says so."
-    chat_placeholder: str = "Ask about the Colossus 1 deal…"
-    chat_examples: list[str] = Field(
-        default_factory=lambda: [
-            "When was the deal signed?",
-            "Where is Colossus 1 located?",
-            "Who first reported the agreement?",
-            "Which company is heading for an IPO?",
-        ]
-    )
+    chat_title: str | None = None
+    chat_greeting: str | None = None
+    chat_placeholder: str | None = None
+    chat_examples: list[str] | None = None
     api_token: str | None = Field(None, description="Bearer token for write endpoints.")
     protect_reads: bool = False
     cors_origins: list[str] = Field(default_factory=list)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .card import MAX_EXAMPLES, CorpusCard
 from .errors import DealQAError, EmptyStoreError
 from .metadata import byline, human_date
 from .types import Answer, Citation
@@ -144,7 +145,6 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
     on only with ``--allow-upload`` and a sign-in page, so only a signed-in writer sees them)."""
     import gradio as gr
 
-    settings = assistant.settings
     Turns = list[dict[str, Any]]
     Records = list[dict[str, Any] | None]
 
@@ -185,8 +185,9 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
         assistant.record_feedback(bool(data.liked), record)
         return "Thanks, your feedback was saved."
 
-    with gr.Blocks(title=settings.chat_title) as ui:
-        gr.Markdown(f"## {_plain(settings.chat_title)}\n\n{_plain(settings.chat_greeting)}")
+    card = assistant.card()
+    with gr.Blocks(title=card.title) as ui:
+        heading = gr.Markdown(_heading(card), elem_id="dq-heading")
         status = gr.Markdown(_status(assistant), elem_id="dq-status")
         banner = gr.Markdown(_banner(assistant), elem_id="dq-banner")
         answers = gr.State([])
@@ -197,14 +198,15 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
                     with gr.Column(scale=3, min_width=320):
                         chatbot = gr.Chatbot(elem_id="dq-chat", height=460, label="Chat", buttons=["copy"])
                         question = gr.Textbox(
-                            placeholder=settings.chat_placeholder,
+                            placeholder=card.placeholder,
                             show_label=False,
                             submit_btn=True,
                             elem_id="dq-input",
                         )
                         with gr.Row():
                             examples = [
-                                gr.Button(text, size="sm", elem_classes="dq-example") for text in settings.chat_examples
+                                gr.Button(text, size="sm", elem_classes="dq-example", visible=bool(text))
+                                for text in _example_slots(card)
                             ]
                         notice = gr.Markdown(elem_id="dq-notice")
                     with gr.Column(scale=2, min_width=280):
@@ -236,8 +238,8 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
         question.submit(add_question, [question, chatbot], [question, chatbot], queue=False).then(
             answer, [chatbot, answers], [chatbot, sources, answers, banner]
         )
-        for button, text in zip(examples, settings.chat_examples, strict=True):
-            button.click(lambda h, t=text: add_question(t, h), chatbot, [question, chatbot], queue=False).then(
+        for button in examples:  # the button's own text: a new store version may change it
+            button.click(add_question, [button, chatbot], [question, chatbot], queue=False).then(
                 answer, [chatbot, answers], [chatbot, sources, answers, banner]
             )
         chatbot.like(on_like, [chatbot, answers], notice)
@@ -257,9 +259,26 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
             button.click(add, [files, urls, are_feeds], result).then(corpus_view, None, views, queue=False)
         if choice is not None:
             delete.click(lambda i: _delete(assistant, i), choice, deleted).then(corpus_view, None, views, queue=False)
+
+        def card_view() -> tuple[Any, ...]:
+            now = assistant.card()
+            slots = [gr.update(value=text, visible=bool(text)) for text in _example_slots(now)]
+            return (_heading(now), gr.update(placeholder=now.placeholder), *slots)
+
         # Each page load reads the store afresh: another process may have ingested since the UI was built.
         ui.load(corpus_view, None, views, queue=False)
+        ui.load(card_view, None, [heading, question, *examples], queue=False)
     return ui
+
+
+def _heading(card: CorpusCard) -> str:
+    return f"## {_plain(card.title)}\n\n{_plain(card.greeting)}"
+
+
+def _example_slots(card: CorpusCard) -> list[str]:
+    """The card's example questions, padded with empty (hidden) buttons: a page has a fixed set."""
+    shown = list(card.examples[:MAX_EXAMPLES])
+    return shown + [""] * (MAX_EXAMPLES - len(shown))
 
 
 def _add_panel(assistant: "Assistant", prefix: str) -> tuple[Any, Any, Any, Any, Any]:

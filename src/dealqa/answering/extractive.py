@@ -456,12 +456,13 @@ class ExtractiveAnswerer:
         # The question's words and names by rarity: what a value's clause must be about.
         weights = {t: self.lexicon.weight(t) for t in question.focus}
         weights |= {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
+        asked_total = sum(weights[t] for t in question.focus)
         # What it asks about, which a verb may say in other words but nothing else ("advisers").
         things = set(question.focus) - set(question.verbs)
         total = sum(weights.values())
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
-        found: list[tuple[Candidate, Entity, str, str, float]] = []
+        found: list[tuple[Candidate, Entity, str, str, float, float]] = []
         for c in relevant[:_WEIGHED]:
             if things & c.missing:
                 continue
@@ -488,13 +489,16 @@ class ExtractiveAnswerer:
                     covered = (
                         sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )
-                    found.append((c, e, text, _predicate(c, e), covered))
+                    # What is asked, on its own: of two values by the same names, the one nearer
+                    # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
+                    asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
+                    found.append((c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0))
         if not found:
             return []
         # How close each clause's own words (names and values cut out) are to what is asked:
         # "employs people" is what "how many employees" asks; "agreed to acquire" is not "founded".
-        predicates = list(dict.fromkeys(p for *_, p, _ in found))
-        values = list(dict.fromkeys(text for _, _, text, _, _ in found))
+        predicates = list(dict.fromkeys(f[3] for f in found))
+        values = list(dict.fromkeys(f[2] for f in found))
         rival = _RIVAL_KIND.get(question.kind, "")
         texts = list(dict.fromkeys([question.asked or question.text, question.kind or question.text, rival]))
         texts += [t for t in predicates + values if t not in texts]
@@ -506,8 +510,8 @@ class ExtractiveAnswerer:
         # "when" wants a point in time and "how long" a span, both DATE to the model.
         wrong = {v for v in values if rival and float(np.dot(vectors_of[rival], vectors_of[v])) > fit[v]}
         tied = [
-            Value(c, e, text, c.score + closeness[p] + covered + fit[text], _names_all(question, c))
-            for c, e, text, p, covered in found
+            Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
+            for c, e, text, p, covered, asked in found
             if _tied(question, c, e, text, covered, closeness[p]) and not (e.label == "DATE" and text in wrong)
         ]
         # The fullest of overlapping values: "Boise, Idaho", not "Idaho" alone.

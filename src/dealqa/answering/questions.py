@@ -196,6 +196,9 @@ class QuestionReader:
                 counted = stem(after.head.lemma_.lower())
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
+                if subject is not None:
+                    # an adjective after the noun says what of it is measured ("how much is the deal worth")
+                    subject = next((t for t in subject.children if t.dep_ == "amod" and t.i > subject.i), subject)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
         predicates = [
             t
