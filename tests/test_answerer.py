@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from dealqa.answering.extractive import Draft, ExtractiveAnswerer, names
+from dealqa.answering.questions import QuestionReader
 from dealqa.chunking import split_sentences
 from dealqa.embedding import Embedder
 from dealqa.nlp import read_sentences
@@ -39,7 +40,8 @@ MEMO = (
     "Ines Varga will join Vantor Systems as a senior vice president in May. "
     "Her appointment was first reported by the Harbor Wire the week before the announcement. "
     "Vantor's freight unit was set up in 2021 by Ines Varga and Tomas Reyes. "
-    "Vantor raised its Series B in 2022."
+    "Vantor raised its Series B in 2022. "
+    "Vantor paid $12 per share for a stake in Pellworth Freight."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -108,6 +110,17 @@ def test_a_date_is_the_one_of_the_event_asked(ask: Callable[[str], Draft]) -> No
 def test_a_count_is_the_one_of_the_thing_asked(ask: Callable[[str], Draft]) -> None:
     assert ask("How many people does Quarry Labs employ?").short == "240"
     assert ask("How many trucks does Vantor have?").short == "1,800"
+
+
+def test_a_rate_answers_only_a_question_that_asks_per_something(ask: Callable[[str], Draft]) -> None:
+    assert not ask("How much did Vantor pay for its stake in Pellworth Freight?").short  # "$12 per share"
+    assert ask("How much did Vantor pay per share for its stake in Pellworth Freight?").short == "$12"
+
+
+def test_a_name_is_read_without_the_article_before_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    # the model's span is "the Pellworth-Vantor": "the" is no word of the name
+    question = QuestionReader(encode).read("How much is the Pellworth-Vantor contract worth?")
+    assert question.names == ("Pellworth-Vantor",)
 
 
 def test_what_a_deal_is_worth_is_the_amount_its_worth_states(ask: Callable[[str], Draft]) -> None:

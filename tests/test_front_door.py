@@ -40,7 +40,8 @@ def test_ingest_sources_reads_files_folders_and_url_lists(fresh: Assistant, corp
     listed = tmp_path / "only-comments.txt"
     listed.write_text("# nothing yet\n\n")
     # A URL list with no URLs in it ingests the corpus, as no sources at all would.
-    assert sorted(fresh.ingest_sources([], url_list=listed).unchanged) == sorted(p.stem for p in corpus_copy.glob("*.md"))
+    articles = sorted(p.stem for p in corpus_copy.glob("*.md"))
+    assert sorted(fresh.ingest_sources([], url_list=listed).unchanged) == articles
 
 
 def test_the_sign_in_pair() -> None:

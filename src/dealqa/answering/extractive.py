@@ -11,6 +11,7 @@ says the articles don't say it; when the sources state different values, it says
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -75,6 +76,8 @@ _MAX_SENTENCES = 3
 # A person's role and its holder stand this near the name in the parse ("Ana Ruiz, Vantor's chief executive").
 _ROLE_EDGES = 4
 _CLOSEST_SHOWN = 2
+# The preposition of a rate: a value before it answers only a question that asks per something.
+_RATE = "per"
 
 
 @dataclass(frozen=True)
@@ -316,7 +319,7 @@ class ExtractiveAnswerer:
                 stem(w) for w in content_words(c.text) if question.compared in alike.get(w, ())
             }
             for e in c.entities:
-                text = display(c.text[e.start : e.end])
+                text = _stated(c.text, e)
                 if e.label not in _MEASURES or _in_question(text, question) or not _about_names(question, c, e):
                     continue
                 near = dict(zip(e.anchors, e.distances, strict=True))
@@ -468,11 +471,13 @@ class ExtractiveAnswerer:
                 continue
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
-                text = display(c.text[e.start : e.end])
+                text = _stated(c.text, e)
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
                 if e.label in _TIMES and not any(ch.isdigit() or ch.isupper() for ch in text):
                     continue  # "the week (before the announcement)", "today": a time only its sentence tells
+                if _rate(c.text, e) and _RATE not in question.words:
+                    continue  # "€14,000 per accelerator" is not what a contract is worth
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
@@ -642,6 +647,20 @@ def _inside(v: Value, w: Value) -> bool:
     return (
         v.candidate is w.candidate and b.start <= a.start and a.end <= b.end and (b.end - b.start) > (a.end - a.start)
     )
+
+
+def _stated(text: str, value: Entity) -> str:
+    """The value as its sentence states it, with the currency sign the model may leave out of an
+    amount ("$12 per share", read as "12")."""
+    start = value.start
+    if value.label == "MONEY" and start and unicodedata.category(text[start - 1]) == "Sc":
+        start -= 1
+    return display(text[start : value.end])
+
+
+def _rate(text: str, value: Entity) -> bool:
+    """Whether the value is a rate ("$38.50 per share", "$2.7 million per megawatt")."""
+    return text[value.end :].split(maxsplit=1)[:1] == [_RATE]
 
 
 def _in_question(value: str, question: Question) -> bool:
