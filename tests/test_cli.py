@@ -46,6 +46,17 @@ def test_ingest_then_ask_json(workdir: Path) -> None:
     assert (workdir / ".dealqa" / "chroma").is_dir()
 
 
+def test_a_first_ask_ingests_the_corpus_and_keeps_it(tmp_path: Path) -> None:
+    # `ask` ends without the interpreter's teardown: what its first run ingests must still be there
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    first = run(tmp_path, "ask", "When was the deal signed?")
+    assert first.returncode == 0 and "May 6, 2026" in first.stdout, first.stderr
+    again = run(tmp_path, "ingest")
+    assert "2 unchanged" in again.stdout and "0 texts embedded" in again.stdout, again.stdout
+    found = run(tmp_path, "search", "Memphis, Tennessee", "--json")
+    assert found.returncode == 0 and "Memphis" in found.stdout, found.stderr
+
+
 def test_status_json(workdir: Path) -> None:
     status = run(workdir, "status", "--json")
     assert status.returncode == 0, status.stderr

@@ -176,6 +176,7 @@ class Assistant:
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._pool_lock = threading.Lock()
         self._card: tuple[str | None, CorpusCard] | None = None
+        self._index_loaded = False
         self._card_lock = threading.Lock()
         if auto_ingest and self.store.schema < SCHEMA:
             self.migrate()
@@ -246,6 +247,9 @@ class Assistant:
         asked = self._resolved(asked, turns, article_id, filters)
         # The question's vector on another core while spaCy reads it (onnxruntime releases the GIL).
         ahead = self._threads("embed").submit(self.embedder.encode, [asked])
+        if not self._index_loaded:  # ...and Chroma loads its index meanwhile, once per process
+            self._index_loaded = True
+            self._threads("embed").submit(lambda: self.store.load_index(ahead.result()[0]))
         parsed = self.extractive.reader.read(asked)
         if turns and not parsed.names and is_follow_up(asked):
             # "Where is its factory?": a follow-up that names no one is answered from the articles
@@ -447,8 +451,10 @@ class Assistant:
         return self.bm25.corrected(question, self.embedder.knows_word) or question
 
     def warm_up(self) -> None:
-        """Load the model and the BM25 index now, so a server's first answer is as fast as the rest."""
-        self.embedder.encode(["warm up"])
+        """Load the model, the vector index and the BM25 index now, so a server's first answer is as
+        fast as the rest."""
+        self.store.load_index(self.embedder.encode(["warm up"])[0])
+        self._index_loaded = True
         self.bm25.refresh(force=True)
 
     # -- what the corpus is called --------------------------------------------------------------

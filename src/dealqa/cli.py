@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -571,5 +572,21 @@ def _print_answer(answer: Any) -> None:
         )
 
 
+# Commands that read the store and end: they skip the interpreter's teardown (see main).
+_ONE_SHOT = frozenset({"ask", "search"})
+
+
 def main() -> None:
-    app()
+    """The console script. A one-shot question ends without the interpreter's teardown: freeing
+    spaCy's, ONNX Runtime's and Chroma's objects took 0.6 s of a 3.4 s cold `dealqa ask` at 100k
+    chunks. Nothing is lost: the answer is flushed, and the store's writes (a first run ingests the
+    corpus) are committed before the command returns (Chroma logs each write to SQLite)."""
+    try:
+        app()
+    except SystemExit as done:
+        if sys.argv[1:2] and sys.argv[1] in _ONE_SHOT:
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code if isinstance(done.code, int) else int(done.code is not None))
+        raise
