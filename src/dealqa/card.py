@@ -2,8 +2,9 @@
 questions, and the one-line description the MCP and REST servers give their clients.
 
 Each comes from the Settings when set there, else from the corpus folder's ``corpus.toml``, else
-from the articles themselves: the names their opening passages state most often (the entity types
-read at ingest), so a corpus of other deals never greets its users with the shipped one's.
+from the articles themselves: the parties they lead with (the named subjects of their first
+sentences, as the parse at ingest reads them), so a corpus of other deals never greets its users
+with the shipped one's.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "NAME", "FAC", "PRODUCT", "GPE", "NOR
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Questions a user of deal news asks about a party; the assistant keeps those it answers from the
 # articles (see :meth:`Assistant.card`).
-_ASKED = ("What did {} agree to?", "How much is {}'s deal worth?", "When did {} sign its deal?")
+_ASKED = ("What did {name} agree to?", "How much is {owner} deal worth?", "When did {name} sign its deal?")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,11 @@ def derived(articles: int, names: Sequence[str], first: str, last: str) -> Corpu
 def candidate_questions(names: Sequence[str]) -> list[str]:
     """Example questions to try: each question form about each name in turn, so the first few
     kept are about different names."""
-    return [form.format(name).replace("s's ", "s' ") for form in _ASKED for name in names]
+    return [form.format(name=name, owner=_possessive(name)) for form in _ASKED for name in names]
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _listed(items: Sequence[str], word: str = "and") -> str:
