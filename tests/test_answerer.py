@@ -34,7 +34,9 @@ FILING = (
     "Vantor Systems hired Pellworth Freight in 2026 to haul its goods. "
     "Pellworth Freight, founded in 1988 in Ohio, employs 5,200 drivers. "
     "Pellworth Freight will haul 90,000 tonnes of steel to a plant in Dayton under a deal worth $40 million. "
-    "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024."
+    "Its chief financial officer, Dana Whitlow, joined from a rail operator in 2024. "
+    "The haulage agreement was signed on 4 February 2027, after what Vantor's finance chief, Lena Brandt, "
+    "called months of talks."
 )
 MEMO = (
     "Ines Varga will join Vantor Systems as a senior vice president in May. "
@@ -110,6 +112,16 @@ def test_a_date_is_the_one_of_the_event_asked(ask: Callable[[str], Draft]) -> No
 def test_a_count_is_the_one_of_the_thing_asked(ask: Callable[[str], Draft]) -> None:
     assert ask("How many people does Quarry Labs employ?").short == "240"
     assert ask("How many trucks does Vantor have?").short == "1,800"
+
+
+def test_a_sentence_close_to_the_question_is_quoted_when_no_value_is_tied(ask: Callable[[str], Draft]) -> None:
+    # The date is not tied (the sentence names another person, not Pellworth Freight), but the
+    # sentence means nearly what is asked and states each of its words: it answers, as a quote.
+    answer = ask("When did Vantor and Pellworth Freight sign their haulage agreement?")
+    assert not answer.abstained and not answer.short
+    assert answer.citations[0].quote.startswith("The haulage agreement was signed on 4 February 2027")
+    # A "which NOUN" that names no type needs a value said to be one
+    assert ask("Which investor led Vantor's Series B?").abstained
 
 
 def test_a_rate_answers_only_a_question_that_asks_per_something(ask: Callable[[str], Draft]) -> None:
