@@ -124,9 +124,10 @@ def test_a_sentence_close_to_the_question_is_quoted_when_no_value_is_tied(ask: C
     assert ask("Which investor led Vantor's Series B?").abstained
 
 
-def test_a_rate_answers_only_a_question_that_asks_per_something(ask: Callable[[str], Draft]) -> None:
+def test_a_rate_answers_only_a_question_that_names_what_it_is_a_rate_of(ask: Callable[[str], Draft]) -> None:
     assert not ask("How much did Vantor pay for its stake in Pellworth Freight?").short  # "$12 per share"
     assert ask("How much did Vantor pay per share for its stake in Pellworth Freight?").short == "$12"
+    assert ask("How much did Vantor pay a share for its stake in Pellworth Freight?").short == "$12"
 
 
 def test_a_name_is_read_without_the_article_before_it(encode: Callable[[list[str]], np.ndarray]) -> None:

@@ -47,8 +47,8 @@ History = Sequence[str | dict[str, Any]]
 Upload = tuple[str, "IO[bytes] | bytes"]
 T = TypeVar("T")
 _WEB = ("http://", "https://")
-# The derived card reads the newest articles' opening passages and tries questions about their
-# leading names: bounded, so a store of years of news builds its card as fast as a small one.
+# The derived card reads the newest articles' opening passages, and asks three questions about each
+# of the leading parties.
 _CARD_ARTICLES = 200
 _CARD_NAMES = 4
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -175,7 +175,8 @@ class Assistant:
         self._answers_lock = threading.Lock()
         self._pools: dict[str, ThreadPoolExecutor] = {}
         self._pool_lock = threading.Lock()
-        self._card: tuple[str | None, CorpusCard] | None = None
+        # per store version: the derived card, the parties it names, its example questions (once asked)
+        self._card: tuple[str | None, CorpusCard, list[str], tuple[str, ...] | None] | None = None
         self._index_loaded = False
         self._card_lock = threading.Lock()
         if auto_ingest and self.store.schema < SCHEMA:
@@ -231,10 +232,19 @@ class Assistant:
         outlet: str | None = None,
     ) -> Iterator[str | Answer]:
         """Text as it becomes ready (verified sentences, for an LLM), then the finished :class:`Answer`."""
+        yield from self._stream(question, history, article_id, self.filters(since, until, outlet), self.answerer)
+
+    def _stream(
+        self,
+        question: str,
+        history: History | None,
+        article_id: str | None,
+        filters: Filters | None,
+        answerer: ExtractiveAnswerer | GenerativeAnswerer,
+    ) -> Iterator[str | Answer]:
         started = time.perf_counter()
-        filters = self.filters(since, until, outlet)
         question, turns = self.check(question, history)
-        key = self._answer_key(question, turns, article_id, filters)
+        key = self._answer_key(question, turns, article_id, filters, answerer)
         cached = self._cached_answer(key)
         if cached is not None:
             yield cached.text
@@ -256,7 +266,7 @@ class Assistant:
             # about what the turn before named
             parsed = dataclasses.replace(parsed, earlier_names=self.extractive.reader.read(turns[-1]).names)
         queries = self._queries(asked, turns, parsed)
-        standalone = self.answerer.rewrite(asked, turns)
+        standalone = answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
             queries.append(standalone)
         rewritten = time.perf_counter()
@@ -269,7 +279,7 @@ class Assistant:
         )
         retrieved = time.perf_counter()
         draft = None
-        for item in self.answerer.stream(parsed, queries[0], retrieval):
+        for item in answerer.stream(parsed, queries[0], retrieval):
             if isinstance(item, Draft):
                 draft = item
             else:
@@ -288,7 +298,7 @@ class Assistant:
                 "answer_ms": (done - retrieved) * 1000,
                 "total_ms": (done - started) * 1000,
             },
-            answerer=self.answerer.name,
+            answerer=answerer.name,
             removed_claims=draft.removed_claims,
             draft_sentences=draft.draft_sentences,
             fallback=draft.fallback,
@@ -299,11 +309,16 @@ class Assistant:
 
     # -- answers asked again, and the threads answers run on -----------------------------------
     def _answer_key(
-        self, question: str, turns: list[str], article_id: str | None, filters: Filters | None
+        self,
+        question: str,
+        turns: list[str],
+        article_id: str | None,
+        filters: Filters | None,
+        answerer: ExtractiveAnswerer | GenerativeAnswerer,
     ) -> tuple[Any, ...] | None:
         """What an extractive answer depends on, the store version included (None: not kept, as an
         LLM's answer, which a user asking again expects drawn again)."""
-        if self.answerer is not self.extractive or not self.settings.answer_cache_size or self._version is None:
+        if answerer is not self.extractive or not self.settings.answer_cache_size or self._version is None:
             return None
         return (self._version, question, tuple(turns), article_id, filters)
 
@@ -458,53 +473,71 @@ class Assistant:
         self.bm25.refresh(force=True)
 
     # -- what the corpus is called --------------------------------------------------------------
-    def card(self) -> CorpusCard:
-        """What the surfaces call the corpus (title, description, greeting, placeholder, example
-        questions): each field from the Settings, else from the corpus folder's ``corpus.toml``,
-        else derived from the articles, with example questions the articles answer. Kept per store
-        version; a store that cannot be read yet gets the card of no articles, kept for nothing."""
+    def card(self, *, examples: bool = False) -> CorpusCard:
+        """What the surfaces call the corpus (title, description, greeting, placeholder): each field
+        from the Settings, else from the corpus folder's ``corpus.toml``, else derived from the
+        articles (once per store version). ``examples``: with example questions too, derived when
+        neither gives them: questions about the leading parties that the extractive answerer
+        answers (the chat UI asks for them; a description fixed when a server starts does not). A
+        store that cannot be read yet gets the card of no articles, kept for nothing."""
+        given = self._given_card()
+        if given.keys() >= set(FIELDS) - ({"examples"} if not examples else set()):
+            return dataclasses.replace(derived(0, [], "", ""), **_card_fields(given))
         try:
             self.sync(require_complete=True)
-        except DealQAError:
-            return derived(0, [], "", "")
-        with self._card_lock:
-            if self._card is not None and self._card[0] == self._version:
-                return self._card[1]
-            s = self.settings
-            given: dict[str, Any] = {
-                "title": s.chat_title,
-                "description": s.corpus_description,
-                "greeting": s.chat_greeting,
-                "placeholder": s.chat_placeholder,
-                "examples": s.chat_examples,
-            }
-            try:
-                fields = {**read_manifest(s.corpus_dir), **{k: v for k, v in given.items() if v is not None}}
-            except LoadError as exc:
-                log.warning("%s; the chat's title and examples are derived from the articles instead", exc)
-                fields = {k: v for k, v in given.items() if v is not None}
-            if len(fields) < len(FIELDS):
-                card = self._derived_card(need_examples="examples" not in fields)
-            else:
-                card = CorpusCard("", "", "", "", ())
-            chosen: dict[str, Any] = {k: tuple(v) if k == "examples" else v for k, v in fields.items()}
-            card = dataclasses.replace(card, **chosen)
-            self._card = (self._version, card)
-            return card
+            version = self._version
+            with self._card_lock:
+                if self._card is None or self._card[0] != version:
+                    self._card = (version, *self._derived_card(), None)
+                _, card, names, answered = self._card
+                if examples and "examples" not in given and answered is None:
+                    answered = self._answered([self._candidate_answer(q) for q in candidate_questions(names)])
+                    self._card = (version, card, names, answered)
+                card = dataclasses.replace(card, examples=answered or ())
+        except DealQAError as exc:
+            log.info("the corpus card is not derived from the articles: %s", exc)
+            card = derived(0, [], "", "")
+        return dataclasses.replace(card, **_card_fields(given))
 
-    def _derived_card(self, *, need_examples: bool) -> CorpusCard:
+    def _given_card(self) -> dict[str, Any]:
+        """The card's fields the Settings give, over those of the corpus folder's ``corpus.toml``."""
+        s = self.settings
+        given = {
+            "title": s.chat_title,
+            "description": s.corpus_description,
+            "greeting": s.chat_greeting,
+            "placeholder": s.chat_placeholder,
+            "examples": s.chat_examples,
+        }
+        try:
+            manifest = read_manifest(s.corpus_dir)
+        except LoadError as exc:
+            log.warning("%s; the chat's title and examples are derived from the articles instead", exc)
+            manifest = {}
+        return {**manifest, **{k: v for k, v in given.items() if v is not None}}
+
+    def _derived_card(self) -> tuple[CorpusCard, list[str]]:
+        """The card the articles give, and the parties they lead with (read from the newest
+        articles' opening passages, so a store of years of news reads no more than a small one)."""
         listed = self.catalogue()  # newest first
         snapshot = self.cache.snapshot()
         names = leading_names(snapshot.lede(a.id) for a in listed[:_CARD_ARTICLES] if not a.copy_of)
         days = sorted(a.published for a in listed if a.published)
         first, last = (human_date(days[0]), human_date(days[-1])) if days else ("", "")
-        card = derived(len(listed), names, first, last)
-        if not need_examples:
-            return card
-        asked = [(q, self.ask(q)) for q in candidate_questions(names[:_CARD_NAMES])]
-        # those with a short answer first: they show best what the assistant does
+        return derived(len(listed), names, first, last), names[:_CARD_NAMES]
+
+    def _candidate_answer(self, question: str) -> tuple[str, Answer]:
+        """An example question and its extractive answer (never an LLM's: the card costs no calls)."""
+        *_, answer = self._stream(question, None, None, None, self.extractive)
+        assert isinstance(answer, Answer)
+        return question, answer
+
+    @staticmethod
+    def _answered(asked: list[tuple[str, Answer]]) -> tuple[str, ...]:
+        """The questions the articles answer, those with a short answer first (they show best what
+        the assistant does)."""
         answered = sorted((a for a in asked if not a[1].abstained), key=lambda a: not a[1].short)
-        return dataclasses.replace(card, examples=tuple(q for q, _ in answered[:MAX_EXAMPLES]))
+        return tuple(q for q, _ in answered[:MAX_EXAMPLES])
 
     # -- LangChain -----------------------------------------------------------------------------
     def as_retriever(
@@ -979,6 +1012,10 @@ class Assistant:
             if text:
                 turns.append(text)
         return turns[-_MAX_HISTORY_TURNS:]
+
+
+def _card_fields(given: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if k == "examples" else v for k, v in given.items()}
 
 
 def _printable(text: str) -> str:

@@ -90,15 +90,18 @@ def leading_names(ledes: Iterable[Sequence[Evidence]]) -> list[str]:
 
 
 def derived(articles: int, names: Sequence[str], first: str, last: str) -> CorpusCard:
-    """The card of a corpus that names nothing of its own: its size, its leading parties, its dates."""
+    """The card of a corpus that names nothing of its own: its leading parties; the chat's title and
+    greeting (read again on each page load) also its size and dates. The description, which a server
+    fixes when it starts, stays true as articles arrive: it gives neither."""
     shown = names[:_SHOWN_NAMES]
     about = f" on {_listed([*shown, 'others'] if len(names) > len(shown) else shown)}" if shown else ""
     plural = "" if articles == 1 else "s"
     span = f", published {first} to {last}" if first != last else f", published {first}" if first else ""
     return CorpusCard(
         title=f"dealqa · {articles} article{plural}{about}" if articles else "dealqa",
-        description=f"{articles} news article{plural}{about}{span}." if articles else "No articles yet.",
-        greeting="Every answer quotes the articles it comes from; when they do not say, it says so.",
+        description=f"News articles{about}.",
+        greeting=(f"{articles} article{plural}{span}. " if articles else "")
+        + "Every answer quotes the articles it comes from; when they do not say, it says so.",
         placeholder=f"Ask about {_listed(shown[:2], 'or')}…" if shown else "Ask about the articles…",
         examples=(),
     )

@@ -69,8 +69,8 @@ def as_tool(assistant: Assistant) -> BaseTool:
         name="ask_deal_corpus",
         # what the corpus is about comes from its settings, its corpus.toml or its articles, not from code
         description=(
-            f"Answer a question from the news articles of this corpus ({assistant.card().description}), "
-            "with exact quotes as citations."
+            "Answer a question from the news articles of this corpus, with exact quotes as citations. "
+            f"{assistant.card().description}"
         ),
     )
 

@@ -185,7 +185,7 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
         assistant.record_feedback(bool(data.liked), record)
         return "Thanks, your feedback was saved."
 
-    card = assistant.card()
+    card = assistant.card(examples=True)
     with gr.Blocks(title=card.title) as ui:
         heading = gr.Markdown(_heading(card), elem_id="dq-heading")
         status = gr.Markdown(_status(assistant), elem_id="dq-status")
@@ -261,7 +261,7 @@ def build_ui(assistant: "Assistant", *, allow_changes: bool = False) -> "gr.Bloc
             delete.click(lambda i: _delete(assistant, i), choice, deleted).then(corpus_view, None, views, queue=False)
 
         def card_view() -> tuple[Any, ...]:
-            now = assistant.card()
+            now = assistant.card(examples=True)
             slots = [gr.update(value=text, visible=bool(text)) for text in _example_slots(now)]
             return (_heading(now), gr.update(placeholder=now.placeholder), *slots)
 

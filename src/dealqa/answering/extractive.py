@@ -80,8 +80,9 @@ _MAX_SENTENCES = 3
 # A person's role and its holder stand this near the name in the parse ("Ana Ruiz, Vantor's chief executive").
 _ROLE_EDGES = 4
 _CLOSEST_SHOWN = 2
-# The preposition of a rate: a value before it answers only a question that asks per something.
-_RATE = "per"
+# The words that make a value before them a rate ("$38.50 a share", "€14,000 per accelerator"): such
+# a value answers only a question that names what it is a rate of.
+_RATE = frozenset({"per", "a", "an", "each"})
 
 
 @dataclass(frozen=True)
@@ -496,8 +497,9 @@ class ExtractiveAnswerer:
                     continue  # not the type asked for, or what the question already says ("Plant 2")
                 if e.label in _TIMES and not any(ch.isdigit() or ch.isupper() for ch in text):
                     continue  # "the week (before the announcement)", "today": a time only its sentence tells
-                if _rate(c.text, e) and _RATE not in question.words:
-                    continue  # "€14,000 per accelerator" is not what a contract is worth
+                unit = _rate_unit(c.text, e)
+                if unit and unit not in {stem(w) for w in question.words}:
+                    continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
@@ -678,9 +680,11 @@ def _stated(text: str, value: Entity) -> str:
     return display(text[start : value.end])
 
 
-def _rate(text: str, value: Entity) -> bool:
-    """Whether the value is a rate ("$38.50 per share", "$2.7 million per megawatt")."""
-    return text[value.end :].split(maxsplit=1)[:1] == [_RATE]
+def _rate_unit(text: str, value: Entity) -> str:
+    """The stem of what the value is a rate of ("share" of "$38.50 a share", "megawatt" of "$2.7
+    million per megawatt"), or "" when it is none."""
+    after = text[value.end :].split(maxsplit=2)
+    return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
 
 
 def _in_question(value: str, question: Question) -> bool:

@@ -378,12 +378,13 @@ def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
-    # Vantor", "Vantor's Plant 2", "the Kessara-Tolvane (contract)")
+    # Vantor", "Vantor's Plant 2")
     found = [
         run
         for e in doc.ents
         if e.label_ in NAME_TYPES
-        for run in re.split(r"^(?:[a-z]+\s+)+|\s+(?:[a-z][\w'-]*\s+)+|['’]s\s+", e.text)
+        # (without a determiner the model took into the span: "the Kessara-Tolvane (contract)")
+        for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+|['’]s\s+", (e[1:] if e[0].pos_ == "DET" else e).text)
         if any(ch.isupper() for ch in run)
     ]
     run: list[str] = []
