@@ -48,6 +48,8 @@ _ORDER = ("earliest", "latest")
 _ORDER_LINK = 0.5  # ... and from its ordinal to "earliest" or "latest", ahead of the other by:
 _ORDER_MARGIN = 0.1
 _MAX_LISTED = 4
+# every word the schema compares a question's words with
+_SCHEMA_WORDS = (*(n for names in _FIELD_NOUNS.values() for n in names), *_PUBLISHING, *_ORDER)
 _MAX_WORDS = 10_000
 
 
@@ -142,7 +144,10 @@ class ReportingReader:
         if word not in self._names:
             if len(self._names) > _MAX_WORDS:  # the questions' words, kept while a server runs
                 self._names = {}
-            self._names[word] = self.encode([word])[0]
+            # the schema's own words in one call, the first time (one model run each cost a first
+            # question about 20 ms)
+            words = list(dict.fromkeys([word, *([] if self._names else _SCHEMA_WORDS)]))
+            self._names.update(zip(words, self.encode(words), strict=True))
         return self._names[word]
 
 
