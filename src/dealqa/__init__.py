@@ -1,4 +1,5 @@
-"""dealqa: cited question answering over the Colossus 1 deal corpus.
+"""dealqa: cited question answering over a corpus of deal news (by default the shipped one, on the
+Colossus 1 deal, as in the example).
 
 Example:
     >>> from dealqa import Assistant
