@@ -43,6 +43,7 @@ MEMO = (
     "Her appointment was first reported by the Harbor Wire the week before the announcement. "
     "Vantor's freight unit was set up in 2021 by Ines Varga and Tomas Reyes. "
     "Vantor raised its Series B in 2022. "
+    "Vantor announced its Series B on 12 May 2022, and the Series B closed on 9 June 2022. "
     "Vantor paid $12 per share for a stake in Pellworth Freight."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
@@ -139,6 +140,13 @@ def test_a_name_is_read_without_the_article_before_it(encode: Callable[[list[str
 def test_what_a_deal_is_worth_is_the_amount_its_worth_states(ask: Callable[[str], Draft]) -> None:
     # "worth" after the noun is what is measured: the amount two edges from "deal" answers
     assert ask("How much is Pellworth Freight's deal worth?").short == "$40 million"
+    # ...and so it is when asked "what" ("What is it worth?" asks an amount, as "How much is it worth?")
+    assert ask("What is Pellworth Freight's deal worth?").short == "$40 million"
+
+
+def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
+    # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
+    assert ask("When did Vantor's Series B close?").short == "9 June 2022"
 
 
 def test_a_place_and_a_person_are_tied_to_the_question(ask: Callable[[str], Draft]) -> None:

@@ -151,6 +151,9 @@ class QuestionReader:
                 # of "who"); a name is then the answer only when it is said to be one
                 said = bool(named) or self._typed(lemma)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
+            elif word == "what" and (measure := _be_measure(wh)) is not None and self._glossary_type(measure.lemma_):
+                # "What is the deal worth?": the adjective says what is measured, as in "How much is it worth?"
+                types, kind = self._glossary_type(measure.lemma_), measure.text
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
@@ -173,7 +176,7 @@ class QuestionReader:
             t
             for t in doc
             if t.i not in skip
-            and t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN")
+            and (t.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") or _verbal(t))
             and t.is_alpha
             and not t.is_stop
             and t.lower_ not in STOPWORDS
@@ -200,14 +203,7 @@ class QuestionReader:
                     # an adjective after the noun says what of it is measured ("how much is the deal worth")
                     subject = next((t for t in subject.children if t.dep_ == "amod" and t.i > subject.i), subject)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
-        predicates = [
-            t
-            for t in doc
-            if t.i not in skip
-            and t.is_alpha
-            and t.lower_ not in name_words
-            and (t.pos_ == "VERB" or (t.pos_ == "NOUN" and any(c.dep_ == "aux" for c in t.children)))
-        ]
+        predicates = [t for t in doc if t.i not in skip and t.is_alpha and t.lower_ not in name_words and _verbal(t)]
         kept |= {t.i for t in predicates}
         sides, phrases = _sides(doc, names) if wh is not None else ((), ())
         comparative = next((t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB")), None)
@@ -219,8 +215,8 @@ class QuestionReader:
             topic=" ".join(t.text for t in doc if t.i in kept or t.lower_ in name_words),
             asked=" ".join(t.text for t in content if t.lower_ not in name_words),
             names=tuple(names),
-            verbs=tuple(stem(t.lemma_.lower()) for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
-            verbs_text=tuple(t.text for t in content if t.pos_ == "VERB" and t.lower_ not in name_words),
+            verbs=tuple(stem(t.lemma_.lower()) for t in content if _verbal(t) and t.lower_ not in name_words),
+            verbs_text=tuple(t.text for t in content if _verbal(t) and t.lower_ not in name_words),
             predicates=tuple(t.text for t in predicates),
             negated=any(t.dep_ == "neg" for t in doc),
             counted=counted,
@@ -347,6 +343,22 @@ def _order(doc: Any) -> str:
         if t.tag_ == "RBS" and t.head.i == t.i + 1:
             return f"{t.text} {t.head.text}"
     return next((str(t.text) for t in doc if t.tag_ == "RB" and t.dep_ == "advmod"), "")
+
+
+def _verbal(token: Any) -> bool:
+    """Whether the word is a verb, or one the model tagged otherwise though an auxiliary attaches to it
+    ("When did the round close?": "close" read as an adverb; "Why did the regulator block ...")."""
+    auxiliary = any(c.dep_ == "aux" for c in token.children)
+    return token.pos_ == "VERB" or (token.pos_ in ("NOUN", "ADJ", "ADV") and auxiliary)
+
+
+def _be_measure(wh: Any) -> Any:
+    """The adjective of a "what ... be" question ("worth" of "What is the deal worth?", which the model
+    reads as the verb's complement or as the subject's modifier after it), or None."""
+    if wh.dep_ not in ("nsubj", "attr", "dobj") or wh.head.lemma_ != "be":
+        return None
+    after = [t for s in wh.head.children if s.dep_ == "nsubj" for t in s.children if t.dep_ == "amod" and t.i > s.i]
+    return next((t for t in [*wh.head.children, *after] if t.dep_ in ("acomp", "amod") and t.pos_ == "ADJ"), None)
 
 
 def _be_noun(wh: Any) -> Any:
