@@ -273,6 +273,10 @@ def test_a_thing_stated_without_its_name_is_said_to_be_unnamed(ask: Callable[[st
     answer = ask("Which rail operator did Dana Whitlow join from?")
     assert answer.text.startswith("The articles don't name the rail operator"), answer.text
     assert "joined from a rail operator" in answer.text and answer.abstained and not answer.short
+    # the words before the noun describe the thing asked for, even a people's name the model reads as
+    # a name of its own (not "the articles don't mention South African")
+    answer = ask("Which South African rail operator did Dana Whitlow join from?")
+    assert answer.text.startswith("The articles don't name the South African rail operator"), answer.text
     # a name that is said to be one is still the answer
     assert ask("Which company did Vantor Systems hire to haul its goods?").short == "Pellworth Freight"
 

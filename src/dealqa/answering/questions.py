@@ -143,7 +143,10 @@ class QuestionReader:
                 noun = _wh_noun(wh)
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
-                kind = " ".join(doc[i].text for i in sorted(skip - {wh.i}))
+                # ...and the words before them but names ("South Korean" of "which South Korean
+                # telecom operator"; not "Fernleigh" of "which Fernleigh Securities analyst")
+                skip |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
+                kind = "".join(doc[i].text_with_ws for i in sorted(skip - {wh.i})).strip()
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
@@ -375,11 +378,10 @@ def _wh_noun(wh: Any) -> Any:
     if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
         return wh.head
     after = wh.nbor() if wh.i + 1 < len(wh.doc) else None
-    if after is None or after.pos_ not in ("NOUN", "PROPN"):
-        return None
-    while after.dep_ == "compound" and after.head.i > after.i:
+    # (past its modifiers: "Which South Korean telecom operator")
+    while after is not None and after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
-    return after
+    return after if after is not None and after.pos_ in ("NOUN", "PROPN") else None
 
 
 def _camel(word: str) -> bool:
