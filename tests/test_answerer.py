@@ -287,6 +287,11 @@ def test_each_side_of_a_comparison_is_measured_by_what_the_comparative_measures(
     # each side is a phrase read off the text, asked about in its own words, not the other side's
     answer = ask("Who employs more, the Austin firm Quarry Labs or the Ohio hauler Pellworth Freight?")
     assert "Quarry Labs: 240" in answer.short and "Pellworth Freight: 5,200" in answer.short, answer.text
+    # a verb beside the comparative says nothing of what is measured: no sentence needs to state it
+    for question in ("Which involves more staff: Quarry Labs or Pellworth Freight?",
+                     "Which company counts more staff, Quarry Labs or Pellworth Freight?"):  # fmt: skip
+        answer = ask(question)
+        assert "Quarry Labs: 240" in answer.short and "Pellworth Freight: 5,200" in answer.short, answer.text
 
 
 def test_a_name_said_to_be_the_thing_asked_for_answers_in_other_words(ask: Callable[[str], Draft]) -> None:

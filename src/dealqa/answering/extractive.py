@@ -301,8 +301,11 @@ class ExtractiveAnswerer:
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
         found: list[Value] = []
         for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
-            # each side is asked about in the question's shared words and its own, not the other's
-            theirs = terms(other) - terms(phrase)
+            # each side is asked about in the question's shared words and its own, not the other's,
+            # nor in a verb beside what a comparative measures ("Which involves more megawatts":
+            # megawatts; "signed" of "signed earlier" is that measure)
+            verbs = {stem(v.lower()) for v in question.verbs_text} - {question.compared} if question.compared else set()
+            theirs = (terms(other) - terms(phrase)) | verbs
             asked = self._telling(
                 replace(
                     question,
