@@ -46,6 +46,7 @@ MEMO = (
     "Vantor announced its Series B on 12 May 2022, and the Series B closed on 9 June 2022. "
     "Vantor paid $12 per share for a stake in Pellworth Freight."
 )
+PROFILE = "Dunmore Press, founded in 1990, raised a €4m round in 2021, led by Skerry Partners."
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -84,7 +85,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 
 @pytest.fixture(scope="module")
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
-    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO}
+    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE}
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -142,6 +143,11 @@ def test_what_a_deal_is_worth_is_the_amount_its_worth_states(ask: Callable[[str]
     assert ask("How much is Pellworth Freight's deal worth?").short == "$40 million"
     # ...and so it is when asked "what" ("What is it worth?" asks an amount, as "How much is it worth?")
     assert ask("What is Pellworth Freight's deal worth?").short == "$40 million"
+
+
+def test_a_value_is_given_in_whole_words(ask: Callable[[str], Draft]) -> None:
+    # the model's entity ends before the "m" of "€4m"
+    assert ask("How much did Dunmore Press raise?").short == "€4m"
 
 
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:

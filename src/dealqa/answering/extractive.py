@@ -676,11 +676,13 @@ def _inside(v: Value, w: Value) -> bool:
 
 def _stated(text: str, value: Entity) -> str:
     """The value as its sentence states it, with the currency sign the model may leave out of an
-    amount ("$12 per share", read as "12")."""
-    start = value.start
+    amount ("$12 per share", read as "12") and whole words."""
+    start, end = value.start, value.end
     if value.label == "MONEY" and start and unicodedata.category(text[start - 1]) == "Sc":
         start -= 1
-    return display(text[start : value.end])
+    while end < len(text) and text[end].isalnum():
+        end += 1  # nor the rest of a word the model cut ("€60" of "€60m")
+    return display(text[start:end])
 
 
 def _rate_unit(text: str, value: Entity) -> str:
