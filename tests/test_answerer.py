@@ -46,7 +46,11 @@ MEMO = (
     "Vantor announced its Series B on 12 May 2022, and the Series B closed on 9 June 2022. "
     "Vantor paid $12 per share for a stake in Pellworth Freight."
 )
-PROFILE = "Dunmore Press, founded in 1990, raised a €4m round in 2021, led by Skerry Partners."
+PROFILE = (
+    "Dunmore Press, founded in 1990, raised a €4m round in 2021, led by Skerry Partners. "
+    "Its new plant will be built in Duluth. "
+    "Duluth was chosen because its port cuts the cost of shipping paper."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -148,6 +152,15 @@ def test_what_a_deal_is_worth_is_the_amount_its_worth_states(ask: Callable[[str]
 def test_a_value_is_given_in_whole_words(ask: Callable[[str], Draft]) -> None:
     # the model's entity ends before the "m" of "€4m"
     assert ask("How much did Dunmore Press raise?").short == "€4m"
+
+
+def test_a_why_question_is_answered_by_the_sentence_stating_its_verb_of_its_subject(
+    ask: Callable[[str], Draft],
+) -> None:
+    # the sentence does not name Dunmore Press, yet states "chosen" of Duluth: the premise holds
+    answer = ask("Why was Duluth chosen for Dunmore Press's new plant?")
+    assert answer.text.startswith("Duluth was chosen because its port"), answer.text
+    assert not answer.abstained
 
 
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:

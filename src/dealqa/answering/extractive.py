@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -289,6 +289,13 @@ class ExtractiveAnswerer:
             described = [c for c in near if _describes(question, c)]
             if described:
                 return _compose(described[:1])
+        if question.kind == "why":
+            # a sentence that states the verb asked of its named subject holds the premise and says
+            # why ("Kitakyushu was chosen because ..." for "Why was Kitakyushu chosen for Orisen's site?")
+            asked = {stem(fold(p)) for p in question.predicates}
+            stated = [c for c in relevant[:_WEIGHED] if _states_of(c.text, asked, question.names)]
+            if stated:
+                return _compose(_choose([*stated, *(c for c in relevant if c not in stated)], question.several))
         contrary = self._contrary(question, relevant)
         if contrary is not None:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
@@ -612,6 +619,21 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence negates one of these verbs itself ("are not named"), not another word
     of it ("did not disclose how it will be split")."""
     return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in parse(sentence))
+
+
+def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
+    """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
+    as its subject, as the parse reads it."""
+    doc = parse(sentence)
+
+    def named(t: Any) -> bool:
+        phrase = doc[t.left_edge.i : t.right_edge.i + 1].text
+        return t.dep_ in ("nsubj", "nsubjpass") and any(names(n, phrase) for n in subjects)
+
+    return any(
+        stem(t.lower_) in verbs and not any(c.dep_ == "neg" for c in t.children) and any(map(named, t.children))
+        for t in doc
+    )
 
 
 def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
