@@ -49,7 +49,9 @@ MEMO = (
 PROFILE = (
     "Dunmore Press, founded in 1990, raised a €4m round in 2021, led by Skerry Partners. "
     "Its new plant will be built in Duluth. "
-    "Duluth was chosen because its port cuts the cost of shipping paper."
+    "Duluth was chosen because its port cuts the cost of shipping paper. "
+    "Dunmore Press has found its first customer. "
+    "Dunmore Press, a Duluth company that sells Orwin printing ink to publishers, already runs two plants."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -161,6 +163,14 @@ def test_a_why_question_is_answered_by_the_sentence_stating_its_verb_of_its_subj
     answer = ask("Why was Duluth chosen for Dunmore Press's new plant?")
     assert answer.text.startswith("Duluth was chosen because its port"), answer.text
     assert not answer.abstained
+
+
+def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:
+    # "a Duluth company that sells Orwin printing ink": neither name is the customer asked for
+    answer = ask("Who is the first customer of Dunmore Press?")
+    assert not answer.short, answer.text
+    # ...but a name that modifies the noun asked for is the answer
+    assert ask("Which ink does Dunmore Press sell?").short == "Orwin"
 
 
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:

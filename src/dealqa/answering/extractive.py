@@ -514,6 +514,8 @@ class ExtractiveAnswerer:
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
+                if _modifier(question, e):
+                    continue  # "rents AI computing capacity": a name that only modifies a noun is no one asked for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
@@ -686,6 +688,15 @@ def _unnamed(question: Question, c: Candidate) -> bool:
         stem(t.lemma_.lower()) == thing and any(d.morph.get("Definite") == ["Ind"] for d in t.children)
         for t in parse(c.text)
     )
+
+
+def _modifier(question: Question, value: Entity) -> bool:
+    """Whether the value is a name that only modifies a noun other than the one asked for ("AI" of
+    "AI computing capacity"; not "Grok" of "its Grok assistant" for "Which assistant ..."), unless a
+    place is asked for ("the Reno campus")."""
+    if value.role != "compound" or value.label not in NAME_TYPES or set(question.types) <= _PLACES:
+        return False
+    return dict(zip(value.anchors, value.distances, strict=True)).get(question.thing, 99) > 1
 
 
 def _inside(v: Value, w: Value) -> bool:
