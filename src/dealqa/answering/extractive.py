@@ -293,7 +293,16 @@ class ExtractiveAnswerer:
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Kitakyushu was chosen because ..." for "Why was Kitakyushu chosen for Orisen's site?")
             asked = {stem(fold(p)) for p in question.predicates}
-            stated = [c for c in relevant[:_WEIGHED] if _states_of(c.text, asked, question.names)]
+            stated = [
+                c
+                for c in relevant[:_WEIGHED]
+                if _states_of(c.text, asked, question.names)
+                # ...and the premise's other names, or the sentence before does ("Orisen's first site
+                # will be in Kitakyushu."); "Why is X building it in Utah?" is not held by "X is building it"
+                and all(
+                    _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
+                )
+            ]
             if stated:
                 return _compose(_choose([*stated, *(c for c in relevant if c not in stated)], question.several))
         contrary = self._contrary(question, relevant)
@@ -691,12 +700,10 @@ def _unnamed(question: Question, c: Candidate) -> bool:
 
 
 def _modifier(question: Question, value: Entity) -> bool:
-    """Whether the value is a name that only modifies a noun other than the one asked for ("AI" of
-    "AI computing capacity"; not "Grok" of "its Grok assistant" for "Which assistant ..."), unless a
-    place is asked for ("the Reno campus")."""
-    if value.role != "compound" or value.label not in NAME_TYPES or set(question.types) <= _PLACES:
-        return False
-    return dict(zip(value.anchors, value.distances, strict=True)).get(question.thing, 99) > 1
+    """Whether the value is a name that only modifies a noun, for a "who" question ("AI" of "rents AI
+    computing capacity"). A "which NOUN" may ask for one ("its Grok assistant", "Santa Clara County
+    Superior Court"), and a place may be one ("the Reno campus")."""
+    return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
 
 
 def _inside(v: Value, w: Value) -> bool:

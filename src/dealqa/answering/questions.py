@@ -154,9 +154,6 @@ class QuestionReader:
                 # of "who"); a name is then the answer only when it is said to be one
                 said = bool(named) or self._typed(lemma)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
-            elif word == "what" and (measure := _be_measure(wh)) is not None and self._glossary_type(measure.lemma_):
-                # "What is the deal worth?": the adjective says what is measured, as in "How much is it worth?"
-                types, kind = self._glossary_type(measure.lemma_), measure.text
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
@@ -353,15 +350,6 @@ def _verbal(token: Any) -> bool:
     ("When did the round close?": "close" read as an adverb; "Why did the regulator block ...")."""
     auxiliary = any(c.dep_ == "aux" for c in token.children)
     return token.pos_ == "VERB" or (token.pos_ in ("NOUN", "ADJ", "ADV") and auxiliary)
-
-
-def _be_measure(wh: Any) -> Any:
-    """The adjective of a "what ... be" question ("worth" of "What is the deal worth?", which the model
-    reads as the verb's complement or as the subject's modifier after it), or None."""
-    if wh.dep_ not in ("nsubj", "attr", "dobj") or wh.head.lemma_ != "be":
-        return None
-    after = [t for s in wh.head.children if s.dep_ == "nsubj" for t in s.children if t.dep_ == "amod" and t.i > s.i]
-    return next((t for t in [*wh.head.children, *after] if t.dep_ in ("acomp", "amod") and t.pos_ == "ADJ"), None)
 
 
 def _be_noun(wh: Any) -> Any:
