@@ -172,6 +172,12 @@ def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Ca
     assert ask("Which ink does Dunmore Press sell?").short == "Orwin"
 
 
+def test_an_acronym_the_articles_spell_out_is_what_is_asked_not_a_name(ask: Callable[[str], Draft]) -> None:
+    # the articles say "chief executive", never "CEO"
+    assert ask("Who is the CEO of Vantor Systems?").short == "Maria Okafor"
+    assert not ask("Who is Quarry Labs' CFO?").short  # no chief financial officer of Quarry Labs is named
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

@@ -384,7 +384,18 @@ class ExtractiveAnswerer:
 
     def _telling(self, question: Question) -> Question:
         """The question with the words that name each of its names alone: its capitalised words as
-        rare in the corpus as its rarest ("Orwin", not "Data", of "Orwin Data Systems")."""
+        rare in the corpus as its rarest ("Orwin", not "Data", of "Orwin Data Systems"). An acronym
+        the corpus never writes is no name but a word of what is asked ("CEO", which the articles
+        say as "chief executive")."""
+        spelled = [n for n in question.names if n.isupper() and n.isalpha() and not self.lexicon.uses(n)]
+        if spelled:
+            question = replace(
+                question,
+                names=tuple(n for n in question.names if n not in spelled),
+                focus=(*question.focus, *(stem(n.lower()) for n in spelled)),
+                terms=(*question.terms, *(stem(n.lower()) for n in spelled)),
+                asked=" ".join([question.asked, *spelled]).strip(),
+            )
         found = []
         for name in question.names:
             words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
