@@ -22,8 +22,11 @@ TEST_GATES := --fail-under answer_accuracy=0.62 --fail-under abstention_accuracy
               --fail-over wrong_direct_answer_rate=0.03 --fail-under citation_precision=0.96 \
               --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.95
 WIRE_GATES := --fail-under answer_accuracy=0.52 --fail-under abstention_accuracy=0.70 \
-              --fail-over wrong_direct_answer_rate=0.08 --fail-under citation_precision=0.88 \
+              --fail-over wrong_direct_answer_rate=0.06 --fail-under citation_precision=0.88 \
               --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.93
+SECTOR_GATES := --fail-under answer_accuracy=0.50 --fail-under abstention_accuracy=0.80 \
+              --fail-over wrong_direct_answer_rate=0.05 --fail-under citation_precision=0.95 \
+              --fail-under citation_support=1.0 --fail-under retrieval_recall_at_5=0.95
 
 .PHONY: run test eval lint setup system-deps
 
@@ -74,6 +77,8 @@ test: $(TEST_STAMP) system-deps $(INSPECTOR)
 	$(BIN)/dealqa eval --dataset evals/corpora/ai-deals/test.yaml --json evals/results/ci-ai-deals-test.json $(TEST_GATES)
 	$(BIN)/dealqa eval --dataset evals/corpora/wire-copies/test.yaml --json evals/results/ci-wire-copies-test.json \
 	  $(WIRE_GATES)
+	$(BIN)/dealqa eval --dataset evals/corpora/sector-deals/test.yaml --json evals/results/ci-sector-deals-test.json \
+	  $(SECTOR_GATES)
 	# Smoke run of the benchmark: figures printed (evals/perf/ci-quick.json), never asserted.
 	$(BIN)/dealqa bench --quick --json evals/perf/ci-quick.json
 
@@ -87,6 +92,10 @@ eval: $(RUN_STAMP)
 	  --report evals/results/wire-copies-dev.md
 	$(BIN)/dealqa eval --dataset evals/corpora/wire-copies/test.yaml --json evals/results/wire-copies-test.json \
 	  --report evals/results/wire-copies-test.md
+	$(BIN)/dealqa eval --dataset evals/corpora/sector-deals/dev.yaml --json evals/results/sector-deals-dev.json \
+	  --report evals/results/sector-deals-dev.md
+	$(BIN)/dealqa eval --dataset evals/corpora/sector-deals/test.yaml --json evals/results/sector-deals-test.json \
+	  --report evals/results/sector-deals-test.md
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check src tests && $(BIN)/mypy src
