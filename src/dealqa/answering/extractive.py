@@ -291,14 +291,14 @@ class ExtractiveAnswerer:
                 return _compose(described[:1])
         if question.kind == "why":
             # a sentence that states the verb asked of its named subject holds the premise and says
-            # why ("Kitakyushu was chosen because ..." for "Why was Kitakyushu chosen for Orisen's site?")
+            # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmore's plant?")
             asked = {stem(fold(p)) for p in question.predicates}
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
                 if _states_of(c.text, asked, question.names)
-                # ...and the premise's other names, or the sentence before does ("Orisen's first site
-                # will be in Kitakyushu."); "Why is X building it in Utah?" is not held by "X is building it"
+                # ...and the premise's other names, or the sentence before does ("Dunmore will build its
+                # plant in Duluth."); "Why is X building it in Utah?" is not held by "X is building it"
                 and all(
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
                 )
@@ -318,8 +318,8 @@ class ExtractiveAnswerer:
         found: list[Value] = []
         for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
             # each side is asked about in the question's shared words and its own, not the other's,
-            # nor in a verb beside what a comparative measures ("Which involves more megawatts":
-            # megawatts; "signed" of "signed earlier" is that measure)
+            # nor in a verb beside what a comparative measures ("Which involves more staff": staff;
+            # "signed" of "signed earlier" is that measure)
             verbs = {stem(v.lower()) for v in question.verbs_text} - {question.compared} if question.compared else set()
             theirs = (terms(other) - terms(phrase)) | verbs
             asked = self._telling(
@@ -535,7 +535,7 @@ class ExtractiveAnswerer:
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
-                    continue  # "rents AI computing capacity": a name that only modifies a noun is no one asked for
+                    continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
@@ -711,9 +711,9 @@ def _unnamed(question: Question, c: Candidate) -> bool:
 
 
 def _modifier(question: Question, value: Entity) -> bool:
-    """Whether the value is a name that only modifies a noun, for a "who" question ("AI" of "rents AI
-    computing capacity"). A "which NOUN" may ask for one ("its Grok assistant", "Santa Clara County
-    Superior Court"), and a place may be one ("the Reno campus")."""
+    """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
+    Duluth company"). A "which NOUN" may ask for one ("Orwin" of "Orwin printing ink" for "Which ink
+    ...", or a court's name), and a place may be one ("the Duluth plant")."""
     return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
 
 

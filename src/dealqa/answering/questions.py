@@ -143,8 +143,8 @@ class QuestionReader:
                 noun = _wh_noun(wh)
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
-                # ...and the words before them but names ("South Korean" of "which South Korean
-                # telecom operator"; not "Fernleigh" of "which Fernleigh Securities analyst")
+                # ...and the words before them but names ("South African" of "which South African
+                # rail operator"; not "Pellworth" of "which Pellworth Freight driver")
                 skip |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
                 kind = "".join(doc[i].text_with_ws for i in sorted(skip - {wh.i})).strip()
                 lemma = noun.lemma_.lower()
@@ -366,7 +366,7 @@ def _wh_noun(wh: Any) -> Any:
     if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
         return wh.head
     after = wh.nbor() if wh.i + 1 < len(wh.doc) else None
-    # (past its modifiers: "Which South Korean telecom operator")
+    # (past its modifiers: "Which South African rail operator")
     while after is not None and after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after if after is not None and after.pos_ in ("NOUN", "PROPN") else None
