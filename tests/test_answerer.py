@@ -51,7 +51,8 @@ PROFILE = (
     "Dunmore Press has found its first customer. "
     "Dunmore Press, a Duluth company that sells Orwin printing ink to publishers, already runs two plants. "
     "Dunmore Press will build its new plant in Duluth. "
-    "Duluth was chosen because its port cuts the cost of shipping paper."
+    "Duluth was chosen because its port cuts the cost of shipping paper. "
+    "Kestrel prints 40 million pages a year."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -170,6 +171,11 @@ def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Ca
     assert not answer.short, answer.text
     # ...but a name that modifies the noun asked for is the answer
     assert ask("Which ink does Dunmore Press sell?").short == "Orwin"
+
+
+def test_a_name_stands_for_the_noun_it_says_what_it_is(ask: Callable[[str], Draft]) -> None:
+    # "the Kestrel plant": a sentence naming Kestrel need not say "plant"
+    assert ask("How many pages does the Kestrel plant print a year?").short == "40 million"
 
 
 def test_an_acronym_the_articles_spell_out_is_what_is_asked_not_a_name(ask: Callable[[str], Draft]) -> None:

@@ -518,7 +518,9 @@ class ExtractiveAnswerer:
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float, float]] = []
         for c in relevant[:_WEIGHED]:
-            if things & c.missing:
+            # (a sentence naming all the question names states the nouns they say what they are:
+            # "plant" of "the Dunmore plant")
+            if things & c.missing - (set(question.kinds_named) if _names_all(question, c) else set()):
                 continue
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:

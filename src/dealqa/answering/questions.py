@@ -96,6 +96,9 @@ class Question:
     # The roles it gives people, which it takes for granted: ("Tobias Brennecke", "Halvard", "chief
     # executive", ("chief", "execut")) of "Halvard's chief executive Tobias Brennecke"
     roles: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    # stems of the nouns its names modify, which say what the name is ("plant" of "the Dunmore
+    # plant"): a sentence naming the name need not repeat them
+    kinds_named: tuple[str, ...] = ()
 
 
 class QuestionReader:
@@ -231,6 +234,7 @@ class QuestionReader:
             order=_order(doc),
             identity=identity,
             roles=_roles(doc),
+            kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
@@ -283,6 +287,17 @@ class QuestionReader:
         asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
+
+
+def _names_kind(token: Any, name_words: set[str]) -> bool:
+    """Whether the noun says what the name right before it is ("plant" of "the Dunmore plant"): the
+    name modifies it, or both modify one head (the parse of "will the Dunmore plant process ...")."""
+    if token.pos_ != "NOUN" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return fold(before.text) in name_words and (
+        before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
+    )
 
 
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
