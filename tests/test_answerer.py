@@ -54,6 +54,11 @@ PROFILE = (
     "Duluth was chosen because its port cuts the cost of shipping paper. "
     "Kestrel prints 40 million pages a year."
 )
+SITE = (
+    "Bracken Foods will open its first bakery in 2028. "
+    "The company weighed sites in three states. "
+    "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -92,7 +97,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 
 @pytest.fixture(scope="module")
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
-    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE}
+    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE}
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -163,6 +168,14 @@ def test_a_why_question_is_answered_by_the_sentence_stating_its_verb_of_its_subj
     answer = ask("Why was Duluth chosen for Dunmore Press's new plant?")
     assert answer.text.startswith("Duluth was chosen because its port"), answer.text
     assert not answer.abstained
+
+
+def test_a_why_question_whose_act_is_stated_is_no_false_premise(ask: Callable[[str], Draft]) -> None:
+    # "chosen" is stated of Tacoma, though Bracken Foods is named two sentences before: the premise is
+    # not said to be false, and the sentence is quoted
+    answer = ask("Why was Tacoma chosen for Bracken Foods' first bakery?")
+    assert not answer.abstained and "don't say" not in answer.text, answer.text
+    assert any(c.quote.startswith("Tacoma was chosen because") for c in answer.citations), answer.text
 
 
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:

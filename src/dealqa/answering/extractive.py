@@ -587,8 +587,10 @@ class ExtractiveAnswerer:
         if not question.predicates or question.kind != "why":
             return None
         leading = relevant[:_WEIGHED]
-        words = sorted({w for c in leading for w in content_words(c.text)})
         asked = {stem(fold(p)) for p in question.predicates}
+        if any(_states_of(c.text, asked, question.names) for c in leading):
+            return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
+        words = sorted({w for c in leading for w in content_words(c.text)})
         vectors = self._vectors([*question.predicates, *words])
         verbs, others = vectors[: len(question.predicates)], vectors[len(question.predicates) :]
         like = {
