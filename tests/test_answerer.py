@@ -57,7 +57,8 @@ PROFILE = (
 SITE = (
     "Bracken Foods will open its first bakery in 2028. "
     "The company weighed sites in three states. "
-    "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery."
+    "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
+    "Bracken Foods is building a depot in Spokane."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -176,6 +177,9 @@ def test_a_why_question_whose_act_is_stated_is_no_false_premise(ask: Callable[[s
     answer = ask("Why was Tacoma chosen for Bracken Foods' first bakery?")
     assert not answer.abstained and "don't say" not in answer.text, answer.text
     assert any(c.quote.startswith("Tacoma was chosen because") for c in answer.citations), answer.text
+    # ...but an act stated with another place where the question has one is no premise held
+    answer = ask("Why is Bracken Foods building a depot in Tacoma?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
 
 
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:

@@ -302,6 +302,7 @@ class ExtractiveAnswerer:
                 and all(
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
                 )
+                and not _names_instead(question, c)
             ]
             if stated:
                 return _compose(_choose([*stated, *(c for c in relevant if c not in stated)], question.several))
@@ -588,7 +589,7 @@ class ExtractiveAnswerer:
             return None
         leading = relevant[:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
-        if any(_states_of(c.text, asked, question.names) for c in leading):
+        if any(_states_of(c.text, asked, question.names) and not _names_instead(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         words = sorted({w for c in leading for w in content_words(c.text)})
         vectors = self._vectors([*question.predicates, *words])
@@ -659,6 +660,24 @@ def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
     return any(
         stem(t.lower_) in verbs and not any(c.dep_ == "neg" for c in t.children) and any(map(named, t.children))
         for t in doc
+    )
+
+
+def _names_instead(question: Question, c: Candidate) -> bool:
+    """Whether the sentence names something of the kind of a name of the question it does not state,
+    in its place ("building ... east of Cheyenne" for "Why is X building it in Utah?"; places are one
+    kind, whatever the model's label)."""
+
+    def kind(label: str) -> str:
+        return "place" if label in _PLACES else label
+
+    labels = {e.text: kind(e.label_) for e in parse(question.text).ents}
+    kinds = {labels[n] for n in question.names if n in labels and not _named(question, n, c.text)}
+    return any(
+        e.label in NAME_TYPES
+        and kind(e.label) in kinds
+        and not any(_named(question, n, c.text[e.start : e.end], part=True) for n in question.names)
+        for e in c.entities
     )
 
 
