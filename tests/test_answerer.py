@@ -60,6 +60,11 @@ SITE = (
     "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
     "Bracken Foods is building a depot in Spokane."
 )
+FOUNDERS = (
+    "Harlow Foods, founded in 2015 by Ada Quist and Bo Lind, makes oat milk. "
+    "Quist is chief executive and Lind is chief scientist. "
+    "The company employs 85 people and raised $5m in 2020."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -98,7 +103,10 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 
 @pytest.fixture(scope="module")
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
-    articles = {"ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE}
+    articles = {
+        "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
+        "founders": FOUNDERS,
+    }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -199,6 +207,16 @@ def test_an_acronym_the_articles_spell_out_is_what_is_asked_not_a_name(ask: Call
     # the articles say "chief executive", never "CEO"
     assert ask("Who is the CEO of Vantor Systems?").short == "Maria Okafor"
     assert not ask("Who is Quarry Labs' CFO?").short  # no chief financial officer of Quarry Labs is named
+
+
+def test_a_definite_subject_may_stand_for_what_its_passage_is_about(ask: Callable[[str], Draft]) -> None:
+    # "The company" after a sentence that names the founders is Harlow Foods, the passage's subject
+    assert ask("How many people does Harlow Foods employ?").short == "85"
+    assert ask("How much did Harlow Foods raise?").short == "$5m"
+    # ...but such a sentence must say the kind of value asked for: the amount raised is no valuation
+    assert not ask("At what valuation did Harlow Foods raise in 2020?").short
+    # ...while "Its" stands for what the sentence before names (test above on Pellworth's CFO)
+    assert "Dana Whitlow" not in ask("Who is Vantor Systems' chief financial officer?").short
 
 
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:

@@ -10,6 +10,7 @@ says the articles don't say it; when the sources state different values, it says
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -83,6 +84,7 @@ _CLOSEST_SHOWN = 2
 # The words that make a value before them a rate ("$38.50 a share", "€14,000 per accelerator"): such
 # a value answers only a question that names what it is a rate of.
 _RATE = frozenset({"per", "a", "an", "each"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Candidate:
     on_topic: bool = True  # its article names what the question names
     missing: frozenset[str] = frozenset()  # the question's focus stems neither it nor a neighbour states
     before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
+    topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
 
 
 @dataclass(frozen=True)
@@ -422,6 +425,7 @@ class ExtractiveAnswerer:
             for a, b in pairwise(h.chunk.sentences)
             if (h.chunk.article_id, a.start) in pool
         }
+        topics = _topics(retrieval.hits, pool)
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
         for s in pool.values():
@@ -477,6 +481,7 @@ class ExtractiveAnswerer:
                     about[s.article_id],
                     frozenset(t for t in focus if t not in around),
                     previous.get((at.article_id, at.start), ()),
+                    topics.get((at.article_id, at.start), ()),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -539,6 +544,8 @@ class ExtractiveAnswerer:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
+                if question.thing and not _names_all(question, c) and question.thing not in terms(c.text):
+                    continue  # a sentence about the names only by what precedes it must say the kind asked for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
@@ -546,7 +553,7 @@ class ExtractiveAnswerer:
                             near[meant] = min(edges, near.get(meant, edges))
                     if not _names_all(question, c):
                         # the sentence is about the names the one before states ("its budget")
-                        for w in (w for name in question.names for w in terms(name) if w in _stems(c.before)):
+                        for w in (w for name in question.names for w in terms(name) if w in _stems(_antecedents(c))):
                             near.setdefault(w, 1)
                     covered = (
                         sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
@@ -908,7 +915,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # billion, to pay for the Orwin plant"); with no clause read, any name in the sentence is
         return not value.anchors or bool(set(terms(text)) & set(value.anchors))
 
-    if c.before and not any(asked(name) for name in c.before):
+    before = _antecedents(c)
+    if before and not any(asked(name) for name in before):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     others = [
         e
@@ -984,6 +992,43 @@ def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
         article = "an" if kind[:1] in "aeiou" else "a"
         return f"The closest passages state {article} {kind}, but not clearly {_what(question)}:"
     return f"The articles in the corpus don't say {_what(question)}."
+
+
+def _topics(hits: Sequence[Hit], pool: dict[tuple[str, int], Evidence]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """For each sentence of the retrieved chunks after their first, the named subjects of the first
+    (what the passage is about: "Curdwell, founded in 2021 by ..., uses ..."), by (article, start)."""
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for hit in hits:
+        keys = [(hit.chunk.article_id, s.start) for s in hit.chunk.sentences]
+        first = pool.get(keys[0]) if keys else None
+        if first is None:
+            continue
+        subjects = tuple(
+            first.text[e.start : e.end] for e in first.entities if e.label in NAME_TYPES and e.role in _SUBJECTS
+        )
+        found.update((key, subjects) for key in keys[1:])
+    return found
+
+
+def _antecedents(c: Candidate) -> tuple[str, ...]:
+    """The names a sentence that names no one asked may be about: those of the sentence before, and
+    when its subject is a definite description ("The company employs 64 people", after a sentence
+    naming its founders), what its passage is about too. ("Its chief financial officer" is of the
+    sentence before alone.)"""
+    return (*c.before, *c.topic) if c.before and c.topic and _definite_subject(c.text) else c.before
+
+
+@functools.lru_cache(maxsize=4096)
+def _definite_subject(sentence: str) -> bool:
+    """Whether the sentence's main subject is a common noun with a definite article, as the parse
+    reads it ("The start-up has 140 employees")."""
+    return any(
+        t.dep_ in _SUBJECTS
+        and t.head.dep_ == "ROOT"
+        and t.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.morph.get("Definite") == ["Def"] for d in t.children)
+        for t in parse(sentence)
+    )
 
 
 def _neighbours(hits: Sequence[Hit]) -> dict[tuple[str, int], set[tuple[str, int]]]:
