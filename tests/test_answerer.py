@@ -190,6 +190,13 @@ def test_a_why_question_whose_act_is_stated_is_no_false_premise(ask: Callable[[s
     assert answer.abstained and answer.finding == "false premise", answer.text
 
 
+def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[str], Draft]) -> None:
+    # no sentence gives a revenue: neither the haulage deal's worth nor a price paid is one
+    for question in ("What is Pellworth Freight's revenue?", "What is Vantor's revenue?"):
+        answer = ask(question)
+        assert answer.abstained and not answer.short, answer.text
+
+
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:
     # "a Duluth company that sells Orwin printing ink": neither name is the customer asked for
     answer = ask("Who is the first customer of Dunmore Press?")

@@ -278,6 +278,8 @@ class ExtractiveAnswerer:
                     and not things & c.missing
                     and _states_new(c, question)
                 ]
+            # (and says what "what" stands for: "total funding" is no "revenue")
+            stating = [c for c in stating if self._says_thing(question, c)]
             if stating and _unnamed(question, stating[0]):
                 return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
             if stating:
@@ -495,6 +497,17 @@ class ExtractiveAnswerer:
         matrix = self._vectors(words) @ self._vectors(list(asked)).T
         stems = list(asked.values())
         return {w: {stems[j] for j in np.nonzero(row >= _SAME_WORD)[0]} for w, row in zip(words, matrix, strict=True)}
+
+    def _says_thing(self, question: Question, c: Candidate) -> bool:
+        """Whether the sentence states the noun of a "What is X's NOUN?" question, or a word that
+        means nearly the same ("sales" for "revenue"); True for a question with no such noun.
+        (A "which NOUN" is often the type alone: "which company" of a sentence naming one.)"""
+        if not question.equated or terms(question.equated) <= terms(c.text):
+            return True
+        words = sorted(content_words(c.text))
+        if not words:
+            return False
+        return float(np.max(self._vectors(words) @ self._vectors([question.equated])[0])) >= _SAME_WORD
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors of words and clauses, kept across questions (questions about a corpus meet the

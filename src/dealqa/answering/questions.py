@@ -85,6 +85,8 @@ class Question:
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
+    # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
+    equated: str = ""
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
@@ -129,6 +131,7 @@ class QuestionReader:
         wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
         types: tuple[str, ...] = ()
         noun = None
+        asked_for = ""
         said = True  # the noun of a "which NOUN" names the type asked for
         kind = ""
         skip: set[int] = set()
@@ -165,6 +168,7 @@ class QuestionReader:
                 kind = equated.text  # what is asked for, though no type names it ("What is the link?")
                 if types:
                     skip.add(equated.i)
+                    asked_for = equated.text
         elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
             # A query of keywords ("quarry labs deal date") asks for the type one of its nouns names.
             for t in doc:
@@ -226,6 +230,7 @@ class QuestionReader:
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
+            equated=asked_for,
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
             side_phrases=phrases,
