@@ -58,7 +58,8 @@ SITE = (
     "Bracken Foods will open its first bakery in 2028. "
     "The company weighed sites in three states. "
     "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
-    "Bracken Foods is building a depot in Spokane."
+    "Bracken Foods is building a depot in Spokane. "
+    "Its flour contract with Spokane Mills runs for five years and covers 600,000 tonnes."
 )
 FOUNDERS = (
     "Harlow Foods, founded in 2015 by Ada Quist and Bo Lind, makes oat milk. "
@@ -195,6 +196,11 @@ def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[s
     for question in ("What is Pellworth Freight's revenue?", "What is Vantor's revenue?"):
         answer = ask(question)
         assert answer.abstained and not answer.short, answer.text
+
+
+def test_how_long_is_answered_by_a_span_in_words_not_by_another_quantity(ask: Callable[[str], Draft]) -> None:
+    # "five years" has no digit, yet is a length of time; "600,000 tonnes" is a quantity of no length
+    assert ask("How long is the flour contract?").short == "five years"
 
 
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:

@@ -71,8 +71,13 @@ _SAME_WORD = 0.6
 _VECTOR_CACHE = 50_000
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
 _SAME_VERB = 0.55
-# The question words of a point in time and of a span: each the other's rival for a DATE value.
-_RIVAL_KIND = {"when": "how long", "how long": "when"}
+# The question words a value of a type may be more like than the one asked: a point in time and a
+# span are each the other's rival for a DATE; an amount or a count for a length's QUANTITY
+# ("600,000 tonnes" is no answer to "how long").
+_RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "when": {"DATE": ("how long",)},
+    "how long": {"DATE": ("when",), "QUANTITY": ("how much", "how many")},
+}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
 # How near a comparison's measure is to the word the comparative measures, in edges.
@@ -546,7 +551,11 @@ class ExtractiveAnswerer:
                 text = _stated(c.text, e)
                 if e.label not in question.types or not text or _in_question(text, question):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
-                if e.label in _TIMES and not any(ch.isdigit() or ch.isupper() for ch in text):
+                if (
+                    e.label in _TIMES
+                    and not any(ch.isdigit() or ch.isupper() for ch in text)
+                    and not _span(question, text)
+                ):
                     continue  # "the week (before the announcement)", "today": a time only its sentence tells
                 unit = _rate_unit(c.text, e)
                 if unit and unit not in {stem(w) for w in question.words}:
@@ -581,20 +590,31 @@ class ExtractiveAnswerer:
         # "employs people" is what "how many employees" asks; "agreed to acquire" is not "founded".
         predicates = list(dict.fromkeys(f[3] for f in found))
         values = list(dict.fromkeys(f[2] for f in found))
-        rival = _RIVAL_KIND.get(question.kind, "")
-        texts = list(dict.fromkeys([question.asked or question.text, question.kind or question.text, rival]))
+        rivals = _RIVAL_KINDS.get(question.kind, {})
+        texts = [
+            question.asked or question.text,
+            question.kind or question.text,
+            *(k for r in rivals.values() for k in r),
+        ]
+        texts = list(dict.fromkeys(texts))
         texts += [t for t in predicates + values if t not in texts]
         vectors_of = dict(zip(texts, self._vectors(texts), strict=True))
         asked, kind = vectors_of[question.asked or question.text], vectors_of[question.kind or question.text]
         closeness = {p: float(np.dot(asked, vectors_of[p])) for p in predicates}
         # The value most like what is asked for: "Texas" for "which state", "12 years" for "how long".
         fit = {v: float(np.dot(kind, vectors_of[v])) for v in values}
-        # "when" wants a point in time and "how long" a span, both DATE to the model.
-        wrong = {v for v in values if rival and float(np.dot(vectors_of[rival], vectors_of[v])) > fit[v]}
+        # "when" wants a point in time and "how long" a span, both DATE to the model; "how long" a
+        # length, not the tonnes the model also calls a QUANTITY.
+        labels = {text: e.label for _, e, text, *_ in found}
+        wrong = {
+            v
+            for v in values
+            if any(float(np.dot(vectors_of[k], vectors_of[v])) > fit[v] for k in rivals.get(labels[v], ()))
+        }
         tied = [
             Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
             for c, e, text, p, covered, asked in found
-            if _tied(question, c, e, text, covered, closeness[p]) and not (e.label == "DATE" and text in wrong)
+            if _tied(question, c, e, text, covered, closeness[p]) and text not in wrong
         ]
         # The fullest of overlapping values: "Boise, Idaho", not "Idaho" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
@@ -758,6 +778,16 @@ def _modifier(question: Question, value: Entity) -> bool:
     Duluth company"). A "which NOUN" may ask for one ("Orwin" of "Orwin printing ink" for "Which ink
     ...", or a court's name), and a place may be one ("the Duluth plant")."""
     return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
+
+
+def _span(question: Question, text: str) -> bool:
+    """Whether the time is a length counted in words ("five years"), which answers "how long"
+    whatever the article's date (spaCy's own test of a number word)."""
+    if question.kind != "how long":
+        return False
+    from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded by the time a question is read)
+
+    return any(like_num(w) for w in text.split())
 
 
 def _inside(v: Value, w: Value) -> bool:
