@@ -59,7 +59,8 @@ SITE = (
     "The company weighed sites in three states. "
     "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
     "Bracken Foods is building a depot in Spokane. "
-    "Its flour contract with Spokane Mills runs for five years and covers 600,000 tonnes."
+    "Its flour contract with Spokane Mills runs for five years and covers 600,000 tonnes. "
+    "Bracken Foods will pay 70% of the depot's cost in cash and the remaining 30% in shares."
 )
 FOUNDERS = (
     "Harlow Foods, founded in 2015 by Ada Quist and Bo Lind, makes oat milk. "
@@ -201,6 +202,12 @@ def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[s
 def test_how_long_is_answered_by_a_span_in_words_not_by_another_quantity(ask: Callable[[str], Draft]) -> None:
     # "five years" has no digit, yet is a length of time; "600,000 tonnes" is a quantity of no length
     assert ask("How long is the flour contract?").short == "five years"
+
+
+def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Callable[[str], Draft]) -> None:
+    # "70% of the depot's cost", "the remaining 30%": shares of the cost, not what is paid
+    assert not ask("How much is Bracken Foods paying for the depot?").short
+    assert ask("How much of the depot's cost will Bracken Foods pay in cash?").short == "70%"
 
 
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:

@@ -560,6 +560,10 @@ class ExtractiveAnswerer:
                 unit = _rate_unit(c.text, e)
                 if unit and unit not in {stem(w) for w in question.words}:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
+                if e.label == "PERCENT" and question.kind == "how much" and "of" not in question.words:
+                    whole = _share_of(c.text, e)
+                    if whole and whole not in {stem(w) for w in question.words}:
+                        continue  # "60% of the price" is no amount paid, unless asked of the price
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if e.role == "poss" and set(question.types) <= _PLACES:
@@ -814,6 +818,26 @@ def _rate_unit(text: str, value: Entity) -> str:
     million per megawatt"), or "" when it is none."""
     after = text[value.end :].split(maxsplit=2)
     return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
+
+
+def _share_of(text: str, value: Entity) -> str:
+    """The stem of what a percentage is a share of, as the parse reads it ("price" of "60% of the
+    price", and of "the remaining 40%" joined to it), or ""."""
+    span = parse(text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None:
+        return ""
+    shares = (span.root, span.root.head) if span.root.dep_ == "conj" else (span.root,)
+    return next(
+        (
+            stem(o.lemma_.lower())
+            for t in shares
+            for p in t.children
+            if p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ),
+        "",
+    )
 
 
 def _in_question(value: str, question: Question) -> bool:
