@@ -65,7 +65,9 @@ SITE = (
 FOUNDERS = (
     "Harlow Foods, founded in 2015 by Ada Quist and Bo Lind, makes oat milk. "
     "Quist is chief executive and Lind is chief scientist. "
-    "The company employs 85 people and raised $5m in 2020."
+    "The company employs 85 people and raised $5m in 2020. "
+    "Harlow Foods bought a dairy in 2022. "
+    "It paid 60% of the dairy's price in cash."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -190,6 +192,10 @@ def test_a_why_question_whose_act_is_stated_is_no_false_premise(ask: Callable[[s
     # ...but an act stated with another place where the question has one is no premise held
     answer = ask("Why is Bracken Foods building a depot in Tacoma?")
     assert answer.abstained and answer.finding == "false premise", answer.text
+    # ...nor one that states the act without the party it is done to ("will pay 70% of the depot's
+    # cost in cash" for "paying Spokane Mills entirely in cash")
+    answer = ask("Why is Bracken Foods paying Spokane Mills entirely in cash?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
 
 
 def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[str], Draft]) -> None:
@@ -235,6 +241,8 @@ def test_a_definite_subject_may_stand_for_what_its_passage_is_about(ask: Callabl
     assert ask("How much did Harlow Foods raise?").short == "$5m"
     # ...but such a sentence must say the kind of value asked for: the amount raised is no valuation
     assert not ask("At what valuation did Harlow Foods raise in 2020?").short
+    # ...a sentence whose "It" is what the sentence before names needs no such noun
+    assert ask("What proportion of the dairy's price did Harlow Foods pay in cash?").short == "60%"
     # ...while "Its" stands for what the sentence before names (test above on Pellworth's CFO)
     assert "Dana Whitlow" not in ask("Who is Vantor Systems' chief financial officer?").short
 

@@ -312,7 +312,7 @@ class ExtractiveAnswerer:
                 and all(
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
                 )
-                and not _names_instead(question, c)
+                and _acted(question, c)
             ]
             if stated:
                 return _compose(_choose([*stated, *(c for c in relevant if c not in stated)], question.several))
@@ -570,8 +570,8 @@ class ExtractiveAnswerer:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
-                if question.thing and not _names_all(question, c) and question.thing not in terms(c.text):
-                    continue  # a sentence about the names only by what precedes it must say the kind asked for
+                if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
+                    continue  # a sentence about the names only as its passage's topic must say the kind asked for
                 if _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
@@ -633,7 +633,7 @@ class ExtractiveAnswerer:
             return None
         leading = relevant[:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
-        if any(_states_of(c.text, asked, question.names) and not _names_instead(question, c) for c in leading):
+        if any(_states_of(c.text, asked, question.names) and _acted(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         words = sorted({w for c in leading for w in content_words(c.text)})
         vectors = self._vectors([*question.predicates, *words])
@@ -707,22 +707,38 @@ def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
     )
 
 
-def _names_instead(question: Question, c: Candidate) -> bool:
-    """Whether the sentence names something of the kind of a name of the question it does not state,
-    in its place ("building ... east of Cheyenne" for "Why is X building it in Utah?"; places are one
-    kind, whatever the model's label)."""
+def _acted(question: Question, c: Candidate) -> bool:
+    """Whether the sentence names each name of the question that takes part in its act (the subject
+    or object of one of its predicates, or the object of a preposition on one: "Tamsbury" and "Utah"
+    of "Why is X paying for Tamsbury ...", "... building it in Utah?"; not "Orisen" of "chosen for
+    Orisen's first site"), or stands for it by a pronoun ("its chief executive") after a sentence
+    that names it, naming nothing of its kind instead ("in Spokane" for "in Tacoma"), as the parse
+    reads them."""
+    doc = parse(question.text)
+    verbs = {t.i for t in doc if t.text in question.predicates}
+
+    def takes_part(t: Any) -> bool:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            return t.head.head.i in verbs
+        return t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.i in verbs
 
     def kind(label: str) -> str:
         return "place" if label in _PLACES else label
 
-    labels = {e.text: kind(e.label_) for e in parse(question.text).ents}
-    kinds = {labels[n] for n in question.names if n in labels and not _named(question, n, c.text)}
-    return any(
+    parties = [n for n in question.names if any(fold(t.text) in fold(n).split() and takes_part(t) for t in doc)]
+    missing = [n for n in parties if not _named(question, n, c.text)]
+    if not missing:
+        return True
+    labels = {e.text: kind(e.label_) for e in doc.ents}
+    kinds = {labels.get(n, "") for n in missing}
+    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in parse(c.text))
+    instead = any(
         e.label in NAME_TYPES
         and kind(e.label) in kinds
         and not any(_named(question, n, c.text[e.start : e.end], part=True) for n in question.names)
         for e in c.entities
     )
+    return pointing and not instead and all(any(_named(question, n, b) for b in c.before) for n in missing)
 
 
 def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
@@ -1075,6 +1091,17 @@ def _topics(hits: Sequence[Hit], pool: dict[tuple[str, int], Evidence]) -> dict[
         )
         found.update((key, subjects) for key in keys[1:])
     return found
+
+
+def _by_topic(question: Question, c: Candidate) -> bool:
+    """Whether the sentence is about the question's names only as the subject of its passage: a
+    definite subject ("The company employs 64 people" after a sentence naming the founders), and
+    neither it nor the sentence before names them all."""
+    return (
+        len(_antecedents(c)) > len(c.before)
+        and not _names_all(question, c)
+        and not any(_named(question, n, b, part=True) for n in question.names for b in c.before)
+    )
 
 
 def _antecedents(c: Candidate) -> tuple[str, ...]:
