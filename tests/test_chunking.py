@@ -60,3 +60,33 @@ def test_a_run_on_sentence_longer_than_a_chunk_is_split_with_exact_offsets() -> 
     chunks = Chunker(chunk_size=200, chunk_overlap=0).split(article)
     assert len(chunks) > 5
     assert all(text[c.start : c.end] == c.text and len(c.text) <= 200 for c in chunks)
+
+
+WRAPPED = (
+    "Harlow Foods Buys a Dairy\n"
+    "Harlow Foods said on Monday that it had agreed to buy\n"
+    "Kestrel Dairy, a Vermont cheese maker, for $40 million. The deal\n"
+    "closes in June.\n"
+    "\n"
+    "Bo Lind Said It Would\n"
+    "keep the Kestrel brand, the company said.\n"
+)
+
+
+def test_a_sentence_of_a_wrapped_paragraph_goes_on_across_its_line_breaks() -> None:
+    assert [s.text for s in split_sentences(WRAPPED)] == [
+        "Harlow Foods Buys a Dairy",
+        "Harlow Foods said on Monday that it had agreed to buy\n"
+        "Kestrel Dairy, a Vermont cheese maker, for $40 million.",
+        "The deal\ncloses in June.",
+        "Bo Lind Said It Would\nkeep the Kestrel brand, the company said.",
+    ]
+    # the title is a heading; a paragraph's short first line that the next line carries on is none
+    assert [h for h, _, _ in sections(WRAPPED)] == ["Harlow Foods Buys a Dairy"]
+
+
+def test_chunks_of_a_wrapped_paragraph_end_at_sentence_ends() -> None:
+    article = Article("wrapped", "Wrapped", WRAPPED * 6)
+    for chunk in Chunker(chunk_size=120, chunk_overlap=0).split(article):
+        assert article.text[chunk.start : chunk.end] == chunk.text
+        assert all(s.text.rstrip().endswith((".", "Dairy")) for s in chunk.sentences), chunk.sentences

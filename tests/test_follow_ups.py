@@ -71,6 +71,8 @@ def test_a_follow_up_that_names_no_one_is_answered_from_the_articles_about_the_e
         ("When did he join?", "Quarry Labs", False, None),  # "he" is never a company
         ("Where does her company operate?", "Ines Varga", True, None),  # a company the articles name otherwise
         ("When was the deal signed?", "Quarry Labs", False, None),  # nothing points back
+        ("And who is its finance chief?", "Maria Okafor", True, None),  # "its" is never a person
+        ("When was it founded?", "Pellworth Freight", False, "When was Pellworth Freight founded?"),
     ],
 )
 def test_the_word_that_points_back_is_found_by_the_parse(

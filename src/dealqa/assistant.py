@@ -30,7 +30,7 @@ from .embedding import Embedder
 from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
 from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import condense, is_follow_up, resolve
+from .rewrite import condense, is_follow_up, is_person, resolve
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -457,7 +457,8 @@ class Assistant:
         draft = self.extractive.answer(parsed, queries[0], retrieval)
         if draft.abstained or not draft.short or draft.finding:
             return question  # no one name: none to put in
-        return resolve(question, draft.short, person="PERSON" in parsed.types) or question
+        person = is_person(draft.short, draft.citations[0].quote)
+        return resolve(question, draft.short, person=person) or question
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

@@ -58,6 +58,13 @@ _ABBREVIATIONS = {
 }
 _HEADING_END = tuple('.!?:;,"”’)]…')
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A line ending in one of these ends its sentence; one that does not, in a paragraph wrapped at a fixed
+# width (plain-text wire copy, Markdown, e-mail), goes on in the next line.
+_LINE_END = tuple('.!?:;"”’)]…')
+# A heading is at most this share of the text's longest line.
+_HEADING_WIDTH = 0.6
+# Lines that start a block of their own: a Markdown heading, list item, quote or table row.
+_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+•]\s|\d+[.)]\s|>|\|)")
 
 
 @lru_cache(maxsize=1)
@@ -85,14 +92,64 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def _headings(lines: list[tuple[int, str]]) -> list[bool]:
+    """Which lines are headings: title-like, standing after a blank line or a finished sentence,
+    before a line that does not carry on a sentence, and well short of the text's longest line (a
+    wrapped paragraph's first line runs to the wrapping width)."""
+    width = max((len(line.rstrip()) for _, line in lines), default=0)
+    found = []
+    for i, (_, line) in enumerate(lines):
+        before = lines[i - 1][1].strip() if i else ""
+        after = lines[i + 1][1].strip() if i + 1 < len(lines) else ""
+        found.append(
+            bool(line.strip())
+            and i < len(lines) - 1  # a last line is body text: there is nothing after it to head
+            and is_heading(line)
+            and (
+                bool(_MARKDOWN_HEADING.match(line.strip()))
+                or (
+                    (not before or before.endswith(_LINE_END))
+                    and not after[:1].islower()
+                    and len(line.strip()) <= _HEADING_WIDTH * width
+                )
+            )
+        )
+    return found
+
+
+def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The text's lines with the lines of a wrapped paragraph joined (the line break kept inside):
+    a line carries on the one before unless that one is blank, a heading or ends its sentence, or
+    the line starts a block of its own (a quote goes on only in another quote line)."""
+    lines = list(_lines(text))
+    headings = _headings(lines)
+    start, joined = 0, ""
+    for i, (pos, line) in enumerate(lines):
+        before = lines[i - 1][1].strip() if i else ""
+        quoted = before.startswith(">") and line.lstrip().startswith(">")
+        goes_on = (
+            before
+            and line.strip()
+            and not headings[i - 1]
+            and not before.endswith(_LINE_END)
+            and (quoted or not _BLOCK.match(line))
+        )
+        if i and goes_on:
+            joined += "\n" + line
+            continue
+        if i:
+            yield start, joined
+        start, joined = pos, line
+    yield start, joined
+
+
 def sections(text: str) -> list[tuple[str, int, int]]:
     """``(heading, start, end)`` for each run of body lines; the heading is ``""`` before the first."""
     found: list[tuple[str, int, int]] = []
     heading, start = "", 0
     lines = list(_lines(text))
-    for i, (pos, line) in enumerate(lines):
-        # A last line is body text, never a heading (there is nothing after it to head).
-        if line.strip() and i < len(lines) - 1 and is_heading(line):
+    for (pos, line), is_head in zip(lines, _headings(lines), strict=True):
+        if is_head:
             if text[start:pos].strip():
                 found.append((heading, start, pos))
             heading, start = _MARKDOWN_HEADING.sub("", line.strip()), pos + len(line) + 1
@@ -102,11 +159,12 @@ def sections(text: str) -> list[tuple[str, int, int]]:
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """Sentence spans of ``text[start:end]``; a sentence never crosses a line break."""
+    """Sentence spans of ``text[start:end]``; a sentence crosses a line break only inside a wrapped
+    paragraph."""
     end = len(text) if end is None else end
     tokenizer = _sentence_tokenizer()
     found = []
-    for pos, line in _lines(text[start:end]):
+    for pos, line in _paragraph_lines(text[start:end]):
         for s, e in tokenizer.span_tokenize(line):
             a, b = start + pos + s, start + pos + e
             if text[a:b].strip():
@@ -132,12 +190,20 @@ class Chunker:
             raise InputError(f"chunk_size must be at least 50 characters, got {chunk_size}")
         if not 0 <= chunk_overlap < chunk_size:
             raise InputError(f"chunk_overlap must be in [0, chunk_size), got {chunk_overlap}")
-        # Paragraphs first, then sentence ends, then clauses and words for run-on sentences.
+        # Paragraphs first, then sentence ends (a line break only after one: a wrapped paragraph's
+        # line goes on), then clauses and words for run-on sentences.
+        separators = [
+            "\n\n",
+            f"(?<=[{re.escape(''.join(_LINE_END))}])\n",
+            *map(re.escape, [". ", "? ", "! ", "; ", ", ", " "]),
+            "",
+        ]
         self._splitter = RecursiveCharacterTextSplitter(
             chunk_size=chunk_size,
             chunk_overlap=chunk_overlap,
-            separators=["\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ", ""],
+            separators=separators,
             keep_separator="end",
+            is_separator_regex=True,
             add_start_index=True,
         )
 

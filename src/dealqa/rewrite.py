@@ -35,11 +35,16 @@ def condense(question: str, history: Sequence[str]) -> str:
     return f"{history[-1]} {question}"
 
 
+def is_person(name: str, sentence: str) -> bool:
+    """Whether the model reads the name as a person's in the sentence that gives it."""
+    return any(e.label_ == "PERSON" and e.text == name for e in parse(sentence).ents)
+
+
 def resolve(question: str, name: str, person: bool) -> str | None:
     """The follow-up with the first word that points back at a name replaced by it: a third-person
     pronoun ("he", "their") or a demonstrative's noun phrase ("that company"), as spaCy's
-    morphology marks them. ``person``: the name may be a person's ("he" and "she" stand only for
-    one). None when nothing in it points back.
+    morphology marks them. ``person``: the name is a person's ("he" and "she" stand only for one,
+    "it" and "its" never). None when nothing in it points back.
 
     Example:
         >>> resolve("When did he join Vantor?", "Maria Okafor", person=True)
@@ -51,6 +56,8 @@ def resolve(question: str, name: str, person: bool) -> str | None:
         if morph.get("PronType") == ["Prs"] and morph.get("Person") == ["3"]:
             if set(morph.get("Gender")) & {"Masc", "Fem"} and (not person or morph.get("Poss") == ["Yes"]):
                 continue  # "he" never stands for a company; "her company" is not one the articles name her in
+            if person and morph.get("Gender") == ["Neut"]:
+                continue  # "its finance chief" after "Who runs Vantor?" is Vantor's, not its chief's
             start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
         elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i:
             start, end, said = t.i, t.head.i + 1, name  # "that company('s factory)"
