@@ -157,6 +157,13 @@ def test_a_rate_answers_only_a_question_that_names_what_it_is_a_rate_of(ask: Cal
     assert ask("How much did Vantor pay a share for its stake in Pellworth Freight?").short == "$12"
 
 
+def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str], Draft]) -> None:
+    # "a deal worth $40 million" is the deal's total, not its worth per tonne
+    assert not ask("How much is Pellworth Freight's deal worth per tonne?").short
+    assert not ask("How much is Pellworth Freight's deal worth for each tonne?").short
+    assert ask("How much did Vantor pay for each share of Pellworth Freight?").short == "$12"
+
+
 def test_a_name_is_read_without_the_article_before_it(encode: Callable[[list[str]], np.ndarray]) -> None:
     # the model's span is "the Pellworth-Vantor": "the" is no word of the name
     question = QuestionReader(encode).read("How much is the Pellworth-Vantor contract worth?")

@@ -560,6 +560,8 @@ class ExtractiveAnswerer:
                 unit = _rate_unit(c.text, e)
                 if unit and unit not in {stem(w) for w in question.words}:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
+                if e.label == "MONEY" and _rate_unit(question.text, None) not in ("", unit):
+                    continue  # "the price of each turbine" is no contract's total
                 if e.label == "PERCENT" and question.kind == "how much" and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -829,9 +831,21 @@ def _stated(text: str, value: Entity) -> str:
     return display(text[start:end])
 
 
-def _rate_unit(text: str, value: Entity) -> str:
+def _rate_unit(text: str, value: Entity | None) -> str:
     """The stem of what the value is a rate of ("share" of "$38.50 a share", "megawatt" of "$2.7
-    million per megawatt"), or "" when it is none."""
+    million per megawatt"), or "" when it is none; with no value, what a question asks a rate of
+    ("turbine" of "the price of each turbine", "per share"; not "a", which a question uses otherwise)."""
+    if value is None:
+        doc = parse(text)
+        return next(
+            (
+                stem(n.lemma_.lower())
+                for t in doc
+                if t.lower_ in _RATE - {"a", "an"}
+                for n in ([t.head] if t.dep_ == "det" else [c for c in t.children if c.dep_ == "pobj"])
+            ),
+            "",
+        )
     after = text[value.end :].split(maxsplit=2)
     return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
 
