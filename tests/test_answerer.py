@@ -67,7 +67,8 @@ FOUNDERS = (
     "Quist is chief executive and Lind is chief scientist. "
     "The company employs 85 people and raised $5m in 2020. "
     "Harlow Foods bought a dairy in 2022. "
-    "It paid 60% of the dairy's price in cash."
+    "It paid 60% of the dairy's price in cash. "
+    "Harlow Foods is advised by Pike Lowe, a Boston accounting firm."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -162,6 +163,12 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
     assert not ask("How much is Pellworth Freight's deal worth per tonne?").short
     assert not ask("How much is Pellworth Freight's deal worth for each tonne?").short
     assert ask("How much did Vantor pay for each share of Pellworth Freight?").short == "$12"
+
+
+def test_a_which_noun_is_answered_by_a_value_of_the_whole_kind_asked(ask: Callable[[str], Draft]) -> None:
+    # "a Boston accounting firm" is a firm, but no law firm
+    assert not ask("Which law firm advises Harlow Foods?").short
+    assert ask("Which accounting firm advises Harlow Foods?").short == "Pike Lowe"
 
 
 def test_a_name_is_read_without_the_article_before_it(encode: Callable[[list[str]], np.ndarray]) -> None:

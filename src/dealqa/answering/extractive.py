@@ -568,6 +568,8 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid, unless asked of the price
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
+                if question.noun and not terms(question.kind) <= terms(c.text):
+                    continue  # ...and of the kind asked ("a Chicago private-equity firm" is no law firm)
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
