@@ -90,3 +90,16 @@ def test_chunks_of_a_wrapped_paragraph_end_at_sentence_ends() -> None:
     for chunk in Chunker(chunk_size=120, chunk_overlap=0).split(article):
         assert article.text[chunk.start : chunk.end] == chunk.text
         assert all(s.text.rstrip().endswith((".", "Dairy")) for s in chunk.sentences), chunk.sentences
+
+
+def test_a_line_ending_in_a_quoted_word_or_an_abbreviation_goes_on() -> None:
+    text = (
+        'Bo Lind called the deal "transformative"\n'
+        "for the group. Kestrel Dairy Inc.\n"
+        "said it agreed. The sale closes in June.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        'Bo Lind called the deal "transformative"\nfor the group.',
+        "Kestrel Dairy Inc.\nsaid it agreed.",
+        "The sale closes in June.",
+    ]

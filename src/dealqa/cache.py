@@ -209,7 +209,7 @@ class ChunkCache:
     Example:
         >>> cache = ChunkCache(store, data_dir / "cache" / "dealqa")
         >>> cache.snapshot().chunk(chunk_id).text
-        'The Vardholm 2 site is in Kettleby, a town on the coast. ...'
+        'The Vardholm 2 site is in Harwick, a town on the coast. ...'
     """
 
     def __init__(self, store: VectorStore, folder: Path) -> None:

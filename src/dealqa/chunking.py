@@ -58,9 +58,11 @@ _ABBREVIATIONS = {
 }
 _HEADING_END = tuple('.!?:;,"”’)]…')
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-# A line ending in one of these ends its sentence; one that does not, in a paragraph wrapped at a fixed
-# width (plain-text wire copy, Markdown, e-mail), goes on in the next line.
-_LINE_END = tuple('.!?:;"”’)]…')
+# A line ending in one of these (before any closing quotes and brackets) ends its sentence; one that
+# does not, in a paragraph wrapped at a fixed width (plain-text wire copy, Markdown, e-mail), goes on in
+# the next line, as does one the next line carries on in lower case ("Acme Inc." / "said ...").
+_LINE_END = tuple(".!?:;…")
+_CLOSING = '"”’)]'
 # A heading is at most this share of the text's longest line.
 _HEADING_WIDTH = 0.6
 # Lines that start a block of their own: a Markdown heading, list item, quote or table row.
@@ -92,6 +94,10 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def _ends_sentence(line: str) -> bool:
+    return line.strip().rstrip(_CLOSING).endswith(_LINE_END)
+
+
 def _headings(lines: list[tuple[int, str]]) -> list[bool]:
     """Which lines are headings: title-like, standing after a blank line or a finished sentence,
     before a line that does not carry on a sentence, and well short of the text's longest line (a
@@ -108,7 +114,7 @@ def _headings(lines: list[tuple[int, str]]) -> list[bool]:
             and (
                 bool(_MARKDOWN_HEADING.match(line.strip()))
                 or (
-                    (not before or before.endswith(_LINE_END))
+                    (not before or _ends_sentence(before))
                     and not after[:1].islower()
                     and len(line.strip()) <= _HEADING_WIDTH * width
                 )
@@ -117,30 +123,35 @@ def _headings(lines: list[tuple[int, str]]) -> list[bool]:
     return found
 
 
-def _paragraph_lines(text: str) -> Iterator[tuple[int, str]]:
-    """The text's lines with the lines of a wrapped paragraph joined (the line break kept inside):
-    a line carries on the one before unless that one is blank, a heading or ends its sentence, or
-    the line starts a block of its own (a quote goes on only in another quote line)."""
+def _paragraph_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """The lines of ``text[start:end]`` with the lines of a wrapped paragraph joined (the line break
+    kept inside), headings read in the whole text: a line carries on the one before unless that one
+    is blank, a heading or ends its sentence (and the line does not go on in lower case), or the
+    line starts a block of its own (a quote goes on only in another quote line)."""
     lines = list(_lines(text))
     headings = _headings(lines)
-    start, joined = 0, ""
-    for i, (pos, line) in enumerate(lines):
+    kept = [i for i, (pos, line) in enumerate(lines) if pos < end and pos + len(line) > start]
+    at, joined = -1, ""
+    for i in kept:
+        pos, line = lines[i]
         before = lines[i - 1][1].strip() if i else ""
         quoted = before.startswith(">") and line.lstrip().startswith(">")
         goes_on = (
-            before
+            at >= 0
+            and before
             and line.strip()
             and not headings[i - 1]
-            and not before.endswith(_LINE_END)
+            and (not _ends_sentence(before) or line.lstrip()[:1].islower())
             and (quoted or not _BLOCK.match(line))
         )
-        if i and goes_on:
+        if goes_on:
             joined += "\n" + line
             continue
-        if i:
-            yield start, joined
-        start, joined = pos, line
-    yield start, joined
+        if at >= 0:
+            yield at, joined
+        at, joined = pos, line
+    if at >= 0:
+        yield at, joined
 
 
 def sections(text: str) -> list[tuple[str, int, int]]:
@@ -164,10 +175,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     tokenizer = _sentence_tokenizer()
     found = []
-    for pos, line in _paragraph_lines(text[start:end]):
+    for pos, line in _paragraph_lines(text, start, end):
         for s, e in tokenizer.span_tokenize(line):
-            a, b = start + pos + s, start + pos + e
-            if text[a:b].strip():
+            a, b = max(pos + s, start), min(pos + e, end)
+            if a < b and text[a:b].strip():
                 found.append(Sentence(a, b, text[a:b]))
     return found
 
@@ -192,9 +203,10 @@ class Chunker:
             raise InputError(f"chunk_overlap must be in [0, chunk_size), got {chunk_overlap}")
         # Paragraphs first, then sentence ends (a line break only after one: a wrapped paragraph's
         # line goes on), then clauses and words for run-on sentences.
+        ends = re.escape("".join(_LINE_END))
         separators = [
             "\n\n",
-            f"(?<=[{re.escape(''.join(_LINE_END))}])\n",
+            f"(?:(?<=[{ends}])|(?<=[{ends}][{re.escape(_CLOSING)}]))\n",
             *map(re.escape, [". ", "? ", "! ", "; ", ", ", " "]),
             "",
         ]

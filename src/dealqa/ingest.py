@@ -41,7 +41,7 @@ _GROUP = 128
 # What the stored records hold; a change rewrites every article on the next ingest.
 _FORMAT = (
     "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses, conjoined verbs,"
-    " anchor terms, appositions, place lists, lemma terms, wrapped lines joined"
+    " anchor terms, appositions, place lists, lemma terms, wrapped lines joined (also after a quote or an abbreviation)"
     " (spaCy 3.8 sm)"
 )
 

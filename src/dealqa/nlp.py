@@ -85,8 +85,8 @@ def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool,
 def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     spans = [(ent.label_, ent) for ent in doc.ents]
-    # "Boise, Idaho": a place and the larger place it is in, also as one value.
-    # Not in a list of places ("Idaho, Utah and Oregon"): three or more, or two joined by "and".
+    # "Duluth, Minnesota": a place and the larger place it is in, also as one value.
+    # Not in a list of places ("Ohio, Texas and Maine"): three or more, or two joined by "and".
     places = [e for e in doc.ents if e.label_ == "GPE"]
     spans += [
         (a.label_, doc[a.start : b.end])
@@ -145,7 +145,7 @@ def _proper_runs(doc: Any) -> list[Any]:
 
 def _distance(a: Any, b: Any) -> int:
     """Edges between two tokens in the dependency tree; a conjoined verb stands where its head
-    does ("designed in Boise and assembled in Tulsa": both verbs are the subject's)."""
+    does ("designed in Duluth and assembled in Dayton": both verbs are the subject's)."""
     up = {a.i: 0}
     n = 0
     for t in [a, *a.ancestors][:-1]:
@@ -163,7 +163,7 @@ def _distance(a: Any, b: Any) -> int:
 
 def _shares_head(token: Any) -> bool:
     """A conjoined verb: it stands where the verb it is conjoined to does (not a conjoined noun:
-    "Villeneuve, its chief executive, and Feld" are two people)."""
+    "Okafor, its chief executive, and Whitlow" are two people)."""
     return bool(token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
 
 

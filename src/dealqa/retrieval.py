@@ -377,7 +377,7 @@ class HybridRetriever:
 
     Example:
         >>> HybridRetriever(store, cache, embedder, bm25).retrieve(["Where is Vardholm 2?"], k=3).hits[0].chunk.text
-        'The Vardholm 2 site is in Kettleby, a town on the coast. ...'
+        'The Vardholm 2 site is in Harwick, a town on the coast. ...'
     """
 
     def __init__(

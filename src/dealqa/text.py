@@ -101,5 +101,5 @@ def display(sentence: str) -> str:
 
 def nearness(edges: int) -> float:
     """How much a word counts for a value this many edges away from it in the parse: in full up to
-    two ("campus near Reno"), less the further it is ("Denver-based operator ... campus")."""
+    two ("plant near Duluth"), less the further it is ("Dayton-based operator ... plant")."""
     return min(1.0, 2.0 / max(edges, 1))

@@ -89,6 +89,8 @@ _CLOSEST_SHOWN = 2
 # The words that make a value before them a rate ("$38.50 a share", "€14,000 per accelerator"): such
 # a value answers only a question that names what it is a rate of.
 _RATE = frozenset({"per", "a", "an", "each"})
+# ...and what a question asks a rate of stands this near an amount that is one ("Each truck costs $90,000").
+_RATE_EDGES = 2
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -308,7 +310,7 @@ class ExtractiveAnswerer:
                 for c in relevant[:_WEIGHED]
                 if _states_of(c.text, asked, question.names)
                 # ...and the premise's other names, or the sentence before does ("Dunmore will build its
-                # plant in Duluth."); "Why is X building it in Utah?" is not held by "X is building it"
+                # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
                 )
@@ -544,7 +546,7 @@ class ExtractiveAnswerer:
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmore plant")
-            if things & c.missing - (set(question.kinds_named) if _names_all(question, c) else set()):
+            if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
@@ -560,8 +562,8 @@ class ExtractiveAnswerer:
                 unit = _rate_unit(c.text, e)
                 if unit and unit not in {stem(w) for w in question.words}:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
-                if e.label == "MONEY" and _rate_unit(question.text, None) not in ("", unit):
-                    continue  # "the price of each turbine" is no contract's total
+                if e.label == "MONEY" and not _rate_of(question, c, e, unit):
+                    continue  # "the price of each truck" is no contract's total
                 if e.label == "PERCENT" and question.kind == "how much" and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -569,7 +571,7 @@ class ExtractiveAnswerer:
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if question.noun and not terms(question.kind) <= terms(c.text):
-                    continue  # ...and of the kind asked ("a Chicago private-equity firm" is no law firm)
+                    continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
                 if e.role == "poss" and set(question.types) <= _PLACES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
@@ -624,7 +626,7 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered, asked in found
             if _tied(question, c, e, text, covered, closeness[p]) and text not in wrong
         ]
-        # The fullest of overlapping values: "Boise, Idaho", not "Idaho" alone.
+        # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
 
@@ -690,16 +692,22 @@ class ExtractiveAnswerer:
         return self.lexicon.uses(word) or (not word.isalpha() and self.lexicon.knows(word))
 
 
+@functools.lru_cache(maxsize=256)
+def _doc(text: str) -> Any:
+    """spaCy's parse of a question or a sentence, kept: the rules read the same few again and again."""
+    return parse(text)
+
+
 def _denies(sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence negates one of these verbs itself ("are not named"), not another word
     of it ("did not disclose how it will be split")."""
-    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in parse(sentence))
+    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
 
 
 def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
     """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
     as its subject, as the parse reads it."""
-    doc = parse(sentence)
+    doc = _doc(sentence)
 
     def named(t: Any) -> bool:
         phrase = doc[t.left_edge.i : t.right_edge.i + 1].text
@@ -713,12 +721,12 @@ def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
 
 def _acted(question: Question, c: Candidate) -> bool:
     """Whether the sentence names each name of the question that takes part in its act (the subject
-    or object of one of its predicates, or the object of a preposition on one: "Tamsbury" and "Utah"
-    of "Why is X paying for Tamsbury ...", "... building it in Utah?"; not "Orisen" of "chosen for
-    Orisen's first site"), or stands for it by a pronoun ("its chief executive") after a sentence
-    that names it, naming nothing of its kind instead ("in Spokane" for "in Tacoma"), as the parse
-    reads them."""
-    doc = parse(question.text)
+    or object of one of its predicates, or the object of a preposition on one: "Spokane Mills" and
+    "Tacoma" of "Why is X paying Spokane Mills ...", "... building a depot in Tacoma?"; not "Bracken
+    Foods" of "chosen for Bracken Foods' first bakery"), or stands for it by a pronoun ("its chief
+    executive") after a sentence that names it, naming nothing of its kind instead ("in Spokane" for
+    "in Tacoma"), as the parse reads them."""
+    doc = _doc(question.text)
     verbs = {t.i for t in doc if t.text in question.predicates}
 
     def takes_part(t: Any) -> bool:
@@ -735,7 +743,7 @@ def _acted(question: Question, c: Candidate) -> bool:
         return True
     labels = {e.text: kind(e.label_) for e in doc.ents}
     kinds = {labels.get(n, "") for n in missing}
-    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in parse(c.text))
+    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in _doc(c.text))
     instead = any(
         e.label in NAME_TYPES
         and kind(e.label) in kinds
@@ -748,7 +756,7 @@ def _acted(question: Question, c: Candidate) -> bool:
 def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
     """Whether a value answers what the question asks: its clause states the question's words and
     names, one of its verbs among them ("reported", "founded"; a place is stated without one:
-    "a Boise company"), and counts what "how many" asks ("1,200 trucks", not "three
+    "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked."""
     if closeness >= _TIE_STRONG:
         return True
@@ -767,7 +775,7 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
     ]
     if asked and others and min(others) < min(asked):
         return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
-    # "Which analyst warned ...": "Hester Quigley, an analyst at ..., noted ..." is said to be one, in
+    # "Which analyst warned ...": "Lena Brandt, an analyst at ..., noted ..." is said to be one, in
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
@@ -776,8 +784,8 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:
     """Whether the sentence says the value is what a "which NOUN" question asks for: the noun is in
-    it or beside it ("Kaiyuan Foundry", "Marrow, the law firm"), and the question does not already
-    say it ("Canadian" of "which Canadian rail operator")."""
+    it or beside it ("Orwin Foundry", "Marrow, the law firm"), and the question does not already
+    say it ("Ohio" of "which Ohio rail operator")."""
     noun = noun or question.noun
     text = display(c.text[value.start : value.end])
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
@@ -787,13 +795,13 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
 def _unnamed(question: Question, c: Candidate) -> bool:
     """Whether the sentence introduces the thing a "which NOUN" question asks for without naming
     it: the noun with an indefinite article, as the model reads it, and no name said to be one
-    ("... while working at a Canadian rail operator" for "which rail operator")."""
+    ("... joined from a rail operator" for "which rail operator")."""
     thing = question.thing
     if not thing or thing not in terms(c.text) or any(_named_as(question, c, e, thing) for e in c.entities):
         return False
     return any(
         stem(t.lemma_.lower()) == thing and any(d.morph.get("Definite") == ["Ind"] for d in t.children)
-        for t in parse(c.text)
+        for t in _doc(c.text)
     )
 
 
@@ -833,29 +841,38 @@ def _stated(text: str, value: Entity) -> str:
     return display(text[start:end])
 
 
-def _rate_unit(text: str, value: Entity | None) -> str:
+def _rate_unit(text: str, value: Entity) -> str:
     """The stem of what the value is a rate of ("share" of "$38.50 a share", "megawatt" of "$2.7
-    million per megawatt"), or "" when it is none; with no value, what a question asks a rate of
-    ("turbine" of "the price of each turbine", "per share"; not "a", which a question uses otherwise)."""
-    if value is None:
-        doc = parse(text)
-        return next(
-            (
-                stem(n.lemma_.lower())
-                for t in doc
-                if t.lower_ in _RATE - {"a", "an"}
-                for n in ([t.head] if t.dep_ == "det" else [c for c in t.children if c.dep_ == "pobj"])
-            ),
-            "",
-        )
+    million per megawatt"), or "" when it is none."""
     after = text[value.end :].split(maxsplit=2)
     return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
+
+
+def _asked_rate(question: str) -> str:
+    """The stem of what a question asks a rate of, as its parse reads it: "truck" of "the price of
+    each truck" or "per truck" (not of "How much did each bidder offer?", nor "a", which questions use
+    otherwise), or ""."""
+    for t in _doc(question):
+        if t.lower_ == "per":
+            return next((stem(o.lemma_.lower()) for o in t.children if o.dep_ == "pobj"), "")
+        if t.lower_ == "each" and t.dep_ == "det" and t.head.dep_ == "pobj":
+            return stem(t.head.lemma_.lower())
+    return ""
+
+
+def _rate_of(question: Question, c: Candidate, value: Entity, unit: str) -> bool:
+    """Whether an amount answers what the question asks a rate of: it is a rate of that thing
+    ("$12 per share"), or the thing stands beside it in the parse ("Each truck costs $90,000");
+    True when the question asks no rate."""
+    asked = _asked_rate(question.text)
+    near = dict(zip(value.anchors, value.distances, strict=True))
+    return not asked or unit == asked or near.get(asked, 99) <= _RATE_EDGES
 
 
 def _share_of(text: str, value: Entity) -> str:
     """The stem of what a percentage is a share of, as the parse reads it ("price" of "60% of the
     price", and of "the remaining 40%" joined to it), or ""."""
-    span = parse(text).char_span(value.start, value.end, alignment_mode="expand")
+    span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None:
         return ""
     shares = (span.root, span.root.head) if span.root.dep_ == "conj" else (span.root,)
@@ -902,8 +919,8 @@ def _misattributed(
     question: Question, candidates: list[Candidate]
 ) -> tuple[Candidate, tuple[str, str, str, tuple[str, ...]]] | None:
     """A sentence that gives a person of the question the role the question gives them, held by
-    another name ("Tobias Brennecke, Lumenfold's chief executive" for "Halvard's chief executive
-    Tobias Brennecke"), when no sentence gives it to them held by the question's holder."""
+    another name ("Maria Okafor, Quarry's chief executive" for "Vantor's chief executive
+    Maria Okafor"), when no sentence gives it to them held by the question's holder."""
     for role in question.roles:
         person, holder, _, words = role
         held, other, supported = terms(holder), None, False
@@ -915,7 +932,7 @@ def _misattributed(
                 if not set(words) <= near:
                     continue
                 supported = supported or bool(held & near)
-                # another holder: a name the role's noun is within two edges of ("Lumenfold's chief
+                # another holder: a name the role's noun is within two edges of ("Quarry's chief
                 # executive", "the chief executive of Vantor"), not one the sentence says elsewhere
                 holders = {
                     t
@@ -933,7 +950,7 @@ def _misattributed(
 
 def _designated(name: str) -> dict[str, str]:
     """The words of a name told apart by the number or letter after them ("Series": "C" of
-    "Ostrelis Series C", "Atlas": "3")."""
+    "Vantor Series C", "Atlas": "3")."""
     words = name.split()
     return {w: d for w, d in pairwise(words) if _DESIGNATOR.fullmatch(d)}
 
@@ -961,7 +978,7 @@ def _names_another(names: Sequence[str], text: str) -> bool:
 def names(name: str, text: str, words: Sequence[str] | None = None, *, part: bool = False) -> bool:
     """Whether the text names what the name does: the whole name, or one of its words that name it
     alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it).
-    ``part``: one of the names joined by a hyphen will do ("Halvard" of "Lumenfold-Halvard")."""
+    ``part``: one of the names joined by a hyphen will do ("Vantor" of "Pellworth-Vantor")."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
     if mentioned(name, text):
@@ -976,7 +993,7 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
         other = _other_designator(word, [own]) if own else None
         return any(other is None or not other.match(text, m.start()) for m in found)
 
-    # Names joined by a hyphen ("Lumenfold-Halvard": the deal of the two) are named by all of them.
+    # Names joined by a hyphen ("Pellworth-Vantor": the deal of the two) are named by all of them.
     joined = {} if part else {p: ps for token in name.split() if len(ps := token.split("-")) > 1 for p in ps}
     return any(all(said(p) for p in joined.get(w, [w])) for w in words)
 
@@ -1006,7 +1023,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     if _names_all(question, c):
         return True
 
-    def asked(text: str) -> bool:  # (a name of the sentence is one party of "Lumenfold-Halvard")
+    def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellworth-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
 
     def in_clause(text: str) -> bool:
@@ -1084,7 +1101,7 @@ def _what(question: Question) -> str:
 def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
     """Why no value is given. An abstention never names as missing what its own quotes state: when
     a passage shown states a value of the kind asked about the question's names, the answer says
-    only that none is clearly the one asked ("the place asked for" beside "based in Boise")."""
+    only that none is clearly the one asked ("the place asked for" beside "based in Duluth")."""
     shown = candidates[:_CLOSEST_SHOWN]
     if any(e.label in question.types and _about_names(question, c, e) for c in shown for e in c.entities):
         kind = _kind(question)
@@ -1095,7 +1112,7 @@ def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
 
 def _topics(hits: Sequence[Hit], pool: dict[tuple[str, int], Evidence]) -> dict[tuple[str, int], tuple[str, ...]]:
     """For each sentence of the retrieved chunks after their first, the named subjects of the first
-    (what the passage is about: "Curdwell, founded in 2021 by ..., uses ..."), by (article, start)."""
+    (what the passage is about: "Harlow Foods, founded in 2015 by ..., makes ..."), by (article, start)."""
     found: dict[tuple[str, int], tuple[str, ...]] = {}
     for hit in hits:
         keys = [(hit.chunk.article_id, s.start) for s in hit.chunk.sentences]
@@ -1113,8 +1130,9 @@ def _by_topic(question: Question, c: Candidate) -> bool:
     """Whether the sentence is about the question's names only as the subject of its passage: a
     definite subject ("The company employs 64 people" after a sentence naming the founders), and
     neither it nor the sentence before names them all."""
+    topical = len(_antecedents(c)) > len(c.before)  # the passage's subject is among its antecedents
     return (
-        len(_antecedents(c)) > len(c.before)
+        topical
         and not _names_all(question, c)
         and not any(_named(question, n, b, part=True) for n in question.names for b in c.before)
     )
@@ -1137,7 +1155,7 @@ def _definite_subject(sentence: str) -> bool:
         and t.head.dep_ == "ROOT"
         and t.pos_ == "NOUN"
         and any(d.dep_ == "det" and d.morph.get("Definite") == ["Def"] for d in t.children)
-        for t in parse(sentence)
+        for t in _doc(sentence)
     )
 
 
@@ -1188,7 +1206,7 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     if any(_rival(v, best, question.several) for v in values[1:]):
         return _compose([best.candidate])  # two values of one sentence fit as well: let it speak
     if _coordinated(best):
-        return _compose([best.candidate])  # "founded by Amara Villeneuve and Jonah Feld": one of several
+        return _compose([best.candidate])  # "set up by Ines Varga and Tomas Reyes": one of several
     rivals = [
         v
         for v in values[1:]
@@ -1212,9 +1230,9 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
 def _describes(question: Question, c: Candidate) -> bool:
     """Whether the sentence says what one of the question's names is, as the parse reads it: the
     name with an appositive ("xAI, its competing AI division"), as one ("its chief financial officer,
-    Dana Whitlow") or as the subject of "be" with a complement ("Nimbic is a Toronto start-up")."""
+    Dana Whitlow") or as the subject of "be" with a complement ("Quarry Labs is an Austin start-up")."""
     words = {w for name in question.names for w in name.split()}
-    for t in parse(c.text):
+    for t in _doc(c.text):
         if t.text not in words:
             continue
         if any(child.dep_ == "appos" for child in t.children) or (t.dep_ == "appos" and t.head.pos_ == "NOUN"):
@@ -1226,8 +1244,8 @@ def _describes(question: Question, c: Candidate) -> bool:
 
 def _coordinated(v: Value) -> bool:
     """Whether the value is one of several of its kind joined by "and"/"or" a word apart, as the parse
-    reads it ("Kaarel Mets and Liis Tamm"; not "Amara Villeneuve, its chief executive, and Jonah Feld,
-    its chief technology officer", where each has its own words)."""
+    reads it ("Ines Varga and Tomas Reyes"; not "Maria Okafor, its chief executive, and Dana Whitlow,
+    its chief financial officer", where each has its own words)."""
     e = v.entity
     kind = {e.label} | (NAME_TYPES if e.label in NAME_TYPES else set())
     return any(
@@ -1243,7 +1261,7 @@ def _coordinated(v: Value) -> bool:
 def _rival(v: Value, best: Value, several: bool) -> bool:
     """Whether another value of the best one's sentence is as likely the answer ("70% in cash and
     30% in stock" for "how much in stock", when the parse ties both as closely), or a part of it
-    ("Idaho, Utah and Oregon" for "which states")."""
+    ("Ohio, Texas and Maine" for "which states")."""
     return (
         v.candidate is best.candidate
         and v.entity.label == best.entity.label

@@ -95,8 +95,8 @@ class Question:
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
-    # The roles it gives people, which it takes for granted: ("Tobias Brennecke", "Halvard", "chief
-    # executive", ("chief", "execut")) of "Halvard's chief executive Tobias Brennecke"
+    # The roles it gives people, which it takes for granted: ("Maria Okafor", "Vantor", "chief
+    # executive", ("chief", "execut")) of "Vantor's chief executive Maria Okafor"
     roles: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
     # stems of the nouns its names modify, which say what the name is ("plant" of "the Dunmore
     # plant"): a sentence naming the name need not repeat them
@@ -189,7 +189,7 @@ class QuestionReader:
             and t.lower_ not in STOPWORDS
         ]
         focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
-        # "Who is Maria Okafor?", "What is Nimbic?": what the articles say it is, not a name
+        # "Who is Maria Okafor?", "What is Quarry Labs?": what the articles say it is, not a name
         identity = (
             wh is not None and wh.lower_ in ("who", "what") and wh.head.lemma_ == "be" and bool(names) and not focus
         )
@@ -307,8 +307,8 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
 
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """The roles the question gives people: a noun in apposition with a person's name, held by the
-    name its possessive or modifier gives ("Halvard's chief executive Tobias Brennecke", "Tobias
-    Brennecke, Halvard's chief executive")."""
+    name its possessive or modifier gives ("Vantor's chief executive Maria Okafor", "Maria
+    Okafor, Vantor's chief executive")."""
 
     def span(token: Any) -> str:
         return next((e.text for e in doc.ents if e.start <= token.i < e.end), token.text)
@@ -405,7 +405,7 @@ def _names(doc: Any) -> list[str]:
         run
         for e in doc.ents
         if e.label_ in NAME_TYPES
-        # (without a determiner the model took into the span: "the Kessara-Tolvane (contract)")
+        # (without a determiner the model took into the span: "the Pellworth-Vantor (contract)")
         for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+|['’]s\s+", (e[1:] if e[0].pos_ == "DET" else e).text)
         if any(ch.isupper() for ch in run)
     ]
@@ -420,7 +420,7 @@ def _names(doc: Any) -> list[str]:
             continue
         if run:
             name = " ".join(run)
-            # the longer of two overlapping readings: "Merrin Forge", not the model's "Forge"
+            # the longer of two overlapping readings: "Orwin Foundry", not the model's "Foundry"
             found = [f for f in found if fold(f) not in fold(name)]
             if not any(fold(name) in fold(f) for f in found):
                 found.append(name)
