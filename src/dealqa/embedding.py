@@ -101,7 +101,7 @@ class Embedder:
     """Encodes text into unit-length float32 vectors; the model loads on first use.
 
     Example:
-        >>> Embedder().encode(["Where is Colossus 1?"]).shape
+        >>> Embedder().encode(["Where is Quarry Labs based?"]).shape
         (1, 384)
     """
 

@@ -29,8 +29,8 @@ class DealQARetriever(BaseRetriever):
 
     Example:
         >>> retriever = DealQARetriever(assistant=Assistant(), k=3)
-        >>> [d.metadata["article_id"] for d in retriever.invoke("Where is Colossus 1?")]
-        ['spacex-leases-colossus-1', ...]
+        >>> [d.metadata["article_id"] for d in retriever.invoke("Where is Quarry Labs based?")]
+        ['vantor-buys-quarry', ...]
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)

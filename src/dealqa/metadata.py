@@ -50,8 +50,8 @@ def normalize(raw: Mapping[str, Any]) -> dict[str, str]:
     """The four metadata fields found in ``raw`` under any of their usual names (empty ones left out).
 
     Example:
-        >>> normalize({"site_name": "Decrypt", "date": "Wed, 06 May 2026 09:00:00 GMT"})
-        {'published': '2026-05-06', 'outlet': 'Decrypt'}
+        >>> normalize({"site_name": "Harbor Wire", "date": "Wed, 06 May 2026 09:00:00 GMT"})
+        {'published': '2026-05-06', 'outlet': 'Harbor Wire'}
     """
     lowered = {str(k).lower().replace("-", "_").replace(":", "_"): v for k, v in raw.items()}
     found: dict[str, str] = {}
@@ -97,5 +97,5 @@ def human_date(published: str) -> str:
 
 
 def byline(meta: Mapping[str, Any]) -> str:
-    """``Decrypt · 6 May 2026``: the outlet and date of a citation, whichever are known."""
+    """``Harbor Wire · 6 May 2026``: the outlet and date of a citation, whichever are known."""
     return " · ".join(p for p in (str(meta.get("outlet") or ""), human_date(str(meta.get("published") or ""))) if p)

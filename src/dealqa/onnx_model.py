@@ -114,7 +114,7 @@ class OnnxSentenceModel:
     """Encodes like ``SentenceTransformer.encode(normalize_embeddings=True)`` for a mean-pooled model.
 
     Example:
-        >>> OnnxSentenceModel(Path(model_dir), Path("~/.cache/dealqa")).encode(["Where is Colossus 1?"]).shape
+        >>> OnnxSentenceModel(Path(model_dir), Path("~/.cache/dealqa")).encode(["Where is Quarry Labs based?"]).shape
         (1, 384)
     """
 

@@ -27,8 +27,8 @@ def condense(question: str, history: Sequence[str]) -> str:
     """The question with the last earlier user turn prepended when it refers back to it.
 
     Example:
-        >>> condense("Where is that data center?", ["Tell me about Colossus 1."])
-        'Tell me about Colossus 1. Where is that data center?'
+        >>> condense("Where is that plant?", ["Tell me about Dunmore Press."])
+        'Tell me about Dunmore Press. Where is that plant?'
     """
     if not history or not is_follow_up(question):
         return question

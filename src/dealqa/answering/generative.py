@@ -66,7 +66,7 @@ class GenerativeAnswerer:
     Example:
         >>> answerer = GenerativeAnswerer(resolve_llm("local"), "local", extractive, verifier)
         >>> answerer.answer(question, question, retrieval).text
-        'The Colossus 1 facility is located in Memphis, Tennessee [1].'
+        'Quarry Labs is based in Austin, Texas [1].'
     """
 
     def __init__(

@@ -55,7 +55,7 @@ class Verifier:
 
     Example:
         >>> verifier = Verifier(embedder.encode)
-        >>> verifier.check("The Colosseum 1 data center is in Memphis [1].", sources).supported
+        >>> verifier.check("Quarry Labs is based in Boston [1].", sources).supported
         False
     """
 
