@@ -68,7 +68,9 @@ FOUNDERS = (
     "The company employs 85 people and raised $5m in 2020. "
     "Harlow Foods bought a dairy in 2022. "
     "It paid 60% of the dairy's price in cash. "
-    "Harlow Foods is advised by Pike Lowe, a Boston accounting firm."
+    "Harlow Foods is advised by Pike Lowe, a Boston accounting firm. "
+    "Pike Lowe is paid a yearly retainer. "
+    "The size of the retainer was not disclosed."
 )
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
@@ -228,6 +230,17 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
     # "70% of the depot's cost", "the remaining 30%": shares of the cost, not what is paid
     assert not ask("How much is Bracken Foods paying for the depot?").short
     assert ask("How much of the depot's cost will Bracken Foods pay in cash?").short == "70%"
+    # ...nor a rate, unless the noun asked for is the percentage itself
+    assert not ask("What interest rate does Harlow Foods pay Pike Lowe?").short
+    assert ask("What percentage did Harlow Foods pay in cash for the dairy?").short == "60%"
+
+
+def test_the_words_of_an_adverbial_clause_need_not_be_stated(ask: Callable[[str], Draft]) -> None:
+    # "to grow its oat milk sales", "before it bought a dairy" say why or when: the sentence that
+    # states what is asked answers, though it says neither
+    assert ask("How much did Harlow Foods raise in 2020 to grow its oat milk sales?").short == "$5m"
+    assert ask("When did Harlow Foods buy a dairy to secure its milk supply?").short == "2022"
+    assert ask("How much did Harlow Foods raise before it bought a dairy?").short == "$5m"
 
 
 def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Callable[[str], Draft]) -> None:
@@ -384,6 +397,15 @@ def test_a_premise_in_a_stop_word_verb_is_checked(ask: Callable[[str], Draft]) -
     answer = ask("Why does Vantor make its own trucks?")
     assert answer.text.startswith("The articles don't say that Vantor make"), answer.text
     assert answer.abstained
+
+
+def test_a_thing_said_to_be_unknown_is_the_answer_though_its_sentence_names_no_one(
+    ask: Callable[[str], Draft],
+) -> None:
+    # "The size of the retainer was not disclosed.": the names are in the sentences before
+    answer = ask("What retainer does Harlow Foods pay Pike Lowe?")
+    assert answer.text.startswith("The size of the retainer was not disclosed."), answer.text
+    assert not answer.abstained and not answer.short
 
 
 def test_a_thing_stated_without_its_name_is_said_to_be_unnamed(ask: Callable[[str], Draft]) -> None:

@@ -93,3 +93,24 @@ def test_size_limit_is_enforced(tmp_path: Path) -> None:
     big.write_text("word " * 1000)
     with pytest.raises(LoadError, match="over the 100-byte limit"):
         load(big, max_bytes=100)
+
+
+def test_html_blocks_stay_paragraphs_and_nested_ones_count_once(tmp_path: Path) -> None:
+    # A headline and a byline end with no full stop: they must not run into the first paragraph,
+    # and a pull quote's paragraph is read once, with its attribution.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><h1>Vantor wins Harwick port concession</h1>"
+        "<p class='byline'>By Ana Ruiz | Published 3 May 2031</p>"
+        "<p>Vantor will invest\n$1.2 billion in the terminal.</p>"
+        '<blockquote><p>"A gateway for the coast."</p><cite>Ben Ode, Vantor</cite></blockquote>'
+        "<ul><li><p>Berths: two</p></li></ul></article></body></html>"
+    )
+    paragraphs = load(page).text.split("\n\n")
+    assert paragraphs == [
+        "Vantor wins Harwick port concession",
+        "By Ana Ruiz | Published 3 May 2031",
+        "Vantor will invest\n$1.2 billion in the terminal.",
+        '"A gateway for the coast." Ben Ode, Vantor',
+        "Berths: two",
+    ]

@@ -19,7 +19,8 @@ from evals.perf.bench import QUERIES
 def main(kind: str, source: Path, out: Path) -> None:
     profiler = Profiler(interval=0.0005)
     if kind == "query":
-        assistant = Assistant(Settings(data_dir=source), auto_ingest=False)
+        # No answer cache: the profile asks its questions again and again, as the bench does.
+        assistant = Assistant(Settings(data_dir=source, answer_cache_size=0), auto_ingest=False)
         assistant.warm_up()
         for question in QUERIES:
             assistant.ask(question)

@@ -130,6 +130,9 @@ def _from_markdown(raw: str) -> tuple[str, str, dict[str, object]]:
     return title, body, kept
 
 
+_BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "blockquote"]
+
+
 def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
     from bs4 import BeautifulSoup
 
@@ -139,8 +142,12 @@ def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
     for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     main = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = (el.get_text(" ", strip=True) for el in main.find_all(["h1", "h2", "h3", "h4", "p", "li", "blockquote"]))
-    text = "\n".join(b for b in blocks if b) or main.get_text("\n", strip=True)
+    # Each block once (a <p> inside a <blockquote> or <li> is part of it), as a paragraph of its own:
+    # a headline or byline has no full stop, and a single line break would join it to what follows.
+    found = main.find_all(_BLOCKS)
+    inside = {id(el) for el in found}
+    blocks = (el.get_text(" ", strip=True) for el in found if id(el.find_parent(_BLOCKS)) not in inside)
+    text = "\n\n".join(b for b in blocks if b) or main.get_text("\n", strip=True)
     return title, text, meta
 
 

@@ -285,6 +285,10 @@ class ExtractiveAnswerer:
                     and not things & c.missing
                     and _states_new(c, question)
                 ]
+            # A sentence of an article about the question's names that says the thing asked for is
+            # not known answers too ("Terms of the break fee were not disclosed." for "What break
+            # fee does the agreement set?"), though the names are in the sentences around it.
+            stating = stating or [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
             # (and says what "what" stands for: "total funding" is no "revenue")
             stating = [c for c in stating if self._says_thing(question, c)]
             if stating and _unnamed(question, stating[0]):
@@ -564,10 +568,10 @@ class ExtractiveAnswerer:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
                 if e.label == "MONEY" and not _rate_of(question, c, e, unit):
                     continue  # "the price of each truck" is no contract's total
-                if e.label == "PERCENT" and question.kind == "how much" and "of" not in question.words:
+                if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
-                        continue  # "60% of the price" is no amount paid, unless asked of the price
+                        continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if question.noun and not terms(question.kind) <= terms(c.text):
@@ -790,6 +794,13 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     text = display(c.text[value.start : value.end])
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside) and not _in_question(text, question)
+
+
+def _untold(question: Question, c: Candidate) -> bool:
+    """Whether the sentence denies something of the whole kind a "which/what NOUN" asks for, in an
+    article that names the question's names ("The royalty rate per TEU was not disclosed." for
+    "What royalty per TEU will Namport receive?")."""
+    return c.negated and c.on_topic and bool(question.thing) and terms(question.kind) <= terms(c.text)
 
 
 def _unnamed(question: Question, c: Candidate) -> bool:

@@ -85,6 +85,7 @@ class Question:
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
+    measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
@@ -188,7 +189,12 @@ class QuestionReader:
             and not t.is_stop
             and t.lower_ not in STOPWORDS
         ]
-        focus = [stem(t.lemma_.lower()) for t in content if t.lower_ not in name_words]
+        # An adverbial clause of the asked verb says when or why it happens ("sell to win approval",
+        # "receive until ..."): its words need not be stated by a sentence that answers.
+        around = {w.i for t in doc if t.dep_ == "advcl" and t.head.dep_ == "ROOT" for w in t.subtree}
+        around = set() if wh is not None and wh.i in around else around
+        core = [t for t in content if t.i not in around]
+        focus = [stem(t.lemma_.lower()) for t in core if t.lower_ not in name_words]
         # "Who is Maria Okafor?", "What is Quarry Labs?": what the articles say it is, not a name
         identity = (
             wh is not None and wh.lower_ in ("who", "what") and wh.head.lemma_ == "be" and bool(names) and not focus
@@ -218,7 +224,7 @@ class QuestionReader:
             text=question,
             types=types,
             focus=tuple(dict.fromkeys(focus)),
-            terms=tuple(dict.fromkeys(stem(t.lower_) for t in content if t.lower_ not in name_words)),
+            terms=tuple(dict.fromkeys(stem(t.lower_) for t in core if t.lower_ not in name_words)),
             topic=" ".join(t.text for t in doc if t.i in kept or t.lower_ in name_words),
             asked=" ".join(t.text for t in content if t.lower_ not in name_words),
             names=tuple(names),
@@ -230,6 +236,7 @@ class QuestionReader:
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
+            measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
