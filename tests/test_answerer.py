@@ -399,6 +399,13 @@ def test_a_premise_in_a_stop_word_verb_is_checked(ask: Callable[[str], Draft]) -
     assert answer.abstained
 
 
+def test_an_outlet_the_question_cites_narrows_the_answer_to_its_articles(ask: Callable[[str], Draft]) -> None:
+    # the articles' text never names their own outlet: the metadata says the Orwin Courier published
+    # the ledger ($1.1 billion); the wire says $1.3 billion
+    assert ask("According to the Orwin Courier, how much is Vantor paying for Quarry Labs?").short == "$1.1 billion"
+    assert "disagree" in ask("How much is Vantor paying for Quarry Labs?").short
+
+
 def test_a_thing_said_to_be_unknown_is_the_answer_though_its_sentence_names_no_one(
     ask: Callable[[str], Draft],
 ) -> None:

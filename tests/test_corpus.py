@@ -114,3 +114,16 @@ def test_html_blocks_stay_paragraphs_and_nested_ones_count_once(tmp_path: Path) 
         '"A gateway for the coast." Ben Ode, Vantor',
         "Berths: two",
     ]
+
+
+def test_an_html_title_names_the_site_after_a_bar(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Vantor buys Quarry | Orwin Courier</title></head><body><p>Hi.</p></body>")
+    article = load(page)
+    assert (article.title, article.metadata["outlet"]) == ("Vantor buys Quarry", "Orwin Courier")
+    # a site named by a tag wins
+    page.write_text(
+        "<html><head><title>Vantor buys Quarry | OC</title><meta property='og:site_name' content='The Orwin Courier'>"
+        "</head><body><p>Text.</p></body></html>"
+    )
+    assert load(page).metadata["outlet"] == "The Orwin Courier"

@@ -139,6 +139,11 @@ def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
     soup = BeautifulSoup(raw, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     meta = html_meta(soup)
+    # "Headline | Site": a page's title names its site after the bar, when no tag names it
+    headline, bar, site = title.rpartition(" | ")
+    if bar and headline and 0 < len(site) < len(headline):
+        title = headline
+        meta.setdefault("outlet", site)
     for tag in soup(["script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     main = soup.find("article") or soup.find("main") or soup.body or soup

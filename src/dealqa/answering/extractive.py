@@ -24,7 +24,7 @@ from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, Question, QuestionReader, alternatives
-from .reporting import ReportingReader, acts
+from .reporting import ReportingReader, acts, names_publisher
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
 _OVERLAP_WEIGHT = 0.3
@@ -202,7 +202,7 @@ class ExtractiveAnswerer:
             retrieval: the hits, the query vectors they were found with and their sentences' evidence.
         """
         question = self._telling(question)
-        draft = self._from_text(question, query, retrieval)
+        draft = self._from_text(*_sourced(question, retrieval), query)
         if draft.short:
             return draft
         # A question about the reporting itself ("which outlet ran it first?") that the text gives
@@ -233,7 +233,7 @@ class ExtractiveAnswerer:
                     return c
         return None
 
-    def _from_text(self, question: Question, query: str, retrieval: Retrieval) -> Draft:
+    def _from_text(self, question: Question, retrieval: Retrieval, query: str) -> Draft:
         """The answer the articles' sentences give."""
         candidates = self.candidates(question, retrieval)
         unknown = self._unknown_names(question, retrieval.hits)
@@ -694,6 +694,33 @@ class ExtractiveAnswerer:
         """A name's word must be in the corpus as written ("Orwin" is no typo of "owing"); one with
         digits or punctuation ("Vela-9") may be written other ways."""
         return self.lexicon.uses(word) or (not word.isalpha() and self.lexicon.knows(word))
+
+
+def _sourced(question: Question, retrieval: Retrieval) -> tuple[Question, Retrieval]:
+    """The question without the names of the outlets or authors it cites ("According to the Orwin
+    Courier", "Do the Courier and the Post agree ..."), and the evidence narrowed to what they
+    published. A name that other articles' text says (an author who is also in the news) stays."""
+    cited = {n: {p.story for p in retrieval.publications if names_publisher(n, p)} for n in question.names}
+    cited = {
+        n: found
+        for n, found in cited.items()
+        if found and not any(mentioned(n, s.text) for s in retrieval.sentences if s.article_id not in found)
+    }
+    stories = set().union(*cited.values())
+    if not stories:
+        return question, retrieval
+    kept = [i for i, n in enumerate(question.names) if n not in cited]
+    question = replace(
+        question,
+        names=tuple(question.names[i] for i in kept),
+        name_words=tuple(question.name_words[i] for i in kept) if question.name_words else (),
+    )
+    narrowed = replace(
+        retrieval,
+        hits=tuple(h for h in retrieval.hits if h.chunk.article_id in stories),
+        sentences=tuple(s for s in retrieval.sentences if s.article_id in stories),
+    )
+    return question, narrowed
 
 
 @functools.lru_cache(maxsize=256)

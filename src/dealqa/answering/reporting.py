@@ -83,12 +83,12 @@ class ReportingReader:
         """The answer from metadata, or None when the question asks for no metadata field."""
         publications = list(retrieval.publications)
         # the outlet or author it names ("the Orwin Courier"), else the day it names
-        named = [p for p in publications if any(_names_publisher(n, p) for n in question.names)]
+        named = [p for p in publications if any(names_publisher(n, p) for n in question.names)]
         named = named or [p for p in publications if _names_day(question.text, p.published)]
         asked = self.asked(question, bool(named))
         if not asked:
             return None
-        topic = [n for n in question.names if not any(_names_publisher(n, p) for p in named)]
+        topic = [n for n in question.names if not any(names_publisher(n, p) for p in named)]
         about = _about(question, topic, publications, retrieval)
         chosen = ([p for p in named if p in about] or named) if named else about
         if not chosen:
@@ -178,7 +178,7 @@ _WHAT = {
 }
 
 
-def _names_publisher(name: str, p: Publication) -> bool:
+def names_publisher(name: str, p: Publication) -> bool:
     """Whether the name is the publication's outlet or author ("the Orwin Courier")."""
     return _within(name, p.outlet) or _within(name, p.author)
 
