@@ -224,6 +224,8 @@ def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[s
 def test_how_long_is_answered_by_a_span_in_words_not_by_another_quantity(ask: Callable[[str], Draft]) -> None:
     # "five years" has no digit, yet is a length of time; "600,000 tonnes" is a quantity of no length
     assert ask("How long is the flour contract?").short == "five years"
+    # ...and a number of what "how many" counts, though the model reads it as a date
+    assert ask("How many years does the flour contract run?").short == "five years"
 
 
 def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Callable[[str], Draft]) -> None:

@@ -555,12 +555,17 @@ class ExtractiveAnswerer:
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
-                if e.label not in question.types or not text or _in_question(text, question):
+                if (
+                    (e.label not in question.types and not _counting(question, text))
+                    or not text
+                    or _in_question(text, question)
+                ):
                     continue  # not the type asked for, or what the question already says ("Plant 2")
                 if (
                     e.label in _TIMES
                     and not any(ch.isdigit() or ch.isupper() for ch in text)
                     and not _span(question, text)
+                    and not _counting(question, text)
                 ):
                     continue  # "the week (before the announcement)", "today": a time only its sentence tells
                 unit = _rate_unit(c.text, e)
@@ -858,6 +863,17 @@ def _span(question: Question, text: str) -> bool:
     from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded by the time a question is read)
 
     return any(like_num(w) for w in text.split())
+
+
+def _counting(question: Question, text: str) -> bool:
+    """Whether the value is a number of what "how many" counts, whatever type the model gave it
+    ("five seasons", a DATE to the model, for "how many seasons")."""
+    from spacy.lang.en.lex_attrs import like_num
+
+    words = text.split()
+    return (
+        bool(question.counted) and len(words) > 1 and like_num(words[0]) and stem(words[-1].lower()) == question.counted
+    )
 
 
 def _inside(v: Value, w: Value) -> bool:
