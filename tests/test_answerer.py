@@ -60,7 +60,9 @@ SITE = (
     "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
     "Bracken Foods is building a depot in Spokane. "
     "Its flour contract with Spokane Mills runs for five years and covers 600,000 tonnes. "
-    "Bracken Foods will pay 70% of the depot's cost in cash and the remaining 30% in shares."
+    "Bracken Foods will pay 70% of the depot's cost in cash and the remaining 30% in shares. "
+    "Its chief executive said building would start in the first half of fiscal 2027, with the first loaves "
+    "baked in Q4 2033."
 )
 FOUNDERS = (
     "Harlow Foods, founded in 2015 by Ada Quist and Bo Lind, makes oat milk. "
@@ -224,6 +226,8 @@ def test_a_sentence_quoted_for_what_is_x_s_noun_states_the_noun(ask: Callable[[s
 def test_how_long_is_answered_by_a_span_in_words_not_by_another_quantity(ask: Callable[[str], Draft]) -> None:
     # "five years" has no digit, yet is a length of time; "600,000 tonnes" is a quantity of no length
     assert ask("How long is the flour contract?").short == "five years"
+    # "when" asks for a point in time, however the embedding model reads "Q4 2033"
+    assert ask("When will Bracken Foods bake its first loaves?").short == "Q4 2033"
     # ...and a number of what "how many" counts, though the model reads it as a date
     assert ask("How many years does the flour contract run?").short == "five years"
 

@@ -74,10 +74,7 @@ _SAME_VERB = 0.55
 # The question words a value of a type may be more like than the one asked: a point in time and a
 # span are each the other's rival for a DATE; an amount or a count for a length's QUANTITY
 # ("600,000 tonnes" is no answer to "how long").
-_RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "when": {"DATE": ("how long",)},
-    "how long": {"DATE": ("when",), "QUANTITY": ("how much", "how many")},
-}
+_RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {"how long": {"QUANTITY": ("how much", "how many")}}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
 # How near a comparison's measure is to the word the comparative measures, in edges.
@@ -622,14 +619,16 @@ class ExtractiveAnswerer:
         closeness = {p: float(np.dot(asked, vectors_of[p])) for p in predicates}
         # The value most like what is asked for: "Texas" for "which state", "12 years" for "how long".
         fit = {v: float(np.dot(kind, vectors_of[v])) for v in values}
-        # "when" wants a point in time and "how long" a span, both DATE to the model; "how long" a
-        # length, not the tonnes the model also calls a QUANTITY.
+        # "how long" wants a length, not the tonnes the model also calls a QUANTITY...
         labels = {text: e.label for _, e, text, *_ in found}
         wrong = {
             v
             for v in values
             if any(float(np.dot(vectors_of[k], vectors_of[v])) > fit[v] for k in rivals.get(labels[v], ()))
         }
+        # ...and a span, where "when" wants a point in time, both DATE to the model
+        if question.kind in ("when", "how long"):
+            wrong |= {t for c, e, t, *_ in found if e.label == "DATE" and _lasts(c, e) != (question.kind == "how long")}
         tied = [
             Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
             for c, e, text, p, covered, asked in found
@@ -863,6 +862,20 @@ def _span(question: Question, text: str) -> bool:
     from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded by the time a question is read)
 
     return any(like_num(w) for w in text.split())
+
+
+def _lasts(c: Candidate, value: Entity) -> bool:
+    """Whether the date is a length of time, as the parse reads it: a number counting a plural noun
+    or joined to it ("12 years", "a ten-year lease"), not a point ("Q4 2033", "fiscal 2032")."""
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    return span is not None and any(
+        t.dep_ == "nummod"
+        and t.head.pos_ == "NOUN"
+        and t.head in span
+        and (t.head.tag_ == "NNS" or t.nbor().text == "-")
+        for t in span
+        if t.i + 1 < len(t.doc)
+    )
 
 
 def _counting(question: Question, text: str) -> bool:
