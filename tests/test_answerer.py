@@ -60,6 +60,7 @@ SITE = (
     "Tacoma was chosen because its harbour is deep enough for the flour ships of a first bakery. "
     "Bracken Foods is building a depot in Spokane. "
     "Its flour contract with Spokane Mills runs for five years and covers 600,000 tonnes. "
+    "Under it, the Tacoma-based baker receives 5% of the mill's output and pays $310 a tonne. "
     "Bracken Foods will pay 70% of the depot's cost in cash and the remaining 30% in shares. "
     "Its chief executive said building would start in the first half of fiscal 2027, with the first loaves "
     "baked in Q4 2033."
@@ -158,7 +159,7 @@ def test_a_sentence_close_to_the_question_is_quoted_when_no_value_is_tied(ask: C
 
 def test_a_rate_answers_only_a_question_that_names_what_it_is_a_rate_of(ask: Callable[[str], Draft]) -> None:
     assert not ask("How much did Vantor pay for its stake in Pellworth Freight?").short  # "$12 per share"
-    assert ask("How much did Vantor pay per share for its stake in Pellworth Freight?").short == "$12"
+    assert ask("How much did Vantor pay per share for its stake in Pellworth Freight?").short == "$12 per share"
     assert ask("How much did Vantor pay a share for its stake in Pellworth Freight?").short == "$12"
 
 
@@ -166,7 +167,7 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
     # "a deal worth $40 million" is the deal's total, not its worth per tonne
     assert not ask("How much is Pellworth Freight's deal worth per tonne?").short
     assert not ask("How much is Pellworth Freight's deal worth for each tonne?").short
-    assert ask("How much did Vantor pay for each share of Pellworth Freight?").short == "$12"
+    assert ask("How much did Vantor pay for each share of Pellworth Freight?").short == "$12 per share"
 
 
 def test_a_which_noun_is_answered_by_a_value_of_the_whole_kind_asked(ask: Callable[[str], Draft]) -> None:
@@ -239,6 +240,16 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
     # ...nor a rate, unless the noun asked for is the percentage itself
     assert not ask("What interest rate does Harlow Foods pay Pike Lowe?").short
     assert ask("What percentage did Harlow Foods pay in cash for the dairy?").short == "60%"
+
+
+def test_a_rate_asked_for_is_answered_with_its_unit_and_by_no_share(ask: Callable[[str], Draft]) -> None:
+    # "5% of the mill's output" is no price per tonne; "$310 a tonne" is, and says so
+    assert ask("How much does Bracken Foods pay Spokane Mills for each tonne of flour?").short == "$310 a tonne"
+
+
+def test_a_place_that_describes_a_party_is_no_other_party(ask: Callable[[str], Draft]) -> None:
+    # "the Tacoma-based baker" is Bracken Foods, named in the sentence before, not a company of Tacoma
+    assert ask("What percentage of Spokane Mills' output does Bracken Foods receive?").short == "5%"
 
 
 def test_the_words_of_an_adverbial_clause_need_not_be_stated(ask: Callable[[str], Draft]) -> None:

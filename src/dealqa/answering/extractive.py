@@ -568,8 +568,10 @@ class ExtractiveAnswerer:
                 unit = _rate_unit(c.text, e)
                 if unit and unit not in {stem(w) for w in question.words}:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
-                if e.label == "MONEY" and not _rate_of(question, c, e, unit):
-                    continue  # "the price of each truck" is no contract's total
+                if not _rate_of(question, c, e, unit):
+                    continue  # "the price of each truck" is no contract's total, nor "6.5% of the gold"
+                if unit and unit == _asked_rate(question.text):
+                    text = _with_unit(c.text, e)  # "$420 an ounce" for "how much for each ounce"
                 if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -915,6 +917,12 @@ def _rate_unit(text: str, value: Entity) -> str:
     return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
 
 
+def _with_unit(text: str, value: Entity) -> str:
+    """The value with the rate that follows it ("$420 an ounce")."""
+    rate, unit = text[value.end :].split(maxsplit=2)[:2]
+    return f"{_stated(text, value)} {rate} {unit.strip('.,;:')}"
+
+
 def _asked_rate(question: str) -> str:
     """The stem of what a question asks a rate of, as its parse reads it: "truck" of "the price of
     each truck" or "per truck" (not of "How much did each bidder offer?", nor "a", which questions use
@@ -1107,6 +1115,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if e.label in NAME_TYPES
         and e is not value
         and not asked(c.text[e.start : e.end])
+        # (a place that describes another word is no party: "the Toronto-based buyer")
+        and not (e.role == "npadvmod" and e.label in _PLACES)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
