@@ -281,6 +281,7 @@ class ExtractiveAnswerer:
                     and not question.noun
                     and not things & c.missing
                     and _states_new(c, question)
+                    and _acted(question, c)  # ("to launch in Europe" for "to launch in the United States")
                 ]
             # A sentence of an article about the question's names that says the thing asked for is
             # not known answers too ("Terms of the break fee were not disclosed." for "What break
