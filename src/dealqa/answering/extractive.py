@@ -281,7 +281,8 @@ class ExtractiveAnswerer:
                     and not question.noun
                     and not things & c.missing
                     and _states_new(c, question)
-                    and _acted(question, c)  # ("to launch in Europe" for "to launch in the United States")
+                    # (naming no other party in the act: "to launch in Europe" for "... in the United States")
+                    and not _absent_parties(question, c)[1]
                 ]
             # A sentence of an article about the question's names that says the thing asked for is
             # not known answers too ("Terms of the break fee were not disclosed." for "What break
@@ -764,6 +765,16 @@ def _acted(question: Question, c: Candidate) -> bool:
     Foods" of "chosen for Bracken Foods' first bakery"), or stands for it by a pronoun ("its chief
     executive") after a sentence that names it, naming nothing of its kind instead ("in Spokane" for
     "in Tacoma"), as the parse reads them."""
+    missing, instead = _absent_parties(question, c)
+    if not missing:
+        return True
+    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in _doc(c.text))
+    return pointing and not instead and all(any(_named(question, n, b) for b in c.before) for n in missing)
+
+
+def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
+    """The names taking part in the question's act (see :func:`_acted`) that the sentence does not
+    name, and whether it names something of their kind instead."""
     doc = _doc(question.text)
     verbs = {t.i for t in doc if t.text in question.predicates}
 
@@ -777,18 +788,15 @@ def _acted(question: Question, c: Candidate) -> bool:
 
     parties = [n for n in question.names if any(fold(t.text) in fold(n).split() and takes_part(t) for t in doc)]
     missing = [n for n in parties if not _named(question, n, c.text)]
-    if not missing:
-        return True
-    labels = {e.text: kind(e.label_) for e in doc.ents}
-    kinds = {labels.get(n, "") for n in missing}
-    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in _doc(c.text))
+    # (the model's entity may hold more than the name: "the United States")
+    kinds = {kind(e.label_) for e in doc.ents for n in missing if fold(n) in fold(e.text)}
     instead = any(
         e.label in NAME_TYPES
         and kind(e.label) in kinds
         and not any(_named(question, n, c.text[e.start : e.end], part=True) for n in question.names)
         for e in c.entities
     )
-    return pointing and not instead and all(any(_named(question, n, b) for b in c.before) for n in missing)
+    return missing, instead
 
 
 def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
