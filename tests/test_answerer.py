@@ -70,6 +70,7 @@ FOUNDERS = (
     "Quist is chief executive and Lind is chief scientist. "
     "The company employs 85 people and raised $5m in 2020. "
     "Harlow Foods bought a dairy in 2022. "
+    "Kerr Farms, based in Denver, sold the dairy to Harlow Foods. "
     "It paid 60% of the dairy's price in cash. "
     "Harlow Foods is advised by Pike Lowe, a Boston accounting firm. "
     "Pike Lowe is paid a yearly retainer. "
@@ -245,6 +246,12 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
 def test_a_rate_asked_for_is_answered_with_its_unit_and_by_no_share(ask: Callable[[str], Draft]) -> None:
     # "5% of the mill's output" is no price per tonne; "$310 a tonne" is, and says so
     assert ask("How much does Bracken Foods pay Spokane Mills for each tonne of flour?").short == "$310 a tonne"
+
+
+def test_a_place_said_of_another_party_is_not_the_place_asked_for(ask: Callable[[str], Draft]) -> None:
+    # "Kerr Farms, based in Denver, sold the dairy to Harlow Foods": Denver is Kerr Farms' base
+    assert not ask("Where is Harlow Foods based?").short
+    assert ask("Where is Kerr Farms based?").short == "Denver"
 
 
 def test_a_place_that_describes_a_party_is_no_other_party(ask: Callable[[str], Draft]) -> None:

@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from .answering.extractive import Draft, ExtractiveAnswerer
-from .answering.questions import NAME_TYPES, Question, alternatives, fix_question_word
+from .answering.questions import NAME_TYPES, PLACE_TYPES, Question, alternatives, fix_question_word
 from .cache import ChunkCache
 from .card import FIELDS, MAX_EXAMPLES, CorpusCard, candidate_questions, derived, leading_names, read_manifest
 from .corpus import SUPPORTED
@@ -450,8 +450,8 @@ class Assistant:
             return question
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
-        if not parsed.types or not set(parsed.types) <= NAME_TYPES:
-            return question  # it asked for no name ("When was it signed?")
+        if not parsed.types or not set(parsed.types) <= NAME_TYPES or set(parsed.types) <= PLACE_TYPES:
+            return question  # it asked for no name, or for a place: "it" is what it asked about
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)

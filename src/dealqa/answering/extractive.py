@@ -23,7 +23,7 @@ import numpy as np
 from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Citation, Entity, Evidence, Hit, Retrieval
-from .questions import NAME_TYPES, Question, QuestionReader, alternatives
+from .questions import NAME_TYPES, PLACE_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader, acts, names_publisher
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
@@ -55,7 +55,6 @@ _METADATA = "from the articles' metadata"  # which an LLM never sees
 # Entity types of what a comparison weighs.
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of places.
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _TIMES = frozenset({"DATE", "TIME"})
 # Characters between two conjoined values at most (", and ", " or ").
 _CONJUNCTION = 6
@@ -582,7 +581,7 @@ class ExtractiveAnswerer:
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if question.noun and not terms(question.kind) <= terms(c.text):
                     continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
-                if e.role == "poss" and set(question.types) <= _PLACES:
+                if e.role == "poss" and set(question.types) <= PLACE_TYPES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
@@ -784,7 +783,7 @@ def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
         return t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.i in verbs
 
     def kind(label: str) -> str:
-        return "place" if label in _PLACES else label
+        return "place" if label in PLACE_TYPES else label
 
     parties = [n for n in question.names if any(fold(t.text) in fold(n).split() and takes_part(t) for t in doc)]
     missing = [n for n in parties if not _named(question, n, c.text)]
@@ -1104,11 +1103,24 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     Vantor's founding; "Vantor will pay 70% of the price" may be the price of Quarry that the
     sentence before names), and the sentence before, when retrieved, does not name only others
     ("Its chief financial officer, ..." after a sentence about another company)."""
-    if _names_all(question, c):
-        return True
 
     def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellworth-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
+
+    if _names_all(question, c):
+        # ...but a place whose clause names another party and none of the question's is that
+        # party's ("Pennant, based in Leeds, agreed to buy Brackwell": Leeds is not Brackwell's;
+        # a date or an amount is the deal's, whichever party its clause names)
+        if value.label not in PLACE_TYPES:
+            return True
+        clause = set(value.anchors)
+        named = {w for n in question.names for w in terms(n)}
+        theirs = [
+            e
+            for e in c.entities
+            if e.label in NAME_TYPES - PLACE_TYPES and e is not value and set(terms(c.text[e.start : e.end])) & clause
+        ]
+        return not named or not theirs or any(asked(c.text[e.start : e.end]) for e in theirs) or bool(named & clause)
 
     def in_clause(text: str) -> bool:
         # a name outside the value's clause is not what the value is of ("... its budget to $3.4
@@ -1125,7 +1137,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         and e is not value
         and not asked(c.text[e.start : e.end])
         # (a place that describes another word is no party: "the Toronto-based buyer")
-        and not (e.role == "npadvmod" and e.label in _PLACES)
+        and not (e.role == "npadvmod" and e.label in PLACE_TYPES)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]

@@ -47,6 +47,7 @@ _TYPE_NOUN = 0.45
 _MIN_ASKING_SIMILARITY = 0.4
 _NOUN_CACHE = 10_000
 # Entity types that are names (the question's names must be in the corpus and in the answer).
+PLACE_TYPES = frozenset(_WH_TYPES["where"])
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "NAME"})
 VALUE_TYPES = (*sorted(NAME_TYPES), "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 _ASKING = {
