@@ -14,16 +14,16 @@ ARTICLE = """---
 id: vantor-leaders
 title: "Vantor Systems names its leaders"
 ---
-Vantor Systems named Maria Okafor its chief executive on Monday.
-Okafor joined Vantor Systems in 2019 from Quarry Labs, where she ran the freight software unit.
-Dana Whitlow, the chief financial officer of Vantor Systems, joined the company in 2022 from Pellworth Freight.
+Vantor Systems named Maria Okeke its chief executive on Monday.
+Okeke joined Vantor Systems in 2019 from Quarry Labs, where she ran the freight software unit.
+Dana Whitlow, the chief financial officer of Vantor Systems, joined the company in 2022 from Pellbrook Freight.
 Quarry Labs is based in Austin, Texas, and was founded in 2011.
 """
 DEPOT = """---
 id: pellworth-depot
-title: "Pellworth Freight opens a depot"
+title: "Pellbrook Freight opens a depot"
 ---
-Pellworth Freight is expanding. The company opened its new depot in Columbus, Ohio, on Tuesday.
+Pellbrook Freight is expanding. The company opened its new depot in Columbus, Ohio, on Tuesday.
 """
 
 
@@ -38,7 +38,7 @@ def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 def test_a_pronoun_is_read_as_the_name_the_earlier_answer_gave(leaders: Assistant) -> None:
     earlier = "Who is the chief executive of Vantor Systems?"
-    assert leaders.ask(earlier).short == "Maria Okafor"
+    assert leaders.ask(earlier).short == "Maria Okeke"
     # (the chief financial officer joined too, in 2022: "she" decides which of them is asked about)
     answer = leaders.ask("When did she join the company?", history=[earlier])
     assert answer.short == "2019", answer.text
@@ -46,7 +46,7 @@ def test_a_pronoun_is_read_as_the_name_the_earlier_answer_gave(leaders: Assistan
 
 
 def test_a_demonstrative_phrase_is_read_as_the_name(leaders: Assistant) -> None:
-    earlier = "Which company did Maria Okafor join Vantor Systems from?"
+    earlier = "Which company did Maria Okeke join Vantor Systems from?"
     assert leaders.ask(earlier).short == "Quarry Labs"
     assert leaders.ask("When was that company founded?", history=[earlier]).short == "2011"
 
@@ -66,13 +66,13 @@ def test_a_follow_up_that_names_no_one_is_answered_from_the_articles_about_the_e
     ("question", "name", "person", "resolved"),
     [
         ("What role will he take at Vantor?", "Ines Varga", True, "What role will Ines Varga take at Vantor?"),
-        ("Where is their new plant?", "Pellworth Freight", False, "Where is Pellworth Freight's new plant?"),
+        ("Where is their new plant?", "Pellbrook Freight", False, "Where is Pellbrook Freight's new plant?"),
         ("Where is that company's factory?", "Quarry Labs", False, "Where is Quarry Labs's factory?"),
         ("When did he join?", "Quarry Labs", False, None),  # "he" is never a company
         ("Where does her company operate?", "Ines Varga", True, None),  # a company the articles name otherwise
         ("When was the deal signed?", "Quarry Labs", False, None),  # nothing points back
-        ("And who is its finance chief?", "Maria Okafor", True, None),  # "its" is never a person
-        ("When was it founded?", "Pellworth Freight", False, "When was Pellworth Freight founded?"),
+        ("And who is its finance chief?", "Maria Okeke", True, None),  # "its" is never a person
+        ("When was it founded?", "Pellbrook Freight", False, "When was Pellbrook Freight founded?"),
     ],
 )
 def test_the_word_that_points_back_is_found_by_the_parse(

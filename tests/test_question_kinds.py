@@ -114,7 +114,7 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
 
 
 def test_which_noun_asks_for_the_type_of_the_corpus_names_that_end_in_it(mills: Assistant) -> None:
-    # spaCy's glossary reads "bank" as money; names such as "Pellworth Bank" say it is an ORG
+    # spaCy's glossary reads "bank" as money; names such as "Pellbrook Bank" say it is an ORG
     assert _kinds({"bank": {"ORG": 3, "MONEY": 1}, "data": {"ORG": 1}, "wire": {"ORG": 2, "PERSON": 2}}) == {
         "bank": "ORG"
     }

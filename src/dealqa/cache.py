@@ -388,7 +388,7 @@ def _write(
                 offsets.append(offsets[-1] + len(blob))
                 for label, a, b, *_ in row_data[6]:
                     words = str(row_data[4])[a:b].split()
-                    if len(words) > 1:  # "Pellworth Bank": a bank is what the model calls an ORG
+                    if len(words) > 1:  # "Pellbrook Bank": a bank is what the model calls an ORG
                         counts = heads.setdefault(stem(fold(words[-1])), {})
                         counts[label] = counts.get(label, 0) + 1
     np.save(folder / "sentences.npy", np.asarray(offsets, dtype=np.int64))

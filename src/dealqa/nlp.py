@@ -163,7 +163,7 @@ def _distance(a: Any, b: Any) -> int:
 
 def _shares_head(token: Any) -> bool:
     """A conjoined verb: it stands where the verb it is conjoined to does (not a conjoined noun:
-    "Okafor, its chief executive, and Whitlow" are two people)."""
+    "Okeke, its chief executive, and Whitlow" are two people)."""
     return bool(token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
 
 

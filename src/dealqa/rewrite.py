@@ -27,8 +27,8 @@ def condense(question: str, history: Sequence[str]) -> str:
     """The question with the last earlier user turn prepended when it refers back to it.
 
     Example:
-        >>> condense("Where is that plant?", ["Tell me about Dunmore Press."])
-        'Tell me about Dunmore Press. Where is that plant?'
+        >>> condense("Where is that plant?", ["Tell me about Dunmere Press."])
+        'Tell me about Dunmere Press. Where is that plant?'
     """
     if not history or not is_follow_up(question):
         return question
@@ -47,8 +47,8 @@ def resolve(question: str, name: str, person: bool) -> str | None:
     "it" and "its" never). None when nothing in it points back.
 
     Example:
-        >>> resolve("When did he join Vantor?", "Maria Okafor", person=True)
-        'When did Maria Okafor join Vantor?'
+        >>> resolve("When did he join Vantor?", "Maria Okeke", person=True)
+        'When did Maria Okeke join Vantor?'
     """
     doc = parse(question)
     for t in doc:

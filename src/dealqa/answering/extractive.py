@@ -54,7 +54,7 @@ _DISAGREEMENT = "sources disagree"
 _METADATA = "from the articles' metadata"  # which an LLM never sees
 # Entity types of what a comparison weighs.
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
-# Entity types of places.
+# Entity types of times.
 _TIMES = frozenset({"DATE", "TIME"})
 # Characters between two conjoined values at most (", and ", " or ").
 _CONJUNCTION = 6
@@ -70,9 +70,9 @@ _SAME_WORD = 0.6
 _VECTOR_CACHE = 50_000
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
 _SAME_VERB = 0.55
-# The question words a value of a type may be more like than the one asked: a point in time and a
-# span are each the other's rival for a DATE; an amount or a count for a length's QUANTITY
-# ("600,000 tonnes" is no answer to "how long").
+# The question words a value of a type may be more like than the one asked: an amount or a count
+# for a length's QUANTITY ("600,000 tonnes" is no answer to "how long"). (A DATE's point in time
+# and span are told apart by the parse: see _lasts.)
 _RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {"how long": {"QUANTITY": ("how much", "how many")}}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
@@ -157,7 +157,7 @@ class Lexicon(Protocol):
 
     def kind(self, noun: str) -> str:
         """The entity type of the corpus's names that end in the (stemmed) noun, or "" ("ORG" for
-        "bank": "Pellworth Bank")."""
+        "bank": "Pellbrook Bank")."""
         ...
 
 
@@ -280,12 +280,12 @@ class ExtractiveAnswerer:
                     and not question.noun
                     and not things & c.missing
                     and _states_new(c, question)
-                    # (naming no other party in the act: "to launch in Europe" for "... in the United States")
+                    # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
                 ]
             # A sentence of an article about the question's names that says the thing asked for is
-            # not known answers too ("Terms of the break fee were not disclosed." for "What break
-            # fee does the agreement set?"), though the names are in the sentences around it.
+            # not known answers too ("The size of the retainer was not disclosed." for "What
+            # retainer does Harlow Foods pay?"), though the names are in the sentences around it.
             stating = stating or [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
             # (and says what "what" stands for: "total funding" is no "revenue")
             stating = [c for c in stating if self._says_thing(question, c)]
@@ -305,13 +305,13 @@ class ExtractiveAnswerer:
                 return _compose(described[:1])
         if question.kind == "why":
             # a sentence that states the verb asked of its named subject holds the premise and says
-            # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmore's plant?")
+            # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = {stem(fold(p)) for p in question.predicates}
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
                 if _states_of(c.text, asked, question.names)
-                # ...and the premise's other names, or the sentence before does ("Dunmore will build its
+                # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
@@ -547,7 +547,7 @@ class ExtractiveAnswerer:
         found: list[tuple[Candidate, Entity, str, str, float, float]] = []
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
-            # "plant" of "the Dunmore plant")
+            # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
@@ -570,9 +570,9 @@ class ExtractiveAnswerer:
                 if unit and unit not in {stem(w) for w in question.words}:
                     continue  # "$38.50 a share" is not what a company is bought for, unless asked per share
                 if not _rate_of(question, c, e, unit):
-                    continue  # "the price of each truck" is no contract's total, nor "6.5% of the gold"
+                    continue  # "the price of each truck" is no contract's total, nor "5% of the output"
                 if unit and unit == _asked_rate(question.text):
-                    text = _with_unit(c.text, e)  # "$420 an ounce" for "how much for each ounce"
+                    text = _with_unit(c.text, e)  # "$310 a tonne" for "how much for each tonne"
                 if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -839,8 +839,8 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
 
 def _untold(question: Question, c: Candidate) -> bool:
     """Whether the sentence denies something of the whole kind a "which/what NOUN" asks for, in an
-    article that names the question's names ("The royalty rate per TEU was not disclosed." for
-    "What royalty per TEU will Namport receive?")."""
+    article that names the question's names ("The size of the retainer was not disclosed." for
+    "What retainer does Harlow Foods pay Pike Lowe?")."""
     return c.negated and c.on_topic and bool(question.thing) and terms(question.kind) <= terms(c.text)
 
 
@@ -876,7 +876,7 @@ def _span(question: Question, text: str) -> bool:
 
 def _lasts(c: Candidate, value: Entity) -> bool:
     """Whether the date is a length of time, as the parse reads it: a number counting a plural noun
-    or joined to it ("12 years", "a ten-year lease"), not a point ("Q4 2033", "fiscal 2032")."""
+    or joined to it ("12 years", "a ten-year lease"), not a point ("Q3 2029", "fiscal 2030")."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     return span is not None and any(
         t.dep_ == "nummod"
@@ -890,7 +890,7 @@ def _lasts(c: Candidate, value: Entity) -> bool:
 
 def _counting(question: Question, text: str) -> bool:
     """Whether the value is a number of what "how many" counts, whatever type the model gave it
-    ("five seasons", a DATE to the model, for "how many seasons")."""
+    ("five years", a DATE to the model, for "how many years")."""
     from spacy.lang.en.lex_attrs import like_num
 
     words = text.split()
@@ -926,7 +926,7 @@ def _rate_unit(text: str, value: Entity) -> str:
 
 
 def _with_unit(text: str, value: Entity) -> str:
-    """The value with the rate that follows it ("$420 an ounce")."""
+    """The value with the rate that follows it ("$310 a tonne")."""
     rate, unit = text[value.end :].split(maxsplit=2)[:2]
     return f"{_stated(text, value)} {rate} {unit.strip('.,;:')}"
 
@@ -1002,8 +1002,8 @@ def _misattributed(
     question: Question, candidates: list[Candidate]
 ) -> tuple[Candidate, tuple[str, str, str, tuple[str, ...]]] | None:
     """A sentence that gives a person of the question the role the question gives them, held by
-    another name ("Maria Okafor, Quarry's chief executive" for "Vantor's chief executive
-    Maria Okafor"), when no sentence gives it to them held by the question's holder."""
+    another name ("Maria Okeke, Quarry's chief executive" for "Vantor's chief executive
+    Maria Okeke"), when no sentence gives it to them held by the question's holder."""
     for role in question.roles:
         person, holder, _, words = role
         held, other, supported = terms(holder), None, False
@@ -1061,7 +1061,7 @@ def _names_another(names: Sequence[str], text: str) -> bool:
 def names(name: str, text: str, words: Sequence[str] | None = None, *, part: bool = False) -> bool:
     """Whether the text names what the name does: the whole name, or one of its words that name it
     alone, capitalised ("Quarry" for "Quarry Labs"; by default every capitalised word of it).
-    ``part``: one of the names joined by a hyphen will do ("Vantor" of "Pellworth-Vantor")."""
+    ``part``: one of the names joined by a hyphen will do ("Vantor" of "Pellbrook-Vantor")."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
     if mentioned(name, text):
@@ -1076,7 +1076,7 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
         other = _other_designator(word, [own]) if own else None
         return any(other is None or not other.match(text, m.start()) for m in found)
 
-    # Names joined by a hyphen ("Pellworth-Vantor": the deal of the two) are named by all of them.
+    # Names joined by a hyphen ("Pellbrook-Vantor": the deal of the two) are named by all of them.
     joined = {} if part else {p: ps for token in name.split() if len(ps := token.split("-")) > 1 for p in ps}
     return any(all(said(p) for p in joined.get(w, [w])) for w in words)
 
@@ -1104,13 +1104,13 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     sentence before names), and the sentence before, when retrieved, does not name only others
     ("Its chief financial officer, ..." after a sentence about another company)."""
 
-    def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellworth-Vantor")
+    def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellbrook-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
 
     if _names_all(question, c):
         # ...but a place whose clause names another party and none of the question's is that
-        # party's ("Pennant, based in Leeds, agreed to buy Brackwell": Leeds is not Brackwell's;
-        # a date or an amount is the deal's, whichever party its clause names)
+        # party's ("Kerr Farms, based in Denver, sold the dairy to Harlow Foods": Denver is not
+        # Harlow's; a date or an amount is the deal's, whichever party its clause names)
         if value.label not in PLACE_TYPES:
             return True
         clause = set(value.anchors)
@@ -1136,7 +1136,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if e.label in NAME_TYPES
         and e is not value
         and not asked(c.text[e.start : e.end])
-        # (a place that describes another word is no party: "the Toronto-based buyer")
+        # (a place that describes another word is no party: "the Tacoma-based baker")
         and not (e.role == "npadvmod" and e.label in PLACE_TYPES)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
@@ -1342,7 +1342,7 @@ def _describes(question: Question, c: Candidate) -> bool:
 
 def _coordinated(v: Value) -> bool:
     """Whether the value is one of several of its kind joined by "and"/"or" a word apart, as the parse
-    reads it ("Ines Varga and Tomas Reyes"; not "Maria Okafor, its chief executive, and Dana Whitlow,
+    reads it ("Ines Varga and Tomas Reyes"; not "Maria Okeke, its chief executive, and Dana Whitlow,
     its chief financial officer", where each has its own words)."""
     e = v.entity
     kind = {e.label} | (NAME_TYPES if e.label in NAME_TYPES else set())

@@ -46,8 +46,9 @@ _TYPE_NOUN = 0.45
 # ...and below this one to the nearest question word, it asks for none of theirs either.
 _MIN_ASKING_SIMILARITY = 0.4
 _NOUN_CACHE = 10_000
-# Entity types that are names (the question's names must be in the corpus and in the answer).
+# Entity types of places.
 PLACE_TYPES = frozenset(_WH_TYPES["where"])
+# Entity types that are names (the question's names must be in the corpus and in the answer).
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "NAME"})
 VALUE_TYPES = (*sorted(NAME_TYPES), "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 _ASKING = {
@@ -97,10 +98,10 @@ class Question:
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
-    # The roles it gives people, which it takes for granted: ("Maria Okafor", "Vantor", "chief
-    # executive", ("chief", "execut")) of "Vantor's chief executive Maria Okafor"
+    # The roles it gives people, which it takes for granted: ("Maria Okeke", "Vantor", "chief
+    # executive", ("chief", "execut")) of "Vantor's chief executive Maria Okeke"
     roles: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
-    # stems of the nouns its names modify, which say what the name is ("plant" of "the Dunmore
+    # stems of the nouns its names modify, which say what the name is ("plant" of "the Dunmere
     # plant"): a sentence naming the name need not repeat them
     kinds_named: tuple[str, ...] = ()
 
@@ -152,7 +153,7 @@ class QuestionReader:
                 # "which big tech company": the noun and its modifiers name the kind asked for
                 skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 # ...and the words before them but names ("South African" of "which South African
-                # rail operator"; not "Pellworth" of "which Pellworth Freight driver")
+                # rail operator"; not "Pellbrook" of "which Pellbrook Freight driver")
                 skip |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
                 kind = "".join(doc[i].text_with_ws for i in sorted(skip - {wh.i})).strip()
                 lemma = noun.lemma_.lower()
@@ -190,13 +191,13 @@ class QuestionReader:
             and not t.is_stop
             and t.lower_ not in STOPWORDS
         ]
-        # An adverbial clause of the asked verb says when or why it happens ("sell to win approval",
-        # "receive until ..."): its words need not be stated by a sentence that answers.
+        # An adverbial clause of the asked verb says when or why it happens ("raise to grow its
+        # sales", "raise before it bought ..."): its words need not be stated by a sentence that answers.
         around = {w.i for t in doc if t.dep_ == "advcl" and t.head.dep_ == "ROOT" for w in t.subtree}
         around = set() if wh is not None and wh.i in around else around
         core = [t for t in content if t.i not in around]
         focus = [stem(t.lemma_.lower()) for t in core if t.lower_ not in name_words]
-        # "Who is Maria Okafor?", "What is Quarry Labs?": what the articles say it is, not a name
+        # "Who is Maria Okeke?", "What is Quarry Labs?": what the articles say it is, not a name
         identity = (
             wh is not None and wh.lower_ in ("who", "what") and wh.head.lemma_ == "be" and bool(names) and not focus
         )
@@ -252,7 +253,7 @@ class QuestionReader:
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
         """The types a "which NOUN" asks for by the corpus's own names: "which bank" asks for the type
-        the model gives "Pellworth Bank" and other names ending in "bank" (the glossary would read
+        the model gives "Pellbrook Bank" and other names ending in "bank" (the glossary would read
         "bank" as money)."""
         label = self.kind(stem(noun)) if self.kind is not None else ""
         if not label:
@@ -303,8 +304,8 @@ class QuestionReader:
 
 
 def _names_kind(token: Any, name_words: set[str]) -> bool:
-    """Whether the noun says what the name right before it is ("plant" of "the Dunmore plant"): the
-    name modifies it, or both modify one head (the parse of "will the Dunmore plant process ...")."""
+    """Whether the noun says what the name right before it is ("plant" of "the Dunmere plant"): the
+    name modifies it, or both modify one head (the parse of "will the Dunmere plant process ...")."""
     if token.pos_ != "NOUN" or token.i == 0:
         return False
     before = token.doc[token.i - 1]
@@ -315,8 +316,8 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
 
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """The roles the question gives people: a noun in apposition with a person's name, held by the
-    name its possessive or modifier gives ("Vantor's chief executive Maria Okafor", "Maria
-    Okafor, Vantor's chief executive")."""
+    name its possessive or modifier gives ("Vantor's chief executive Maria Okeke", "Maria
+    Okeke, Vantor's chief executive")."""
 
     def span(token: Any) -> str:
         return next((e.text for e in doc.ents if e.start <= token.i < e.end), token.text)
@@ -413,7 +414,7 @@ def _names(doc: Any) -> list[str]:
         run
         for e in doc.ents
         if e.label_ in NAME_TYPES
-        # (without a determiner the model took into the span: "the Pellworth-Vantor (contract)")
+        # (without a determiner the model took into the span: "the Pellbrook-Vantor (contract)")
         for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+|['’]s\s+", (e[1:] if e[0].pos_ == "DET" else e).text)
         if any(ch.isupper() for ch in run)
     ]
