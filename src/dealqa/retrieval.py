@@ -124,7 +124,7 @@ class BM25Index:
             # a word the corpus uses as it is (its stem is a corpus term) is no typo
             return word if nearest is None or nearest == stem(word) else nearest
 
-        fixed = re.sub(r"[A-Za-z]+", fix, text)
+        fixed = re.sub(r"[^\W\d_]+", fix, text)  # words of letters, accented ones too ("Eólica")
         return fixed if fixed != text else None
 
     def _nearest_term(self, word: str) -> str | None:
