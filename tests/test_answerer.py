@@ -76,6 +76,13 @@ FOUNDERS = (
     "Pike Lowe is paid a yearly retainer. "
     "The size of the retainer was not disclosed."
 )
+# A digest of two deals: each paragraph a chunk of its own.
+BRIEF = (
+    "Bracken Foods opened a depot in Boise on Friday.\n\n"
+    "Kerrow Brewing was bought by its managers on Monday. "
+    "Pricing was not disclosed. "
+    "Chief financial officer Lena Moss said the buyout would be completed in June."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -116,7 +123,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
-        "founders": FOUNDERS,
+        "founders": FOUNDERS, "brief": BRIEF,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -126,8 +133,12 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         for s, v, (entities, negated, lemmas) in zip(sentences, vectors, read, strict=True):
             stated = frozenset(terms(s.text)) | lemmas
             evidence.append(Evidence(article_id, article_id, s.start, s.end, s.text, v, stated, entities, negated))
-        chunk = Chunk(f"{article_id}-0", article_id, article_id, text, 0, len(text), "", tuple(sentences))
-        hits.append(Hit(chunk, 1.0))
+        start = 0
+        for n, paragraph in enumerate(text.split("\n\n")):
+            end = start + len(paragraph)
+            inside = tuple(s for s in sentences if start <= s.start < end)
+            hits.append(Hit(Chunk(f"{article_id}-{n}", article_id, article_id, paragraph, start, end, "", inside), 1.0))
+            start = end + 2
     answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)
 
     def answer(question: str, earlier_names: tuple[str, ...] = ()) -> Draft:
@@ -246,6 +257,15 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
 def test_a_rate_asked_for_is_answered_with_its_unit_and_by_no_share(ask: Callable[[str], Draft]) -> None:
     # "5% of the mill's output" is no price per tonne; "$310 a tonne" is, and says so
     assert ask("How much does Bracken Foods pay Spokane Mills for each tonne of flour?").short == "$310 a tonne"
+
+
+def test_a_sentence_naming_no_one_is_about_its_passage_not_another_of_the_article(
+    ask: Callable[[str], Draft],
+) -> None:
+    # a digest: "Chief financial officer Lena Moss" is in the paragraph about Kerrow Brewing, though
+    # the article names Bracken Foods in another
+    assert not ask("Who is Bracken Foods' chief financial officer?").short
+    assert ask("Who is Kerrow Brewing's chief financial officer?").short == "Lena Moss"
 
 
 def test_a_place_said_of_another_party_is_not_the_place_asked_for(ask: Callable[[str], Draft]) -> None:

@@ -135,3 +135,14 @@ def test_the_answer_reads_each_rankers_first_chunk_beyond_the_hits(fresh: Assist
     assert firsts - {retrieval.hits[0].chunk}  # some ranker's first chunk is not the hit
     read = {(e.article_id, e.start) for e in retrieval.sentences}
     assert all((c.article_id, s.start) in read for c in firsts for s in c.sentences)
+
+
+def test_every_sentence_read_comes_with_the_chunk_that_holds_it(fresh: Assistant) -> None:
+    # A sentence found on its own (the sentence ranker's) or in a ranker's first chunk beyond the
+    # hits comes with its chunk, whose sentences say who it is about ("Its chief financial officer").
+    retrieval = fresh.retriever.retrieve(["Who leased the data center?"], 1)
+    chunks = [*(h.chunk for h in retrieval.hits), *retrieval.context]
+    held = {(c.article_id, s.start) for c in chunks for s in c.sentences}
+    assert retrieval.context and all((e.article_id, e.start) in held for e in retrieval.sentences)
+    around = {(e.article_id, e.start) for e in retrieval.context_sentences}
+    assert all((c.article_id, s.start) in around for c in retrieval.context for s in c.sentences)

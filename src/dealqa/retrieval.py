@@ -453,11 +453,18 @@ class HybridRetriever:
         # ranker's sure find (a name tied to the question's words) is not lost to the fusion.
         read = dict.fromkeys([*(hit.chunk.id for hit in hits), *firsts])
         rows = [r for chunk_id in read for r in snapshot.sentence_rows(chunk_id) if r >= 0]
-        if self.sentence in self.rankers:
-            rows += [r for query in texts for r in self.sentence.nearest(query)]
+        nearest = [r for query in texts for r in self.sentence.nearest(query)] if self.sentence in self.rankers else []
+        rows += nearest
+        # The chunks read that are no hits, and those holding the nearest sentences: their sentences
+        # say who each sentence read is about
+        shown = {hit.chunk.id for hit in hits}
+        outside = dict.fromkeys([*read, *(snapshot.owner(r) for r in nearest)])
+        context = [c for i in outside if i not in shown and (c := snapshot.chunk(i)) is not None]
         evidence = [snapshot.evidence(r) for r in dict.fromkeys(rows)]
         evidence.sort(key=lambda e: sentence_id(e.article_id, e.start, e.end))
-        return Retrieval(tuple(hits), tuple(vectors), tuple(evidence), _publications(snapshot, hits))
+        around = [snapshot.evidence(r) for c in context for r in snapshot.sentence_rows(c.id) if r >= 0]
+        publications = _publications(snapshot, hits)
+        return Retrieval(tuple(hits), tuple(vectors), tuple(evidence), publications, tuple(context), tuple(around))
 
 
 def _publications(snapshot: Snapshot, hits: Sequence[Hit]) -> tuple[Publication, ...]:

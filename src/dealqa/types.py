@@ -129,12 +129,16 @@ class Publication:
 class Retrieval:
     """What retrieval hands the answerer: the hits, each query text's vector, the evidence of the
     hits' sentences and of the sentences nearest to the query (a sentence can answer even when its
-    chunk ranks low), and the publications of the hits' stories (each story's copies included)."""
+    chunk ranks low), and the publications of the hits' stories (each story's copies included).
+    ``context``: the chunks that hold those nearest sentences but are no hits, with the evidence of
+    their sentences, which say who each nearest sentence is about ("Its chief financial officer ...")."""
 
     hits: tuple[Hit, ...]
     query_vectors: tuple[np.ndarray, ...]
     sentences: tuple[Evidence, ...] = ()
     publications: tuple[Publication, ...] = ()
+    context: tuple[Chunk, ...] = ()
+    context_sentences: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)

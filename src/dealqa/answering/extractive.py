@@ -22,7 +22,7 @@ import numpy as np
 
 from ..nlp import parse
 from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
-from ..types import Citation, Entity, Evidence, Hit, Retrieval
+from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, PLACE_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader, acts, names_publisher
 
@@ -108,6 +108,7 @@ class Candidate:
     missing: frozenset[str] = frozenset()  # the question's focus stems neither it nor a neighbour states
     before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
     topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
+    opening: tuple[str, ...] = ()  # all the names of that first sentence
 
 
 @dataclass(frozen=True)
@@ -430,13 +431,17 @@ class ExtractiveAnswerer:
         alike = self._alike(question, [s.text for s in pool.values()])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
+        # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
+        # on its own: the names of the sentence before, and what the passage is about.
+        chunks = [*(h.chunk for h in retrieval.hits), *retrieval.context]
+        read = {(s.article_id, s.start): s for s in retrieval.context_sentences} | pool
         previous = {
-            (h.chunk.article_id, b.start): _names_in(pool[(h.chunk.article_id, a.start)])
-            for h in retrieval.hits
-            for a, b in pairwise(h.chunk.sentences)
-            if (h.chunk.article_id, a.start) in pool
+            (c.article_id, b.start): _names_in(read[(c.article_id, a.start)])
+            for c in chunks
+            for a, b in pairwise(c.sentences)
+            if (c.article_id, a.start) in read
         }
-        topics = _topics(retrieval.hits, pool)
+        topics, openings = _topics(chunks, read), _topics(chunks, read, roles=())
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
         for s in pool.values():
@@ -493,6 +498,7 @@ class ExtractiveAnswerer:
                     frozenset(t for t in focus if t not in around),
                     previous.get((at.article_id, at.start), ()),
                     topics.get((at.article_id, at.start), ()),
+                    openings.get((at.article_id, at.start), ()),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -1130,6 +1136,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     before = _antecedents(c)
     if before and not any(asked(name) for name in before):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
+    if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
+        return False  # "Chief financial officer X said ..." in a passage about another company
     others = [
         e
         for e in c.entities
@@ -1208,19 +1216,24 @@ def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
     return f"The articles in the corpus don't say {_what(question)}."
 
 
-def _topics(hits: Sequence[Hit], pool: dict[tuple[str, int], Evidence]) -> dict[tuple[str, int], tuple[str, ...]]:
-    """For each sentence of the retrieved chunks after their first, the named subjects of the first
-    (what the passage is about: "Harlow Foods, founded in 2015 by ..., makes ..."), by (article, start)."""
+def _topics(
+    chunks: Sequence[Chunk], pool: dict[tuple[str, int], Evidence], roles: Collection[str] = _SUBJECTS
+) -> dict[tuple[str, int], tuple[str, ...]]:
+    """For each sentence of the chunks after their first, the names of the first in these roles
+    (its subjects: what the passage is about, "Harlow Foods, founded in 2015 by ..., makes ..."; all
+    its names for no roles), by (article, start)."""
     found: dict[tuple[str, int], tuple[str, ...]] = {}
-    for hit in hits:
-        keys = [(hit.chunk.article_id, s.start) for s in hit.chunk.sentences]
+    for chunk in chunks:
+        keys = [(chunk.article_id, s.start) for s in chunk.sentences]
         first = pool.get(keys[0]) if keys else None
         if first is None:
             continue
-        subjects = tuple(
-            first.text[e.start : e.end] for e in first.entities if e.label in NAME_TYPES and e.role in _SUBJECTS
+        named = tuple(
+            first.text[e.start : e.end]
+            for e in first.entities
+            if e.label in NAME_TYPES and (not roles or e.role in roles)
         )
-        found.update((key, subjects) for key in keys[1:])
+        found.update((key, named) for key in keys[1:])
     return found
 
 
