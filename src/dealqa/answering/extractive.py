@@ -883,6 +883,12 @@ def _span(question: Question, text: str) -> bool:
 def _lasts(c: Candidate, value: Entity) -> bool:
     """Whether the date is a length of time, as the parse reads it: a number counting a plural noun
     or joined to it ("12 years", "a ten-year lease"), not a point ("Q3 2029", "fiscal 2030")."""
+    from spacy.lang.en.lex_attrs import like_num
+
+    # (no number before a word in lower case, no length: most dates are read without a parse)
+    words = [w for part in c.text[value.start : value.end].split() for w in part.split("-")]
+    if not any(like_num(a) and b.isalpha() and b.islower() for a, b in pairwise(words)):
+        return False
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     return span is not None and any(
         t.dep_ == "nummod"
