@@ -130,8 +130,9 @@ class Retrieval:
     """What retrieval hands the answerer: the hits, each query text's vector, the evidence of the
     hits' sentences and of the sentences nearest to the query (a sentence can answer even when its
     chunk ranks low), and the publications of the hits' stories (each story's copies included).
-    ``context``: the chunks that hold those nearest sentences but are no hits, with the evidence of
-    their sentences, which say who each nearest sentence is about ("Its chief financial officer ...")."""
+    ``context``: the chunks read that are no hits (a ranker's first chunk, those that hold the nearest
+    sentences), with the evidence of their sentences, which say who each sentence read is about ("Its
+    chief financial officer ...")."""
 
     hits: tuple[Hit, ...]
     query_vectors: tuple[np.ndarray, ...]
