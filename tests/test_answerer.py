@@ -76,6 +76,11 @@ FOUNDERS = (
     "Pike Lowe is paid a yearly retainer. "
     "The size of the retainer was not disclosed."
 )
+SALE = (
+    "Ostrel Mining agreed to sell its Yukon mine to Calder Metals. "
+    "Calder Metals would pay a break fee of $4m if its shareholders voted against the sale. "
+    "A reverse break fee of $15m is owed by Calder Metals if regulators block the sale."
+)
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
     "Bracken Foods opened a depot in Boise on Friday.\n\n"
@@ -123,7 +128,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
-        "founders": FOUNDERS, "brief": BRIEF,
+        "founders": FOUNDERS, "brief": BRIEF, "sale": SALE,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -252,6 +257,8 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
     # ...nor a rate, unless the noun asked for is the percentage itself
     assert not ask("What interest rate does Harlow Foods pay Pike Lowe?").short
     assert ask("What percentage did Harlow Foods pay in cash for the dairy?").short == "60%"
+    # the modifiers of a value's noun say which value: not the break fee of the sentence before
+    assert ask("What reverse break fee would Calder Metals pay?").short == "$15m"
 
 
 def test_a_rate_asked_for_is_answered_with_its_unit_and_by_no_share(ask: Callable[[str], Draft]) -> None:

@@ -116,6 +116,27 @@ def test_html_blocks_stay_paragraphs_and_nested_ones_count_once(tmp_path: Path) 
     ]
 
 
+def test_html_table_rows_are_read_as_lines_and_layout_tables_as_their_blocks(tmp_path: Path) -> None:
+    # Terms often sit only in a table: each row is a line of its cells, as a Markdown table's; a
+    # table that lays out a page is read by the paragraphs it holds.
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><p>Vantor pays Quarry over three years.</p>"
+        "<table><caption>Payments by year</caption><tr><th>Year</th><th>Payment</th></tr>"
+        "<tr><td>2032</td><td>&euro;160m</td></tr></table>"
+        "<table><tr><td><p>Quarry makes pumps.</p><p>It has 40 staff.</p></td></tr></table>"
+        "</article></body></html>"
+    )
+    assert load(page).text.split("\n\n") == [
+        "Vantor pays Quarry over three years.",
+        "Payments by year",
+        "| Year | Payment |",
+        "| 2032 | €160m |",
+        "Quarry makes pumps.",
+        "It has 40 staff.",
+    ]
+
+
 def test_an_html_title_names_the_site_after_a_bar(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>Vantor buys Quarry | Orwin Courier</title></head><body><p>Hi.</p></body>")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import hashlib
 import logging
 import os
@@ -977,15 +978,7 @@ class Assistant:
     def shown_source(self, source: str) -> str:
         """An article's source as a client may see it: its URL, or its file relative to the corpus
         or data folder, else the file's name (never a server path)."""
-        if _URL.match(source):  # a URL (any scheme: a refused one is named as the user gave it)
-            return source
-        path = Path(source)
-        for base in (self.settings.corpus_dir, self.settings.data_dir):
-            try:
-                return str(path.resolve().relative_to(base.resolve()))
-            except (ValueError, OSError, RuntimeError):
-                continue
-        return path.name
+        return _shown_source(source, self.settings.corpus_dir, self.settings.data_dir)
 
     # -- input checks --------------------------------------------------------------------------
     def _clean_question(self, question: str) -> str:
@@ -1063,3 +1056,17 @@ def _save(content: IO[bytes] | bytes, target: Path, limit: int) -> bool:
         return True
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=16384)
+def _shown_source(source: str, *bases: Path) -> str:
+    # kept per source: resolving a path reads the file system, once per citation of every answer
+    if _URL.match(source):  # a URL (any scheme: a refused one is named as the user gave it)
+        return source
+    path = Path(source)
+    for base in bases:
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except (ValueError, OSError, RuntimeError):
+            continue
+    return path.name

@@ -89,6 +89,7 @@ class Snapshot:
         self._articles: dict[str, str] = json.loads((folder / "articles.json").read_text())
         self.kinds: dict[str, str] = json.loads((folder / "kinds.json").read_text())
         self._record = lru_cache(maxsize=4096)(self._read_chunk)
+        self._chunk = lru_cache(maxsize=4096)(self._make_chunk)
         self._evidence = lru_cache(maxsize=16384)(self._read_sentence)
 
     def __len__(self) -> int:
@@ -120,12 +121,13 @@ class Snapshot:
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         row = self.rows.get(chunk_id)
-        if row is None:
-            return None
+        return None if row is None else self._chunk(row)
+
+    def _make_chunk(self, row: int) -> Chunk:
         r = self._record(row)
         start, text = r["start"], r["text"]
         return Chunk(
-            chunk_id,
+            self.ids[row],
             r["article_id"],
             r["title"],
             text,

@@ -130,7 +130,15 @@ def _from_markdown(raw: str) -> tuple[str, str, dict[str, object]]:
     return title, body, kept
 
 
-_BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "blockquote"]
+_BLOCKS = ["h1", "h2", "h3", "h4", "p", "li", "blockquote", "caption", "tr"]
+
+
+def _block_text(el: Any) -> str:
+    # A table row reads as a Markdown one, a line of its own: "| 2033 | €192m | Delivery |".
+    if el.name == "tr":
+        cells = [c.get_text(" ", strip=True) for c in el.find_all(["th", "td"])]
+        return f"| {' | '.join(cells)} |" if any(cells) else ""
+    return str(el.get_text(" ", strip=True))
 
 
 def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
@@ -149,9 +157,10 @@ def _from_html(raw: str) -> tuple[str, str, dict[str, object]]:
     main = soup.find("article") or soup.find("main") or soup.body or soup
     # Each block once (a <p> inside a <blockquote> or <li> is part of it), as a paragraph of its own:
     # a headline or byline has no full stop, and a single line break would join it to what follows.
-    found = main.find_all(_BLOCKS)
+    # (a row holding blocks lays out a page: its blocks are read instead)
+    found = [el for el in main.find_all(_BLOCKS) if el.name != "tr" or el.find(_BLOCKS) is None]
     inside = {id(el) for el in found}
-    blocks = (el.get_text(" ", strip=True) for el in found if id(el.find_parent(_BLOCKS)) not in inside)
+    blocks = (_block_text(el) for el in found if id(el.find_parent(_BLOCKS)) not in inside)
     text = "\n\n".join(b for b in blocks if b) or main.get_text("\n", strip=True)
     return title, text, meta
 

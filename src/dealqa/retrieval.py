@@ -342,7 +342,7 @@ class TieRanker:
         best: dict[str, float] = {}
         for row, chunk_id in zip(rows, chunks, strict=True):
             for e in search.snapshot.evidence(row).entities:
-                if e.label in search.types:
+                if e.label in search.types and not asked.keys().isdisjoint(e.anchors):
                     near = {t: d for t, d in zip(e.anchors, e.distances, strict=True) if t in asked}
                     tie = sum(asked[t] * nearness(d) for t, d in near.items()) / total
                     best[chunk_id] = max(best.get(chunk_id, 0.0), tie)

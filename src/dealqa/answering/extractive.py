@@ -1083,6 +1083,8 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
     designated = _designated(name)
 
     def said(word: str) -> bool:
+        if word not in text:  # (most sentences read name few of the question's words)
+            return False
         found = re.finditer(rf"\b{re.escape(word)}\b", text)
         own = designated.get(word)
         other = _other_designator(word, [own]) if own else None

@@ -150,15 +150,18 @@ class QuestionReader:
                 kind = f"how {doc[wh.i + 1].lower_}"
             elif word in ("which", "what") and _wh_noun(wh) is not None:
                 noun = _wh_noun(wh)
-                # "which big tech company": the noun and its modifiers name the kind asked for
-                skip |= {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
-                # ...and the words before them but names ("South African" of "which South African
-                # rail operator"; not "Pellbrook" of "which Pellbrook Freight driver")
-                skip |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
-                kind = "".join(doc[i].text_with_ws for i in sorted(skip - {wh.i})).strip()
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
+                # "which big tech company": the noun and its modifiers name the kind asked for, and
+                # the words before them but names ("South African" of "which South African rail
+                # operator"; not "Pellbrook" of "which Pellbrook Freight driver")...
+                phrase = {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
+                phrase |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
+                kind = "".join(doc[i].text_with_ws for i in sorted(phrase)).strip()
+                # ...but the modifiers of a value's noun say which value it is, as any word of the
+                # question does ("what reverse break fee", "what upfront payment")
+                skip |= phrase if set(types) & NAME_TYPES else {noun.i}
                 # a noun no type's description is near takes a question word's types ("role" those
                 # of "who"); a name is then the answer only when it is said to be one
                 said = bool(named) or self._typed(lemma)
