@@ -219,6 +219,17 @@ def test_a_why_question_is_answered_by_the_sentence_stating_its_verb_of_its_subj
     assert not answer.abstained
 
 
+def test_a_why_question_that_takes_another_amount_for_granted_is_a_false_premise(
+    ask: Callable[[str], Draft],
+) -> None:
+    # "Vantor paid $12 per share": $14 a share is no premise to explain, $12 is
+    answer = ask("Why is Vantor paying $14 per share for a stake in Pellbrook Freight?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
+    assert answer.citations[0].quote == "Vantor paid $12 per share for a stake in Pellbrook Freight."
+    answer = ask("Why is Vantor paying $12 per share for a stake in Pellbrook Freight?")
+    assert not answer.abstained, answer.text
+
+
 def test_a_why_question_whose_act_is_stated_is_no_false_premise(ask: Callable[[str], Draft]) -> None:
     # "chosen" is stated of Tacoma, though Bracken Foods is named two sentences before: the premise is
     # not said to be false, and the sentence is quoted
@@ -455,6 +466,8 @@ def test_an_outlet_the_question_cites_narrows_the_answer_to_its_articles(ask: Ca
     # the articles' text never names their own outlet: the metadata says the Orwin Courier published
     # the ledger ($1.1 billion); the wire says $1.3 billion
     assert ask("According to the Orwin Courier, how much is Vantor paying for Quarry Labs?").short == "$1.1 billion"
+    # ...though the model reads no name in it (typed in lower case)
+    assert ask("According to orwin courier, how much is Vantor paying for Quarry Labs?").short == "$1.1 billion"
     assert "disagree" in ask("How much is Vantor paying for Quarry Labs?").short
 
 

@@ -137,6 +137,19 @@ def test_html_table_rows_are_read_as_lines_and_layout_tables_as_their_blocks(tmp
     ]
 
 
+def test_a_wire_dateline_names_the_outlet_when_no_metadata_does(tmp_path: Path) -> None:
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Vantor buys Quarry\n\nSAN ANTONIO, May 4 (Capstan Wire) - Vantor Systems agreed to buy Quarry.\n")
+    assert load(wire).metadata["outlet"] == "Capstan Wire"
+    # front matter wins; a bracket later in the text is no dateline
+    page = tmp_path / "page.md"
+    page.write_text("---\noutlet: Orwin Courier\n---\nSAN ANTONIO, May 4 (Capstan Wire) - Vantor agreed.\n")
+    assert load(page).metadata["outlet"] == "Orwin Courier"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Vantor buys Quarry\n\nVantor Systems (the buyer) - a freight firm - agreed on May 4.\n")
+    assert "outlet" not in load(plain).metadata
+
+
 def test_an_html_title_names_the_site_after_a_bar(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>Vantor buys Quarry | Orwin Courier</title></head><body><p>Hi.</p></body>")

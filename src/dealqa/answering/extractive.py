@@ -54,6 +54,8 @@ _DISAGREEMENT = "sources disagree"
 _METADATA = "from the articles' metadata"  # which an LLM never sees
 # Entity types of what a comparison weighs.
 _MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+# Entity types of amounts a question may take for granted.
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Entity types of times.
 _TIMES = frozenset({"DATE", "TIME"})
 # Characters between two conjoined values at most (", and ", " or ").
@@ -199,7 +201,7 @@ class ExtractiveAnswerer:
             retrieval: the hits, the query vectors they were found with and their sentences' evidence.
         """
         question = self._telling(question)
-        draft = self._from_text(*_sourced(question, retrieval), query)
+        draft = self._from_text(*_sourced(question, retrieval, _cited(question, retrieval)), query)
         if draft.short:
             return draft
         # A question about the reporting itself ("which outlet ran it first?") that the text gives
@@ -305,6 +307,11 @@ class ExtractiveAnswerer:
             if described:
                 return _compose(described[:1])
         if question.kind == "why":
+            # "Why is Vantor paying $12 a share?" where the articles say another amount
+            other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
+            if other is not None:
+                refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
+                return replace(refused, finding=_FALSE_PREMISE)
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = {stem(fold(p)) for p in question.predicates}
@@ -647,6 +654,26 @@ class ExtractiveAnswerer:
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
 
+    def _other_amount(
+        self, question: Question, relevant: list[Candidate], candidates: list[Candidate], vectors: Sequence[np.ndarray]
+    ) -> Candidate | None:
+        """For a question that takes an amount for granted ("Why is Vantor paying $12 a share for
+        Quarry?"): the sentence that states another amount of that kind tied to what it asks, when
+        no sentence read states the question's (in any writing: "$12" and "12 dollars")."""
+        for ent in _doc(question.text).ents:
+            if ent.label_ not in _AMOUNTS:
+                continue
+            if any(
+                e.label == ent.label_ and _digits(c.text[e.start : e.end]) == _digits(ent.text)
+                for c in candidates
+                for e in c.entities
+            ):
+                continue
+            values = self._values(replace(question, types=(ent.label_,), kind="how much"), relevant, vectors)
+            if values and _digits(values[0].text) != _digits(ent.text):
+                return values[0].candidate
+        return None
+
     def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """For a why question, which takes something for granted ("Why did regulators block the
         deal?"): the sentence that says otherwise, when no leading sentence about the
@@ -709,24 +736,34 @@ class ExtractiveAnswerer:
         return self.lexicon.uses(word) or (not word.isalpha() and self.lexicon.knows(word))
 
 
-def _sourced(question: Question, retrieval: Retrieval) -> tuple[Question, Retrieval]:
-    """The question without the names of the outlets or authors it cites ("According to the Orwin
-    Courier", "Do the Courier and the Post agree ..."), and the evidence narrowed to what they
-    published. A name that other articles' text says (an author who is also in the news) stays."""
-    cited = {n: {p.story for p in retrieval.publications if names_publisher(n, p)} for n in question.names}
-    cited = {
+def _cited(question: Question, retrieval: Retrieval) -> dict[str, set[str]]:
+    """The outlets or authors the question cites ("According to the Orwin Courier", "Do the Courier
+    and the Post agree ..."), each with the stories they published. A name that other articles'
+    text says (an author who is also in the news) is no citation."""
+    # (the small model often takes an outlet's name for no name: "Do Ward Round Digital and ...")
+    publishers = {n for p in retrieval.publications for n in (p.outlet, p.author) if n and mentioned(n, question.text)}
+    names = dict.fromkeys([*question.names, *sorted(publishers)])
+    cited = {n: {p.story for p in retrieval.publications if names_publisher(n, p)} for n in names}
+    return {
         n: found
         for n, found in cited.items()
         if found and not any(mentioned(n, s.text) for s in retrieval.sentences if s.article_id not in found)
     }
+
+
+def _sourced(question: Question, retrieval: Retrieval, cited: dict[str, set[str]]) -> tuple[Question, Retrieval]:
+    """The question without the names it cites, and the evidence narrowed to what they published."""
     stories = set().union(*cited.values())
     if not stories:
         return question, retrieval
     kept = [i for i, n in enumerate(question.names) if n not in cited]
+    theirs = {w for n in cited for w in terms(n)}
     question = replace(
         question,
         names=tuple(question.names[i] for i in kept),
         name_words=tuple(question.name_words[i] for i in kept) if question.name_words else (),
+        focus=tuple(t for t in question.focus if t not in theirs),
+        terms=tuple(t for t in question.terms if t not in theirs),
     )
     narrowed = replace(
         retrieval,
@@ -1314,8 +1351,12 @@ def _same_value(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa in fb or fb in fa:
         return True
-    digits_a, digits_b = sorted(re.findall(r"\d+", fa)), sorted(re.findall(r"\d+", fb))
-    return bool(digits_a) and digits_a == digits_b
+    return bool(_digits(a)) and _digits(a) == _digits(b)
+
+
+def _digits(value: str) -> list[str]:
+    """The numbers a value is written with, in order of size as text ("$2.4bn": 2, 4)."""
+    return sorted(re.findall(r"\d+", fold(value)))
 
 
 def _compose_value(question: Question, values: list[Value], relevant: list[Candidate]) -> Draft:
