@@ -79,7 +79,8 @@ FOUNDERS = (
 SALE = (
     "Ostrel Mining agreed to sell its Yukon mine to Calder Metals. "
     "Calder Metals would pay a break fee of $4m if its shareholders voted against the sale. "
-    "A reverse break fee of $15m is owed by Calder Metals if regulators block the sale."
+    "A reverse break fee of $15m is owed by Calder Metals if regulators block the sale. "
+    "The offer from Calder Metals is a 25% premium to Ostrel's closing price on Friday."
 )
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -270,6 +271,8 @@ def test_a_share_of_something_answers_only_a_question_about_that_thing(ask: Call
     assert ask("What percentage did Harlow Foods pay in cash for the dairy?").short == "60%"
     # the modifiers of a value's noun say which value: not the break fee of the sentence before
     assert ask("What reverse break fee would Calder Metals pay?").short == "$15m"
+    # ...and the noun itself, with a value of its kind, states what is asked whatever the verb
+    assert ask("What premium is Calder Metals paying for Ostrel Mining?").short == "25%"
 
 
 def test_a_rate_asked_for_is_answered_with_its_unit_and_by_no_share(ask: Callable[[str], Draft]) -> None:

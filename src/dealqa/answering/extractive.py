@@ -477,7 +477,7 @@ class ExtractiveAnswerer:
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
-            coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE else 0.0)
+            coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) else 0.0)
             each = [_named(question, n, s.text) for n in question.names]
             named = sum(each) / len(each) if each else 0.0
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
@@ -1211,6 +1211,20 @@ def _states_new(c: Candidate, question: Question) -> bool:
 
 def _states_type(c: Candidate, question: Question) -> bool:
     return any(e.label in question.types for e in c.entities)
+
+
+def _gives_thing(question: Question, s: Evidence) -> bool:
+    """Whether the sentence gives a value of the asked kind as the very noun a "what NOUN" asks for
+    ("a 31% premium", "a termination fee of $225 million" for "What premium ...?"): that states
+    what is asked, whatever the verb."""
+    if not question.thing:
+        return False
+    return any(
+        e.label in question.types
+        and e.label not in NAME_TYPES
+        and dict(zip(e.anchors, e.distances, strict=True)).get(question.thing, 99) <= 2
+        for e in s.entities
+    )
 
 
 def _covers(c: Candidate) -> bool:
