@@ -80,7 +80,7 @@ SALE = (
     "Ostrel Mining agreed to sell its Yukon mine to Calder Metals. "
     "Calder Metals would pay a break fee of $4m if its shareholders voted against the sale. "
     "A reverse break fee of $15m is owed by Calder Metals if regulators block the sale. "
-    "The offer from Calder Metals is a 25% premium to Ostrel's closing price on Friday."
+    "Ostrel's shareholders will receive C$4.10 a share in cash, a 25% premium, and the deal is due to close in June."
 )
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
