@@ -80,7 +80,9 @@ SALE = (
     "Ostrel Mining agreed to sell its Yukon mine to Calder Metals. "
     "Calder Metals would pay a break fee of $4m if its shareholders voted against the sale. "
     "A reverse break fee of $15m is owed by Calder Metals if regulators block the sale. "
-    "Ostrel's shareholders will receive C$4.10 a share in cash, a 25% premium, and the deal is due to close in June."
+    "Ostrel's shareholders will receive C$4.10 a share in cash, a 25% premium, and the deal is due to close in June. "
+    "The Yukon Mining Board approved the sale in May because Calder Metals agreed to keep the mine open. "
+    "The YMB also asked Calder Metals to post a $2m bond."
 )
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -218,6 +220,13 @@ def test_a_why_question_is_answered_by_the_sentence_stating_its_verb_of_its_subj
     answer = ask("Why was Duluth chosen for Dunmere Press's new plant?")
     assert answer.text.startswith("Duluth was chosen because its port"), answer.text
     assert not answer.abstained
+
+
+def test_a_name_asked_as_its_acronym_is_named_by_the_words_it_stands_for(ask: Callable[[str], Draft]) -> None:
+    # "the YMB" of the question is "The Yukon Mining Board" that approved the sale: no false premise
+    answer = ask("Why did the YMB approve the sale of Ostrel's mine?")
+    assert not answer.abstained, answer.text
+    assert answer.citations[0].quote.startswith("The Yukon Mining Board approved the sale"), answer.text
 
 
 def test_a_why_question_that_takes_another_amount_for_granted_is_a_false_premise(

@@ -86,6 +86,16 @@ def acronym_terms(question: str, sentence: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)
+def abbreviates(name: str, text: str) -> bool:
+    """Whether the text gives the name as its acronym, or the acronym the name is as the words it
+    stands for ("ACCC" and "the Australian Competition and Consumer Commission")."""
+    if _ACRONYM.fullmatch(name):
+        return bool(_spelled(name, text))
+    words = content_words(name)
+    return any(_spelled(a, name) == " ".join(words) for a in set(_ACRONYM.findall(text)))
+
+
 def _spelled(acronym: str, text: str) -> str:
     """The run of the text's content words whose initials spell the acronym, or ""."""
     words, n = content_words(text), len(acronym)

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..nlp import parse
-from ..text import acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
+from ..text import abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, PLACE_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader, acts, names_publisher
@@ -1113,7 +1113,7 @@ def names(name: str, text: str, words: Sequence[str] | None = None, *, part: boo
     ``part``: one of the names joined by a hyphen will do ("Vantor" of "Pellbrook-Vantor")."""
     if words is None:
         words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
-    if mentioned(name, text):
+    if mentioned(name, text) or abbreviates(name, text):
         return True
     # A word told apart by a number or a letter ("Series C") is not named where the text gives it
     # another one ("Series B").
