@@ -12,6 +12,7 @@ from dealqa import Assistant
 from dealqa.errors import StoreError
 from dealqa.retrieval import ReciprocalRankFuser
 from dealqa.store import evidence_rows, evidence_vectors
+from dealqa.text import content_words
 from evals.perf.bench import count_store_calls
 from tests.conftest import make_settings
 
@@ -146,3 +147,29 @@ def test_every_sentence_read_comes_with_the_chunk_that_holds_it(fresh: Assistant
     assert retrieval.context and all((e.article_id, e.start) in held for e in retrieval.sentences)
     around = {(e.article_id, e.start) for e in retrieval.context_sentences}
     assert all((c.article_id, s.start) in around for c in retrieval.context for s in c.sentences)
+
+
+def test_the_words_of_the_corpus_are_embedded_with_its_cache_not_on_a_question(
+    fresh: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh.ask("Who leases Colossus 1?")  # the cache of this version, with its words, is made
+    snapshot = fresh.cache.snapshot()
+    words = ["agreement", "compute", "memphis"]
+    kept = snapshot.word_vectors(words)
+    assert sorted(kept) == words
+    for word, vector in zip(words, fresh.embedder.encode(words), strict=True):
+        assert float(np.dot(kept[word], vector)) > 0.999  # as the model gives it, in float16
+    embedded: list[str] = []
+    encode = fresh.embedder.encode
+
+    def spy(texts: list[str]) -> np.ndarray:
+        embedded.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(fresh.extractive, "encode", spy)
+    fresh.extractive._seen.clear()
+    answer = fresh.ask("Where is the data center that Anthropic will use?")
+    assert answer.citations
+    # what a question embeds beyond the words of the corpus: its own words and clauses
+    read = {w for c in answer.citations for w in content_words(c.quote) if w.isalpha()}
+    assert read and not read & set(embedded)

@@ -141,7 +141,9 @@ class Assistant:
             self.settings.embedding_backend,
             self.settings.model_cache_dir,
         )
-        self.cache = ChunkCache(self.store, self.settings.data_dir / "cache" / self.settings.collection)
+        self.cache = ChunkCache(
+            self.store, self.settings.data_dir / "cache" / self.settings.collection, self.embedder.encode
+        )
         self.bm25 = BM25Index(self.cache, self.settings.data_dir / "bm25" / self.settings.collection)
         self.retriever = HybridRetriever(
             self.store,

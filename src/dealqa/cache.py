@@ -16,6 +16,9 @@ reading the store:
         vectors.npy      the sentences' vectors, float16, one row per sentence
         copies.json      the articles merged into each story (for a citation's "also in")
         kinds.json       the entity type of the names each last word ends ("bank": ORG)
+        words.json/.npy  the content words (of letters) of the sentences and their vectors, float16:
+                         the answerer weighs the words of what it reads against the question's, and
+                         a word met for the first time would be embedded on the query path
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,15 +41,19 @@ import numpy as np
 from .errors import StoreError
 from .metadata import FIELDS
 from .store import ArticleRecord, VectorStore, entities_from_rows, evidence_rows, evidence_vectors
-from .text import fold, stem
+from .text import content_words, fold, stem
 from .types import Chunk, Evidence, Filters, Sentence
 
 # How often a process that is not told the store's version reads it to notice another's ingest.
 _FRESHNESS_S = 2.0
-_LAYOUT = "4"  # the files' format; a change rebuilds every cache from the store
+_LAYOUT = "5"  # the files' format; a change rebuilds every cache from the store
 # A last word names a type when the model gives it that type this often, in this share of its names.
 _KIND_MIN = 2
 _KIND_SHARE = 0.66
+# Words embedded at a time when a cache is built.
+_WORD_BATCH = 512
+
+Encode = Callable[[list[str]], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,8 @@ class Snapshot:
         self.copies: dict[str, list[list[str]]] = json.loads((folder / "copies.json").read_text())
         self._articles: dict[str, str] = json.loads((folder / "articles.json").read_text())
         self.kinds: dict[str, str] = json.loads((folder / "kinds.json").read_text())
+        self._words: dict[str, int] | None = None  # read on first use: a cold start needs none
+        self._word_matrix: np.ndarray | None = None  # float16, as the sentences' vectors
         self._record = lru_cache(maxsize=4096)(self._read_chunk)
         self._chunk = lru_cache(maxsize=4096)(self._make_chunk)
         self._evidence = lru_cache(maxsize=16384)(self._read_sentence)
@@ -149,6 +158,19 @@ class Snapshot:
 
     def evidence(self, row: int) -> Evidence:
         return self._evidence(row)
+
+    def word_vectors(self, words: Iterable[str]) -> dict[str, np.ndarray]:
+        """The vectors of those of the words the sentences use (as ``content_words`` gives them)."""
+        if self._words is None:
+            path = self.folder / "words.json"
+            names: list[str] = json.loads(path.read_text()) if path.exists() else []
+            self._word_matrix = np.load(self.folder / "words.npy", mmap_mode="r") if names else None
+            self._words = {w: n for n, w in enumerate(names)}
+        found = [(w, self._words[w]) for w in words if w in self._words]
+        if not found or self._word_matrix is None:
+            return {}
+        rows = np.asarray(self._word_matrix[np.asarray([n for _, n in found])], dtype=np.float32)
+        return {w: rows[i] for i, (w, _) in enumerate(found)}
 
     def lede(self, article_id: str) -> list[Evidence]:
         """The sentences of the article's first chunk, with their evidence."""
@@ -214,9 +236,10 @@ class ChunkCache:
         'The Vardholm 2 site is in Harwick, a town on the coast. ...'
     """
 
-    def __init__(self, store: VectorStore, folder: Path) -> None:
+    def __init__(self, store: VectorStore, folder: Path, encode: Encode | None = None) -> None:
         self.store = store
         self.folder = folder
+        self.encode = encode  # embeds the sentences' words (None: a cache without them)
         self._current: Snapshot | None = None
         self._checked = 0.0
         self._told = False  # whether the owner reads the stamp and tells this cache (then it reads none)
@@ -263,7 +286,7 @@ class ChunkCache:
             tmp = self.folder / f".{version}.{uuid.uuid4().hex[:8]}.tmp"
             tmp.mkdir(parents=True)
             try:
-                _build(self.store, tmp, previous)
+                _build(self.store, tmp, previous, self.encode)
                 tmp.rename(folder)  # atomic: a reader sees a whole cache or none
             except OSError:
                 if not (folder / "ids.json").exists():
@@ -287,10 +310,11 @@ class ChunkCache:
             return None
 
 
-def _build(store: VectorStore, folder: Path, previous: Snapshot | None) -> None:
+def _build(store: VectorStore, folder: Path, previous: Snapshot | None, encode: Encode | None) -> None:
     """Write the cache of the store as it is now. Rows of ``previous`` are reused for chunks whose
     id (a hash of the article id, offset and text) and article record are unchanged; only the other
-    chunks are read from the store."""
+    chunks are read from the store. So are the vectors of the words it knows; the others are
+    embedded."""
     records = store.records()
     stamps = {i: _article_stamp(r) for i, r in records.items()}
     ids = store.chunk_ids()
@@ -306,13 +330,26 @@ def _build(store: VectorStore, folder: Path, previous: Snapshot | None) -> None:
             owned = [(previous.sentence_record(r), np.asarray(previous.vectors[r])) for r in old["owned"]]
             reused[chunk_id] = (old, owned)
     fetched = store.chunk_records([i for i in ids if i not in reused])
-    _write(folder, ids, reused, fetched, stamps)
+    words = _write(folder, ids, reused, fetched, stamps)
+    if encode is not None:
+        _write_words(folder, sorted(words), previous, encode)
     copies: dict[str, list[list[str]]] = {}
     for record in store.copies():
         copies.setdefault(record.copy_of, []).append(
             [record.id, record.source, record.title, *(record.metadata.get(name, "") for name in FIELDS)]
         )
     (folder / "copies.json").write_text(json.dumps(copies))
+
+
+def _write_words(folder: Path, words: list[str], previous: Snapshot | None, encode: Encode) -> None:
+    known = previous.word_vectors(words) if previous is not None else {}
+    new = [w for w in words if w not in known]
+    for lo in range(0, len(new), _WORD_BATCH):
+        batch = new[lo : lo + _WORD_BATCH]
+        known.update(zip(batch, encode(batch), strict=True))
+    (folder / "words.json").write_text(json.dumps(words))
+    matrix = np.stack([known[w] for w in words]).astype(np.float16) if words else np.zeros((0, 0), np.float16)
+    np.save(folder / "words.npy", matrix)
 
 
 def _article_stamp(record: ArticleRecord) -> str:
@@ -336,7 +373,8 @@ def _write(
     reused: dict[str, tuple[dict[str, Any], list[tuple[list[Any], np.ndarray]]]],
     fetched: Iterable[tuple[str, str, dict[str, Any]]],
     stamps: dict[str, str],
-) -> None:
+) -> set[str]:
+    """Write the chunk and sentence files; the content words of the sentences."""
     records: dict[str, tuple[dict[str, Any], list[tuple[list[Any], np.ndarray]]]] = dict(reused)
     for chunk_id, text, meta in fetched:
         article_id = str(meta["article_id"])
@@ -372,6 +410,7 @@ def _write(
     sentence_rows: dict[tuple[str, int, int], int] = {}
     vectors_out: list[np.ndarray] = []
     owners: list[int] = []
+    vocabulary: set[str] = set()
     with (folder / "sentences.bin").open("wb") as out:
         offsets = [0]
         for chunk_row, chunk_id in enumerate(kept):
@@ -385,6 +424,7 @@ def _write(
                 chunk["owned"].append(len(vectors_out))
                 owners.append(chunk_row)
                 vectors_out.append(np.asarray(vector, dtype=np.float16))
+                vocabulary.update(w for w in content_words(str(row_data[4])) if w.isalpha())
                 blob = json.dumps(row_data).encode()
                 out.write(blob)
                 offsets.append(offsets[-1] + len(blob))
@@ -412,3 +452,4 @@ def _write(
     np.save(folder / "chunks.npy", np.asarray(offsets, dtype=np.int64))
     (folder / "articles.json").write_text(json.dumps(first))
     (folder / "ids.json").write_text(json.dumps(kept))
+    return vocabulary

@@ -111,6 +111,10 @@ class BM25Index:
         """The entity type of the corpus's names that end in the stemmed noun ("" if none clear)."""
         return self.cache.snapshot().kinds.get(noun, "")
 
+    def vectors(self, words: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors of those of the words the corpus's sentences use, embedded when it was cached."""
+        return self.cache.snapshot().word_vectors(words)
+
     def corrected(self, text: str, is_word: WordCheck) -> str | None:
         """The text with each misspelt word (not a word the model knows, nor one the corpus uses)
         replaced by the corpus term nearest to it: "who reportd the deal frist" -> "who report the

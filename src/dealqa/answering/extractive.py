@@ -163,6 +163,11 @@ class Lexicon(Protocol):
         "bank": "Pellbrook Bank")."""
         ...
 
+    def vectors(self, words: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors of those of the words (as ``content_words`` gives them) the corpus's
+        sentences use, where they were embedded ahead of any question."""
+        ...
+
 
 class ExtractiveAnswerer:
     """Answers from the evidence retrieval found: the sentences of the retrieved chunks and those
@@ -538,8 +543,12 @@ class ExtractiveAnswerer:
         known = {t: seen[t] for t in texts if t in seen}
         missing = list(dict.fromkeys(t for t in texts if t not in known))
         if missing:
+            # the corpus's words were embedded when its cache was built; the rest is embedded now
+            known.update(self.lexicon.vectors(missing))
+            embedded = [t for t in missing if t not in known]
+            if embedded:
+                known.update(zip(embedded, self.encode(embedded), strict=True))
             # (answers run on several threads: each reads its own copy, a full cache starts over)
-            known.update(zip(missing, self.encode(missing), strict=True))
             self._seen = {} if len(self._seen) > _VECTOR_CACHE else self._seen
             self._seen.update((t, known[t]) for t in missing)
         return np.stack([known[t] for t in texts])
