@@ -159,14 +159,19 @@ class Snapshot:
     def evidence(self, row: int) -> Evidence:
         return self._evidence(row)
 
-    def word_vectors(self, words: Iterable[str]) -> dict[str, np.ndarray]:
-        """The vectors of those of the words the sentences use (as ``content_words`` gives them)."""
+    @property
+    def words(self) -> dict[str, int]:
+        """The content words of the sentences (as ``content_words`` gives them), each with its row."""
         if self._words is None:
             path = self.folder / "words.json"
             names: list[str] = json.loads(path.read_text()) if path.exists() else []
             self._word_matrix = np.load(self.folder / "words.npy", mmap_mode="r") if names else None
             self._words = {w: n for n, w in enumerate(names)}
-        found = [(w, self._words[w]) for w in words if w in self._words]
+        return self._words
+
+    def word_vectors(self, words: Iterable[str]) -> dict[str, np.ndarray]:
+        """The vectors of those of the words the sentences use (as ``content_words`` gives them)."""
+        found = [(w, self.words[w]) for w in words if w in self.words]
         if not found or self._word_matrix is None:
             return {}
         rows = np.asarray(self._word_matrix[np.asarray([n for _, n in found])], dtype=np.float32)
