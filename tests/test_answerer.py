@@ -84,6 +84,7 @@ SALE = (
     "The Yukon Mining Board approved the sale in May because Calder Metals agreed to keep the mine open. "
     "The YMB also asked Calder Metals to post a $2m bond."
 )
+TRIAL = "Harlow Foods is testing its barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
     "Bracken Foods opened a depot in Boise on Friday.\n\n"
@@ -134,7 +135,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
-        "founders": FOUNDERS, "brief": BRIEF, "sale": SALE,
+        "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -191,6 +192,12 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
     assert not ask("How much is Pellbrook Freight's deal worth per tonne?").short
     assert not ask("How much is Pellbrook Freight's deal worth for each tonne?").short
     assert ask("How much did Vantor pay for each share of Pellbrook Freight?").short == "$12 per share"
+
+
+def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:
+    # "study" only says what the code name "BRW-2" (one token, which the model reads as no entity)
+    # is: a sentence naming it need not say "study"
+    assert ask("How many volunteers are enrolled in the BRW-2 study?").short == "410"
 
 
 def test_a_which_noun_is_answered_by_a_value_of_the_whole_kind_asked(ask: Callable[[str], Draft]) -> None:

@@ -312,7 +312,9 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
     if token.pos_ != "NOUN" or token.i == 0:
         return False
     before = token.doc[token.i - 1]
-    return fold(before.text) in name_words and (
+    # (a code name the model may read as no name is one here: "the BRW-2 trial")
+    named = set(fold(before.text).split()) <= name_words or _CODE.fullmatch(before.text)
+    return bool(named) and (
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
     )
 
@@ -402,6 +404,9 @@ def _wh_noun(wh: Any) -> Any:
     while after is not None and after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after if after is not None and after.pos_ in ("NOUN", "PROPN") else None
+
+
+_CODE = re.compile(r"[A-Z][A-Za-z]*-\w*\d\w*")  # "QT-417", "CLARION-2"
 
 
 def _camel(word: str) -> bool:
