@@ -84,7 +84,7 @@ SALE = (
     "The Yukon Mining Board approved the sale in May because Calder Metals agreed to keep the mine open. "
     "The YMB also asked Calder Metals to post a $2m bond."
 )
-TRIAL = "Harlow Foods is testing its barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
+TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
     "Bracken Foods opened a depot in Boise on Friday.\n\n"
