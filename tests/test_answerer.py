@@ -84,6 +84,11 @@ SALE = (
     "The Yukon Mining Board approved the sale in May because Calder Metals agreed to keep the mine open. "
     "The YMB also asked Calder Metals to post a $2m bond."
 )
+MERGER = (
+    "Tamsin Grain's chief executive, Nils Haug, will lead the combined group. "
+    "Tamsin Grain's founder, Ruth Alm, will become executive chair of the board for two years. "
+    "Ivo Berg, currently head of Tamsin Grain's milling arm, will be the combined group's finance chief."
+)
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -135,7 +140,7 @@ def encode() -> Callable[[list[str]], np.ndarray]:
 def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
-        "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL,
+        "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -192,6 +197,15 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
     assert not ask("How much is Pellbrook Freight's deal worth per tonne?").short
     assert not ask("How much is Pellbrook Freight's deal worth for each tonne?").short
     assert ask("How much did Vantor pay for each share of Pellbrook Freight?").short == "$12 per share"
+
+
+def test_a_person_given_another_role_is_not_the_one_asked_for(ask: Callable[[str], Draft]) -> None:
+    # "Maria Okeke, the chief executive of Vantor Systems" is no executive chair
+    assert ask("Who will be executive chair of the combined Tamsin Grain group?").short != "Nils Haug"
+    # ...though the role asked may be given by the verb ("X, head of Y, will be the finance chief")
+    assert ask("Who will be the finance chief of the combined Tamsin Grain group?").short == "Ivo Berg"
+    assert ask("Who is the chief executive of Vantor Systems?").short == "Maria Okeke"
+    assert ask("Who is Vantor's finance chief?").short == "Lena Brandt"  # "Vantor's finance chief, Lena Brandt"
 
 
 def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:

@@ -607,6 +607,8 @@ class ExtractiveAnswerer:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
+                if question.role and e.label == "PERSON" and not _holds_role(question.role, c.text, e):
+                    continue  # "X's chief executive, Ada Quist" is no one's executive chair
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
                 if _about_names(question, c, e):
@@ -786,6 +788,32 @@ def _sourced(question: Question, retrieval: Retrieval, cited: dict[str, set[str]
 def _doc(text: str) -> Any:
     """spaCy's parse of a question or a sentence, kept: the rules read the same few again and again."""
     return parse(text)
+
+
+def _holds_role(role: str, sentence: str, person: Entity) -> bool:
+    """Whether the sentence may give the person the role asked: the role's noun is next to them
+    ("X, head of Y, will be Z's chief executive"), or it gives them no role in apposition, or one
+    whose words hold the role's noun ("chief" of "finance chief" in "chief financial officer"), or
+    whose initials start its acronym ("chief executive" for "CEO")."""
+    asked = role.split()
+    near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
+    if stem(asked[-1].lower()) in near:
+        return True
+    doc = _doc(sentence)
+    span = [t for t in doc if person.start <= t.idx < person.end]
+    head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
+    if head is None:
+        return True
+    given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
+    if given is None or given.pos_ != "NOUN":
+        return True
+    modifiers = (c for c in given.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
+    held = [t.text for t in sorted([given, *modifiers], key=lambda t: t.i)]
+    if role.isupper():
+        return role.startswith("".join(w[0] for w in held).upper())
+    if given.text.isupper():
+        return given.text.startswith("".join(w[0] for w in asked).upper())
+    return stem(asked[-1].lower()) in terms(" ".join(held))
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:

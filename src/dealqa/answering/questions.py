@@ -104,6 +104,8 @@ class Question:
     # stems of the nouns its names modify, which say what the name is ("plant" of "the Dunmere
     # plant"): a sentence naming the name need not repeat them
     kinds_named: tuple[str, ...] = ()
+    # the role "who is" asks for, as typed: "executive chair" of "Who will be executive chair of X?"
+    role: str = ""
 
 
 class QuestionReader:
@@ -251,6 +253,7 @@ class QuestionReader:
             order=_order(doc),
             identity=identity,
             roles=_roles(doc),
+            role=_asked_role(doc),
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
 
@@ -317,6 +320,19 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
     return bool(named) and (
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
     )
+
+
+def _asked_role(doc: Any) -> str:
+    """The role a "who is" question asks for: the common noun the copula equates with "who", with
+    its modifiers ("Who is Vantor's chief financial officer?": "chief financial officer")."""
+    wh = next((t for t in doc if t.lower_ == "who" and t.head.lemma_ == "be"), None)
+    if wh is None:
+        return ""
+    noun = next((t for t in wh.head.children if t.dep_ in ("attr", "nsubj") and t != wh and t.pos_ == "NOUN"), None)
+    if noun is None:
+        return ""
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN")]
+    return " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i))
 
 
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
