@@ -439,6 +439,15 @@ def test_a_comparison_gives_each_side_its_own_value(ask: Callable[[str], Draft])
     assert {c.article_id for c in answer.citations} == {"ledger", "filing"}
 
 
+def test_a_comparison_of_sizes_weighs_two_values_of_one_kind(ask: Callable[[str], Draft]) -> None:
+    # the comparative is no word a side must state, and the phrase before "or" ends at its comma
+    answer = ask("Which was bigger: Vantor's purchase of Quarry Labs, or the Pellbrook Freight haulage deal?")
+    assert "Pellbrook Freight: $40 million" in answer.short and "billion" in answer.short, answer.text
+    # a point in time has no size, and a date is not weighed against a tonnage
+    answer = ask("Which was bigger, the Vantor-Quarry acquisition or the Pellbrook Freight haulage deal?")
+    assert "2027" not in answer.short and "tonnes" not in answer.short, answer.text
+
+
 def test_a_value_said_to_be_unknown_is_quoted_not_invented(ask: Callable[[str], Draft]) -> None:
     answer = ask("How much did Quarry Labs pay its advisers?")
     assert not answer.short

@@ -53,7 +53,6 @@ _FALSE_PREMISE = "false premise"
 _DISAGREEMENT = "sources disagree"
 _METADATA = "from the articles' metadata"  # which an LLM never sees
 # Entity types of what a comparison weighs.
-_MEASURES = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 # Entity types of amounts a question may take for granted.
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Entity types of times.
@@ -343,18 +342,20 @@ class ExtractiveAnswerer:
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
-        found: list[Value] = []
+        found: list[list[Value]] = []
+        # the comparative ("larger", "bigger") weighs the sides' measures: no word a side must state
+        weighing = {stem(w) for t in _doc(question.text) if t.tag_ in ("JJR", "RBR") for w in (t.lower_, t.lemma_)}
         for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
             # each side is asked about in the question's shared words and its own, not the other's,
             # nor in a verb beside what a comparative measures ("Which involves more staff": staff;
             # "signed" of "signed earlier" is that measure)
             verbs = {stem(v.lower()) for v in question.verbs_text} - {question.compared} if question.compared else set()
-            theirs = (terms(other) - terms(phrase)) | verbs
+            theirs = (terms(other) - terms(phrase)) | verbs | weighing
             asked = self._telling(
                 replace(
                     question,
                     names=side,
-                    types=_MEASURES,
+                    types=question.weighed,
                     sides=(),
                     focus=tuple(f for f in question.focus if f not in theirs),
                     asked=" ".join(w for w in question.asked.split() if stem(w.lower()) not in theirs),
@@ -367,11 +368,22 @@ class ExtractiveAnswerer:
             ]
             value = self._measure(asked, relevant) if question.compared else None
             values = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
-            if not values:
-                return None
-            found.append(values[0])
-        draft = _compose([v.candidate for v in found])
-        sides = zip(question.sides, found, strict=True)
+            # (a point in time has no size: "Q4 2027" is not how big a deal is)
+            found.append(
+                [v for v in values if not question.by_size or v.entity.label != "DATE" or _lasts(v.candidate, v.entity)]
+            )
+        # the sides' best values of one type: two amounts, two dates, not a date and a tonnage
+        pairs = [
+            (m + n, first, second)
+            for m, first in enumerate(found[0])
+            for n, second in enumerate(found[1])
+            if first.entity.label == second.entity.label
+        ]
+        if not pairs:
+            return None
+        _, *chosen = min(pairs, key=lambda pair: pair[0])
+        draft = _compose([v.candidate for v in chosen])
+        sides = zip(question.sides, chosen, strict=True)
         short = "; ".join(f"{' '.join(side)}: {v.text} [{n}]" for n, (side, v) in enumerate(sides, 1))
         return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
 
@@ -388,7 +400,7 @@ class ExtractiveAnswerer:
             }
             for e in c.entities:
                 text = _stated(c.text, e)
-                if e.label not in _MEASURES or _in_question(text, question) or not _about_names(question, c, e):
+                if e.label not in question.weighed or _in_question(text, question) or not _about_names(question, c, e):
                     continue
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)

@@ -50,6 +50,8 @@ _NOUN_CACHE = 10_000
 PLACE_TYPES = frozenset(_WH_TYPES["where"])
 # Entity types that are names (the question's names must be in the corpus and in the answer).
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "NAME"})
+# What two things compared are measured by.
+MEASURE_TYPES: tuple[str, ...] = ("DATE", "MONEY", "QUANTITY", "CARDINAL", "PERCENT")
 VALUE_TYPES = (*sorted(NAME_TYPES), "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 _ASKING = {
     "when": _WH_TYPES["when"],
@@ -95,6 +97,8 @@ class Question:
     sides: tuple[tuple[str, ...], ...] = ()
     side_phrases: tuple[str, ...] = ()  # ...and the phrase of each side, as typed
     compared: str = ""  # stem of what a comparative measures: "staff" of "more staff", "sign" of "signed earlier"
+    weighed: tuple[str, ...] = MEASURE_TYPES  # the types of value its comparative weighs: dates for "earlier"
+    by_size: bool = False  # its comparative weighs sizes ("bigger", "longer"): a date only as a span ("12-year")
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
@@ -227,6 +231,13 @@ class QuestionReader:
         kept |= {t.i for t in predicates}
         sides, phrases = _sides(doc, names) if wh is not None else ((), ())
         comparative = next((t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB")), None)
+        weighed, by_size = MEASURE_TYPES, False
+        comparing = next((t for t in doc if t.tag_ in ("JJR", "RBR")), None)
+        if sides and comparing is not None:
+            # "earlier" weighs dates, "more" amounts; "bigger", "longer", near no type, any measure
+            near = self._type_of(comparing.lemma_.lower())
+            weighed = tuple(t for t in MEASURE_TYPES if t in near and near != VALUE_TYPES) or MEASURE_TYPES
+            by_size = "DATE" not in weighed or len(weighed) > 1
         return Question(
             text=question,
             types=types,
@@ -249,6 +260,8 @@ class QuestionReader:
             sides=sides,
             side_phrases=phrases,
             compared=stem(comparative.head.lemma_.lower()) if comparative is not None else "",
+            weighed=weighed,
+            by_size=by_size,
             words=frozenset(fold(question).split()),
             order=_order(doc),
             identity=identity,
@@ -371,14 +384,20 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
         if t.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
             continue
         bar = next(c for c in t.head.children if c.dep_ == "cc" and c.lower_ == "or")
-        mark = next((w.i for w in reversed(doc[: bar.i]) if w.is_punct), None)
+        # (a comma right before "or" ends the first phrase: "..., the fee A owes B, or the fee ...")
+        end = bar.i - 1 if bar.i > 0 and doc[bar.i - 1].is_punct else bar.i
+        # (a mark followed by a space: not the hyphen of "Harrow-Millbrook")
+        mark = next((w.i for w in reversed(doc[:end]) if w.is_punct and w.whitespace_), None)
         if mark is not None:
-            phrases = (doc[mark + 1 : bar.i], doc[bar.i + 1 :])
+            phrases = (doc[mark + 1 : end], doc[bar.i + 1 :])
         else:
             right = doc[t.left_edge.i : t.right_edge.i + 1]
             phrases = (doc[t.head.left_edge.i : bar.i], right)
         texts = tuple(p.text.strip(" ?.!") for p in phrases)
-        sides = tuple(tuple(n for n in names if set(n.split()) <= {w.text for w in p}) for p in phrases)
+        # (by tokens and by words: "Tallis" of "Tallis's", "Harrow-Millbrook" of three tokens)
+        sides = tuple(
+            tuple(n for n in names if set(n.split()) <= {w.text for w in p} | set(p.text.split())) for p in phrases
+        )
         if all(sides) and not set(sides[0]) & set(sides[1]):
             return sides, texts
     return (), ()
