@@ -87,7 +87,9 @@ SALE = (
 MERGER = (
     "Tamsin Grain's chief executive, Nils Haug, will lead the combined group. "
     "Tamsin Grain's founder, Ruth Alm, will become executive chair of the board for two years. "
-    "Ivo Berg, currently head of Tamsin Grain's milling arm, will be the combined group's finance chief."
+    "Ivo Berg, currently head of Tamsin Grain's milling arm, will be the combined group's finance chief. "
+    "Tamsin Grain's chief executive, Nils Haug, said it would sell two mills to Kerr Farms for $9m. "
+    "Kelda Ovens, the Scottish bread company, said it has signed a contract to bake bread for Tamsin Grain."
 )
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
@@ -202,10 +204,17 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
 def test_a_person_given_another_role_is_not_the_one_asked_for(ask: Callable[[str], Draft]) -> None:
     # "Maria Okeke, the chief executive of Vantor Systems" is no executive chair
     assert ask("Who will be executive chair of the combined Tamsin Grain group?").short != "Nils Haug"
+    # ...nor the one of another company ("Tamsin Grain's chief executive" is not Kerr Farms's)
+    assert ask("Who is Kerr Farms's chief executive?").short != "Nils Haug"
     # ...though the role asked may be given by the verb ("X, head of Y, will be the finance chief")
     assert ask("Who will be the finance chief of the combined Tamsin Grain group?").short == "Ivo Berg"
     assert ask("Who is the chief executive of Vantor Systems?").short == "Maria Okeke"
     assert ask("Who is Vantor's finance chief?").short == "Lena Brandt"  # "Vantor's finance chief, Lena Brandt"
+
+
+def test_an_adjective_of_nationality_is_no_company(ask: Callable[[str], Draft]) -> None:
+    # "Kelda Ovens, the Scottish bread company, ...": the company is Kelda Ovens, not "Scottish"
+    assert ask("Which company will bake Tamsin Grain's bread?").short == "Kelda Ovens"
 
 
 def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:

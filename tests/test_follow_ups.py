@@ -58,6 +58,9 @@ def test_a_follow_up_that_names_no_one_is_answered_from_the_articles_about_the_e
     # company, in an article that never names Quarry Labs, is not its answer.
     answer = leaders.ask("Where is that company's new depot?", history=["Which company supplies Quarry Labs?"])
     assert "Columbus" not in answer.short, answer.text
+    # ...nor is "that company" the one the earlier question named: no short answer is sure of it
+    answer = leaders.ask("Who is that company's chief financial officer?", history=["Which company audits Vantor?"])
+    assert not answer.short, answer.text
     # a follow-up about the earlier question's own names is answered as before
     assert leaders.ask("When was it founded?", history=["Where is Quarry Labs based?"]).short == "2011"
 

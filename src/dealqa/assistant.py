@@ -267,7 +267,8 @@ class Assistant:
         if turns and not parsed.names and is_follow_up(asked):
             # "Where is its factory?": a follow-up that names no one is answered from the articles
             # about what the turn before named
-            parsed = dataclasses.replace(parsed, earlier_names=self.extractive.reader.read(turns[-1]).names)
+            earlier = self.extractive.reader.read(turns[-1])
+            parsed = dataclasses.replace(parsed, earlier_names=earlier.names, unresolved=_asks_name(earlier))
         queries = self._queries(asked, turns, parsed)
         standalone = answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
@@ -453,7 +454,7 @@ class Assistant:
             return question
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
-        if not parsed.types or not set(parsed.types) <= NAME_TYPES or set(parsed.types) <= PLACE_TYPES:
+        if not _asks_name(parsed):
             return question  # it asked for no name, or for a place: "it" is what it asked about
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
@@ -1072,3 +1073,8 @@ def _shown_source(source: str, *bases: Path) -> str:
         except (ValueError, OSError, RuntimeError):
             continue
     return path.name
+
+
+def _asks_name(question: Question) -> bool:
+    """Whether the question asks for a name that is not a place ("Who runs X?", "Which company ...?")."""
+    return bool(question.types) and set(question.types) <= NAME_TYPES and not set(question.types) <= PLACE_TYPES

@@ -263,7 +263,12 @@ class ExtractiveAnswerer:
         if question.types:
             values = self._values(question, relevant, retrieval.query_vectors)
             if values:
-                return _compose_value(question, values, relevant)
+                # (a follow-up about an unknown name: the sentence, for the reader to judge)
+                return (
+                    _compose([values[0].candidate])
+                    if question.unresolved
+                    else _compose_value(question, values, relevant)
+                )
             # A sentence that states the question's words and names answers it in words no value
             # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
@@ -619,7 +624,7 @@ class ExtractiveAnswerer:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
-                if question.role and e.label == "PERSON" and not _holds_role(question.role, c.text, e):
+                if question.role and e.label == "PERSON" and not _holds_role(question, c.text, e):
                     continue  # "X's chief executive, Ada Quist" is no one's executive chair
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
@@ -802,30 +807,41 @@ def _doc(text: str) -> Any:
     return parse(text)
 
 
-def _holds_role(role: str, sentence: str, person: Entity) -> bool:
-    """Whether the sentence may give the person the role asked: the role's noun is next to them
-    ("X, head of Y, will be Z's chief executive"), or it gives them no role in apposition, or one
-    whose words hold the role's noun ("chief" of "finance chief" in "chief financial officer"), or
-    whose initials start its acronym ("chief executive" for "CEO")."""
-    asked = role.split()
+def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
+    """Whether the sentence may give the person the role asked. A role it gives them in apposition
+    must be the one asked (its words hold the role's noun: "chief" of "finance chief" in "chief
+    financial officer"; or its initials start the acronym: "chief executive" for "CEO") and held by
+    a name the question names, if by any ("Pennant's chief executive" is no one else's). With no
+    such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
+    chief executive") or the sentence gives them none."""
+    asked = question.role.split()
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
-    if stem(asked[-1].lower()) in near:
-        return True
     doc = _doc(sentence)
     span = [t for t in doc if person.start <= t.idx < person.end]
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
-    if head is None:
-        return True
-    given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
+    given = None
+    if head is not None:
+        given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
     if given is None or given.pos_ != "NOUN":
         return True
     modifiers = (c for c in given.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
     held = [t.text for t in sorted([given, *modifiers], key=lambda t: t.i)]
-    if role.isupper():
-        return role.startswith("".join(w[0] for w in held).upper())
-    if given.text.isupper():
-        return given.text.startswith("".join(w[0] for w in asked).upper())
-    return stem(asked[-1].lower()) in terms(" ".join(held))
+    if question.role.isupper():
+        same = question.role.startswith("".join(w[0] for w in held).upper())
+    elif given.text.isupper():
+        same = given.text.startswith("".join(w[0] for w in asked).upper())
+    else:
+        same = stem(asked[-1].lower()) in terms(" ".join(held))
+    if not same:
+        return stem(asked[-1].lower()) in near
+    # the holder: "Pennant's" or "of Vantor Systems", a name
+    holders = [c for c in given.children if c.dep_ == "poss"]
+    holders += [
+        o for c in given.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+    ]
+    # (the model may tag a name it has not seen as a common noun: capitalised, it is a name)
+    named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
+    return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
@@ -952,7 +968,10 @@ def _unnamed(question: Question, c: Candidate) -> bool:
 def _modifier(question: Question, value: Entity) -> bool:
     """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
     Duluth company"). A "which NOUN" may ask for one ("Orwin" of "Orwin printing ink" for "Which ink
-    ...", or a court's name), and a place may be one ("the Duluth plant")."""
+    ...", or a court's name), and a place may be one ("the Duluth plant"). An adjective of
+    nationality ("the Scottish launch company") answers only a question asking for one."""
+    if value.role == "amod" and value.label == "NORP":
+        return question.types[:1] != ("NORP",)
     return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
 
 

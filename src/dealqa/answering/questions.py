@@ -78,6 +78,9 @@ class Question:
     name_words: tuple[tuple[str, ...], ...] = ()
     # for a follow-up that names no one, the names of the turn before: what its articles must name
     earlier_names: tuple[str, ...] = ()
+    # ...when that turn asked for a name no answer gave: what it points back to is not known
+    # ("Which company launches X?", then "Who runs that company?"), so no value is sure to be of it
+    unresolved: bool = False
     verbs: tuple[str, ...] = ()  # stems of its verbs that have content ("founded", not "is")
     verbs_text: tuple[str, ...] = ()  # the same verbs as typed
     # What it takes for granted, as typed: every verb, stop word or not ("move", "make"), and a word
