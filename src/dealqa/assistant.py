@@ -153,7 +153,9 @@ class Assistant:
             self.settings.candidates,
             weights=self.settings.ranker_weights,
         )
-        self.extractive = ExtractiveAnswerer(self.bm25, self.embedder.encode, self.settings.min_score)
+        self.extractive = ExtractiveAnswerer(
+            self.bm25, self.embedder.encode, self.settings.min_score, self.embedder.knows_word
+        )
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.llm:
             # Imported here: the extractive path (and a cold `dealqa ask`) never loads LangChain's models.

@@ -186,11 +186,19 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, lexicon: Lexicon, encode: Callable[[list[str]], np.ndarray], min_score: float = 0.45) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        encode: Callable[[list[str]], np.ndarray],
+        min_score: float = 0.45,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> None:
         if not 0.0 <= min_score < 2.0:
             raise ValueError(f"min_score must be in [0, 2), got {min_score}")
         self.lexicon = lexicon
         self.encode = encode
+        # whether a word is one of the language's (the embedding model's vocabulary), not coined
+        self.is_word = is_word or (lambda word: True)
         self.min_score = min_score
         self.reader = QuestionReader(encode, lexicon.kind)
         self.reporting = ReportingReader(encode)
@@ -446,7 +454,12 @@ class ExtractiveAnswerer:
             words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and len(w) > 2]
             weight = {w: self.lexicon.weight(stem(fold(w))) for w in words}
             top = max(weight.values(), default=0.0)
-            found.append(tuple(w for w in words if weight[w] >= _TELLING * top))
+            # A coined word the corpus also uses without the rest of the name (in more passages than
+            # the name's rarest word) names it alone: "Lumaric" of "Lumaric Devices", where "Devices"
+            # is rarer, being said only in the name. Else the rarest words do ("Orwin" of "Orwin
+            # Data Systems").
+            coined = [w for w in words if not self.is_word(w.lower()) and weight[w] < top]
+            found.append(tuple(coined or (w for w in words if weight[w] >= _TELLING * top)))
         return replace(question, name_words=tuple(found))
 
     def candidates(self, question: Question, retrieval: Retrieval) -> list[Candidate]:
