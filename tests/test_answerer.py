@@ -89,7 +89,9 @@ MERGER = (
     "Tamsin Grain's founder, Ruth Alm, will become executive chair of the board for two years. "
     "Ivo Berg, currently head of Tamsin Grain's milling arm, will be the combined group's finance chief. "
     "Tamsin Grain's chief executive, Nils Haug, said it would sell two mills to Kerr Farms for $9m. "
-    "Kelda Ovens, the Scottish bread company, said it has signed a contract to bake bread for Tamsin Grain."
+    "Kelda Ovens, the Scottish bread company, said it has signed a contract to bake bread for Tamsin Grain. "
+    "Kerr Farms sold 40,000 tonnes of barley in 2025, up from the year before. "
+    "Tamsin Grain chief executive Nils Haug said Kerr Farms was paid in cash."
 )
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
@@ -206,6 +208,9 @@ def test_a_person_given_another_role_is_not_the_one_asked_for(ask: Callable[[str
     assert ask("Who will be executive chair of the combined Tamsin Grain group?").short != "Nils Haug"
     # ...nor the one of another company ("Tamsin Grain's chief executive" is not Kerr Farms's)
     assert ask("Who is Kerr Farms's chief executive?").short != "Nils Haug"
+    # ...whether the role is given in apposition or before the name, and the company that holds it
+    # is no answer either
+    assert ask("Who is the chief executive of Kerr Farms?").short not in ("Nils Haug", "Tamsin Grain")
     # ...though the role asked may be given by the verb ("X, head of Y, will be the finance chief")
     assert ask("Who will be the finance chief of the combined Tamsin Grain group?").short == "Ivo Berg"
     assert ask("Who is the chief executive of Vantor Systems?").short == "Maria Okeke"
@@ -215,6 +220,11 @@ def test_a_person_given_another_role_is_not_the_one_asked_for(ask: Callable[[str
 def test_an_adjective_of_nationality_is_no_company(ask: Callable[[str], Draft]) -> None:
     # "Kelda Ovens, the Scottish bread company, ...": the company is Kelda Ovens, not "Scottish"
     assert ask("Which company will bake Tamsin Grain's bread?").short == "Kelda Ovens"
+
+
+def test_a_value_of_another_year_than_the_one_asked_is_not_the_answer(ask: Callable[[str], Draft]) -> None:
+    assert ask("How many tonnes of barley did Kerr Farms sell in 2025?").short == "40,000 tonnes"
+    assert not ask("How many tonnes of barley did Kerr Farms sell in 2024?").short
 
 
 def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:

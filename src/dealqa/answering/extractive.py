@@ -597,11 +597,16 @@ class ExtractiveAnswerer:
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float, float]] = []
+        # the numbers of the dates the question states ("in 2023"), which a sentence must not contradict
+        dated = {n for e in _doc(question.text).ents if e.label_ == "DATE" for n in _digits(e.text)}
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
+            stated = {n for e in c.entities if e.label == "DATE" for n in _digits(c.text[e.start : e.end])}
+            if dated and stated and not dated & stated:
+                continue  # "carried 4.8 million passengers in 2024" is not how many in 2023
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
@@ -639,6 +644,8 @@ class ExtractiveAnswerer:
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 if question.role and e.label == "PERSON" and not _holds_role(question, c.text, e):
                     continue  # "X's chief executive, Ada Quist" is no one's executive chair
+                if question.role and _holder(question.role, e):
+                    continue  # "Vantor" of "Vantor's chief executive" holds the role asked, not is it
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
                 if _about_names(question, c, e):
@@ -834,7 +841,9 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
     given = None
     if head is not None:
+        # in apposition ("X's chief executive, Ada Quist"), or before the name ("X chief executive Ada Quist")
         given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
+        given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
         return True
     modifiers = (c for c in given.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
@@ -848,13 +857,20 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     if not same:
         return stem(asked[-1].lower()) in near
     # the holder: "Pennant's" or "of Vantor Systems", a name
-    holders = [c for c in given.children if c.dep_ == "poss"]
+    holders = [c for c in given.children if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")]
     holders += [
         o for c in given.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
     ]
     # (the model may tag a name it has not seen as a common noun: capitalised, it is a name)
     named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
+
+
+def _holder(role: str, value: Entity) -> bool:
+    """Whether the value is the name that holds the role, by the parse: it modifies the role's noun
+    ("Vantor's chief executive", "Vantor chief executive Ada Quist")."""
+    heads = {a for a, d in zip(value.anchors, value.distances, strict=True) if d == 1}
+    return value.role in ("poss", "nmod", "compound") and stem(role.split()[-1].lower()) in heads
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
