@@ -21,6 +21,14 @@ def make_settings(tmp: Path, corpus: Path = CORPUS, **overrides: object) -> Sett
     return Settings(data_dir=tmp / "data", corpus_dir=corpus, **overrides)  # type: ignore[arg-type]
 
 
+def assistant_over(root: Path, articles: dict[str, str]) -> Assistant:
+    """An assistant over a corpus of these articles (file name: text), written under ``root``."""
+    (root / "corpus").mkdir()
+    for name, text in articles.items():
+        (root / "corpus" / name).write_text(text, encoding="utf-8")
+    return Assistant(make_settings(root, root / "corpus"))
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """The deal corpus, ingested once for the whole session (read-only use)."""

@@ -85,13 +85,14 @@ SALE = (
     "The YMB also asked Calder Metals to post a $2m bond."
 )
 MERGER = (
-    "Tamsin Grain's chief executive, Nils Haug, will lead the combined group. "
-    "Tamsin Grain's founder, Ruth Alm, will become executive chair of the board for two years. "
-    "Ivo Berg, currently head of Tamsin Grain's milling arm, will be the combined group's finance chief. "
-    "Tamsin Grain's chief executive, Nils Haug, said it would sell two mills to Kerr Farms for $9m. "
-    "Kelda Ovens, the Scottish bread company, said it has signed a contract to bake bread for Tamsin Grain. "
+    "Tarnow Grain's chief executive, Nils Haug, will lead the combined group. "
+    "Tarnow Grain's founder, Ruth Alm, will become executive chair of the board for two years. "
+    "Ivo Berg, currently head of Tarnow Grain's milling arm, will be the combined group's finance chief. "
+    "Tarnow Grain's chief executive, Nils Haug, said it would sell two mills to Kerr Farms for $9m. "
+    "Kelda Ovens, the Scottish bread company, said it has signed a contract to bake bread for Tarnow Grain. "
     "Kerr Farms sold 40,000 tonnes of barley in 2025, up from the year before. "
-    "Tamsin Grain chief executive Nils Haug said Kerr Farms was paid in cash."
+    "Pike Lowe, which opened in 1998, audited 60 farms last year. "
+    "Tarnow Grain chief executive Nils Haug said Kerr Farms was paid in cash."
 )
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
@@ -205,26 +206,29 @@ def test_a_question_asking_a_rate_is_not_answered_by_a_total(ask: Callable[[str]
 
 def test_a_person_given_another_role_is_not_the_one_asked_for(ask: Callable[[str], Draft]) -> None:
     # "Maria Okeke, the chief executive of Vantor Systems" is no executive chair
-    assert ask("Who will be executive chair of the combined Tamsin Grain group?").short != "Nils Haug"
-    # ...nor the one of another company ("Tamsin Grain's chief executive" is not Kerr Farms's)
+    assert ask("Who will be executive chair of the combined Tarnow Grain group?").short != "Nils Haug"
+    # ...nor the one of another company ("Tarnow Grain's chief executive" is not Kerr Farms's)
     assert ask("Who is Kerr Farms's chief executive?").short != "Nils Haug"
     # ...whether the role is given in apposition or before the name, and the company that holds it
     # is no answer either
-    assert ask("Who is the chief executive of Kerr Farms?").short not in ("Nils Haug", "Tamsin Grain")
+    short = ask("Who is the chief executive of Kerr Farms?").short
+    assert "Nils Haug" not in short and "Tarnow" not in short, short
     # ...though the role asked may be given by the verb ("X, head of Y, will be the finance chief")
-    assert ask("Who will be the finance chief of the combined Tamsin Grain group?").short == "Ivo Berg"
+    assert ask("Who will be the finance chief of the combined Tarnow Grain group?").short == "Ivo Berg"
     assert ask("Who is the chief executive of Vantor Systems?").short == "Maria Okeke"
     assert ask("Who is Vantor's finance chief?").short == "Lena Brandt"  # "Vantor's finance chief, Lena Brandt"
 
 
 def test_an_adjective_of_nationality_is_no_company(ask: Callable[[str], Draft]) -> None:
     # "Kelda Ovens, the Scottish bread company, ...": the company is Kelda Ovens, not "Scottish"
-    assert ask("Which company will bake Tamsin Grain's bread?").short == "Kelda Ovens"
+    assert ask("Which company will bake Tarnow Grain's bread?").short == "Kelda Ovens"
 
 
 def test_a_value_of_another_year_than_the_one_asked_is_not_the_answer(ask: Callable[[str], Draft]) -> None:
     assert ask("How many tonnes of barley did Kerr Farms sell in 2025?").short == "40,000 tonnes"
     assert not ask("How many tonnes of barley did Kerr Farms sell in 2024?").short
+    # ...a year in another clause is not the value's ("which opened in 1998")
+    assert ask("How many farms did Pike Lowe audit in 2025?").short == "60"
 
 
 def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:
@@ -462,9 +466,9 @@ def test_a_comparison_of_sizes_weighs_two_values_of_one_kind(ask: Callable[[str]
     # the comparative is no word a side must state, and the phrase before "or" ends at its comma
     answer = ask("Which was bigger: Vantor's purchase of Quarry Labs, or the Pellbrook Freight haulage deal?")
     assert "Pellbrook Freight: $40 million" in answer.short and "billion" in answer.short, answer.text
-    # a point in time has no size, and a date is not weighed against a tonnage
-    answer = ask("Which was bigger, the Vantor-Quarry acquisition or the Pellbrook Freight haulage deal?")
-    assert "2027" not in answer.short and "tonnes" not in answer.short, answer.text
+    # "older" weighs dates, never a headcount
+    answer = ask("Which is older, Quarry Labs or Pellbrook Freight?")
+    assert "240" not in answer.short and "5,200" not in answer.short, answer.text
 
 
 def test_a_value_said_to_be_unknown_is_quoted_not_invented(ask: Callable[[str], Draft]) -> None:

@@ -8,7 +8,7 @@ import pytest
 from dealqa import Assistant
 from dealqa.rewrite import resolve
 
-from .conftest import make_settings
+from .conftest import assistant_over
 
 ARTICLE = """---
 id: vantor-leaders
@@ -29,11 +29,9 @@ Pellbrook Freight is expanding. The company opened its new depot in Columbus, Oh
 
 @pytest.fixture(scope="module")
 def leaders(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("follow-ups")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "vantor-leaders.md").write_text(ARTICLE, encoding="utf-8")
-    (root / "corpus" / "pellworth-depot.md").write_text(DEPOT, encoding="utf-8")
-    return Assistant(make_settings(root, root / "corpus"))
+    return assistant_over(
+        tmp_path_factory.mktemp("follow-ups"), {"vantor-leaders.md": ARTICLE, "pellworth-depot.md": DEPOT}
+    )
 
 
 def test_a_pronoun_is_read_as_the_name_the_earlier_answer_gave(leaders: Assistant) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from dealqa import Assistant
 
-from .conftest import make_settings
+from .conftest import assistant_over
 
 ORDER = """---
 id: korvane-order
@@ -25,11 +25,7 @@ Korvane said its chief operating officer, Ola Brandvik, joined from a shipyard i
 
 @pytest.fixture(scope="module")
 def korvane(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root = tmp_path_factory.mktemp("names")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "korvane-order.md").write_text(ORDER, encoding="utf-8")
-    (root / "corpus" / "korvane-leaders.md").write_text(LEADERS, encoding="utf-8")
-    return Assistant(make_settings(root, root / "corpus"))
+    return assistant_over(tmp_path_factory.mktemp("names"), {"korvane-order.md": ORDER, "korvane-leaders.md": LEADERS})
 
 
 def test_a_coined_word_the_articles_use_alone_names_the_company(korvane: Assistant) -> None:

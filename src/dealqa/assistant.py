@@ -259,7 +259,7 @@ class Assistant:
         # Before spaCy reads the question: a cold process builds the model's session meanwhile.
         self.embedder.load()
         asked = self._corrected(question)  # what is searched and answered; the Answer keeps the original
-        asked = self._resolved(asked, turns, article_id, filters)
+        asked, unresolved = self._resolved(asked, turns, article_id, filters)
         # The question's vector on another core while spaCy reads it (onnxruntime releases the GIL).
         ahead = self._threads("embed").submit(self.embedder.encode, [asked])
         if not self._index_loaded:  # ...and Chroma loads its index meanwhile, once per process
@@ -268,9 +268,9 @@ class Assistant:
         parsed = self.extractive.reader.read(asked)
         if turns and not parsed.names and is_follow_up(asked):
             # "Where is its factory?": a follow-up that names no one is answered from the articles
-            # about what the turn before named
+            # about what the turn before named (no short answer when it points at a name no answer gave)
             earlier = self.extractive.reader.read(turns[-1])
-            parsed = dataclasses.replace(parsed, earlier_names=earlier.names, unresolved=_asks_name(earlier))
+            parsed = dataclasses.replace(parsed, earlier_names=earlier.names, unresolved=unresolved)
         queries = self._queries(asked, turns, parsed)
         standalone = answerer.rewrite(asked, turns)
         if standalone and standalone not in queries:
@@ -448,23 +448,27 @@ class Assistant:
         sides = [question.replace(other, " ") for other in reversed(parsed.side_phrases)]
         return queries + list(alternatives(question) or ()) + sides
 
-    def _resolved(self, question: str, turns: list[str], article_id: str | None, filters: Filters | None) -> str:
+    def _resolved(
+        self, question: str, turns: list[str], article_id: str | None, filters: Filters | None
+    ) -> tuple[str, bool]:
         """A follow-up about the name the earlier question asked for ("When did he join?" after "Who
         runs Vantor?") with that name, as the articles answer it, in place of the word that points
-        back. The earlier answer is the extractive one: what the articles state, whatever drafts."""
+        back. The earlier answer is the extractive one: what the articles state, whatever drafts.
+        Also whether the follow-up points back at a name that answer did not give."""
         if not turns or not is_follow_up(question):
-            return question
+            return question, False
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
         if not _asks_name(parsed):
-            return question  # it asked for no name, or for a place: "it" is what it asked about
+            return question, False  # it asked for no name, or for a place: "it" is what it asked about
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)
         if draft.abstained or not draft.short or draft.finding:
-            return question  # no one name: none to put in
+            # no one name to put in: a word that would stand for it stands for an unknown one
+            return question, any(resolve(question, "X", person=person) for person in (False, True))
         person = is_person(draft.short, draft.citations[0].quote)
-        return resolve(question, draft.short, person=person) or question
+        return resolve(question, draft.short, person=person) or question, False
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

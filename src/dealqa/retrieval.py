@@ -120,14 +120,14 @@ class BM25Index:
         """The text with each misspelt word (not a word the model knows, nor one the corpus uses)
         replaced by the corpus term nearest to it: "who reportd the deal frist" -> "who report the
         deal first". A capitalised word is a name: one the sentences never write is replaced only by
-        the one word they write that is a letter away from it ("Dunmor" -> "Dunmore"); other names
+        the one word they write that is a letter away from it ("Pellbrok" -> "Pellbrook"); other names
         stay as typed, for the unknown-name check. None if nothing changed."""
 
         def fix(match: re.Match[str]) -> str:
             word = match.group()
             if len(word) <= 3 or not content_words(word) or is_word(word):
                 return word
-            if not word.islower():  # (a name that is a word is a word: "Hall" of "Data Hall Ledger")
+            if not word.islower():  # (a name that is a word is a word: "Hall" of "Orwin Hall Courier")
                 return word if is_word(word.lower()) else self._name(word)
             nearest = self._nearest_term(word)
             # a word the corpus uses as it is (its stem is a corpus term) is no typo
@@ -141,17 +141,18 @@ class BM25Index:
         self.refresh()
         words = self.cache.snapshot().words
         folded = fold(word).lower()
-        if not words or folded in words or not (word.istitle() or word.isupper()):
+        # (an acronym, "SPAC", or a short name is no typo of a word a letter away: "space")
+        if not words or folded in words or not word.istitle() or len(word) < 5:
             return word
         from rapidfuzz import fuzz, process
 
         # a letter left out or added (and one changed in a long name) scores above the cut-off;
-        # another name a letter apart ("Harlow", "Harrow") does not, nor a word ("Orwin", "owing")
+        # another name a letter apart ("Varda", "Varga") does not, nor a word ("Orwin", "owing")
         found = process.extract(folded, words.keys(), scorer=fuzz.ratio, score_cutoff=_NAME_TYPO, limit=2)
         if len(found) != 1:
             return word
         spelt = str(found[0][0])
-        return spelt.upper() if word.isupper() else spelt[:1].upper() + spelt[1:]
+        return spelt[:1].upper() + spelt[1:]
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""

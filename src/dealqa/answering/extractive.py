@@ -52,7 +52,6 @@ _TIE_STRONG = 0.75
 _FALSE_PREMISE = "false premise"
 _DISAGREEMENT = "sources disagree"
 _METADATA = "from the articles' metadata"  # which an LLM never sees
-# Entity types of what a comparison weighs.
 # Entity types of amounts a question may take for granted.
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 # Entity types of times.
@@ -356,14 +355,12 @@ class ExtractiveAnswerer:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
         found: list[list[Value]] = []
-        # the comparative ("larger", "bigger") weighs the sides' measures: no word a side must state
-        weighing = {stem(w) for t in _doc(question.text) if t.tag_ in ("JJR", "RBR") for w in (t.lower_, t.lemma_)}
         for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
             # each side is asked about in the question's shared words and its own, not the other's,
             # nor in a verb beside what a comparative measures ("Which involves more staff": staff;
             # "signed" of "signed earlier" is that measure)
             verbs = {stem(v.lower()) for v in question.verbs_text} - {question.compared} if question.compared else set()
-            theirs = (terms(other) - terms(phrase)) | verbs | weighing
+            theirs = (terms(other) - terms(phrase)) | verbs | set(question.weighing)
             asked = self._telling(
                 replace(
                     question,
@@ -380,11 +377,7 @@ class ExtractiveAnswerer:
                 c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
             ]
             value = self._measure(asked, relevant) if question.compared else None
-            values = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
-            # (a point in time has no size: "Q4 2027" is not how big a deal is)
-            found.append(
-                [v for v in values if not question.by_size or v.entity.label != "DATE" or _lasts(v.candidate, v.entity)]
-            )
+            found.append([value] if value else self._values(asked, relevant, retrieval.query_vectors))
         # the sides' best values of one type: two amounts, two dates, not a date and a tonnage
         pairs = [
             (m + n, first, second)
@@ -455,7 +448,7 @@ class ExtractiveAnswerer:
             weight = {w: self.lexicon.weight(stem(fold(w))) for w in words}
             top = max(weight.values(), default=0.0)
             # A coined word the corpus also uses without the rest of the name (in more passages than
-            # the name's rarest word) names it alone: "Lumaric" of "Lumaric Devices", where "Devices"
+            # the name's rarest word) names it alone: "Korvane" of "Korvane Robotics", where "Robotics"
             # is rarer, being said only in the name. Else the rarest words do ("Orwin" of "Orwin
             # Data Systems").
             coined = [w for w in words if not self.is_word(w.lower()) and weight[w] < top]
@@ -597,16 +590,13 @@ class ExtractiveAnswerer:
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float, float]] = []
-        # the numbers of the dates the question states ("in 2023"), which a sentence must not contradict
-        dated = {n for e in _doc(question.text).ents if e.label_ == "DATE" for n in _digits(e.text)}
+        # the years the question states ("in 2023"), which a value's clause must not contradict
+        dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
-            stated = {n for e in c.entities if e.label == "DATE" for n in _digits(c.text[e.start : e.end])}
-            if dated and stated and not dated & stated:
-                continue  # "carried 4.8 million passengers in 2024" is not how many in 2023
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
@@ -643,7 +633,9 @@ class ExtractiveAnswerer:
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 if question.role and e.label == "PERSON" and not _holds_role(question, c.text, e):
-                    continue  # "X's chief executive, Ada Quist" is no one's executive chair
+                    continue  # "X's chief executive, Nils Haug" is no one's executive chair
+                if dated and _of_another_year(c, e, dated):
+                    continue  # "hauled 40,000 tonnes in 2024" is not how much in 2023
                 if question.role and _holder(question.role, e):
                     continue  # "Vantor" of "Vantor's chief executive" holds the role asked, not is it
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
@@ -831,7 +823,7 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     """Whether the sentence may give the person the role asked. A role it gives them in apposition
     must be the one asked (its words hold the role's noun: "chief" of "finance chief" in "chief
     financial officer"; or its initials start the acronym: "chief executive" for "CEO") and held by
-    a name the question names, if by any ("Pennant's chief executive" is no one else's). With no
+    a name the question names, if by any ("Kerr Farms's chief executive" is no one else's). With no
     such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
     chief executive") or the sentence gives them none."""
     asked = question.role.split()
@@ -841,7 +833,7 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
     given = None
     if head is not None:
-        # in apposition ("X's chief executive, Ada Quist"), or before the name ("X chief executive Ada Quist")
+        # in apposition ("X's chief executive, Nils Haug"), or before the name ("X chief executive Nils Haug")
         given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
@@ -856,7 +848,7 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
         same = stem(asked[-1].lower()) in terms(" ".join(held))
     if not same:
         return stem(asked[-1].lower()) in near
-    # the holder: "Pennant's" or "of Vantor Systems", a name
+    # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [c for c in given.children if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")]
     holders += [
         o for c in given.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
@@ -866,9 +858,28 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
+def _years(text: str) -> set[str]:
+    """The four-digit numbers of a date: its years."""
+    return {n for n in re.findall(r"\d+", text) if len(n) == 4}
+
+
+def _of_another_year(c: Candidate, value: Entity, years: set[str]) -> bool:
+    """Whether the value's clause dates it to years none of which the question states: a point in
+    time ("in 2024", not "a 10-year lease") attached where the value is ("hauled 40,000 tonnes
+    in 2024"; not "X, which opened in 1998, hauled ...")."""
+    stated: set[str] = set()
+    for d in c.entities:
+        if d is value or d.label != "DATE" or not d.anchors or _lasts(c, d):
+            continue
+        head = d.anchors[int(np.argmin(d.distances))]
+        if head in value.anchors:
+            stated |= _years(c.text[d.start : d.end])
+    return bool(stated) and not stated & years
+
+
 def _holder(role: str, value: Entity) -> bool:
     """Whether the value is the name that holds the role, by the parse: it modifies the role's noun
-    ("Vantor's chief executive", "Vantor chief executive Ada Quist")."""
+    ("Vantor's chief executive", "Vantor chief executive Nils Haug")."""
     heads = {a for a, d in zip(value.anchors, value.distances, strict=True) if d == 1}
     return value.role in ("poss", "nmod", "compound") and stem(role.split()[-1].lower()) in heads
 
@@ -998,7 +1009,7 @@ def _modifier(question: Question, value: Entity) -> bool:
     """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
     Duluth company"). A "which NOUN" may ask for one ("Orwin" of "Orwin printing ink" for "Which ink
     ...", or a court's name), and a place may be one ("the Duluth plant"). An adjective of
-    nationality ("the Scottish launch company") answers only a question asking for one."""
+    nationality ("the Flemish bread company") answers only a question asking for one."""
     if value.role == "amod" and value.label == "NORP":
         return question.types[:1] != ("NORP",)
     return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"

@@ -100,8 +100,8 @@ class Question:
     sides: tuple[tuple[str, ...], ...] = ()
     side_phrases: tuple[str, ...] = ()  # ...and the phrase of each side, as typed
     compared: str = ""  # stem of what a comparative measures: "staff" of "more staff", "sign" of "signed earlier"
-    weighed: tuple[str, ...] = MEASURE_TYPES  # the types of value its comparative weighs: dates for "earlier"
-    by_size: bool = False  # its comparative weighs sizes ("bigger", "longer"): a date only as a span ("12-year")
+    weighed: tuple[str, ...] = MEASURE_TYPES  # the types of value its comparative weighs: amounts for "bigger"
+    weighing: tuple[str, ...] = ()  # stems of that comparative ("bigger", "big")
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
@@ -234,13 +234,14 @@ class QuestionReader:
         kept |= {t.i for t in predicates}
         sides, phrases = _sides(doc, names) if wh is not None else ((), ())
         comparative = next((t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB")), None)
-        weighed, by_size = MEASURE_TYPES, False
+        weighed: tuple[str, ...] = MEASURE_TYPES
+        weighing: tuple[str, ...] = ()
         comparing = next((t for t in doc if t.tag_ in ("JJR", "RBR")), None)
-        if sides and comparing is not None:
-            # "earlier" weighs dates, "more" amounts; "bigger", "longer", near no type, any measure
-            near = self._type_of(comparing.lemma_.lower())
-            weighed = tuple(t for t in MEASURE_TYPES if t in near and near != VALUE_TYPES) or MEASURE_TYPES
-            by_size = "DATE" not in weighed or len(weighed) > 1
+        if sides and comparing is not None and comparing.lemma_.lower() in _HOW_TYPES:
+            # the comparative of a "how" word weighs what that asks for ("bigger": amounts and
+            # counts, not dates; "older": dates), and is no word a side must state
+            weighed = tuple(t for t in MEASURE_TYPES if t in _HOW_TYPES[comparing.lemma_.lower()])
+            weighing = (stem(comparing.lower_), stem(comparing.lemma_.lower()))
         return Question(
             text=question,
             types=types,
@@ -264,7 +265,7 @@ class QuestionReader:
             side_phrases=phrases,
             compared=stem(comparative.head.lemma_.lower()) if comparative is not None else "",
             weighed=weighed,
-            by_size=by_size,
+            weighing=weighing,
             words=frozenset(fold(question).split()),
             order=_order(doc),
             identity=identity,
@@ -332,7 +333,8 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
         return False
     before = token.doc[token.i - 1]
     # (a code name the model may read as no name is one here: "the BRW-2 trial")
-    named = set(fold(before.text).split()) <= name_words or _CODE.fullmatch(before.text)
+    words = set(fold(before.text).split())
+    named = (words and words <= name_words) or _CODE.fullmatch(before.text)
     return bool(named) and (
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
     )
@@ -389,7 +391,7 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
         bar = next(c for c in t.head.children if c.dep_ == "cc" and c.lower_ == "or")
         # (a comma right before "or" ends the first phrase: "..., the fee A owes B, or the fee ...")
         end = bar.i - 1 if bar.i > 0 and doc[bar.i - 1].is_punct else bar.i
-        # (a mark followed by a space: not the hyphen of "Harrow-Millbrook")
+        # (a mark followed by a space: not the hyphen of "Vantor-Quarry")
         mark = next((w.i for w in reversed(doc[:end]) if w.is_punct and w.whitespace_), None)
         if mark is not None:
             phrases = (doc[mark + 1 : end], doc[bar.i + 1 :])
@@ -397,7 +399,7 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
             right = doc[t.left_edge.i : t.right_edge.i + 1]
             phrases = (doc[t.head.left_edge.i : bar.i], right)
         texts = tuple(p.text.strip(" ?.!") for p in phrases)
-        # (by tokens and by words: "Tallis" of "Tallis's", "Harrow-Millbrook" of three tokens)
+        # (by tokens and by words: "Kerr" of "Kerr's", "Vantor-Quarry" of three tokens)
         sides = tuple(
             tuple(n for n in names if set(n.split()) <= {w.text for w in p} | set(p.text.split())) for p in phrases
         )
@@ -444,7 +446,7 @@ def _wh_noun(wh: Any) -> Any:
     return after if after is not None and after.pos_ in ("NOUN", "PROPN") else None
 
 
-_CODE = re.compile(r"[A-Z][A-Za-z]*-\w*\d\w*")  # "QT-417", "CLARION-2"
+_CODE = re.compile(r"[A-Z][A-Za-z]*-\w*\d\w*")  # "BRW-2", "KF-417"
 
 
 def _camel(word: str) -> bool:
