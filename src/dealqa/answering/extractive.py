@@ -827,6 +827,7 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
     chief executive") or the sentence gives them none."""
     asked = question.role.split()
+    noun = stem(asked[-1].lower())
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
     doc = _doc(sentence)
     span = [t for t in doc if person.start <= t.idx < person.end]
@@ -845,9 +846,9 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     elif given.text.isupper():
         same = given.text.startswith("".join(w[0] for w in asked).upper())
     else:
-        same = stem(asked[-1].lower()) in terms(" ".join(held))
+        same = noun in terms(" ".join(held))
     if not same:
-        return stem(asked[-1].lower()) in near
+        return noun in near
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [c for c in given.children if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")]
     holders += [
