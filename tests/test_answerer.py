@@ -94,6 +94,10 @@ MERGER = (
     "Pike Lowe, which opened in 1998, audited 60 farms last year. "
     "Tarnow Grain chief executive Nils Haug said Kerr Farms was paid in cash."
 )
+FUND = (
+    "Ormsby Holdings, a fund backed by two insurers, agreed to buy Farrow Mills in May. "
+    "Farrow's chief financial officer, Vesna Quell, told analysts that net debt had fallen."
+)
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -146,6 +150,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
+        "fund": FUND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -610,3 +615,16 @@ def test_one_of_several_joined_names_is_no_short_answer(ask: Callable[[str], Dra
     # "by Ines Varga and Tomas Reyes": either alone would be half the answer, so the sentence speaks
     answer = ask("Who set up Vantor's freight unit?")
     assert not answer.short and "Ines Varga and Tomas Reyes" in answer.text, answer.text
+
+
+def test_a_number_counting_the_noun_asked_for_says_how_many_not_which(ask: Callable[[str], Draft]) -> None:
+    assert not ask("Which insurers back Ormsby Holdings?").short  # not "two"
+    assert ask("How many insurers back Ormsby Holdings?").short == "two"
+
+
+def test_a_role_given_to_another_company_is_no_answer_whatever_type_the_model_gives_the_person(
+    ask: Callable[[str], Draft],
+) -> None:
+    # (the model tags "Vesna Quell" a company)
+    assert not ask("Who is the chief financial officer of Ormsby Holdings?").short
+    assert ask("Who is the chief financial officer of Farrow Mills?").short == "Vesna Quell"

@@ -624,6 +624,8 @@ class ExtractiveAnswerer:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
+                if _counts_thing(question, e):
+                    continue  # "two insurers" says how many, not which
                 if question.noun and not _named_as(question, c, e):
                     continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                 if question.noun and not terms(question.kind) <= terms(c.text):
@@ -632,7 +634,8 @@ class ExtractiveAnswerer:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
-                if question.role and e.label == "PERSON" and not _holds_role(question, c.text, e):
+                # (whatever type the model gave the name: it takes people it has not seen for firms)
+                if question.role and e.label in NAME_TYPES and not _holds_role(question, c.text, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if dated and _of_another_year(c, e, dated):
                     continue  # "hauled 40,000 tonnes in 2024" is not how much in 2023
@@ -1014,6 +1017,14 @@ def _modifier(question: Question, value: Entity) -> bool:
     if value.role == "amod" and value.label == "NORP":
         return question.types[:1] != ("NORP",)
     return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
+
+
+def _counts_thing(question: Question, value: Entity) -> bool:
+    """Whether the value is a number counting the very noun a "which/what NOUN" asks for ("two"
+    of "a fund backed by two insurers"): a count, which answers only a question that asks for one."""
+    if not question.thing or value.role != "nummod" or question.kind.startswith("how"):
+        return False
+    return dict(zip(value.anchors, value.distances, strict=True)).get(question.thing) == 1
 
 
 def _span(question: Question, text: str) -> bool:
