@@ -25,7 +25,7 @@ from .types import Filters, Hit, Publication, Retrieval
 WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
-_NAME_TYPO = 88  # rapidfuzz ratio of a mistyped name to the corpus's spelling
+_NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
 
 
 class BM25Index:
@@ -146,8 +146,9 @@ class BM25Index:
             return word
         from rapidfuzz import fuzz, process
 
-        # a letter left out or added (and one changed in a long name) scores above the cut-off;
-        # another name a letter apart ("Varda", "Varga") does not, nor a word ("Orwin", "owing")
+        # a letter left out or added, or one changed in a name of seven letters or more, scores
+        # above the cut-off; a short name a letter apart ("Varda", "Varga") does not, nor a word
+        # ("Orwin", "owing")
         found = process.extract(folded, words.keys(), scorer=fuzz.ratio, score_cutoff=_NAME_TYPO, limit=2)
         if len(found) != 1:
             return word
