@@ -98,6 +98,11 @@ FUND = (
     "Ormsby Holdings, a fund backed by two insurers, agreed to buy Farrow Mills in May. "
     "Farrow's chief financial officer, Vesna Quell, told analysts that net debt had fallen."
 )
+# (the model types only "ASA" of the seller's name, and "Vassby" as a product)
+MASTS = (
+    "OSLO, May 26 (Tern Wire) - Skelda Telecom ASA agreed on Monday to sell its portfolio of 900 masts to Arrow Grid. "
+    "The Vassby-based operator will rent space on the masts back under a 15-year contract."
+)
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -150,7 +155,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
-        "fund": FUND,
+        "fund": FUND, "masts": MASTS,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -628,3 +633,17 @@ def test_a_role_given_to_another_company_is_no_answer_whatever_type_the_model_gi
     # (the model tags "Vesna Quell" a company)
     assert not ask("Who is the chief financial officer of Ormsby Holdings?").short
     assert ask("Who is the chief financial officer of Farrow Mills?").short == "Vesna Quell"
+
+
+def test_a_company_the_model_types_in_part_is_named_whole_and_a_name_describing_a_word_is_no_party(
+    ask: Callable[[str], Draft],
+) -> None:
+    # the sentence before names "Skelda Telecom ASA" (not "ASA" alone), and "Vassby-based" only
+    # describes the operator
+    assert ask("How long is the contract under which Skelda will rent space on the masts?").short == "15-year"
+
+
+def test_a_figure_no_passage_states_is_a_premise_the_articles_do_not_hold(ask: Callable[[str], Draft]) -> None:
+    answer = ask("When did Skelda Telecom agree to sell its masts to Arrow Grid for NOK 83bn?")
+    assert answer.abstained and not answer.short and "83bn" in answer.text
+    assert ask("When did Skelda Telecom agree to sell its 900 masts to Arrow Grid?").short == "Monday"

@@ -84,7 +84,8 @@ def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool,
 
 def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
-    spans = [(ent.label_, ent) for ent in doc.ents]
+    runs = _proper_runs(doc)
+    spans = [(ent.label_, _whole_name(ent, runs)) for ent in doc.ents]
     # "Duluth, Minnesota": a place and the larger place it is in, also as one value.
     # Not in a list of places ("Ohio, Texas and Maine"): three or more, or two joined by "and".
     places = [e for e in doc.ents if e.label_ == "GPE"]
@@ -97,7 +98,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     ]
     # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
     typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    spans += [("NAME", chunk) for chunk in _proper_runs(doc) if not typed & set(range(chunk.start, chunk.end))]
+    spans += [("NAME", chunk) for chunk in runs if not typed & set(range(chunk.start, chunk.end))]
     found = []
     for label, span in spans:
         tokens = clause_tokens(span.root)
@@ -120,6 +121,21 @@ def entities(doc: Any) -> tuple[Entity, ...]:
             )
         )
     return tuple(found)
+
+
+def _whole_name(ent: Any, runs: list[Any]) -> Any:
+    """A company's name as the run of proper nouns it is part of, when the model typed only part of
+    it ("ASA" of "Skelda Telecom ASA"): the run's other words are capitalised words, not an acronym
+    ("Vantor CEO") nor another entity. (Not a person's: a title before a name is no part of it.)"""
+    if ent.label_ != "ORG":
+        return ent
+    run = next((r for r in runs if r.start <= ent.start and ent.end <= r.end), None)
+    if run is None or (run.start, run.end) == (ent.start, ent.end):
+        return ent
+    rest = [t for t in run if not ent.start <= t.i < ent.end]
+    if any(t.ent_type_ or not t.is_title for t in rest):
+        return ent
+    return run
 
 
 def _after(a: Any, b: Any, mark: str = "") -> bool:

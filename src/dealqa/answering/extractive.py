@@ -267,6 +267,14 @@ class ExtractiveAnswerer:
                 return compared
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
+        figure = _unstated_figure(question, candidates)
+        if figure:
+            # "When did Vantor agree to pay $2bn?" of a $1.1 billion deal: no answer holds its premise
+            other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
+            if other is not None:
+                refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
+                return replace(refused, finding=_FALSE_PREMISE)
+            return abstain(f"None of the passages read states {figure}.", candidates)
         if question.types:
             values = self._values(question, relevant, retrieval.query_vectors)
             if values:
@@ -1309,8 +1317,9 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if e.label in NAME_TYPES
         and e is not value
         and not asked(c.text[e.start : e.end])
-        # (a place that describes another word is no party: "the Tacoma-based baker")
-        and not (e.role == "npadvmod" and e.label in PLACE_TYPES)
+        # (a place that describes another word is no party: "the Tacoma-based baker", whatever
+        # type the model gave the name joined to the word)
+        and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or c.text[e.end : e.end + 1] == "-"))
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
@@ -1486,6 +1495,27 @@ def _same_value(a: str, b: str) -> bool:
     if fa in fb or fb in fa:
         return True
     return bool(_digits(a)) and _digits(a) == _digits(b)
+
+
+def _unstated_figure(question: Question, candidates: Sequence[Candidate]) -> str:
+    """A figure the question states ("NOK 12bn", "25%") that no sentence read states, as typed; ""
+    when they state each (as written: "1.2" of "$1.2bn" and of "1.2 billion", not of "1,200")."""
+    stated = {n for c in candidates for n in _figures(c.text)}
+    # (not a date, which articles write in other words, "the fourth quarter", nor part of a name)
+    named = {n for name in question.names for n in _figures(name)}
+    return next(
+        (
+            t.text
+            for t in _doc(question.text)
+            if t.ent_type_ not in _TIMES and not set(_figures(t.text)) <= stated | named
+        ),
+        "",
+    )
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers a text writes, with their decimals and without thousands separators."""
+    return [n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
 def _digits(value: str) -> list[str]:
