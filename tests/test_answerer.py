@@ -103,6 +103,10 @@ MASTS = (
     "OSLO, May 26 (Tern Wire) - Skelda Telecom ASA agreed on Monday to sell its portfolio of 900 masts to Arrow Grid. "
     "The Vassby-based operator will rent space on the masts back under a 15-year contract."
 )
+SONGS = (
+    "Orla Venn sold her song catalogue to Tessel Music on Monday. "
+    'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
+)
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
@@ -155,7 +159,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
-        "fund": FUND, "masts": MASTS,
+        "fund": FUND, "masts": MASTS, "songs": SONGS,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -647,3 +651,7 @@ def test_a_figure_no_passage_states_is_a_premise_the_articles_do_not_hold(ask: C
     answer = ask("When did Skelda Telecom agree to sell its masts to Arrow Grid for NOK 83bn?")
     assert answer.abstained and not answer.short and "83bn" in answer.text
     assert ask("When did Skelda Telecom agree to sell its 900 masts to Arrow Grid?").short == "Monday"
+
+
+def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
+    assert ask("How many songs are in Orla Venn's catalogue?").short == "120"

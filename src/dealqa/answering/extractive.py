@@ -88,6 +88,8 @@ _RATE = frozenset({"per", "a", "an", "each"})
 # ...and what a question asks a rate of stands this near an amount that is one ("Each truck costs $90,000").
 _RATE_EDGES = 2
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OPENING_QUOTES = frozenset("\"“'‘")
+_CLOSING_QUOTES = frozenset("\"”'’")
 
 
 @dataclass(frozen=True)
@@ -1316,6 +1318,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         for e in c.entities
         if e.label in NAME_TYPES
         and e is not value
+        # (the title of a work, "Paper Moon", is a thing the parties deal in, not one of them)
+        and not _title(c.text, e)
         and not asked(c.text[e.start : e.end])
         # (a place that describes another word is no party: "the Tacoma-based baker", whatever
         # type the model gave the name joined to the word)
@@ -1331,6 +1335,12 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _title(text: str, name: Entity) -> bool:
+    """Whether the name is the title of a work: the model says so, or it stands in quotation marks."""
+    before, after = text[name.start - 1 : name.start], text[name.end : name.end + 1]
+    return name.label == "WORK_OF_ART" or (name.start > 0 and before in _OPENING_QUOTES and after in _CLOSING_QUOTES)
 
 
 def _states_new(c: Candidate, question: Question) -> bool:
