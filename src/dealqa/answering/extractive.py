@@ -1318,7 +1318,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         for e in c.entities
         if e.label in NAME_TYPES
         and e is not value
-        # (the title of a work, "Paper Moon", is a thing the parties deal in, not one of them)
+        # (the title of a work, "Glass Harbour", is a thing the parties deal in, not one of them)
         and not _title(c.text, e)
         and not asked(c.text[e.start : e.end])
         # (a place that describes another word is no party: "the Tacoma-based baker", whatever
@@ -1338,9 +1338,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _title(text: str, name: Entity) -> bool:
-    """Whether the name is the title of a work: the model says so, or it stands in quotation marks."""
+    """Whether the name is the title of a work: it stands in quotation marks. (Not what the model
+    calls a work: it gives leagues and funds that type.)"""
     before, after = text[name.start - 1 : name.start], text[name.end : name.end + 1]
-    return name.label == "WORK_OF_ART" or (name.start > 0 and before in _OPENING_QUOTES and after in _CLOSING_QUOTES)
+    return name.start > 0 and before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
 def _states_new(c: Candidate, question: Question) -> bool:
@@ -1417,21 +1418,29 @@ def _not_said(question: Question, candidates: Sequence[Candidate]) -> str:
 def _topics(
     chunks: Sequence[Chunk], pool: dict[tuple[str, int], Evidence], roles: Collection[str] = _SUBJECTS
 ) -> dict[tuple[str, int], tuple[str, ...]]:
-    """For each sentence of the chunks after their first, the names of the first in these roles
-    (its subjects: what the passage is about, "Harlow Foods, founded in 2015 by ..., makes ..."; all
-    its names for no roles), by (article, start)."""
-    found: dict[tuple[str, int], tuple[str, ...]] = {}
-    for chunk in chunks:
-        keys = [(chunk.article_id, s.start) for s in chunk.sentences]
-        first = pool.get(keys[0]) if keys else None
-        if first is None:
-            continue
-        named = tuple(
+    """For each sentence of the chunks after the first of its paragraph, the names of that first
+    sentence in these roles (its subjects: what the passage is about, "Harlow Foods, founded in
+    2015 by ..., makes ..."; all its names for no roles), by (article, start)."""
+
+    def opening(first: Evidence) -> tuple[str, ...]:
+        return tuple(
             first.text[e.start : e.end]
             for e in first.entities
             if e.label in NAME_TYPES and (not roles or e.role in roles)
         )
-        found.update((key, named) for key in keys[1:])
+
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for chunk in chunks:
+        first = pool.get((chunk.article_id, chunk.sentences[0].start)) if chunk.sentences else None
+        if first is None:
+            continue
+        named = opening(first)
+        for before, sentence in pairwise(chunk.sentences):
+            key = (chunk.article_id, sentence.start)
+            # (a new paragraph opens a passage of its own, when its first sentence was read)
+            if "\n\n" in chunk.text[before.end - chunk.start : sentence.start - chunk.start] and key in pool:
+                named = opening(pool[key])
+            found[key] = named
     return found
 
 
