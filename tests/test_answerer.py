@@ -655,3 +655,8 @@ def test_a_figure_no_passage_states_is_a_premise_the_articles_do_not_hold(ask: C
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
     assert ask("How many songs are in Orla Venn's catalogue?").short == "120"
+
+
+def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable[[str], Draft]) -> None:
+    # "length" reads as "how long": a span of time, not a count or a distance
+    assert ask("Skelda contract length").short == "15-year"

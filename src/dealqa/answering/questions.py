@@ -59,6 +59,7 @@ _ASKING = {
     "who": _WH_TYPES["who"],
     "how much": _HOW_TYPES["much"],
     "how many": _HOW_TYPES["many"],
+    "how long": _HOW_TYPES["long"],
 }
 
 
@@ -189,6 +190,10 @@ class QuestionReader:
             for t in doc:
                 if t.pos_ == "NOUN" and self._names_type(t.lemma_.lower()):
                     noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
+                    # ...or, when it reads more as a question word than as a type, what that asks
+                    # ("length": "how long", a span, not a distance)
+                    kind = self._asking(t.lemma_.lower()) or kind
+                    types = _ASKING.get(kind, types)
                     skip.add(t.i)
                     break
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
@@ -282,6 +287,17 @@ class QuestionReader:
         if not label:
             return ()
         return (label, *(t for t in _WH_TYPES["who"] if t != label)) if label in _WH_TYPES["who"] else (label,)
+
+    def _asking(self, noun: str) -> str:
+        """The question word the noun means more nearly than any type's description ("length":
+        "how long"), or ""."""
+        self._type_of(noun)
+        assert self._glossary is not None
+        vector = self._vector(noun)
+        described = float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)))
+        asking = self._glossary[2] @ vector
+        nearest = int(np.argmax(asking))
+        return list(_ASKING)[nearest] if asking[nearest] > described else ""
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
