@@ -96,12 +96,14 @@ MERGER = (
 )
 FUND = (
     "Ormsby Holdings, a fund backed by two insurers, agreed to buy Farrow Mills in May. "
+    "The round was backed by three investors, including Pell Capital and Norrow Partners. "
     "Farrow's chief financial officer, Vesna Quell, told analysts that net debt had fallen."
 )
-# (the model types only "ASA" of the seller's name, and "Vassby" as a product)
+# (the model types only "ASA" of the seller's name, and "Orvik" as no type)
 MASTS = (
-    "OSLO, May 26 (Tern Wire) - Skelda Telecom ASA agreed on Monday to sell its portfolio of 900 masts to Arrow Grid. "
-    "The Vassby-based operator will rent space on the masts back under a 15-year contract."
+    "OSLO, May 26 (Harbor Wire) - Skelda Telecom ASA agreed on Monday to sell its portfolio of 900 masts "
+    "to Arrow Grid. "
+    "The Orvik-based operator will rent space on the masts back under a 15-year contract."
 )
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
@@ -627,8 +629,8 @@ def test_one_of_several_joined_names_is_no_short_answer(ask: Callable[[str], Dra
 
 
 def test_a_number_counting_the_noun_asked_for_says_how_many_not_which(ask: Callable[[str], Draft]) -> None:
-    assert not ask("Which insurers back Ormsby Holdings?").short  # not "two"
-    assert ask("How many insurers back Ormsby Holdings?").short == "two"
+    assert not ask("Which investors backed the round?").short  # not "three"
+    assert ask("How many investors backed the round?").short == "three"
 
 
 def test_a_role_given_to_another_company_is_no_answer_whatever_type_the_model_gives_the_person(
@@ -642,15 +644,9 @@ def test_a_role_given_to_another_company_is_no_answer_whatever_type_the_model_gi
 def test_a_company_the_model_types_in_part_is_named_whole_and_a_name_describing_a_word_is_no_party(
     ask: Callable[[str], Draft],
 ) -> None:
-    # the sentence before names "Skelda Telecom ASA" (not "ASA" alone), and "Vassby-based" only
+    # the sentence before names "Skelda Telecom ASA" (not "ASA" alone), and "Orvik-based" only
     # describes the operator
     assert ask("How long is the contract under which Skelda will rent space on the masts?").short == "15-year"
-
-
-def test_a_figure_no_passage_states_is_a_premise_the_articles_do_not_hold(ask: Callable[[str], Draft]) -> None:
-    answer = ask("When did Skelda Telecom agree to sell its masts to Arrow Grid for NOK 83bn?")
-    assert answer.abstained and not answer.short and "83bn" in answer.text
-    assert ask("When did Skelda Telecom agree to sell its 900 masts to Arrow Grid?").short == "Monday"
 
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:

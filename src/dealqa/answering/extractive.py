@@ -269,14 +269,6 @@ class ExtractiveAnswerer:
                 return compared
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
-        figure = _unstated_figure(question, candidates)
-        if figure:
-            # "When did Vantor agree to pay $2bn?" of a $1.1 billion deal: no answer holds its premise
-            other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
-            if other is not None:
-                refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
-                return replace(refused, finding=_FALSE_PREMISE)
-            return abstain(f"None of the passages read states {figure}.", candidates)
         if question.types:
             values = self._values(question, relevant, retrieval.query_vectors)
             if values:
@@ -1321,9 +1313,12 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (the title of a work, "Glass Harbour", is a thing the parties deal in, not one of them)
         and not _title(c.text, e)
         and not asked(c.text[e.start : e.end])
-        # (a place that describes another word is no party: "the Tacoma-based baker", whatever
-        # type the model gave the name joined to the word)
-        and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or c.text[e.end : e.end + 1] == "-"))
+        # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
+        # model gave no type joined to the word)
+        and not (
+            e.role == "npadvmod"
+            and (e.label in PLACE_TYPES or (e.label == "NAME" and c.text[e.end : e.end + 1] == "-"))
+        )
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
@@ -1337,10 +1332,16 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     return not others and not capitalised
 
 
+def _untyped_modifier(text: str, name: Entity) -> bool:
+    """Whether the name is one the model gave no type, joined by a hyphen to the word it describes
+    ("Vassby-based")."""
+    return name.label == "NAME" and text[name.end : name.end + 1] == "-"
+
+
 def _title(text: str, name: Entity) -> bool:
     """Whether the name is the title of a work: it stands in quotation marks. (Not what the model
-    calls a work: it gives leagues and funds that type.)"""
-    before, after = text[name.start - 1 : name.start], text[name.end : name.end + 1]
+    calls a work: it gives leagues and funds that type. A comma may stand inside the quotes.)"""
+    before, after = text[name.start - 1 : name.start], text[name.end : name.end + 2].lstrip(",.;:!?")[:1]
     return name.start > 0 and before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
@@ -1514,27 +1515,6 @@ def _same_value(a: str, b: str) -> bool:
     if fa in fb or fb in fa:
         return True
     return bool(_digits(a)) and _digits(a) == _digits(b)
-
-
-def _unstated_figure(question: Question, candidates: Sequence[Candidate]) -> str:
-    """A figure the question states ("NOK 12bn", "25%") that no sentence read states, as typed; ""
-    when they state each (as written: "1.2" of "$1.2bn" and of "1.2 billion", not of "1,200")."""
-    stated = {n for c in candidates for n in _figures(c.text)}
-    # (not a date, which articles write in other words, "the fourth quarter", nor part of a name)
-    named = {n for name in question.names for n in _figures(name)}
-    return next(
-        (
-            t.text
-            for t in _doc(question.text)
-            if t.ent_type_ not in _TIMES and not set(_figures(t.text)) <= stated | named
-        ),
-        "",
-    )
-
-
-def _figures(text: str) -> list[str]:
-    """The numbers a text writes, with their decimals and without thousands separators."""
-    return [n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
 
 def _digits(value: str) -> list[str]:

@@ -59,8 +59,9 @@ _ASKING = {
     "who": _WH_TYPES["who"],
     "how much": _HOW_TYPES["much"],
     "how many": _HOW_TYPES["many"],
-    "how long": _HOW_TYPES["long"],
 }
+# ...and those a keyword of a query may mean ("length": "how long")
+_KEYWORD_ASKING = {**_ASKING, "how long": _HOW_TYPES["long"]}
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class QuestionReader:
     def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
-        self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
     def _vector(self, noun: str) -> np.ndarray:
@@ -192,8 +193,8 @@ class QuestionReader:
                     noun, types, kind = t, self._type_of(t.lemma_.lower()), t.text
                     # ...or, when it reads more as a question word than as a type, what that asks
                     # ("length": "how long", a span, not a distance)
-                    kind = self._asking(t.lemma_.lower()) or kind
-                    types = _ASKING.get(kind, types)
+                    kind = self._asking(t.lemma_.lower(), types) or kind
+                    types = _KEYWORD_ASKING.get(kind, types)
                     skip.add(t.i)
                     break
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
@@ -288,16 +289,18 @@ class QuestionReader:
             return ()
         return (label, *(t for t in _WH_TYPES["who"] if t != label)) if label in _WH_TYPES["who"] else (label,)
 
-    def _asking(self, noun: str) -> str:
-        """The question word the noun means more nearly than any type's description ("length":
-        "how long"), or ""."""
+    def _asking(self, noun: str, types: tuple[str, ...]) -> str:
+        """The question word the noun means more nearly than any type's description, when it asks
+        for another type first than the noun names ("length": "how long", a span, not a distance;
+        not "amount": "how much", whose first type is the amount's), or ""."""
         self._type_of(noun)
         assert self._glossary is not None
         vector = self._vector(noun)
         described = float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)))
-        asking = self._glossary[2] @ vector
+        asking = self._glossary[3] @ vector
         nearest = int(np.argmax(asking))
-        return list(_ASKING)[nearest] if asking[nearest] > described else ""
+        word = list(_KEYWORD_ASKING)[nearest]
+        return word if asking[nearest] > described and _KEYWORD_ASKING[word][:1] != types[:1] else ""
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
@@ -329,7 +332,12 @@ class QuestionReader:
 
             described = [str(spacy.explain(label)) for label in _NOUN_TYPES]
             labelled = [f"{label.lower()}: {text}" for label, text in zip(_NOUN_TYPES, described, strict=True)]
-            self._glossary = (self.encode(labelled), self.encode(described), self.encode(list(_ASKING)))
+            self._glossary = (
+                self.encode(labelled),
+                self.encode(described),
+                self.encode(list(_ASKING)),
+                self.encode(list(_KEYWORD_ASKING)),
+            )
         vector = self._vector(noun)
         similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
         best = int(np.argmax(similarity))
