@@ -125,7 +125,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:
     """A company's name as the run of proper nouns it is part of, when the model typed only part of
-    it ("Inc" of "Holt Marine Inc"): the run's other words are capitalised words, not an acronym
+    it ("Inc" of "Dunmere Press Inc"): the run's other words are capitalised words, not an acronym
     ("Vantor CEO") nor another entity. (Not a person's: a title before a name is no part of it.)"""
     if ent.label_ != "ORG":
         return ent
