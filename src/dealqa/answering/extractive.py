@@ -1315,10 +1315,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         and not asked(c.text[e.start : e.end])
         # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
         # model gave no type joined to the word)
-        and not (
-            e.role == "npadvmod"
-            and (e.label in PLACE_TYPES or (e.label == "NAME" and c.text[e.end : e.end + 1] == "-"))
-        )
+        and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
@@ -1334,7 +1331,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _untyped_modifier(text: str, name: Entity) -> bool:
     """Whether the name is one the model gave no type, joined by a hyphen to the word it describes
-    ("Vassby-based")."""
+    ("Orvik-based")."""
     return name.label == "NAME" and text[name.end : name.end + 1] == "-"
 
 

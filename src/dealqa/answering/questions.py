@@ -129,7 +129,7 @@ class QuestionReader:
     def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
-        self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
     def _vector(self, noun: str) -> np.ndarray:
@@ -297,7 +297,7 @@ class QuestionReader:
         assert self._glossary is not None
         vector = self._vector(noun)
         described = float(np.max(np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)))
-        asking = self._glossary[3] @ vector
+        asking = self._glossary[2] @ vector
         nearest = int(np.argmax(asking))
         word = list(_KEYWORD_ASKING)[nearest]
         return word if asking[nearest] > described and _KEYWORD_ASKING[word][:1] != types[:1] else ""
@@ -332,12 +332,8 @@ class QuestionReader:
 
             described = [str(spacy.explain(label)) for label in _NOUN_TYPES]
             labelled = [f"{label.lower()}: {text}" for label, text in zip(_NOUN_TYPES, described, strict=True)]
-            self._glossary = (
-                self.encode(labelled),
-                self.encode(described),
-                self.encode(list(_ASKING)),
-                self.encode(list(_KEYWORD_ASKING)),
-            )
+            # (the question words of a "which NOUN" first, then those only a keyword may mean)
+            self._glossary = (self.encode(labelled), self.encode(described), self.encode(list(_KEYWORD_ASKING)))
         vector = self._vector(noun)
         similarity = np.maximum(self._glossary[0] @ vector, self._glossary[1] @ vector)
         best = int(np.argmax(similarity))
@@ -345,7 +341,7 @@ class QuestionReader:
             label = _NOUN_TYPES[best]
             # a small model often gives a firm, a person or a product the type of another
             return (label, *(t for t in _WH_TYPES["who"] if t != label)) if label in _WH_TYPES["who"] else (label,)
-        asking = self._glossary[2] @ vector
+        asking = self._glossary[2][: len(_ASKING)] @ vector
         nearest = int(np.argmax(asking))
         return list(_ASKING.values())[nearest] if asking[nearest] >= _MIN_ASKING_SIMILARITY else VALUE_TYPES
 
