@@ -105,6 +105,15 @@ MASTS = (
     "to Arrow Grid. "
     "The Orvik-based operator will rent space on the masts back under a 15-year contract."
 )
+FERRIES = (
+    "KIRRIN, June 2 (Coast Wire) - Eskvale Lines has signed a 12-year agreement to buy liquefied gas from "
+    "Brumond Energy to fuel its ferries."
+)
+DEPOTS = (
+    "Tamsk Freight has agreed to buy the depot business of Orrin Logistics. "
+    "Tamsk's chief executive said the depots would fit its network of routes. "
+    "The Tamsk transaction is expected to close after the summer."
+)
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
     'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
@@ -161,7 +170,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
-        "fund": FUND, "masts": MASTS, "songs": SONGS,
+        "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -649,6 +658,12 @@ def test_a_company_the_model_types_in_part_is_named_whole_and_a_name_describing_
     assert ask("How long is the contract under which Skelda will rent space on the masts?").short == "15-year"
 
 
+def test_a_length_said_of_the_thing_asked_answers_how_long_it_runs(ask: Callable[[str], Draft]) -> None:
+    # "12-year" modifies "agreement", which means the contract asked about; the verb "run" is not
+    # stated, and the dateline's place and agency are no party the value could belong to
+    assert ask("How long does the Eskvale-Brumond gas contract run?").short == "12-year"
+
+
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
     assert ask("How many songs are in Orla Venn's catalogue?").short == "120"
 
@@ -656,3 +671,8 @@ def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> N
 def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable[[str], Draft]) -> None:
     # "length" reads as "how long": a span of time, not a count or a distance
     assert ask("Skelda contract length").short == "15-year"
+
+
+def test_a_quote_leads_with_the_sentence_that_states_what_is_asked(ask: Callable[[str], Draft]) -> None:
+    # the sentence naming both firms is nearer the query, but states nothing of its closing
+    assert ask("Tamsk Orrin depot deal expected closing").citations[0].quote.startswith("The Tamsk transaction is expected")

@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import LoadError
 from .metadata import normalize, parse_date
+from .text import DATELINE
 from .types import Article
 
 SUPPORTED = (".md", ".markdown", ".txt", ".html", ".htm", ".pdf")
@@ -80,7 +81,7 @@ def load(path: Path, *, max_bytes: int = 10_000_000) -> Article:
         raise LoadError("no text in file")
     article_id = slugify(str(meta.pop("id", "") or path.stem))
     title = title or _first_line_title(text) or path.stem
-    if not meta.get("outlet") and (dateline := _DATELINE.search(text[:_DATELINE_REACH])):
+    if not meta.get("outlet") and (dateline := DATELINE.search(text[:_DATELINE_REACH])):
         meta["outlet"] = dateline["outlet"]
     return Article(id=article_id, title=title, text=text, source=str(path), metadata={**meta, **normalize(meta)})
 
@@ -232,12 +233,6 @@ def _pdf_date(info: Any) -> str:
     return parse_date(created) if created else ""
 
 
-# A wire story's dateline names its agency: "SAN ANTONIO, May 4 (Capstan Wire) - ..." (a place, a
-# day, the agency in brackets, a dash) at the start of a line near the top.
-_DATELINE = re.compile(
-    r"^[A-Z][\w .,'’-]{1,60}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? \((?P<outlet>[A-Z][^()\n]{1,60})\) ?[-–—]",
-    re.MULTILINE,
-)
 _DATELINE_REACH = 600
 
 

@@ -11,6 +11,12 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 # Source reference markers such as "[2]" belong to the article, not to the answer's citations.
 SOURCE_MARKER = re.compile(r"\s?\[\d{1,3}\]")
+# A wire story's dateline names its agency: "SAN ANTONIO, May 4 (Capstan Wire) - ..." (a place, a
+# day, the agency in brackets, a dash) at the start of a line near the top.
+DATELINE = re.compile(
+    r"^[A-Z][\w .,'’-]{1,60}, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})? \((?P<outlet>[A-Z][^()\n]{1,60})\) ?[-–—]",
+    re.MULTILINE,
+)
 # bm25s's English list plus words that open questions and sentences without naming anything.
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | {
     *"tell please know say said says also whether however although though instead furthermore".split(),

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..nlp import parse
-from ..text import abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
+from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, PLACE_TYPES, Question, QuestionReader, alternatives
 from .reporting import ReportingReader, acts, names_publisher
@@ -33,6 +33,8 @@ _OVERLAP_WEIGHT = 0.3
 _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
+# Quotes within this score of the best lead by how much of the question they state.
+_LEAD_MARGIN = 0.2
 # A sentence stating a value of the asked type may be this much less similar to the question.
 _TYPED_SCORE_RELIEF = 0.2
 # A sentence naming what the question names ranks higher than one about something else.
@@ -351,7 +353,24 @@ class ExtractiveAnswerer:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
             return replace(refused, finding=_FALSE_PREMISE)
         chosen = self._choose_each(relevant, sides) if sides else []
-        return _compose(chosen or _choose(relevant, question.several))
+        return _compose(chosen or _choose(self._stating_most(question, relevant), question.several))
+
+    def _stating_most(self, question: Question, relevant: list[Candidate]) -> list[Candidate]:
+        """The sentences, those within a small margin of the best first, by how much of what the
+        question asks they leave unsaid (by the words' rarity): the lead states the question's
+        words ("is expected to close in Q3" for "deal expected closing"), not only its names."""
+        if not relevant:
+            return relevant
+        weights = {t: self.lexicon.weight(t) for t in question.focus}
+        total = sum(weights.values()) or 1.0
+
+        def unsaid(c: Candidate) -> float:
+            return round(sum(weights.get(t, 0.0) for t in c.missing) / total, 1)
+
+        near = sorted(
+            (c for c in relevant if c.score >= relevant[0].score - _LEAD_MARGIN), key=lambda c: (unsaid(c), _rank(c))
+        )
+        return near + [c for c in relevant if c not in near]
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
@@ -591,7 +610,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values())
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
-        found: list[tuple[Candidate, Entity, str, str, float, float]] = []
+        found: list[tuple[Candidate, Entity, str, str, float, float, bool]] = []
         # the years the question states ("in 2023"), which a value's clause must not contradict
         dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
         for c in relevant[:_WEIGHED]:
@@ -660,7 +679,11 @@ class ExtractiveAnswerer:
                     # What is asked, on its own: of two values by the same names, the one nearer
                     # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
                     asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
-                    found.append((c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0))
+                    # "a 15-year agreement" says how long the contract runs, whatever its verb
+                    measures = question.kind == "how long" and any(near.get(t) == 1 for t in things)
+                    found.append(
+                        (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
+                    )
         if not found:
             return []
         # How close each clause's own words (names and values cut out) are to what is asked:
@@ -692,8 +715,8 @@ class ExtractiveAnswerer:
             wrong |= {t for c, e, t, *_ in found if e.label == "DATE" and _lasts(c, e) != (question.kind == "how long")}
         tied = [
             Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
-            for c, e, text, p, covered, asked in found
-            if _tied(question, c, e, text, covered, closeness[p]) and text not in wrong
+            for c, e, text, p, covered, asked, measures in found
+            if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
@@ -952,21 +975,27 @@ def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
     return missing, instead
 
 
-def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float) -> bool:
+def _tied(
+    question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float, measures: bool
+) -> bool:
     """Whether a value answers what the question asks: its clause states the question's words and
     names, one of its verbs among them ("reported", "founded"; a place is stated without one:
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
-    drivers"); or the clause means nearly what is asked."""
+    drivers"); or the clause means nearly what is asked; or the value measures the very thing
+    asked of ("a 15-year agreement" for "how long does the contract run")."""
     if closeness >= _TIE_STRONG:
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
+    # (the place and agency of a wire story's dateline are no party of its first sentence)
+    dateline = DATELINE.match(c.text)
     others = [
         near[w]
         for e in c.entities
         if e.label in NAME_TYPES
+        and not (dateline and e.end <= dateline.end())
         and e.label not in question.types  # "Austin, Texas": a value beside another of its kind
         and not _in_question(c.text[e.start : e.end], question)
         for w in terms(c.text[e.start : e.end])
@@ -978,7 +1007,7 @@ def _tied(question: Question, c: Candidate, value: Entity, text: str, covered: f
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
-    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named)
+    return measures or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:
