@@ -112,7 +112,10 @@ FERRIES = (
 DEPOTS = (
     "Tamsk Freight has agreed to buy the depot business of Orrin Logistics. "
     "Tamsk's chief executive said the depots would fit its network of routes. "
-    "The Tamsk transaction is expected to close after the summer."
+    "The Tamsk transaction is expected to close after the summer. "
+    "Tamsk Freight employs 2,000 people.\n\n"
+    "Orrin Logistics said its board approved the sale last Tuesday. "
+    "The company employs 310 people at depots in Hamburg, Munich and Berlin."
 )
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
@@ -202,8 +205,8 @@ def test_a_date_is_the_one_of_the_event_asked(ask: Callable[[str], Draft]) -> No
 
 
 def test_a_count_is_the_one_of_the_thing_asked(ask: Callable[[str], Draft]) -> None:
-    assert ask("How many people does Quarry Labs employ?").short == "240"
-    assert ask("How many trucks does Vantor have?").short == "1,800"
+    assert ask("How many people does Quarry Labs employ?").short == "240 people"
+    assert ask("How many trucks does Vantor have?").short == "1,800 trucks"
 
 
 def test_a_sentence_close_to_the_question_is_quoted_when_no_value_is_tied(ask: Callable[[str], Draft]) -> None:
@@ -253,13 +256,13 @@ def test_a_value_of_another_year_than_the_one_asked_is_not_the_answer(ask: Calla
     assert ask("How many tonnes of barley did Kerr Farms sell in 2025?").short == "40,000 tonnes"
     assert not ask("How many tonnes of barley did Kerr Farms sell in 2024?").short
     # ...a year in another clause is not the value's ("which opened in 1998")
-    assert ask("How many farms did Pike Lowe audit in 2025?").short == "60"
+    assert ask("How many farms did Pike Lowe audit in 2025?").short == "60 farms"
 
 
 def test_a_code_name_says_what_its_noun_is(ask: Callable[[str], Draft]) -> None:
     # "study" only says what the code name "BRW-2" (one token, which the model reads as no entity)
     # is: a sentence naming it need not say "study"
-    assert ask("How many volunteers are enrolled in the BRW-2 study?").short == "410"
+    assert ask("How many volunteers are enrolled in the BRW-2 study?").short == "410 volunteers"
 
 
 def test_a_which_noun_is_answered_by_a_value_of_the_whole_kind_asked(ask: Callable[[str], Draft]) -> None:
@@ -399,7 +402,7 @@ def test_a_name_that_only_modifies_another_noun_is_not_who_was_asked_for(ask: Ca
 
 def test_a_name_stands_for_the_noun_it_says_what_it_is(ask: Callable[[str], Draft]) -> None:
     # "the Kestrel plant": a sentence naming Kestrel need not say "plant"
-    assert ask("How many pages does the Kestrel plant print a year?").short == "40 million"
+    assert ask("How many pages does the Kestrel plant print a year?").short == "40 million pages"
 
 
 def test_an_acronym_the_articles_spell_out_is_what_is_asked_not_a_name(ask: Callable[[str], Draft]) -> None:
@@ -410,7 +413,7 @@ def test_an_acronym_the_articles_spell_out_is_what_is_asked_not_a_name(ask: Call
 
 def test_a_definite_subject_may_stand_for_what_its_passage_is_about(ask: Callable[[str], Draft]) -> None:
     # "The company" after a sentence that names the founders is Harlow Foods, the passage's subject
-    assert ask("How many people does Harlow Foods employ?").short == "85"
+    assert ask("How many people does Harlow Foods employ?").short == "85 people"
     assert ask("How much did Harlow Foods raise?").short == "$5m"
     # ...but such a sentence must say the kind of value asked for: the amount raised is no valuation
     assert not ask("At what valuation did Harlow Foods raise in 2020?").short
@@ -639,7 +642,7 @@ def test_one_of_several_joined_names_is_no_short_answer(ask: Callable[[str], Dra
 
 def test_a_number_counting_the_noun_asked_for_says_how_many_not_which(ask: Callable[[str], Draft]) -> None:
     assert not ask("Which investors backed the round?").short  # not "three"
-    assert ask("How many investors backed the round?").short == "three"
+    assert ask("How many investors backed the round?").short == "three investors"
 
 
 def test_a_role_given_to_another_company_is_no_answer_whatever_type_the_model_gives_the_person(
@@ -665,7 +668,7 @@ def test_a_length_said_of_the_thing_asked_answers_how_long_it_runs(ask: Callable
 
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
-    assert ask("How many songs are in Orla Venn's catalogue?").short == "120"
+    assert ask("How many songs are in Orla Venn's catalogue?").short == "120 songs"
 
 
 def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable[[str], Draft]) -> None:
@@ -675,4 +678,14 @@ def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable
 
 def test_a_quote_leads_with_the_sentence_that_states_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the sentence naming both firms is nearer the query, but states nothing of its closing
-    assert ask("Tamsk Orrin depot deal expected closing").citations[0].quote.startswith("The Tamsk transaction is expected")
+    assert (
+        ask("Tamsk Orrin depot deal expected closing")
+        .citations[0]
+        .quote.startswith("The Tamsk transaction is expected")
+    )
+
+
+def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> None:
+    # "depots in Hamburg, Munich and Berlin" say where the depots are: the 310 is still Orrin's
+    answer = ask("Which has more employees, Tamsk Freight or Orrin Logistics?")
+    assert "Tamsk Freight: 2,000" in answer.short and "Orrin Logistics: 310" in answer.short, answer.text

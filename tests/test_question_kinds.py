@@ -111,6 +111,10 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert read("Who is Dana Kim?").identity and read("Who is Dana Kim?").types == ()
     assert not read("Where is Harbor Mills?").identity
     assert not read("Who is Orbital's CFO?").identity and read("Who is Orbital's CFO?").types
+    # "more" and "fewer", the comparatives of "much" and "many", weigh amounts and counts, not dates
+    assert "DATE" not in read("Which has more staff, Harbor Mills or Orbital?").weighed
+    assert "DATE" not in read("Which mill has fewer workers, Harbor Mills or Orbital?").weighed
+    assert "DATE" not in read("Which deal cost less, Harbor Mills or Orbital?").weighed
 
 
 def test_which_noun_asks_for_the_type_of_the_corpus_names_that_end_in_it(mills: Assistant) -> None:

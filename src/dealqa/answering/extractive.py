@@ -641,6 +641,7 @@ class ExtractiveAnswerer:
                     continue  # "the price of each truck" is no contract's total, nor "5% of the output"
                 if unit and unit == _asked_rate(question.text):
                     text = _with_unit(c.text, e)  # "$310 a tonne" for "how much for each tonne"
+                text = _with_count(c.text, e, text, question.counted)
                 if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -1131,6 +1132,14 @@ def _with_unit(text: str, value: Entity) -> str:
     return f"{_stated(text, value)} {rate} {unit.strip('.,;:')}"
 
 
+def _with_count(text: str, value: Entity, stated: str, counted: str) -> str:
+    """The number with the noun it counts when that is the noun asked for ("11 countries" for "how
+    many countries"): the count says what it counts."""
+    after = text[value.end :].split(maxsplit=1)
+    noun = after[0].strip(".,;:)") if after else ""
+    return f"{stated} {noun}" if counted and noun and stem(fold(noun)) == counted else stated
+
+
 def _asked_rate(question: str) -> str:
     """The stem of what a question asks a rate of, as its parse reads it: "truck" of "the price of
     each truck" or "per truck" (not of "How much did each bidder offer?", nor "a", which questions use
@@ -1345,6 +1354,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
         # model gave no type joined to the word)
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
+        # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz")
+        and not _locates_thing(c, e)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
@@ -1356,6 +1367,24 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _locates_thing(c: Candidate, name: Entity) -> bool:
+    """Whether the name is a place, or listed with one ("Bergen, Oslo and Gdansk", whatever type the
+    model gave each), that is the object of a preposition describing a noun ("plants in Bergen"):
+    it says where the thing is, while one completing a verb may be a party ("sold it to Norway")."""
+    token = _doc(c.text).char_span(name.start, name.end, alignment_mode="expand").root
+    while token.dep_ in ("conj", "appos", "npadvmod", "compound") and token.head is not token:
+        token = token.head  # the first of "Bergen, Oslo and Gdansk", "Gdansk" of "Gdansk, Poland"
+    place = any(e.label in PLACE_TYPES and e.start <= token.idx < e.end for e in c.entities)
+    preposition = token.head
+    return (
+        place
+        and token.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.lower_ != "of"
+        and preposition.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _untyped_modifier(text: str, name: Entity) -> bool:

@@ -36,6 +36,10 @@ _HOW_TYPES = {
     "big": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
     "large": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
     "old": ("DATE",),
+    # (the comparatives of "much" and "many", which weigh amounts and counts, not dates)
+    "more": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
+    "less": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
+    "few": ("CARDINAL", "QUANTITY"),
 }
 # Types a "which/what NOUN" question may ask for, matched to the noun by their glossary text.
 _NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT")
