@@ -115,7 +115,8 @@ DEPOTS = (
     "The Tamsk transaction is expected to close after the summer. "
     "Tamsk Freight employs 2,000 people.\n\n"
     "Orrin Logistics said its board approved the sale last Tuesday. "
-    "The company employs 310 people at depots in Hamburg, Munich and Berlin."
+    "The company employs 310 people at depots in Hamburg, Munich and Berlin. "
+    "Kelvane's board, chaired by Ada Tovik, backed the sale."
 )
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
@@ -689,3 +690,8 @@ def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> Non
     # "depots in Hamburg, Munich and Berlin" say where the depots are: the 310 is still Orrin's
     answer = ask("Which has more employees, Tamsk Freight or Orrin Logistics?")
     assert "Tamsk Freight: 2,000" in answer.short and "Orrin Logistics: 310" in answer.short, answer.text
+
+
+def test_a_participle_clause_is_about_the_owner_of_the_noun_it_describes(ask: Callable[[str], Draft]) -> None:
+    # "Kelvane's board, chaired by Ada Tovik": she chairs Kelvane's board
+    assert ask("Who chairs Kelvane?").short == "Ada Tovik"

@@ -41,3 +41,13 @@ def test_names_the_model_gives_no_type_are_kept_and_negation_is_read() -> None:
     # the lemmas' stems beside the words': "led" is stored as "lead" too
     [(_, _, lemmas)] = read_sentences(["The round was led by Quarry Bank and closed in May."])
     assert {"lead", "close"} <= lemmas
+
+
+def test_an_amount_in_a_currency_code_is_money() -> None:
+    # the small model reads "SEK" as a company and "4.2 billion" as a bare number
+    sentence = "Tamsk Freight will pay SEK 4.2 billion for the depots, or CHF 18 a share."
+    money = {sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"}
+    assert {"SEK 4.2 billion", "CHF 18"} <= money
+    # an upper-case word that is no currency code stays what it was
+    shouting = "The TOPS group sold 12 stores."
+    assert not any(e.label == "MONEY" for e in entities(parse(shouting)))

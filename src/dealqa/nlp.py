@@ -85,7 +85,13 @@ def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool,
 def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     runs = _proper_runs(doc)
-    spans = [(ent.label_, _whole_name(ent, runs)) for ent in doc.ents]
+    coded = _coded_amounts(doc)
+    spans = [("MONEY", span) for span in coded]
+    spans += [
+        (ent.label_, _whole_name(ent, runs))
+        for ent in doc.ents
+        if not any(span.start < ent.end and ent.start < span.end for span in coded)
+    ]
     # "Duluth, Minnesota": a place and the larger place it is in, also as one value.
     # Not in a list of places ("Ohio, Texas and Maine"): three or more, or two joined by "and".
     places = [e for e in doc.ents if e.label_ == "GPE"]
@@ -97,7 +103,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
         and not (n + 2 < len(places) and _after(b, places[n + 2]))
     ]
     # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
-    typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    typed = {i for ent in [*doc.ents, *coded] for i in range(ent.start, ent.end)}
     spans += [("NAME", chunk) for chunk in runs if not typed & set(range(chunk.start, chunk.end))]
     found = []
     for label, span in spans:
@@ -121,6 +127,27 @@ def entities(doc: Any) -> tuple[Entity, ...]:
             )
         )
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _coded_amounts(doc: Any) -> list[Any]:
+    """Amounts written with a currency's ISO code ("NOK 2.85 billion", "CHF 18 a share"), which the
+    small model reads as a company and a number: the code and the number words after it."""
+    money = {i for ent in doc.ents if ent.label_ == "MONEY" for i in range(ent.start, ent.end)}
+    found = []
+    for t in doc[:-1]:
+        if t.i not in money and t.text in _currency_codes() and doc[t.i + 1].like_num:
+            end = t.i + 1
+            while end < len(doc) and doc[end].like_num:
+                end += 1
+            found.append(doc[t.i : end])
+    return found
 
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:
@@ -192,8 +219,8 @@ def clause_head(token: Any) -> Any:
 
 def clause_tokens(token: Any) -> list[Any]:
     """The tokens of the token's clause, in order: its head's subtree without the clauses nested in
-    it, plus the noun a relative or participle clause describes ("a startup founded in 2019") and
-    the name that noun renames."""
+    it, plus the noun a relative or participle clause describes ("a startup founded in 2019"), the
+    name that noun renames and the one it belongs to ("Quarry's board, chaired by ...")."""
     head = clause_head(token)
     nested = {
         t.i
@@ -209,6 +236,7 @@ def clause_tokens(token: Any) -> list[Any]:
         tokens.append(head.head)
         if head.head.dep_ == "appos":  # "Marrow, the group founded in 1931": the name it renames
             tokens.append(head.head.head)
+        tokens += [t for child in head.head.children if child.dep_ == "poss" for t in child.subtree]
     if head.dep_ == "conj":  # a conjoined verb shares its head's subject
         tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]
     return sorted(tokens, key=lambda t: t.i)
