@@ -118,6 +118,10 @@ DEPOTS = (
     "The company employs 310 people at depots in Hamburg, Munich and Berlin. "
     "Kelvane's board, chaired by Ada Tovik, backed the sale."
 )
+SOLAR = (
+    "Tarnwick Solar has raised $90 million in a new Series B round led by Orrstead Capital. "
+    "The round values Tarnwick at $700 million after the new money."
+)
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
     'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
@@ -174,7 +178,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     articles = {
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
-        "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS,
+        "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -695,3 +699,8 @@ def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> Non
 def test_a_participle_clause_is_about_the_owner_of_the_noun_it_describes(ask: Callable[[str], Draft]) -> None:
     # "Kelvane's board, chaired by Ada Tovik": she chairs Kelvane's board
     assert ask("Who chairs Kelvane?").short == "Ada Tovik"
+
+
+def test_what_a_what_noun_question_asks_is_its_noun_too(ask: Callable[[str], Draft]) -> None:
+    # both amounts are the round's; the valuation is the one whose clause means "valuation"
+    assert ask("What valuation did the new round give Tarnwick?").short == "$700 million"

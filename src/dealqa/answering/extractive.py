@@ -692,15 +692,25 @@ class ExtractiveAnswerer:
         predicates = list(dict.fromkeys(f[3] for f in found))
         values = list(dict.fromkeys(f[2] for f in found))
         rivals = _RIVAL_KINDS.get(question.kind, {})
+        # (what a "what NOUN" asks for an amount or a time is the noun too: "valuation" of "What
+        # valuation did the round give?"; not a query's keyword, nor a comparison's noun, which each
+        # side's value need not mean, nor a name's kind, which "_named_as" reads)
+        asking = (
+            bool(question.thing)
+            and not set(question.types) & NAME_TYPES
+            and not question.side_phrases
+            and bool({"what", "which"} & question.words)
+        )
+        meant = f"{question.kind} {question.asked}" if asking else question.asked or question.text
         texts = [
-            question.asked or question.text,
+            meant,
             question.kind or question.text,
             *(k for r in rivals.values() for k in r),
         ]
         texts = list(dict.fromkeys(texts))
         texts += [t for t in predicates + values if t not in texts]
         vectors_of = dict(zip(texts, self._vectors(texts), strict=True))
-        asked, kind = vectors_of[question.asked or question.text], vectors_of[question.kind or question.text]
+        asked, kind = vectors_of[meant], vectors_of[question.kind or question.text]
         closeness = {p: float(np.dot(asked, vectors_of[p])) for p in predicates}
         # The value most like what is asked for: "Texas" for "which state", "12 years" for "how long".
         fit = {v: float(np.dot(kind, vectors_of[v])) for v in values}
