@@ -42,8 +42,7 @@ _GROUP = 128
 _FORMAT = (
     "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses, conjoined verbs,"
     " anchor terms, appositions, place lists, lemma terms, wrapped lines joined (also after a quote or an abbreviation)"
-    ", company names as their whole run of proper nouns, a described noun's owner in its clause,"
-    " amounts in currency codes (spaCy 3.8 sm)"
+    ", company names as their whole run of proper nouns, amounts in currency codes (spaCy 3.8 sm)"
 )
 
 

@@ -131,22 +131,54 @@ def entities(doc: Any) -> tuple[Entity, ...]:
 
 @lru_cache(maxsize=1)
 def _currency_codes() -> frozenset[str]:
-    from babel.numbers import list_currencies
+    """The ISO 4217 codes of the currencies some territory holds as tender today (babel's CLDR data;
+    not gold, "XAU", nor retired ones, "ESP")."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
 
-    return frozenset(list_currencies())
+    return frozenset(
+        code
+        for territory in Locale("en").territories
+        if isinstance(territory, str)
+        for code in get_territory_currencies(territory, tender=True)
+    )
 
 
 def _coded_amounts(doc: Any) -> list[Any]:
-    """Amounts written with a currency's ISO code ("NOK 2.85 billion", "CHF 18 a share"), which the
-    small model reads as a company and a number: the code and the number words after it."""
-    money = {i for ent in doc.ents if ent.label_ == "MONEY" for i in range(ent.start, ent.end)}
+    """Amounts written with a currency's ISO code ("NOK 2.85 billion", "CHF 18 a share", "NOK 12bn"),
+    which the small model reads as a company and a number: a code it took for a name of its own,
+    then number words with a digit that no other value of the model holds ("NOK 2.3%" is a share
+    move), not a bare number counting the noun after it ("AMD 5 chips")."""
+    # (the model's name that starts at the code: "NOK", or all of "SEK 4.2 billion" read as a company)
+    named = {ent.start: ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "PERSON")}
+    typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for t in doc[:-1]:
-        if t.i not in money and t.text in _currency_codes() and doc[t.i + 1].like_num:
-            end = t.i + 1
-            while end < len(doc) and doc[end].like_num:
-                end += 1
-            found.append(doc[t.i : end])
+        if t.text not in _currency_codes() or not (t.i in named or (t.pos_ == "PROPN" and t.i not in typed)):
+            continue
+        own = named.get(t.i)
+        valued = {
+            i
+            for ent in doc.ents
+            if ent.label_ not in ("CARDINAL", "MONEY") and ent != own
+            for i in range(ent.start, ent.end)
+        }
+        end = t.i + 1
+        while (
+            end < len(doc)
+            and end not in valued
+            and (
+                doc[end].like_num
+                or doc[end].text[:1].isdigit()
+                or (end > t.i + 1 and doc[end].is_alpha and not doc[end - 1].whitespace_)
+            )
+        ):
+            end += 1  # (with a scale written onto the number: "310m")
+        numbers = doc[t.i + 1 : end]
+        counting = len(numbers) == 1 and numbers[0].dep_ == "nummod" and numbers[0].head.i >= end
+        if counting or not any(ch.isdigit() for ch in numbers.text):
+            continue
+        found.append(doc[t.i : end])
     return found
 
 
@@ -219,8 +251,8 @@ def clause_head(token: Any) -> Any:
 
 def clause_tokens(token: Any) -> list[Any]:
     """The tokens of the token's clause, in order: its head's subtree without the clauses nested in
-    it, plus the noun a relative or participle clause describes ("a startup founded in 2019"), the
-    name that noun renames and the one it belongs to ("Quarry's board, chaired by ...")."""
+    it, plus the noun a relative or participle clause describes ("a startup founded in 2019") and
+    the name that noun renames."""
     head = clause_head(token)
     nested = {
         t.i
@@ -236,7 +268,6 @@ def clause_tokens(token: Any) -> list[Any]:
         tokens.append(head.head)
         if head.head.dep_ == "appos":  # "Marrow, the group founded in 1931": the name it renames
             tokens.append(head.head.head)
-        tokens += [t for child in head.head.children if child.dep_ == "poss" for t in child.subtree]
     if head.dep_ == "conj":  # a conjoined verb shares its head's subject
         tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]
     return sorted(tokens, key=lambda t: t.i)

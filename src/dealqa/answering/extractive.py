@@ -89,6 +89,8 @@ _CLOSEST_SHOWN = 2
 _RATE = frozenset({"per", "a", "an", "each"})
 # ...and what a question asks a rate of stands this near an amount that is one ("Each truck costs $90,000").
 _RATE_EDGES = 2
+# Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
+_LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OPENING_QUOTES = frozenset("\"“'‘")
 _CLOSING_QUOTES = frozenset("\"”'’")
@@ -356,20 +358,25 @@ class ExtractiveAnswerer:
         return _compose(chosen or _choose(self._stating_most(question, relevant), question.several))
 
     def _stating_most(self, question: Question, relevant: list[Candidate]) -> list[Candidate]:
-        """The sentences, those within a small margin of the best first, by how much of what the
-        question asks they leave unsaid (by the words' rarity): the lead states the question's
-        words ("is expected to close in Q3" for "deal expected closing"), not only its names."""
+        """The sentences, those within a small margin of the best first, by how much of the
+        question's words and names their own words leave unsaid (by rarity): the lead states what is
+        asked ("is expected to close in Q3" for "deal expected closing"), not only its names."""
         if not relevant:
             return relevant
-        weights = {t: self.lexicon.weight(t) for t in question.focus}
-        total = sum(weights.values()) or 1.0
+        weights = {t: self.lexicon.weight(t) for t in question.terms}
+        names = {n: sum(self.lexicon.weight(w) for w in terms(n)) for n in question.names}
+        total = sum(weights.values()) + sum(names.values()) or 1.0
+
+        def named(c: Candidate) -> set[str]:
+            return {n for n in question.names if _named(question, n, c.text)}
 
         def unsaid(c: Candidate) -> float:
-            return round(sum(weights.get(t, 0.0) for t in c.missing) / total, 1)
+            said = set(terms(c.text))
+            missing = sum(w for t, w in weights.items() if t not in said)
+            return round((missing + sum(w for n, w in names.items() if n not in named(c))) / total, 1)
 
-        near = sorted(
-            (c for c in relevant if c.score >= relevant[0].score - _LEAD_MARGIN), key=lambda c: (unsaid(c), _rank(c))
-        )
+        near = [c for c in relevant if c.score >= relevant[0].score - _LEAD_MARGIN]
+        near.sort(key=lambda c: (unsaid(c), _rank(c)))
         return near + [c for c in relevant if c not in near]
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
@@ -641,7 +648,8 @@ class ExtractiveAnswerer:
                     continue  # "the price of each truck" is no contract's total, nor "5% of the output"
                 if unit and unit == _asked_rate(question.text):
                     text = _with_unit(c.text, e)  # "$310 a tonne" for "how much for each tonne"
-                text = _with_count(c.text, e, text, question.counted)
+                if question.kind == "how many":
+                    text = _with_count(c.text, e, text, question.counted)
                 if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
@@ -680,8 +688,13 @@ class ExtractiveAnswerer:
                     # What is asked, on its own: of two values by the same names, the one nearer
                     # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
                     asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
-                    # "a 15-year agreement" says how long the contract runs, whatever its verb
-                    measures = question.kind == "how long" and any(near.get(t) == 1 for t in things)
+                    # "a 15-year agreement" says how long the contract runs, whatever its verb, in a
+                    # sentence that names what the question names
+                    measures = (
+                        question.kind == "how long"
+                        and any(near.get(t) == 1 for t in things)
+                        and _names_all(question, c)
+                    )
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -692,12 +705,12 @@ class ExtractiveAnswerer:
         predicates = list(dict.fromkeys(f[3] for f in found))
         values = list(dict.fromkeys(f[2] for f in found))
         rivals = _RIVAL_KINDS.get(question.kind, {})
-        # (what a "what NOUN" asks for an amount or a time is the noun too: "valuation" of "What
-        # valuation did the round give?"; not a query's keyword, nor a comparison's noun, which each
-        # side's value need not mean, nor a name's kind, which "_named_as" reads)
+        # (what a "what NOUN" asks for an amount is the noun too: "valuation" of "What valuation did
+        # the round give?"; not a time's unit, "year", nor a query's keyword, nor a comparison's
+        # noun, which each side's value need not mean, nor a name's kind, which "_named_as" reads)
         asking = (
             bool(question.thing)
-            and not set(question.types) & NAME_TYPES
+            and set(question.types) <= _AMOUNTS | {"CARDINAL"}
             and not question.side_phrases
             and bool({"what", "which"} & question.words)
         )
@@ -1146,8 +1159,8 @@ def _with_count(text: str, value: Entity, stated: str, counted: str) -> str:
     """The number with the noun it counts when that is the noun asked for ("11 countries" for "how
     many countries"): the count says what it counts."""
     after = text[value.end :].split(maxsplit=1)
-    noun = after[0].strip(".,;:)") if after else ""
-    return f"{stated} {noun}" if counted and noun and stem(fold(noun)) == counted else stated
+    noun = re.match(r"\w+", after[0]) if after else None  # (not its punctuation, nor "'s")
+    return f"{stated} {noun[0]}" if counted and noun and stem(fold(noun[0])) == counted else stated
 
 
 def _asked_rate(question: str) -> str:
@@ -1381,8 +1394,9 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _locates_thing(c: Candidate, name: Entity) -> bool:
     """Whether the name is a place, or listed with one ("Bergen, Oslo and Gdansk", whatever type the
-    model gave each), that is the object of a preposition describing a noun ("plants in Bergen"):
-    it says where the thing is, while one completing a verb may be a party ("sold it to Norway")."""
+    model gave each), that is the object of a preposition of place describing a noun ("plants in
+    Bergen"): it says where the thing is, while "a contract with Norway" or "sold it to Norway" may
+    name a party."""
     token = _doc(c.text).char_span(name.start, name.end, alignment_mode="expand").root
     while token.dep_ in ("conj", "appos", "npadvmod", "compound") and token.head is not token:
         token = token.head  # the first of "Bergen, Oslo and Gdansk", "Gdansk" of "Gdansk, Poland"
@@ -1391,8 +1405,7 @@ def _locates_thing(c: Candidate, name: Entity) -> bool:
     return (
         place
         and token.dep_ == "pobj"
-        and preposition.dep_ == "prep"
-        and preposition.lower_ != "of"
+        and preposition.lower_ in _LOCATIVE
         and preposition.head.pos_ in ("NOUN", "PROPN")
     )
 

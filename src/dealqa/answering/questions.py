@@ -36,7 +36,10 @@ _HOW_TYPES = {
     "big": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
     "large": ("QUANTITY", "MONEY", "CARDINAL", "PERCENT"),
     "old": ("DATE",),
-    # (the comparatives of "much" and "many", which weigh amounts and counts, not dates)
+}
+# The comparatives of "much" and "many" (by lemma), which weigh amounts and counts of a noun or a
+# verb ("more staff", "costs less"), not dates, unless the noun is a time ("fewer years").
+_QUANTIFIERS = {
     "more": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
     "less": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
     "few": ("CARDINAL", "QUANTITY"),
@@ -168,6 +171,12 @@ class QuestionReader:
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
+                subjects = [t for t in noun.head.children if t.dep_ == "nsubj"]
+                if subjects == [noun] and noun.head.pos_ == "VERB" and not set(types) & NAME_TYPES:
+                    # the sole subject of an act does it: a party ("Which bank advised X?"), whatever
+                    # else the noun alone is near ("bank": money; not "What fee will X pay?", which
+                    # the parser gives two subjects)
+                    types = _WH_TYPES["who"]
                 # "which big tech company": the noun and its modifiers name the kind asked for, and
                 # the words before them but names ("South African" of "which South African rail
                 # operator"; not "Pellbrook" of "which Pellbrook Freight driver")...
@@ -247,11 +256,17 @@ class QuestionReader:
         weighed: tuple[str, ...] = MEASURE_TYPES
         weighing: tuple[str, ...] = ()
         comparing = next((t for t in doc if t.tag_ in ("JJR", "RBR")), None)
-        if sides and comparing is not None and comparing.lemma_.lower() in _HOW_TYPES:
+        if sides and comparing is not None:
             # the comparative of a "how" word weighs what that asks for ("bigger": amounts and
             # counts, not dates; "older": dates), and is no word a side must state
-            weighed = tuple(t for t in MEASURE_TYPES if t in _HOW_TYPES[comparing.lemma_.lower()])
-            weighing = (stem(comparing.lower_), stem(comparing.lemma_.lower()))
+            lemma, head = comparing.lemma_.lower(), comparing.head
+            weighs = _HOW_TYPES.get(lemma, ())
+            if lemma in _QUANTIFIERS and head.pos_ in ("NOUN", "VERB"):
+                timed = head.pos_ == "NOUN" and self._type_of(head.lemma_.lower())[0] in ("DATE", "TIME")
+                weighs = () if timed else _QUANTIFIERS[lemma]
+            if weighs:
+                weighed = tuple(t for t in MEASURE_TYPES if t in weighs)
+                weighing = (stem(comparing.lower_), stem(lemma))
         return Question(
             text=question,
             types=types,
