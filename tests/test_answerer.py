@@ -708,3 +708,8 @@ def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> Non
 def test_what_a_what_noun_question_asks_is_its_noun_too(ask: Callable[[str], Draft]) -> None:
     # both amounts are the round's; the valuation is the one whose clause means "valuation"
     assert ask("What valuation did the new round give Tarnwick?").short == "$700 million"
+
+
+def test_the_subject_of_an_act_asks_for_a_party_said_to_be_of_its_kind(ask: Callable[[str], Draft]) -> None:
+    # "bank" alone reads as money; as the subject of "led" it asks for a party, one said to be a bank
+    assert not ask("Which bank led Tarnwick's Series B round?").short

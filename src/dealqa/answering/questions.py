@@ -172,10 +172,11 @@ class QuestionReader:
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
                 subjects = [t for t in noun.head.children if t.dep_ == "nsubj"]
-                if subjects == [noun] and noun.head.pos_ == "VERB" and not set(types) & NAME_TYPES:
+                acting = subjects == [noun] and noun.head.pos_ == "VERB" and not set(types) & NAME_TYPES
+                if acting:
                     # the sole subject of an act does it: a party ("Which bank advised X?"), whatever
                     # else the noun alone is near ("bank": money; not "What fee will X pay?", which
-                    # the parser gives two subjects)
+                    # the parser gives two subjects); a name must then be said to be one
                     types = _WH_TYPES["who"]
                 # "which big tech company": the noun and its modifiers name the kind asked for, and
                 # the words before them but names ("South African" of "which South African rail
@@ -188,7 +189,7 @@ class QuestionReader:
                 skip |= phrase if set(types) & NAME_TYPES else {noun.i}
                 # a noun no type's description is near takes a question word's types ("role" those
                 # of "who"); a name is then the answer only when it is said to be one
-                said = bool(named) or self._typed(lemma)
+                said = bool(named) or (self._typed(lemma) and not acting)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
