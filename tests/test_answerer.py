@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from dealqa.answering.extractive import Candidate, Draft, ExtractiveAnswerer, names
+from dealqa.answering.extractive import Draft, ExtractiveAnswerer, names
 from dealqa.answering.questions import QuestionReader
 from dealqa.chunking import split_sentences
 from dealqa.embedding import Embedder
@@ -681,22 +681,6 @@ def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> N
 def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable[[str], Draft]) -> None:
     # "length" reads as "how long": a span of time, not a count or a distance
     assert ask("Skelda contract length").short == "15-year"
-
-
-def test_a_quote_leads_with_the_sentence_that_states_what_is_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
-    answerer = ExtractiveAnswerer(_Words([DEPOTS]), encode)
-    question = answerer.reader.read("Tamsk Orrin depot deal expected closing")
-    names = Candidate(
-        "depots", "", 0, 1, "Tamsk Freight has agreed to buy the depot business of Orrin Logistics.", 0.7, 0.98, 1.0
-    )
-    closing = replace(names, text="Tamsk and Orrin expect the sale to close after the summer.", score=0.85)
-    alone = replace(names, text="The transaction is expected to close after the summer.", score=0.9)
-    # of sentences near the best, the one that states more of what is asked leads...
-    assert answerer._stating_most(question, [names, closing])[0] is closing
-    # ...and names what the best names
-    assert answerer._stating_most(question, [names, alone])[0] is names
-    # ...and is near enough
-    assert answerer._stating_most(question, [names, replace(closing, score=0.7)])[0] is names
 
 
 def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> None:

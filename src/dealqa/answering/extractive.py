@@ -33,8 +33,6 @@ _OVERLAP_WEIGHT = 0.3
 _OTHER_ARTICLE_MARGIN = {True: 0.15, False: 0.08}
 # ...and a second sentence of the same article when it is closer still.
 _SAME_ARTICLE_MARGIN = 0.07
-# Quotes within this score of the best lead by how much of the question they state.
-_LEAD_MARGIN = 0.2
 # A sentence stating a value of the asked type may be this much less similar to the question.
 _TYPED_SCORE_RELIEF = 0.2
 # A sentence naming what the question names ranks higher than one about something else.
@@ -355,29 +353,7 @@ class ExtractiveAnswerer:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
             return replace(refused, finding=_FALSE_PREMISE)
         chosen = self._choose_each(relevant, sides) if sides else []
-        return _compose(chosen or _choose(self._stating_most(question, relevant), question.several))
-
-    def _stating_most(self, question: Question, relevant: list[Candidate]) -> list[Candidate]:
-        """The sentences, those within a small margin of the best first, by how much of the
-        question's words and names their own words leave unsaid (by rarity): the lead states what is
-        asked ("is expected to close in Q3" for "deal expected closing"), not only its names."""
-        if not relevant:
-            return relevant
-        weights = {t: self.lexicon.weight(t) for t in question.terms}
-        names = {n: sum(self.lexicon.weight(w) for w in terms(n)) for n in question.names}
-        total = sum(weights.values()) + sum(names.values()) or 1.0
-
-        def named(c: Candidate) -> set[str]:
-            return {n for n in question.names if _named(question, n, c.text)}
-
-        def unsaid(c: Candidate) -> float:
-            said = set(terms(c.text))
-            missing = sum(w for t, w in weights.items() if t not in said)
-            return round((missing + sum(w for n, w in names.items() if n not in named(c))) / total, 1)
-
-        near = [c for c in relevant if c.score >= relevant[0].score - _LEAD_MARGIN]
-        near.sort(key=lambda c: (unsaid(c), _rank(c)))
-        return near + [c for c in relevant if c not in near]
+        return _compose(chosen or _choose(relevant, question.several))
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
