@@ -116,7 +116,9 @@ DEPOTS = (
     "The Tamsk transaction is expected to close after the summer. "
     "Tamsk Freight employs 2,000 people.\n\n"
     "Orrin Logistics said its board approved the sale last Tuesday. "
-    "The company employs 310 people at depots in Hamburg, Munich and Berlin."
+    "The company employs 310 people at depots in Hamburg, Munich and Berlin.\n\n"
+    "Orrin Logistics sorts parcels for online shops. "
+    "Its largest depot, at Munich, handles 4,000 parcels a day on its own."
 )
 SOLAR = (
     "Tarnwick Solar has raised $90 million in a new Series B round led by Orrstead Capital. "
@@ -687,6 +689,8 @@ def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> Non
     # "depots in Hamburg, Munich and Berlin" say where the depots are: the 310 is still Orrin's
     answer = ask("Which has more employees, Tamsk Freight or Orrin Logistics?")
     assert "Tamsk Freight: 2,000" in answer.short and "Orrin Logistics: 310" in answer.short, answer.text
+    # ...but a place said of the clause's subject says whose figure it is: the Munich depot's
+    assert "4,000" not in ask("How many parcels does Orrin Logistics handle a day across its own depots?").short
 
 
 def test_what_a_what_noun_question_asks_is_its_noun_too(ask: Callable[[str], Draft]) -> None:

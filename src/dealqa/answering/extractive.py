@@ -1383,6 +1383,8 @@ def _locates_thing(c: Candidate, name: Entity) -> bool:
         and token.dep_ == "pobj"
         and preposition.lower_ in _LOCATIVE
         and preposition.head.pos_ in ("NOUN", "PROPN")
+        # (not of the clause's subject: "Its site at Gdansk handled ..." is the Gdansk site's figure)
+        and preposition.head.dep_ not in ("nsubj", "nsubjpass")
     )
 
 
