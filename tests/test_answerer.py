@@ -116,7 +116,7 @@ DEPOTS = (
     "The Tamsk transaction is expected to close after the summer. "
     "Tamsk Freight employs 2,000 people.\n\n"
     "Orrin Logistics said its board approved the sale last Tuesday. "
-    "The company employs 310 people at depots in Hamburg, Munich and Berlin.\n\n"
+    "The company employs 310 people at depots in Leipzig, Munich and Cologne.\n\n"
     "Orrin Logistics sorts parcels for online shops. "
     "Its largest depot, at Munich, handles 4,000 parcels a day on its own."
 )
@@ -686,7 +686,7 @@ def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable
 
 
 def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> None:
-    # "depots in Hamburg, Munich and Berlin" say where the depots are: the 310 is still Orrin's
+    # "depots in Leipzig, Munich and Cologne" say where the depots are: the 310 is still Orrin's
     answer = ask("Which has more employees, Tamsk Freight or Orrin Logistics?")
     assert "Tamsk Freight: 2,000" in answer.short and "Orrin Logistics: 310" in answer.short, answer.text
     # ...but a place said of the clause's subject says whose figure it is: the Munich depot's

@@ -145,7 +145,7 @@ def _currency_codes() -> frozenset[str]:
 
 
 def _coded_amounts(doc: Any) -> list[Any]:
-    """Amounts written with a currency's ISO code ("NOK 2.85 billion", "CHF 18 a share", "NOK 12bn"),
+    """Amounts written with a currency's ISO code ("SEK 4.2 billion", "CHF 18 a share", "DKK 7bn"),
     which the small model reads as a company and a number: a code it took for a name of its own,
     then number words with a digit that no other value of the model holds ("NOK 2.3%" is a share
     move), not a bare number counting the noun after it ("AMD 5 chips")."""
@@ -173,7 +173,7 @@ def _coded_amounts(doc: Any) -> list[Any]:
                 or (end > t.i + 1 and doc[end].is_alpha and not doc[end - 1].whitespace_)
             )
         ):
-            end += 1  # (with a scale written onto the number: "310m")
+            end += 1  # (with a scale written onto the number: "75m")
         numbers = doc[t.i + 1 : end]
         counting = len(numbers) == 1 and numbers[0].dep_ == "nummod" and numbers[0].head.i >= end
         if counting or not any(ch.isdigit() for ch in numbers.text):

@@ -664,7 +664,7 @@ class ExtractiveAnswerer:
                     # What is asked, on its own: of two values by the same names, the one nearer
                     # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
                     asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
-                    # "a 15-year agreement" says how long the contract runs, whatever its verb, in a
+                    # "a 12-year lease" says how long the rental runs, whatever its verb, in a
                     # sentence that names what the question names
                     measures = (
                         question.kind == "how long"
@@ -982,7 +982,7 @@ def _tied(
     names, one of its verbs among them ("reported", "founded"; a place is stated without one:
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked; or the value measures the very thing
-    asked of ("a 15-year agreement" for "how long does the contract run")."""
+    asked of ("a 12-year lease" for "how long does the rental run")."""
     if closeness >= _TIE_STRONG:
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
@@ -1132,8 +1132,8 @@ def _with_unit(text: str, value: Entity) -> str:
 
 
 def _with_count(text: str, value: Entity, stated: str, counted: str) -> str:
-    """The number with the noun it counts when that is the noun asked for ("11 countries" for "how
-    many countries"): the count says what it counts."""
+    """The number with the noun it counts when that is the noun asked for ("9 ports" for "how
+    many ports"): the count says what it counts."""
     after = text[value.end :].split(maxsplit=1)
     noun = re.match(r"\w+", after[0]) if after else None  # (not its punctuation, nor "'s")
     return f"{stated} {noun[0]}" if counted and noun and stem(fold(noun[0])) == counted else stated

@@ -38,7 +38,7 @@ _HOW_TYPES = {
     "old": ("DATE",),
 }
 # The comparatives of "much" and "many" (by lemma), which weigh amounts and counts of a noun or a
-# verb ("more staff", "costs less"), not dates, unless the noun is a time ("fewer years").
+# verb ("more drivers", "costs less"), not dates, unless the noun is a time ("fewer years").
 _QUANTIFIERS = {
     "more": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
     "less": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"),
