@@ -124,6 +124,17 @@ SOLAR = (
     "Tarnwick Solar has raised $90 million in a new Series B round led by Orrstead Capital. "
     "The round values Tarnwick at $700 million after the new money."
 )
+# (the buyer's "Arendal-based" describes it; "Group AS" is nearer the price than "Tovik")
+BERTHS = (
+    "ARENDAL, April 7 (Fjell Wire) - Tovik Group AS has agreed to buy a 70% stake in Brekka Pumps AS, a maker of "
+    "ship pumps, for NOK 1.2 billion, the Arendal-based engineering group said on Tuesday. "
+    "Tovik will also pay NOK 15 million to two former directors of Brekka Pumps. "
+    "Separately, Tovik agreed to sell its 40 ferry berths to Kallby Ports for NOK 300 million."
+)
+BERTHS_FILING = (
+    "Kallby Ports will pay NOK 310 million including debt for the 40 ferry berths, according to a filing made "
+    "on Friday."
+)
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
     'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
@@ -181,6 +192,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
+        "berths": BERTHS, "berths-filing": BERTHS_FILING,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -674,6 +686,16 @@ def test_a_length_said_of_the_thing_asked_answers_how_long_it_runs(ask: Callable
     assert ask("How long does the Eskvale-Brumond gas contract run?").short == "12-year"
     # ...but not in a sentence that names no one: the agreement it replaced is another one
     assert ask("How long does the Eskvale agreement run?").short != "5-year"
+
+
+def test_an_amount_paid_for_the_thing_asked_is_its_price_whatever_the_verb(ask: Callable[[str], Draft]) -> None:
+    # "agreed to buy a stake in Brekka Pumps ... for NOK 1.2 billion" prices what "paying for" asks,
+    # though it never says "pay"; the sum the buyer pays two directors prices nothing asked
+    assert ask("What price is Tovik paying for Brekka Pumps?").short == "NOK 1.2 billion"
+    assert ask("How much is Tovik selling its ferry berths for?").short == "NOK 300 million"
+    # ...as is the sum paid "for" it (whatever the "for" hangs on in the parse): two sources, two prices
+    short = ask("How much is Kallby Ports paying for the ferry berths?").short
+    assert "NOK 300 million" in short and "NOK 310 million" in short, short
 
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:

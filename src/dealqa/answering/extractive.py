@@ -666,10 +666,10 @@ class ExtractiveAnswerer:
                     asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
                     # "a 12-year lease" says how long the rental runs, whatever its verb, in a
                     # sentence that names what the question names
-                    measures = (
-                        question.kind == "how long"
-                        and any(near.get(t) == 1 for t in things)
-                        and _names_all(question, c)
+                    measures = _names_all(question, c) and (
+                        (question.kind == "how long" and any(near.get(t) == 1 for t in things))
+                        # "agreed to buy X ... for €310 million" says what is paid for X, whatever the verb
+                        or _prices(question, c, e)
                     )
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
@@ -718,6 +718,9 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered, asked, measures in found
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
+        # The price of what is asked, where one is stated: not another sum the buyer pays ("will pay
+        # NOK 40 million to six cousins" for "What is X paying for Y?")
+        tied = [v for v in tied if _prices(question, v.candidate, v.entity)] or tied
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -983,7 +986,7 @@ def _tied(
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked; or the value measures the very thing
     asked of ("a 12-year lease" for "how long does the rental run")."""
-    if closeness >= _TIE_STRONG:
+    if closeness >= _TIE_STRONG or measures:
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
@@ -1007,7 +1010,31 @@ def _tied(
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
-    return measures or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
+    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named)
+
+
+def _prices(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the amount is the price of what the question asks the price of: the object of the
+    act (or the noun) its "for" attaches to holds that thing ("to buy a 92% stake in Halvorsen
+    Marine ... for NOK 3.1 billion"; "the sale of 30 stores for £85 million"; "X was sold for"),
+    or the amount is the object of an act "for" that thing ("will pay $1.45 billion for X")."""
+    if not question.priced or value.label != "MONEY":
+        return False
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "for":
+        act = root.head.head
+        things = [t for t in act.children if t.dep_ in ("dobj", "nsubjpass")]
+        if act.pos_ in ("NOUN", "PROPN"):
+            things += [act, *(p for t in act.children if t.lower_ == "of" for p in t.children if p.dep_ == "pobj")]
+    elif root.dep_ == "dobj":  # (the parser may hang the "for" on the amount's own words: "including debt for X")
+        fors = [t for t in (*root.head.children, *root.subtree) if t.lower_ == "for"]
+        things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+    else:
+        return False
+    return any(question.priced == stem(t.lemma_.lower()) for thing in things for t in thing.subtree)
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:

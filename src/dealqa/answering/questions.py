@@ -122,6 +122,9 @@ class Question:
     kinds_named: tuple[str, ...] = ()
     # the role "who is" asks for, as typed: "executive chair" of "Who will be executive chair of X?"
     role: str = ""
+    # stem of the thing an amount is asked for the price of, the object of its "for" ("Odorisio" of
+    # "paying for Fratelli Odorisio"; "tower" of "selling its towers for"), or ""
+    priced: str = ""
 
 
 class QuestionReader:
@@ -297,6 +300,7 @@ class QuestionReader:
             identity=identity,
             roles=_roles(doc),
             role=_asked_role(doc),
+            priced=_priced(doc) if "MONEY" in types else "",
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
 
@@ -378,6 +382,19 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
     return bool(named) and (
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
     )
+
+
+def _priced(doc: Any) -> str:
+    """Stem of what the question's "for" is the price of: its object ("for the Pellham's stores"), or
+    when it stands at the end, its verb's ("How much is X selling its towers for?")."""
+    for t in doc:
+        if t.lower_ == "for" and t.dep_ == "prep":
+            thing = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if thing is None and t.head.pos_ in ("VERB", "AUX"):
+                thing = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+            if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+                return stem(thing.lemma_.lower())
+    return ""
 
 
 def _asked_role(doc: Any) -> str:
