@@ -698,6 +698,17 @@ def test_an_amount_paid_for_the_thing_asked_is_its_price_whatever_the_verb(ask: 
     assert "NOK 300 million" in short and "NOK 310 million" in short, short
 
 
+def test_an_amount_is_no_answer_to_what_is_x_noun_unless_its_sentence_says_that_noun(
+    ask: Callable[[str], Draft],
+) -> None:
+    # money raised in a round is not revenue; no word of its sentence means "revenue"
+    assert not ask("What is Tarnwick Solar's revenue?").short
+    # ...but "values" says "valuation" (by its lemma, "value"): that sentence answers
+    answer = ask("What is Tarnwick Solar's valuation?")
+    assert answer.short in ("", "$700 million"), answer.text
+    assert answer.citations[0].quote.startswith("The round values"), answer.text
+
+
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
     assert ask("How many songs are in Orla Venn's catalogue?").short == "120 songs"
 

@@ -67,6 +67,7 @@ _SAME_TIE = 0.1
 _OWN_COVERAGE = 0.75
 # A word of a sentence this close to a word of the question's focus states it.
 _SAME_WORD = 0.6
+_CONTENT_POS = ("NOUN", "VERB", "ADJ")
 _VECTOR_CACHE = 50_000
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
 _SAME_VERB = 0.55
@@ -558,10 +559,12 @@ class ExtractiveAnswerer:
         (A "which NOUN" is often the type alone: "which company" of a sentence naming one.)"""
         if not question.equated or terms(question.equated) <= terms(c.text):
             return True
-        words = sorted(content_words(c.text))
-        if not words:
-            return False
-        return float(np.max(self._vectors(words) @ self._vectors([question.equated])[0])) >= _SAME_WORD
+        # (the words as written, then their lemmas: "values" is far from "valuation", "value" near)
+        noun = self._vectors([question.equated])[0]
+        for words in (content_words(c.text), {t.lemma_.lower() for t in _doc(c.text) if t.pos_ in _CONTENT_POS}):
+            if words and float(np.max(self._vectors(sorted(words)) @ noun)) >= _SAME_WORD:
+                return True
+        return False
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors of words and clauses, kept across questions (questions about a corpus meet the
@@ -601,6 +604,8 @@ class ExtractiveAnswerer:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
+            if not self._says_thing(question, c):
+                continue  # "a €60 million debt facility" is no "What are X's revenues?"
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
