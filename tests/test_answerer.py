@@ -135,6 +135,10 @@ BERTHS_FILING = (
     "Kallby Ports will pay NOK 310 million including debt for the 40 ferry berths, according to a filing made "
     "on Friday."
 )
+PILL = (
+    "Orrel Bio presented data from its Phase 1 trial of the gout pill at a congress in Oslo in March. "
+    "Its results on costs are due later."
+)
 SONGS = (
     "Orla Venn sold her song catalogue to Tessel Music on Monday. "
     'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
@@ -192,7 +196,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
-        "berths": BERTHS, "berths-filing": BERTHS_FILING,
+        "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -707,6 +711,11 @@ def test_an_amount_is_no_answer_to_what_is_x_noun_unless_its_sentence_says_that_
     answer = ask("What is Tarnwick Solar's valuation?")
     assert answer.short in ("", "$700 million"), answer.text
     assert answer.citations[0].quote.startswith("The round values"), answer.text
+
+
+def test_a_sentence_naming_the_name_states_the_nouns_the_question_gives_it(ask: Callable[[str], Draft]) -> None:
+    # "results" only says what of Phase 1 is asked about: the data of it are those results
+    assert ask("When did Orrel Bio present its Phase 1 results?").short == "March"
 
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:

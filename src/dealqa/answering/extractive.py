@@ -663,6 +663,12 @@ class ExtractiveAnswerer:
                         # the sentence is about the names the one before states ("its budget")
                         for w in (w for name in question.names for w in terms(name) if w in _stems(_antecedents(c))):
                             near.setdefault(w, 1)
+                    else:
+                        # ...or names them, and so the nouns they modify in the question, as near as
+                        # the names ("the Dunmere 2 site" for "the Dunmere 2 data center")
+                        named_at = [near[w] for name in question.names for w in terms(name) if w in near]
+                        for kind in question.kinds_named if named_at else ():
+                            near.setdefault(kind, min(named_at))
                     covered = (
                         sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )

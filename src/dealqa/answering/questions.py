@@ -379,9 +379,14 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
     # (a code name the model may read as no name is one here: "the BRW-2 trial")
     words = set(fold(before.text).split())
     named = (words and words <= name_words) or _CODE.fullmatch(before.text)
-    return bool(named) and (
+    if named and (
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
-    )
+    ):
+        return True
+    # ...or the name modifies the noun its words name together ("data" and "center" of "the
+    # Dunmere 2 data center", whose "2" is no modifier of "data")
+    head = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
+    return any(c.dep_ in ("compound", "nmod") and fold(c.text) in name_words and c.i < token.i for c in head.children)
 
 
 def _priced(doc: Any) -> str:
