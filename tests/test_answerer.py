@@ -725,6 +725,8 @@ def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> N
 def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable[[str], Draft]) -> None:
     # "length" reads as "how long": a span of time, not a count or a distance
     assert ask("Skelda contract length").short == "15-year"
+    # ...and a query's last noun that names no type but means a question word asks what it asks
+    assert ask("tovik ferry berths price").short == "NOK 300 million"
 
 
 def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> None:

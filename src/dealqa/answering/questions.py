@@ -52,6 +52,8 @@ _MIN_TYPE_SIMILARITY = 0.3
 _TYPE_NOUN = 0.45
 # ...and below this one to the nearest question word, it asks for none of theirs either.
 _MIN_ASKING_SIMILARITY = 0.4
+# A keyword query's last noun this close to a question word asks what that asks ("price").
+_KEYWORD_ASKING_SIMILARITY = 0.5
 _NOUN_CACHE = 10_000
 # Entity types of places.
 PLACE_TYPES = frozenset(_WH_TYPES["where"])
@@ -214,6 +216,14 @@ class QuestionReader:
                     types = _KEYWORD_ASKING.get(kind, types)
                     skip.add(t.i)
                     break
+            else:
+                # ...else its last word, a noun, when it reads as a question word ("... deal price":
+                # "how much"; "... clinic count": "how many")
+                last = next((t for t in reversed(doc) if t.is_alpha), None)
+                asked_by = self._asked_by(last.lemma_.lower()) if last is not None and last.pos_ == "NOUN" else ""
+                if last is not None and asked_by:
+                    noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
+                    skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip}]
         name_words = {w for n in names for w in fold(n).split()}
@@ -325,6 +335,14 @@ class QuestionReader:
         nearest = int(np.argmax(asking))
         word = list(_KEYWORD_ASKING)[nearest]
         return word if asking[nearest] > described and _KEYWORD_ASKING[word][:1] != types[:1] else ""
+
+    def _asked_by(self, noun: str) -> str:
+        """The question word the noun means nearly ("price": "how much"), or ""."""
+        self._type_of(noun)
+        assert self._glossary is not None
+        asking = self._glossary[2] @ self._vector(noun)
+        nearest = int(np.argmax(asking))
+        return list(_KEYWORD_ASKING)[nearest] if asking[nearest] >= _KEYWORD_ASKING_SIMILARITY else ""
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
