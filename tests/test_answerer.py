@@ -129,11 +129,21 @@ BERTHS = (
     "ARENDAL, April 7 (Fjell Wire) - Tovik Group AS has agreed to buy a 70% stake in Brekka Pumps AS, a maker of "
     "ship pumps, for NOK 1.2 billion, the Arendal-based engineering group said on Tuesday. "
     "Tovik will also pay NOK 15 million to two former directors of Brekka Pumps. "
-    "Separately, Tovik agreed to sell its 40 ferry berths to Kallby Ports for NOK 300 million."
+    "Separately, Tovik agreed to sell its 40 ferry berths to Kallby Ports for NOK 300 million. "
+    "Tovik will also pay NOK 20 million for Varde Docks and NOK 5 million for Oyer Slip."
 )
 BERTHS_FILING = (
     "Kallby Ports will pay NOK 310 million including debt for the 40 ferry berths, according to a filing made "
     "on Friday."
+)
+# (the parser hangs the "for" on the buyer's name, and the "to" on the towers)
+TOWERS = (
+    "Vessa Telecom ASA agreed on Monday to sell its portfolio of 2,100 mobile towers in Sweden to Malmo-based "
+    "infrastructure investor Krona Grid Partners for NOK 3.3bn."
+)
+LOAN = (
+    "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
+    "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
 )
 PILL = (
     "Orrel Bio presented data from its Phase 1 trial of the gout pill at a congress in Oslo in March. "
@@ -196,7 +206,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
-        "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL,
+        "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -700,6 +710,19 @@ def test_an_amount_paid_for_the_thing_asked_is_its_price_whatever_the_verb(ask: 
     # ...as is the sum paid "for" it (whatever the "for" hangs on in the parse): two sources, two prices
     short = ask("How much is Kallby Ports paying for the ferry berths?").short
     assert "NOK 300 million" in short and "NOK 310 million" in short, short
+    # ...which the seller does not pay: the party after "to" takes the thing
+    assert not ask("How much is Tovik paying for the ferry berths?").short
+    assert ask("How much is Vessa Telecom selling its towers for?").short == "NOK 3.3bn"
+    # ...nor does the seller a pronoun's clause stands for ("Kallby Ports said that it had agreed to buy")
+    assert not ask("How much is Sella Bakeries paying for Frey Creamery?").short
+    assert ask("How much is Kallby Ports paying for Frey Creamery?").short == "NOK 700 million"
+    # of two amounts each paid for its own thing, the one for the thing asked
+    assert ask("How much is Tovik paying for Oyer Slip?").short == "NOK 5 million"
+
+
+def test_money_for_a_purpose_is_no_price(ask: Callable[[str], Draft]) -> None:
+    # "borrow NOK 2 billion for the Lunde Dairy acquisition": a loan for the deal, not what is paid
+    assert not ask("How much is Orsk Foods paying for Lunde Dairy?").short
 
 
 def test_an_amount_is_no_answer_to_what_is_x_noun_unless_its_sentence_says_that_noun(
@@ -707,7 +730,9 @@ def test_an_amount_is_no_answer_to_what_is_x_noun_unless_its_sentence_says_that_
 ) -> None:
     # money raised in a round is not revenue; no word of its sentence means "revenue"
     assert not ask("What is Tarnwick Solar's revenue?").short
-    # ...but "values" says "valuation" (by its lemma, "value"): that sentence answers
+    # ...but a noun that reads as the question word asks for any amount of its kind ("price": how much)
+    assert "NOK 300 million" in ask("What is the price of the ferry berths?").short
+    # ...and "values" says "valuation" (by its lemma, "value"): that sentence answers
     answer = ask("What is Tarnwick Solar's valuation?")
     assert answer.short in ("", "$700 million"), answer.text
     assert answer.citations[0].quote.startswith("The round values"), answer.text
@@ -727,6 +752,8 @@ def test_a_keyword_that_reads_as_a_question_word_asks_what_it_asks(ask: Callable
     assert ask("Skelda contract length").short == "15-year"
     # ...and a query's last noun that names no type but means a question word asks what it asks
     assert ask("tovik ferry berths price").short == "NOK 300 million"
+    # ...when it means it clearly more than any other ("seller" is about as near "how many")
+    assert not ask("tovik ferry berths seller").short
 
 
 def test_places_said_of_a_thing_are_no_party(ask: Callable[[str], Draft]) -> None:

@@ -23,7 +23,7 @@ import numpy as np
 from ..nlp import parse
 from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
-from .questions import NAME_TYPES, PLACE_TYPES, Question, QuestionReader, alternatives
+from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, alternatives, compounded
 from .reporting import ReportingReader, acts, names_publisher
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
@@ -67,6 +67,7 @@ _SAME_TIE = 0.1
 _OWN_COVERAGE = 0.75
 # A word of a sentence this close to a word of the question's focus states it.
 _SAME_WORD = 0.6
+# The parts of speech whose lemmas may say a question's noun ("values": "value").
 _CONTENT_POS = ("NOUN", "VERB", "ADJ")
 _VECTOR_CACHE = 50_000
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
@@ -596,7 +597,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values())
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
-        found: list[tuple[Candidate, Entity, str, str, float, float, bool]] = []
+        found: list[tuple[Candidate, Entity, str, str, float, float, str]] = []
         # the years the question states ("in 2023"), which a value's clause must not contradict
         dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
         for c in relevant[:_WEIGHED]:
@@ -604,8 +605,8 @@ class ExtractiveAnswerer:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
-            if not self._says_thing(question, c):
-                continue  # "a €60 million debt facility" is no "What are X's revenues?"
+            if not self.reader.asked_by(question.equated.lower()) and not self._says_thing(question, c):
+                continue  # "a €60 million debt facility" is no "What are X's revenues?" ("the price" is any)
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
@@ -675,13 +676,15 @@ class ExtractiveAnswerer:
                     # What is asked, on its own: of two values by the same names, the one nearer
                     # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
                     asked = sum(weights[t] * nearness(near[t]) for t in question.focus if t in near)
-                    # "a 12-year lease" says how long the rental runs, whatever its verb, in a
-                    # sentence that names what the question names
-                    measures = _names_all(question, c) and (
-                        (question.kind == "how long" and any(near.get(t) == 1 for t in things))
-                        # "agreed to buy X ... for €310 million" says what is paid for X, whatever the verb
-                        or _prices(question, c, e)
-                    )
+                    # "a 12-year lease" says how long the rental runs, and "agreed to buy X ... for
+                    # €310 million" what is paid for X, whatever the verb, in a sentence that names
+                    # what the question names
+                    measures = ""
+                    if _names_all(question, c):
+                        if question.kind == "how long" and any(near.get(t) == 1 for t in things):
+                            measures = "length"
+                        elif _prices(question, c, e):
+                            measures = "price"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -729,9 +732,19 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered, asked, measures in found
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
-        # The price of what is asked, where one is stated: not another sum the buyer pays ("will pay
-        # NOK 40 million to six cousins" for "What is X paying for Y?")
-        tied = [v for v in tied if _prices(question, v.candidate, v.entity)] or tied
+        # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
+        # million to two former directors" for "What is X paying for Y?")
+        pricing = [_prices(question, v.candidate, v.entity) for v in tied]
+        priced = {(v.candidate.article_id, v.candidate.start) for v, p in zip(tied, pricing, strict=True) if p}
+        # (and of a sentence's amounts, the one it says prices the thing: "NOK 1.2 billion for X and
+        # NOK 300 million for Y")
+        tied = [
+            v
+            for v, p in zip(tied, pricing, strict=True)
+            if p
+            or not priced
+            or not (_paid_for_nothing(v.candidate, v.entity) or (v.candidate.article_id, v.candidate.start) in priced)
+        ]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -990,14 +1003,15 @@ def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
 
 
 def _tied(
-    question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float, measures: bool
+    question: Question, c: Candidate, value: Entity, text: str, covered: float, closeness: float, measures: str
 ) -> bool:
     """Whether a value answers what the question asks: its clause states the question's words and
     names, one of its verbs among them ("reported", "founded"; a place is stated without one:
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked; or the value measures the very thing
-    asked of ("a 12-year lease" for "how long does the rental run")."""
-    if closeness >= _TIE_STRONG or measures:
+    asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
+    or is its price ("price", whose parties its act says: "sell X to Y for $Z")."""
+    if closeness >= _TIE_STRONG or measures == "price":
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
@@ -1021,15 +1035,19 @@ def _tied(
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
-    return verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named)
+    return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
 
 def _prices(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the amount is the price of what the question asks the price of: the object of the
-    act (or the noun) its "for" attaches to holds that thing ("to buy a 92% stake in Halvorsen
-    Marine ... for NOK 3.1 billion"; "the sale of 30 stores for £85 million"; "X was sold for"),
-    or the amount is the object of an act "for" that thing ("will pay $1.45 billion for X")."""
-    if not question.priced or value.label != "MONEY":
+    """Whether the amount is the price of what the question asks the price of, taken or given by
+    the party it asks about: the object of the act its "for" attaches to is that thing ("agreed to
+    buy a 92% stake in Quarry Labs ... for NOK 3.1 billion"; "the sale of 30 stores for £85
+    million"), or it is what the question's own act pays for that thing ("will pay $1.45 billion
+    for Quarry Labs"). Who takes the thing is the party after the act's "to" ("sell its
+    berths to Kallby for ..."), else its subject; its giver is then the subject, else the party
+    after "from"."""
+    priced = question.priced
+    if priced is None or value.label != "MONEY":
         return False
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None:
@@ -1037,15 +1055,92 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "for":
         act = root.head.head
+        if act.pos_ == "NOUN":  # (no parties said)
+            return any(_is_thing(priced, t) for t in (act, *_objects_of(act)))
+        # (the parser may hang the "for" on a name the act's phrase ends with: "to sell its towers
+        # to Arrow Grid Partners for NOK 3.3bn")
+        act = next((t for t in (act, *act.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+        if act is None:
+            return False
         things = [t for t in act.children if t.dep_ in ("dobj", "nsubjpass")]
-        if act.pos_ in ("NOUN", "PROPN"):
-            things += [act, *(p for t in act.children if t.lower_ == "of" for p in t.children if p.dep_ == "pobj")]
-    elif root.dep_ == "dobj":  # (the parser may hang the "for" on the amount's own words: "including debt for X")
-        fors = [t for t in (*root.head.children, *root.subtree) if t.lower_ == "for"]
-        things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+        to = _party(act, ("dative",), "to")
+        source = _party(act, (), "from")
+        taker = [to] if to is not None else _subject(act)
+        giver = _subject(act) if to is not None else [source] if source is not None else []
     else:
+        # (the act's object, or another amount joined to it: "will pay NOK 1.2 billion for X and NOK
+        # 300 million for Y")
+        amount = next((t for t in (root, *root.ancestors) if t.dep_ == "dobj"), None)
+        if amount is None or (amount is not root and root.dep_ != "conj"):
+            return False
+        act = amount.head
+        if stem(act.lemma_.lower()) not in question.verbs:
+            return False
+        # the amount's own "for", on it or among its words ("including debt for X"), or its act's
+        fors = [t for t in _own_words(root) if t.lower_ == "for"] or [t for t in act.children if t.lower_ == "for"]
+        things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+        taker, giver = _subject(act), []
+    if priced.party and priced.party in question.names:
+        side = giver if priced.gives else taker
+        named = any(_named(question, priced.party, " ".join(w.text for w in t.subtree)) for t in side)
+        if not named and not (side and all(t.pos_ == "PRON" for t in side)):
+            return False  # "sell its berths to Kallby" prices what Kallby pays, not its seller
+    return any(_is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing)))
+
+
+def _is_thing(priced: Priced, token: Any) -> bool:
+    """Whether the word names what is priced: the same name ("Quarry Labs AS" for "Quarry
+    Labs", or for "quarry labs" typed in lower case), or the same common noun ("stores")."""
+    name = token.pos_ == "PROPN" and priced.thing <= {stem(w.lemma_.lower()) for w in compounded(token)}
+    return name or (not priced.named and stem(token.lemma_.lower()) == priced.head)
+
+
+def _objects_of(token: Any) -> list[Any]:
+    """The objects of the word's "of" and "in" ("a stake in X", "30 of the stores", "the sale of X")."""
+    return [p for t in token.children if t.lower_ in ("of", "in") for p in t.children if p.dep_ == "pobj"]
+
+
+def _own_words(token: Any) -> list[Any]:
+    """The words under the token but those of another amount joined to it ("NOK 1.2 billion for X
+    and NOK 300 million for Y")."""
+    joined = {w.i for t in token.subtree if t.dep_ == "conj" and t is not token for w in t.subtree}
+    return [w for w in token.subtree if w.i not in joined]
+
+
+def _subject(act: Any) -> list[Any]:
+    """The act's subjects, or those of the act it completes ("agreed to buy"), with those of the
+    clause a pronoun stands in ("X said that it had agreed to buy ..."); the parser may give a wire
+    story's dateline as one ("DULUTH, May 2 - X has agreed to ...")."""
+    found: list[Any] = []
+    while True:
+        subjects = [t for t in act.children if t.dep_ == "nsubj"]
+        found += subjects
+        if any(t.pos_ != "PRON" for t in subjects) or act.dep_ not in ("xcomp", "conj", "ccomp") or act.head is act:
+            return found
+        act = act.head
+
+
+def _party(act: Any, deps: tuple[str, ...], preposition: str) -> Any:
+    """The object of the act's preposition ("to Kallby Ports"), or of one in its object's phrase
+    ("sell its portfolio of towers in Sweden to Arrow Grid"), or None."""
+    objects = [t for t in act.children if t.dep_ == "dobj"]
+    phrase = [w for o in objects for w in o.subtree if not any(a.pos_ == "VERB" for a in w.ancestors if a in o.subtree)]
+    for t in (*act.children, *phrase):
+        if t.dep_ in deps or (t.dep_ == "prep" and t.lower_ == preposition):
+            return next((p for p in t.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
+    """Whether the amount's act pays it for nothing named ("will also pay NOK 15 million to two
+    former directors"): neither the act nor the amount has a "for"."""
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None:
         return False
-    return any(question.priced == stem(t.lemma_.lower()) for thing in things for t in thing.subtree)
+    act = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if act is None:
+        return False
+    return not any(t.lower_ == "for" for t in (*act.children, *_own_words(span.root)))
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:

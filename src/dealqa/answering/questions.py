@@ -52,8 +52,10 @@ _MIN_TYPE_SIMILARITY = 0.3
 _TYPE_NOUN = 0.45
 # ...and below this one to the nearest question word, it asks for none of theirs either.
 _MIN_ASKING_SIMILARITY = 0.4
-# A keyword query's last noun this close to a question word asks what that asks ("price").
+# A keyword query's last noun this close to a question word, and this much closer than to any
+# other, asks what that asks ("price": "how much").
 _KEYWORD_ASKING_SIMILARITY = 0.5
+_KEYWORD_ASKING_MARGIN = 0.15
 _NOUN_CACHE = 10_000
 # Entity types of places.
 PLACE_TYPES = frozenset(_WH_TYPES["where"])
@@ -71,6 +73,17 @@ _ASKING = {
 }
 # ...and those a keyword of a query may mean ("length": "how long")
 _KEYWORD_ASKING = {**_ASKING, "how long": _HOW_TYPES["long"]}
+
+
+@dataclass(frozen=True)
+class Priced:
+    """What an amount question asks the price of ("How much is Vantor paying for Quarry Labs?")."""
+
+    thing: frozenset[str]  # the stems of its head noun and the nouns compounded with it ({"quarri", "lab"})
+    head: str  # the stem of that head noun ("lab")
+    named: bool  # the thing is a name ("Quarry Labs"), not a common noun ("its towers")
+    party: str  # the subject of the act, as typed ("Vantor"), or ""
+    gives: bool  # the party gives the thing ("selling its towers for"), not takes it ("paying for")
 
 
 @dataclass(frozen=True)
@@ -124,9 +137,9 @@ class Question:
     kinds_named: tuple[str, ...] = ()
     # the role "who is" asks for, as typed: "executive chair" of "Who will be executive chair of X?"
     role: str = ""
-    # stem of the thing an amount is asked for the price of, the object of its "for" ("Odorisio" of
-    # "paying for Fratelli Odorisio"; "tower" of "selling its towers for"), or ""
-    priced: str = ""
+    # the thing an amount is asked the price of, from its "for" ("paying for Quarry Labs",
+    # "selling its towers for"), and who is asked to pay or take it; None for another question
+    priced: Priced | None = None
 
 
 class QuestionReader:
@@ -220,8 +233,7 @@ class QuestionReader:
                 # ...else its last word, a noun, when it reads as a question word ("... deal price":
                 # "how much"; "... clinic count": "how many")
                 last = next((t for t in reversed(doc) if t.is_alpha), None)
-                asked_by = self._asked_by(last.lemma_.lower()) if last is not None and last.pos_ == "NOUN" else ""
-                if last is not None and asked_by:
+                if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
@@ -310,7 +322,7 @@ class QuestionReader:
             identity=identity,
             roles=_roles(doc),
             role=_asked_role(doc),
-            priced=_priced(doc) if "MONEY" in types else "",
+            priced=_priced(doc) if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
 
@@ -336,13 +348,15 @@ class QuestionReader:
         word = list(_KEYWORD_ASKING)[nearest]
         return word if asking[nearest] > described and _KEYWORD_ASKING[word][:1] != types[:1] else ""
 
-    def _asked_by(self, noun: str) -> str:
-        """The question word the noun means nearly ("price": "how much"), or ""."""
+    def asked_by(self, noun: str) -> str:
+        """The question word the noun means nearly, and more nearly than any other ("price": "how
+        much"; not "deal", nearly as far from "how many"), or ""."""
         self._type_of(noun)
         assert self._glossary is not None
         asking = self._glossary[2] @ self._vector(noun)
-        nearest = int(np.argmax(asking))
-        return list(_KEYWORD_ASKING)[nearest] if asking[nearest] >= _KEYWORD_ASKING_SIMILARITY else ""
+        first, second = np.argsort(-asking)[:2]
+        clear = asking[first] >= _KEYWORD_ASKING_SIMILARITY and asking[first] - asking[second] >= _KEYWORD_ASKING_MARGIN
+        return list(_KEYWORD_ASKING)[int(first)] if clear else ""
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
@@ -401,23 +415,49 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
         before.head == token or (before.dep_ == "compound" and token.dep_ == "compound" and before.head == token.head)
     ):
         return True
-    # ...or the name modifies the noun its words name together ("data" and "center" of "the
-    # Dunmere 2 data center", whose "2" is no modifier of "data")
+    # ...or a numbered name ("Dunmere 2", "Phase 1": what it names, not who owns it, as "Dunmere
+    # Press" of "the Dunmere Press paper mill") modifies the noun its words name together ("data"
+    # and "center" of "the Dunmere 2 data center"), which is no verb the parser took for a noun
     head = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
-    return any(c.dep_ in ("compound", "nmod") and fold(c.text) in name_words and c.i < token.i for c in head.children)
+    if head.dep_ == "ROOT" or any(c.dep_ == "aux" for c in head.children):
+        return False
+    return any(
+        c.dep_ in ("compound", "nmod")
+        and fold(c.text) in name_words
+        and c.i < token.i
+        and any(w.like_num or _CODE.fullmatch(w.text) for w in c.subtree)
+        for c in head.children
+    )
 
 
-def _priced(doc: Any) -> str:
-    """Stem of what the question's "for" is the price of: its object ("for the Pellham's stores"), or
-    when it stands at the end, its verb's ("How much is X selling its towers for?")."""
+def _priced(doc: Any) -> Priced | None:
+    """What the question's "for" asks the price of: its object, which the act's subject takes
+    ("paying for Kerr Farms' dairies"), or when "for" stands at the end, the act's object, which
+    its subject gives ("How much is X selling its towers for?")."""
     for t in doc:
-        if t.lower_ == "for" and t.dep_ == "prep":
-            thing = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if thing is None and t.head.pos_ in ("VERB", "AUX"):
-                thing = next((c for c in t.head.children if c.dep_ == "dobj"), None)
-            if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
-                return stem(thing.lemma_.lower())
-    return ""
+        if t.lower_ != "for" or t.dep_ != "prep":
+            continue
+        thing = next((c for c in t.children if c.dep_ == "pobj"), None)
+        gives = thing is None
+        if thing is None and t.head.pos_ in ("VERB", "AUX"):
+            thing = next((c for c in t.head.children if c.dep_ == "dobj"), None)
+        if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+            subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            # (the parser may read "How much is X paying for Y?" as "X" described by "paying")
+            subject = t.head.head if subject is None and t.head.dep_ == "acl" else subject
+            party = " ".join(w.text for w in compounded(subject)) if subject is not None else ""
+            words = frozenset(stem(w.lemma_.lower()) for w in compounded(thing))
+            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives)
+    return None
+
+
+def compounded(token: Any) -> list[Any]:
+    """The token with the words compounded with it, in order ("Quarry Labs AS")."""
+    words = [token]
+    for c in token.children:
+        if c.dep_ == "compound":
+            words += compounded(c)
+    return sorted(words, key=lambda w: w.i)
 
 
 def _asked_role(doc: Any) -> str:
