@@ -664,9 +664,10 @@ class ExtractiveAnswerer:
                         # the sentence is about the names the one before states ("its budget")
                         for w in (w for name in question.names for w in terms(name) if w in _stems(_antecedents(c))):
                             near.setdefault(w, 1)
-                    else:
-                        # ...or names them, and so the nouns they modify in the question, as near as
-                        # the names ("the Dunmere 2 site" for "the Dunmere 2 data center")
+                    elif any(ch.isdigit() for name in question.names for ch in name):
+                        # ...or names them, and so the nouns a numbered name modifies in the question,
+                        # as near as the names ("the Dunmere 2 site" for "the Dunmere 2 data center";
+                        # not "bank" of "the Harrow-Orwin bank deal", which says what it is about)
                         named_at = [near[w] for name in question.names for w in terms(name) if w in near]
                         for kind in question.kinds_named if named_at else ():
                             near.setdefault(kind, min(named_at))
