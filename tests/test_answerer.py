@@ -141,6 +141,10 @@ TOWERS = (
     "Vessa Telecom ASA agreed on Monday to sell its portfolio of 2,100 mobile towers in Sweden to Malmo-based "
     "infrastructure investor Krona Grid Partners for NOK 3.3bn."
 )
+MILL = (
+    "Hamar Press will build its new printing plant in Gjovik, it said on Monday. "
+    "Hamar Press's paper mill will close in 2027."
+)
 LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
@@ -206,7 +210,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "ledger": LEDGER, "wire": WIRE, "filing": FILING, "memo": MEMO, "profile": PROFILE, "site": SITE,
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
-        "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS,
+        "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -741,6 +745,8 @@ def test_an_amount_is_no_answer_to_what_is_x_noun_unless_its_sentence_says_that_
 def test_a_sentence_naming_the_name_states_the_nouns_the_question_gives_it(ask: Callable[[str], Draft]) -> None:
     # "results" only says what of Phase 1 is asked about: the data of it are those results
     assert ask("When did Orrel Bio present its Phase 1 results?").short == "March"
+    # ...but a firm's name says whose the plant is: its mill closing is not the plant asked about
+    assert not ask("When will the Hamar Press plant close?").short
 
 
 def test_the_title_of_a_work_is_no_other_party(ask: Callable[[str], Draft]) -> None:
