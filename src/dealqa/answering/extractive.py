@@ -600,13 +600,15 @@ class ExtractiveAnswerer:
         found: list[tuple[Candidate, Entity, str, str, float, float, str]] = []
         # the years the question states ("in 2023"), which a value's clause must not contradict
         dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
+        # the noun of "What is X's NOUN?" must be said, unless it reads as the question word ("price")
+        saying = bool(question.equated) and not self.reader.asked_by(question.equated.lower())
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
-            if not self.reader.asked_by(question.equated.lower()) and not self._says_thing(question, c):
-                continue  # "a €60 million debt facility" is no "What are X's revenues?" ("the price" is any)
+            if saying and not self._says_thing(question, c):
+                continue  # "a €60 million debt facility" is no "What are X's revenues?"
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
