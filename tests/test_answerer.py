@@ -145,6 +145,11 @@ MILL = (
     "Hamar Press will build its new printing plant in Gjovik, it said on Monday. "
     "Hamar Press's paper mill will close in 2027."
 )
+VENTURE = (
+    "Hestra Wind will own 65% of the Sorlund venture, and Ostby Capital will own 35%. "
+    "Hestra Wind shares rose to NOK 52 a share after the venture was announced. "
+    "The Sorlund hospital will grow to 400 beds by 2030."
+)
 LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
@@ -211,6 +216,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
+        "venture": VENTURE,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -778,3 +784,13 @@ def test_what_a_what_noun_question_asks_is_its_noun_too(ask: Callable[[str], Dra
 def test_the_subject_of_an_act_asks_for_a_party_said_to_be_of_its_kind(ask: Callable[[str], Draft]) -> None:
     # "bank" alone reads as money; as the subject of "led" it asks for a party, one said to be a bank
     assert not ask("Which bank led Tarnwick's Series B round?").short
+
+
+def test_a_value_that_fills_the_place_of_a_what_noun_answers_it(ask: Callable[[str], Draft]) -> None:
+    # "share" names no type: the object of "own" is the share owned, though no sentence calls it a
+    # share, and not the owner's own price "a share", nor the other owner's part
+    assert ask("What share of the Sorlund venture will Ostby Capital own?").short == "35%"
+
+
+def test_a_count_says_what_it_counts(ask: Callable[[str], Draft]) -> None:
+    assert ask("How big will the Sorlund hospital grow?").short == "400 beds"

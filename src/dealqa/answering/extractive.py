@@ -23,7 +23,7 @@ import numpy as np
 from ..nlp import parse
 from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
-from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, alternatives, compounded
+from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, actor, alternatives, compounded
 from .reporting import ReportingReader, acts, names_publisher
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
@@ -632,18 +632,18 @@ class ExtractiveAnswerer:
                     continue  # "the price of each truck" is no contract's total, nor "5% of the output"
                 if unit and unit == _asked_rate(question.text):
                     text = _with_unit(c.text, e)  # "$310 a tonne" for "how much for each tonne"
-                if question.kind == "how many":
-                    text = _with_count(c.text, e, text, question.counted)
+                text = _with_count(c.text, e, text)
                 if e.label == "PERCENT" and not question.measure and "of" not in question.words:
                     whole = _share_of(c.text, e)
                     if whole and whole not in {stem(w) for w in question.words}:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
-                if question.noun and not _named_as(question, c, e):
-                    continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
-                if question.noun and not terms(question.kind) <= terms(c.text):
-                    continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
+                if question.noun and not _object_of(question, c, e):
+                    if not _named_as(question, c, e):
+                        continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
+                    if not terms(question.kind) <= terms(c.text):
+                        continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
                 if e.role == "poss" and set(question.types) <= PLACE_TYPES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
                 if _modifier(question, e):
@@ -688,6 +688,8 @@ class ExtractiveAnswerer:
                             measures = "length"
                         elif _prices(question, c, e):
                             measures = "price"
+                        elif _object_of(question, c, e):
+                            measures = "object"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1013,8 +1015,9 @@ def _tied(
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked; or the value measures the very thing
     asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
-    or is its price ("price", whose parties its act says: "sell X to Y for $Z")."""
-    if closeness >= _TIE_STRONG or measures == "price":
+    or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or the object of
+    the act a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?")."""
+    if closeness >= _TIE_STRONG or measures in ("price", "object"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
@@ -1156,6 +1159,20 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     return (noun in terms(text) or beside) and not _in_question(text, question)
 
 
+def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is the object of the verb a "what NOUN" is the object of ("would own 40%"
+    for "What share will X own?"): it fills the noun's place in the act asked about. (The parse,
+    not the anchors: a verb may be a stop word, "own".)"""
+    if not question.object_of or value.role != "dobj":
+        return False
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None or stem(span.root.head.lemma_.lower()) != question.object_of:
+        return False
+    # ...by the subject asked of: not "Platte Ridge shareholders will own 58%" for Cedarholm's
+    named = actor(span.root.head)
+    return not question.actor or not named or bool(question.actor & named)
+
+
 def _untold(question: Question, c: Candidate) -> bool:
     """Whether the sentence denies something of the whole kind a "which/what NOUN" asks for, in an
     article that names the question's names ("The size of the retainer was not disclosed." for
@@ -1267,12 +1284,15 @@ def _with_unit(text: str, value: Entity) -> str:
     return f"{_stated(text, value)} {rate} {unit.strip('.,;:')}"
 
 
-def _with_count(text: str, value: Entity, stated: str, counted: str) -> str:
-    """The number with the noun it counts when that is the noun asked for ("9 ports" for "how
-    many ports"): the count says what it counts."""
-    after = text[value.end :].split(maxsplit=1)
-    noun = re.match(r"\w+", after[0]) if after else None  # (not its punctuation, nor "'s")
-    return f"{stated} {noun[0]}" if counted and noun and stem(fold(noun[0])) == counted else stated
+def _with_count(text: str, value: Entity, stated: str) -> str:
+    """A number with the noun it counts right after it, as the parse reads it ("9 ports", "2.6
+    million TEU"): a bare count does not say what it counts."""
+    if value.label != "CARDINAL" or value.role != "nummod":
+        return stated
+    span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None or span.root.head.i != span.end or span.root.head.pos_ not in ("NOUN", "PROPN"):
+        return stated
+    return f"{stated} {span.root.head.text}"
 
 
 def _asked_rate(question: str) -> str:

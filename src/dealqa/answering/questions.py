@@ -116,6 +116,11 @@ class Question:
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
+    # stem of the verb whose object that noun is ("own" of "What share will X own?"): a value that
+    # is the object of the same verb is what the noun stands for, whether or not it is called one
+    object_of: str = ""
+    # stems of the names of that verb's subject ({"cedarholm"}), which the value's verb's must name
+    actor: frozenset[str] = frozenset()
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
@@ -309,6 +314,8 @@ class QuestionReader:
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
+            object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
+            actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
@@ -552,6 +559,15 @@ def _be_noun(wh: Any) -> Any:
     if wh.dep_ not in ("nsubj", "attr") or head.lemma_ != "be":
         return None
     return next((t for t in head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i and t.pos_ == "NOUN"), None)
+
+
+def actor(act: Any) -> frozenset[str]:
+    """The stems of the proper nouns of the act's subject ("Cedarholm" of "will Cedarholm
+    shareholders own")."""
+    subject = next((t for t in act.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return frozenset()
+    return frozenset(stem(t.lower_) for t in subject.subtree if t.pos_ == "PROPN")
 
 
 def _wh_noun(wh: Any) -> Any:
