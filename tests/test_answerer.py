@@ -150,6 +150,21 @@ VENTURE = (
     "Hestra Wind shares rose to NOK 52 a share after the venture was announced. "
     "The Sorlund hospital will grow to 400 beds by 2030."
 )
+MILLS = (
+    "Tovik Bank said on Monday it had agreed to buy Orvik Mills for NOK 2 billion.\n\n"
+    "Orvik Mills is advised by Kallen Partners, an investment bank."
+)
+ROYALTY = (
+    "Sorlund Bio will receive royalties of 4% on annual sales below $100 million, 6% on sales between "
+    "$100 million and $300 million, and 8% on sales above $300 million."
+)
+CLEARANCE = (
+    "Hestra Systems has agreed to acquire Ostby Marine for $900 million. "
+    "Either side can walk away if the deal has not closed by June 30, 2029, and Hestra would owe Ostby a "
+    "termination fee of $20 million if regulators block it. "
+    "The transaction has already been cleared by the Danish Competition Authority, which approved it on "
+    "Friday, but it still requires clearance from UK antitrust regulators."
+)
 LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
@@ -216,7 +231,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
-        "venture": VENTURE,
+        "venture": VENTURE, "orvik-sale": MILLS, "royalty": ROYALTY, "ostby-purchase": CLEARANCE,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -794,3 +809,26 @@ def test_a_value_that_fills_the_place_of_a_what_noun_answers_it(ask: Callable[[s
 
 def test_a_count_says_what_it_counts(ask: Callable[[str], Draft]) -> None:
     assert ask("How big will the Sorlund hospital grow?").short == "400 beds"
+
+
+def test_what_the_article_title_states_every_sentence_of_it_is_about(ask: Callable[[str], Draft]) -> None:
+    # "the sale" is the article's deal: its adviser's sentence need not say "sale" again
+    assert ask("Which bank is advising Orvik Mills on the sale?").short == "Kallen Partners"
+
+
+def test_values_of_a_list_conditioned_on_an_amount_the_question_states_are_quoted(
+    ask: Callable[[str], Draft],
+) -> None:
+    # which rate goes with "above $300 million" the parse of the list does not say: the sentence speaks
+    answer = ask("What royalty does Sorlund Bio receive on annual sales above $300 million?")
+    assert not answer.short and answer.citations[0].quote.startswith("Sorlund Bio will receive"), answer.text
+
+
+def test_a_value_of_a_denied_act_is_not_when_it_is_done(ask: Callable[[str], Draft]) -> None:
+    assert "June 30" not in ask("When is Hestra's purchase of Ostby expected to close?").short
+
+
+def test_a_name_said_to_be_the_kind_asked_must_do_the_act_the_sentence_gives_another(
+    ask: Callable[[str], Draft],
+) -> None:
+    assert "UK" not in ask("Which regulator has already approved Hestra's purchase of Ostby?").short

@@ -469,7 +469,9 @@ class ExtractiveAnswerer:
         asked_weight = sum(asked.values())
         focus = {t: self.lexicon.weight(t) for t in question.terms}
         focus_weight = sum(focus.values())
-        alike = self._alike(question, [s.text for s in pool.values()])
+        titles = {s.article_id: s.title for s in pool.values()}
+        alike = self._alike(question, [s.text for s in pool.values()] + list(titles.values()))
+        titled = {a: terms(t).union(*(alike.get(w, ()) for w in content_words(t))) for a, t in titles.items()}
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
@@ -509,7 +511,9 @@ class ExtractiveAnswerer:
             stated = s.terms | acronym_terms(question.text, s.text)
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
-            around = own.union(*(n.terms for n in near))
+            # (what the article's title states, or means, every sentence of it is about: "the sale"
+            # of "Which bank is advising X on the sale?")
+            around = own.union(*(n.terms for n in near), titled[s.article_id])
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) else 0.0)
             each = [_named(question, n, s.text) for n in question.names]
@@ -651,6 +655,8 @@ class ExtractiveAnswerer:
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
                 if question.role and e.label in NAME_TYPES and not _holds_role(question, c.text, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
+                if c.negated and not question.negated and _denied(c, e):
+                    continue  # "has not closed by January 31" is not when it closes
                 if dated and _of_another_year(c, e, dated):
                     continue  # "hauled 40,000 tonnes in 2024" is not how much in 2023
                 if question.role and _holder(question.role, e):
@@ -1040,7 +1046,12 @@ def _tied(
     # "Which analyst warned ...": "Lena Brandt, an analyst at ..., noted ..." is said to be one, in
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
-    verb = question.kind == "where" or not question.verbs or any(v in near for v in question.verbs) or named
+    verb = (
+        question.kind == "where"
+        or not question.verbs
+        or any(v in near for v in question.verbs)
+        or (named and not _acted_apart(question, c, value))
+    )
     return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
 
@@ -1135,6 +1146,29 @@ def _party(act: Any, deps: tuple[str, ...], preposition: str) -> Any:
         if t.dep_ in deps or (t.dep_ == "prep" and t.lower_ == preposition):
             return next((p for p in t.children if p.dep_ == "pobj"), None)
     return None
+
+
+def _acted_apart(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the sentence states the question's act as a verb apart from the value's, neither
+    holding the other ("cleared by X, which approved it, but still requires clearance from US
+    regulators" for "Which regulator approved ...?"; not "Maria Okeke said X was paying ..."): a
+    value said to be the kind asked is then not said to have done it."""
+    doc = _doc(c.text)
+    acts = [t for t in doc if t.pos_ == "VERB" and stem(t.lemma_.lower()) in question.verbs]
+    span = doc.char_span(value.start, value.end, alignment_mode="expand")
+    if not acts or span is None:
+        return False
+    own = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    held = set(own.subtree) if own is not None else set()
+    return all(span.root not in set(t.subtree) and t not in held for t in acts)
+
+
+def _denied(c: Candidate, value: Entity) -> bool:
+    """Whether the value's act is denied ("if the deal has not closed by January 31"): the value is
+    not when, how much or who it was done."""
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    act = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    return act is not None and any(t.dep_ == "neg" for t in act.children)
 
 
 def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
@@ -1740,6 +1774,8 @@ def _compose_value(question: Question, values: list[Value], relevant: list[Candi
     best = values[0]
     if any(_rival(v, best, question.several) for v in values[1:]):
         return _compose([best.candidate])  # two values of one sentence fit as well: let it speak
+    if _tiered(question, best):
+        return _compose([best.candidate])
     if _coordinated(best):
         return _compose([best.candidate])  # "set up by Ines Varga and Tomas Reyes": one of several
     rivals = [
@@ -1803,6 +1839,18 @@ def _rival(v: Value, best: Value, several: bool) -> bool:
         and (several or best.tie - v.tie < _SAME_TIE)
         and not _same_value(v.text, best.text)
     )
+
+
+def _tiered(question: Question, best: Value) -> bool:
+    """Whether the best value's sentence states other values of its kind and an amount the
+    question states ("9% on sales below €400m ... and 15% on anything above €1 billion" for "...
+    on sales above €1 billion?"): which value goes with that amount, a list's parse does not say,
+    so the sentence speaks."""
+    c = best.candidate
+    stated = {tuple(_digits(e.text)) for e in _doc(question.text).ents if e.label_ in _AMOUNTS}
+    said = [(e, c.text[e.start : e.end]) for e in c.entities]
+    others = [e for e, text in said if e.label == best.entity.label and not _same_value(text, best.text)]
+    return bool(stated and others) and any(tuple(_digits(text)) in stated for _, text in said)
 
 
 def _compose(chosen: list[Candidate]) -> Draft:
