@@ -165,6 +165,7 @@ CLEARANCE = (
     "The transaction has already been cleared by the Danish Competition Authority, which approved it on "
     "Friday, but it still requires clearance from UK antitrust regulators."
 )
+FLEET = "Tarsk Lines agreed to buy five second-hand 8,500 TEU ships from Orla Maritime, with handover in Q3 2027.\n"
 LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
@@ -231,7 +232,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
-        "venture": VENTURE, "orvik-sale": MILLS, "royalty": ROYALTY, "ostby-purchase": CLEARANCE,
+        "venture": VENTURE, "orvik-sale": MILLS, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -832,3 +833,8 @@ def test_a_name_said_to_be_the_kind_asked_must_do_the_act_the_sentence_gives_ano
     ask: Callable[[str], Draft],
 ) -> None:
     assert "UK" not in ask("Which regulator has already approved Hestra's purchase of Ostby?").short
+
+
+def test_a_name_modifying_another_noun_than_the_one_asked_is_not_one(ask: Callable[[str], Draft]) -> None:
+    # "TEU" of "8,500 TEU ships" says what the ships are, not which shipyard built them
+    assert "TEU" not in ask("Which shipyard built the ships Tarsk Lines is buying from Orla Maritime?").short

@@ -650,7 +650,7 @@ class ExtractiveAnswerer:
                         continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
                 if e.role == "poss" and set(question.types) <= PLACE_TYPES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
-                if _modifier(question, e):
+                if _modifier(question, c, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
                 if question.role and e.label in NAME_TYPES and not _holds_role(question, c.text, e):
@@ -1227,14 +1227,25 @@ def _unnamed(question: Question, c: Candidate) -> bool:
     )
 
 
-def _modifier(question: Question, value: Entity) -> bool:
+def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
-    Duluth company"). A "which NOUN" may ask for one ("Orwin" of "Orwin printing ink" for "Which ink
-    ...", or a court's name), and a place may be one ("the Duluth plant"). An adjective of
-    nationality ("the Flemish bread company") answers only a question asking for one."""
+    Duluth company"). A "which NOUN" may ask for one of that noun ("Orwin" of "Orwin printing ink"
+    for "Which ink ...", "the Duluth plant" for "which plant"), not of another ("8,500 TEU ships"
+    for "which shipyard"). An adjective of nationality ("the Flemish bread company") answers only a
+    question asking for one."""
     if value.role == "amod" and value.label == "NORP":
         return question.types[:1] != ("NORP",)
-    return value.role == "compound" and value.label in NAME_TYPES and not question.thing and question.kind == "who"
+    if value.role != "compound" or value.label not in NAME_TYPES:
+        return False
+    if not question.thing:
+        return question.kind == "who"
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    while head.dep_ == "compound" and head.head != head:  # "Kallby County Superior Court"
+        head = head.head
+    return stem(head.lemma_.lower()) != question.thing
 
 
 def _counts_thing(question: Question, value: Entity) -> bool:
