@@ -166,6 +166,16 @@ CLEARANCE = (
     "Friday, but it still requires clearance from UK antitrust regulators."
 )
 FLEET = "Tarsk Lines agreed to buy five second-hand 8,500 TEU ships from Orla Maritime, with handover in Q3 2027.\n"
+FERRIES_JV = (
+    "Skarv Group and Lomen Havn agreed to form a ferry venture, the companies said on Monday. "
+    "Lomen Havn said it would own 60% of the ferry venture. "
+    "After the deal Skarv Group will hold NOK 3 billion in cash."
+)
+LISTING = "Kjelde Pumps was advised by Rauma Bank when it listed its shares in 2019.\n"
+DIVIDEND = (
+    "Toften Mills, which agreed to be bought on Monday, will not close its Bergen plant until March 2028. "
+    "Toften Mills has 2,100 staff."
+)
 LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
@@ -193,6 +203,7 @@ PUBLISHED = (
     Publication("wire", "Vantor to pay $1.3bn", "wire", "2027-03-06", "Harbor Wire", "Ines Varga", "https://hw.test/q"),
     Publication("wire-copy", "Quarry sold for $1.3bn", "wire", "2027-03-05", "Coastline Post", "Ines Varga"),
     Publication("filing", "Pellbrook at a glance", "filing", "2026-11-02", "Freight Daily"),
+    Publication("kjelde-pumps-sale", "Kjelde Pumps sale", "kjelde-pumps-sale", "2027-05-02", "Freight Daily"),
 )
 
 
@@ -233,6 +244,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "orvik-sale": MILLS, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
+        "ferries-jv": FERRIES_JV, "kjelde-pumps-sale": LISTING, "toften": DIVIDEND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -838,3 +850,22 @@ def test_a_name_said_to_be_the_kind_asked_must_do_the_act_the_sentence_gives_ano
 def test_a_name_modifying_another_noun_than_the_one_asked_is_not_one(ask: Callable[[str], Draft]) -> None:
     # "TEU" of "8,500 TEU ships" says what the ships are, not which shipyard built them
     assert "TEU" not in ask("Which shipyard built the ships Tarsk Lines is buying from Orla Maritime?").short
+
+
+def test_the_object_of_the_act_asked_must_be_the_subject_asked_of(ask: Callable[[str], Draft]) -> None:
+    # "it" is Lomen Havn, who said so: its part is not Skarv's
+    assert "60%" not in ask("What stake will Skarv Group own in the ferry venture?").short
+    # ...and cash held names no stake in the other party
+    assert "NOK 3 billion" not in ask("What stake will Skarv Group hold in Lomen Havn?").short
+
+
+def test_a_sentence_dated_before_its_article_is_not_about_the_deal_its_title_names(
+    ask: Callable[[str], Draft],
+) -> None:
+    # the adviser on a 2019 listing is no adviser on the sale the title names
+    assert "Rauma" not in ask("Which bank is advising Kjelde Pumps on the sale?").short
+
+
+def test_the_bound_of_a_denial_is_a_time_of_the_act(ask: Callable[[str], Draft]) -> None:
+    # "will not close until March 2028" says when it closes
+    assert ask("When will Toften Mills close its Bergen plant?").short == "March 2028"

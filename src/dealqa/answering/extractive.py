@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..nlp import parse
+from ..nlp import entities, parse
 from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, actor, alternatives, compounded
@@ -471,7 +471,13 @@ class ExtractiveAnswerer:
         focus_weight = sum(focus.values())
         titles = {s.article_id: s.title for s in pool.values()}
         alike = self._alike(question, [s.text for s in pool.values()] + list(titles.values()))
-        titled = {a: terms(t).union(*(alike.get(w, ()) for w in content_words(t))) for a, t in titles.items()}
+        # (not what the question asks for: "chief executive" of "X names new chief executive" is no
+        # one's name)
+        asked_for = terms(f"{question.role} {question.equated}") | {question.thing, question.counted}
+        titled = {
+            a: terms(t).union(*(alike.get(w, ()) for w in content_words(t))) - asked_for for a, t in titles.items()
+        }
+        published = {p.article_id: p.published[:4] for p in retrieval.publications if p.published[:4].isdigit()}
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
@@ -512,8 +518,10 @@ class ExtractiveAnswerer:
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             # (what the article's title states, or means, every sentence of it is about: "the sale"
-            # of "Which bank is advising X on the sale?")
-            around = own.union(*(n.terms for n in near), titled[s.article_id])
+            # of "Which bank is advising X on the sale?"; but not one dated before the article, about
+            # another time: "advised by Y when it listed in 2019")
+            title = set() if _dated_before(s, published.get(s.article_id, "")) else titled[s.article_id]
+            around = own.union(*(n.terms for n in near), title)
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) else 0.0)
             each = [_named(question, n, s.text) for n in question.names]
@@ -655,7 +663,7 @@ class ExtractiveAnswerer:
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
                 if question.role and e.label in NAME_TYPES and not _holds_role(question, c.text, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
-                if c.negated and not question.negated and _denied(c, e):
+                if c.negated and not question.negated and _denied(question, c, e):
                     continue  # "has not closed by January 31" is not when it closes
                 if dated and _of_another_year(c, e, dated):
                     continue  # "hauled 40,000 tonnes in 2024" is not how much in 2023
@@ -925,6 +933,15 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
+def _dated_before(s: Evidence, year: str) -> bool:
+    """Whether the sentence tells of an act done before its article's year: it dates something to
+    an earlier year and its main verb is in the past ("Kallby was advised by Y when it listed its
+    shares in 2019"; not "Founded in 2022, the company employs ...")."""
+    if not year or not any(y < year for e in s.entities if e.label == "DATE" for y in _years(s.text[e.start : e.end])):
+        return False
+    return any(t.dep_ == "ROOT" and "Past" in t.morph.get("Tense") for t in _doc(s.text))
+
+
 def _years(text: str) -> set[str]:
     """The four-digit numbers of a date: its years."""
     return {n for n in re.findall(r"\d+", text) if len(n) == 4}
@@ -1149,10 +1166,12 @@ def _party(act: Any, deps: tuple[str, ...], preposition: str) -> Any:
 
 
 def _acted_apart(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the sentence states the question's act as a verb apart from the value's, neither
-    holding the other ("cleared by X, which approved it, but still requires clearance from US
-    regulators" for "Which regulator approved ...?"; not "Maria Okeke said X was paying ..."): a
-    value said to be the kind asked is then not said to have done it."""
+    """Whether the value is a name that only modifies the noun asked ("US" of "US antitrust
+    regulators") in a sentence that states the question's act as a verb apart from the value's,
+    neither holding the other ("cleared by X, which approved it, but still requires clearance from
+    US regulators" for "Which regulator approved ...?"): the value is then not said to have done it."""
+    if value.role not in ("compound", "nmod"):
+        return False
     doc = _doc(c.text)
     acts = [t for t in doc if t.pos_ == "VERB" and stem(t.lemma_.lower()) in question.verbs]
     span = doc.char_span(value.start, value.end, alignment_mode="expand")
@@ -1163,12 +1182,17 @@ def _acted_apart(question: Question, c: Candidate, value: Entity) -> bool:
     return all(span.root not in set(t.subtree) and t not in held for t in acts)
 
 
-def _denied(c: Candidate, value: Entity) -> bool:
-    """Whether the value's act is denied ("if the deal has not closed by January 31"): the value is
-    not when, how much or who it was done."""
+def _denied(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value's act is the one asked and is denied ("if the deal has not closed by
+    January 31" for "When is it expected to close?"): the value is not when, how much or who it was
+    done. (Not "will not close until March", "has not paid since 2019": the bound of a denial is a
+    time of the act.)"""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     act = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
-    return act is not None and any(t.dep_ == "neg" for t in act.children)
+    if act is None or stem(act.lemma_.lower()) not in question.verbs or span is None:
+        return False
+    bound = span.root.head.lower_ in ("until", "since") and span.root.dep_ == "pobj"
+    return not bound and any(t.dep_ == "neg" for t in act.children)
 
 
 def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
@@ -1202,9 +1226,15 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None or stem(span.root.head.lemma_.lower()) != question.object_of:
         return False
-    # ...by the subject asked of: not "Platte Ridge shareholders will own 58%" for Cedarholm's
-    named = actor(span.root.head)
-    return not question.actor or not named or bool(question.actor & named)
+    if any(t.dep_ == "conj" for t in span.root.children):
+        return False  # "will buy NOK 500 million of its bonds and 30% of its shares": which is the stake?
+    # ...by the subject asked of, in a sentence naming every name asked ("Tovik will hold NOK 3
+    # billion in cash" is no stake in Kallby; "Tovik shareholders will own 58%" is not
+    # Kallby's), or by a description of it ("the combined group would hold") the passage ties
+    acting = actor(span.root.head)
+    if acting:
+        return (not question.actor or bool(question.actor & acting)) and _names_all(question, c)
+    return _about_names(question, c, value)
 
 
 def _untold(question: Question, c: Candidate) -> bool:
@@ -1230,8 +1260,8 @@ def _unnamed(question: Question, c: Candidate) -> bool:
 def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
     Duluth company"). A "which NOUN" may ask for one of that noun ("Orwin" of "Orwin printing ink"
-    for "Which ink ...", "the Duluth plant" for "which plant"), not of another ("8,500 TEU ships"
-    for "which shipyard"). An adjective of nationality ("the Flemish bread company") answers only a
+    for "Which ink ...", "the Duluth plant" for "which plant"), not of another ("Orla" of "the
+    Orla ferries" for "which shipyard"). An adjective of nationality ("the Flemish bread company") answers only a
     question asking for one."""
     if value.role == "amod" and value.label == "NORP":
         return question.types[:1] != ("NORP",)
@@ -1330,8 +1360,8 @@ def _with_unit(text: str, value: Entity) -> str:
 
 
 def _with_count(text: str, value: Entity, stated: str) -> str:
-    """A number with the noun it counts right after it, as the parse reads it ("9 ports", "2.6
-    million TEU"): a bare count does not say what it counts."""
+    """A number with the noun it counts right after it, as the parse reads it ("9 ports", "400
+    beds"): a bare count does not say what it counts."""
     if value.label != "CARDINAL" or value.role != "nummod":
         return stated
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
@@ -1853,15 +1883,21 @@ def _rival(v: Value, best: Value, several: bool) -> bool:
 
 
 def _tiered(question: Question, best: Value) -> bool:
-    """Whether the best value's sentence states other values of its kind and an amount the
-    question states ("9% on sales below €400m ... and 15% on anything above €1 billion" for "...
-    on sales above €1 billion?"): which value goes with that amount, a list's parse does not say,
-    so the sentence speaks."""
+    """Whether an amount the question states goes, in the best value's sentence, with another value
+    of its kind: the nearest before it ("15% on anything above €1 billion" for "... on sales above
+    €1 billion?", not the 9% of "9% on annual sales below €400m, 12% on ..."). The sentence then
+    tells which value goes with which amount; quote it."""
     c = best.candidate
-    stated = {tuple(_digits(e.text)) for e in _doc(question.text).ents if e.label_ in _AMOUNTS}
+    asked = entities(_doc(question.text))
+    stated = {tuple(_digits(question.text[e.start : e.end])) for e in asked if e.label in _AMOUNTS}
     said = [(e, c.text[e.start : e.end]) for e in c.entities]
-    others = [e for e, text in said if e.label == best.entity.label and not _same_value(text, best.text)]
-    return bool(stated and others) and any(tuple(_digits(text)) in stated for _, text in said)
+    values = [e for e, text in said if e.label == best.entity.label and not _in_question(text, question)]
+    for amount, text in said:
+        if amount.label in _AMOUNTS and tuple(_digits(text)) in stated:
+            before = [e for e in values if e.end <= amount.start]
+            if before and max(before, key=lambda e: e.end) != best.entity:
+                return True
+    return False
 
 
 def _compose(chosen: list[Candidate]) -> Draft:

@@ -119,7 +119,7 @@ class Question:
     # stem of the verb whose object that noun is ("own" of "What share will X own?"): a value that
     # is the object of the same verb is what the noun stands for, whether or not it is called one
     object_of: str = ""
-    # stems of the names of that verb's subject ({"cedarholm"}), which the value's verb's must name
+    # stems of the names of that verb's subject ({"kallbi"}), which the value's verb's must name
     actor: frozenset[str] = frozenset()
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
@@ -562,12 +562,18 @@ def _be_noun(wh: Any) -> Any:
 
 
 def actor(act: Any) -> frozenset[str]:
-    """The stems of the proper nouns of the act's subject ("Cedarholm" of "will Cedarholm
-    shareholders own")."""
+    """The stems of the proper nouns that name the act's subject ("Kallby" of "will Kallby
+    shareholders own"; not those of a clause about it), or for a pronoun or none, those of the
+    subject of the act it is said in ("Kallby said it would own ...", "Kallby agreed to buy ...")."""
     subject = next((t for t in act.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    while act is not None and (subject is None or subject.pos_ == "PRON"):
+        act = next((t for t in act.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subject = next((t for t in act.children if t.dep_ in ("nsubj", "nsubjpass")), None) if act else None
     if subject is None:
         return frozenset()
-    return frozenset(stem(t.lower_) for t in subject.subtree if t.pos_ == "PROPN")
+    words = [*compounded(subject), *(w for t in subject.children if t.dep_ == "poss" for w in compounded(t))]
+    # (the model may tag a name it has not seen as a common noun: capitalised inside, it is a name)
+    return frozenset(stem(t.lower_) for t in words if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i))
 
 
 def _wh_noun(wh: Any) -> Any:
