@@ -150,10 +150,6 @@ VENTURE = (
     "Hestra Wind shares rose to NOK 52 a share after the venture was announced. "
     "The Sorlund hospital will grow to 400 beds by 2030."
 )
-MILLS = (
-    "Tovik Bank said on Monday it had agreed to buy Orvik Mills for NOK 2 billion.\n\n"
-    "Orvik Mills is advised by Kallen Partners, an investment bank."
-)
 ROYALTY = (
     "Sorlund Bio will receive royalties of 4% on annual sales below $100 million, 6% on sales between "
     "$100 million and $300 million, and 8% on sales above $300 million."
@@ -171,7 +167,6 @@ FERRIES_JV = (
     "Lomen Havn said it would own 60% of the ferry venture. "
     "After the deal Skarv Group will hold NOK 3 billion in cash."
 )
-LISTING = "Kjelde Pumps was advised by Rauma Bank when it listed its shares in 2019.\n"
 DIVIDEND = (
     "Toften Mills, which agreed to be bought on Monday, will not close its Bergen plant until March 2028. "
     "Toften Mills has 2,100 staff."
@@ -203,7 +198,6 @@ PUBLISHED = (
     Publication("wire", "Vantor to pay $1.3bn", "wire", "2027-03-06", "Harbor Wire", "Ines Varga", "https://hw.test/q"),
     Publication("wire-copy", "Quarry sold for $1.3bn", "wire", "2027-03-05", "Coastline Post", "Ines Varga"),
     Publication("filing", "Pellbrook at a glance", "filing", "2026-11-02", "Freight Daily"),
-    Publication("kjelde-pumps-sale", "Kjelde Pumps sale", "kjelde-pumps-sale", "2027-05-02", "Freight Daily"),
 )
 
 
@@ -243,8 +237,8 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "founders": FOUNDERS, "brief": BRIEF, "sale": SALE, "trial": TRIAL, "merger": MERGER,
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
-        "venture": VENTURE, "orvik-sale": MILLS, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
-        "ferries-jv": FERRIES_JV, "kjelde-pumps-sale": LISTING, "toften": DIVIDEND,
+        "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
+        "ferries-jv": FERRIES_JV, "toften": DIVIDEND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -824,11 +818,6 @@ def test_a_count_says_what_it_counts(ask: Callable[[str], Draft]) -> None:
     assert ask("How big will the Sorlund hospital grow?").short == "400 beds"
 
 
-def test_what_the_article_title_states_every_sentence_of_it_is_about(ask: Callable[[str], Draft]) -> None:
-    # "the sale" is the article's deal: its adviser's sentence need not say "sale" again
-    assert ask("Which bank is advising Orvik Mills on the sale?").short == "Kallen Partners"
-
-
 def test_values_of_a_list_conditioned_on_an_amount_the_question_states_are_quoted(
     ask: Callable[[str], Draft],
 ) -> None:
@@ -857,13 +846,6 @@ def test_the_object_of_the_act_asked_must_be_the_subject_asked_of(ask: Callable[
     assert "60%" not in ask("What stake will Skarv Group own in the ferry venture?").short
     # ...and cash held names no stake in the other party
     assert "NOK 3 billion" not in ask("What stake will Skarv Group hold in Lomen Havn?").short
-
-
-def test_a_sentence_dated_before_its_article_is_not_about_the_deal_its_title_names(
-    ask: Callable[[str], Draft],
-) -> None:
-    # the adviser on a 2019 listing is no adviser on the sale the title names
-    assert "Rauma" not in ask("Which bank is advising Kjelde Pumps on the sale?").short
 
 
 def test_the_bound_of_a_denial_is_a_time_of_the_act(ask: Callable[[str], Draft]) -> None:

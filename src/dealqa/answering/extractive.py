@@ -469,15 +469,7 @@ class ExtractiveAnswerer:
         asked_weight = sum(asked.values())
         focus = {t: self.lexicon.weight(t) for t in question.terms}
         focus_weight = sum(focus.values())
-        titles = {s.article_id: s.title for s in pool.values()}
-        alike = self._alike(question, [s.text for s in pool.values()] + list(titles.values()))
-        # (not what the question asks for: "chief executive" of "X names new chief executive" is no
-        # one's name)
-        asked_for = terms(f"{question.role} {question.equated}") | {question.thing, question.counted}
-        titled = {
-            a: terms(t).union(*(alike.get(w, ()) for w in content_words(t))) - asked_for for a, t in titles.items()
-        }
-        published = {p.article_id: p.published[:4] for p in retrieval.publications if p.published[:4].isdigit()}
+        alike = self._alike(question, [s.text for s in pool.values()])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
@@ -517,11 +509,7 @@ class ExtractiveAnswerer:
             stated = s.terms | acronym_terms(question.text, s.text)
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
-            # (what the article's title states, or means, every sentence of it is about: "the sale"
-            # of "Which bank is advising X on the sale?"; but not one dated before the article, about
-            # another time: "advised by Y when it listed in 2019")
-            title = set() if _dated_before(s, published.get(s.article_id, "")) else titled[s.article_id]
-            around = own.union(*(n.terms for n in near), title)
+            around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) else 0.0)
             each = [_named(question, n, s.text) for n in question.names]
@@ -933,15 +921,6 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
-def _dated_before(s: Evidence, year: str) -> bool:
-    """Whether the sentence tells of an act done before its article's year: it dates something to
-    an earlier year and its main verb is in the past ("Kallby was advised by Y when it listed its
-    shares in 2019"; not "Founded in 2022, the company employs ...")."""
-    if not year or not any(y < year for e in s.entities if e.label == "DATE" for y in _years(s.text[e.start : e.end])):
-        return False
-    return any(t.dep_ == "ROOT" and "Past" in t.morph.get("Tense") for t in _doc(s.text))
-
-
 def _years(text: str) -> set[str]:
     """The four-digit numbers of a date: its years."""
     return {n for n in re.findall(r"\d+", text) if len(n) == 4}
@@ -1189,8 +1168,8 @@ def _denied(question: Question, c: Candidate, value: Entity) -> bool:
     time of the act.)"""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     act = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
-    if act is None or stem(act.lemma_.lower()) not in question.verbs or span is None:
-        return False
+    if act is None or stem(act.lemma_.lower()) not in question.verbs or span is None or value.role != "pobj":
+        return False  # (what is not yet paid is still owed: only a bound or a time is denied)
     bound = span.root.head.lower_ in ("until", "since") and span.root.dep_ == "pobj"
     return not bound and any(t.dep_ == "neg" for t in act.children)
 
@@ -1228,6 +1207,9 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
         return False
     if any(t.dep_ == "conj" for t in span.root.children):
         return False  # "will buy NOK 500 million of its bonds and 30% of its shares": which is the stake?
+    part_of = [o for t in span.root.children if t.lower_ == "of" for o in t.children if o.dep_ == "pobj"]
+    if question.whole and any(stem(o.lemma_.lower()) != question.whole for o in part_of):
+        return False  # "40% of the venture's rail unit" is no share of the venture
     # ...by the subject asked of, in a sentence naming every name asked ("Tovik will hold NOK 3
     # billion in cash" is no stake in Kallby; "Tovik shareholders will own 58%" is not
     # Kallby's), or by a description of it ("the combined group would hold") the passage ties
@@ -1267,8 +1249,8 @@ def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
         return question.types[:1] != ("NORP",)
     if value.role != "compound" or value.label not in NAME_TYPES:
         return False
-    if not question.thing:
-        return question.kind == "who"
+    if not question.thing or value.label != "NAME":
+        return not question.thing and question.kind == "who"
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None:
         return False
@@ -1893,7 +1875,9 @@ def _tiered(question: Question, best: Value) -> bool:
     said = [(e, c.text[e.start : e.end]) for e in c.entities]
     values = [e for e, text in said if e.label == best.entity.label and not _in_question(text, question)]
     for amount, text in said:
-        if amount.label in _AMOUNTS and tuple(_digits(text)) in stated:
+        # (a list of conditions: the sentence states other amounts of the stated one's kind)
+        listed = sum(e.label == amount.label for e, _ in said) > 1
+        if listed and amount.label in _AMOUNTS and tuple(_digits(text)) in stated:
             before = [e for e in values if e.end <= amount.start]
             if before and max(before, key=lambda e: e.end) != best.entity:
                 return True

@@ -121,6 +121,9 @@ class Question:
     object_of: str = ""
     # stems of the names of that verb's subject ({"kallbi"}), which the value's verb's must name
     actor: frozenset[str] = frozenset()
+    # stem of what that noun is a part of ("venture" of "What share of the venture ...", "Kallby"
+    # of "What stake will X buy in Kallby?"), which a value's own "of" must not contradict
+    whole: str = ""
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
@@ -316,6 +319,7 @@ class QuestionReader:
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
             object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
             actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
+            whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
@@ -574,6 +578,16 @@ def actor(act: Any) -> frozenset[str]:
     words = [*compounded(subject), *(w for t in subject.children if t.dep_ == "poss" for w in compounded(t))]
     # (the model may tag a name it has not seen as a common noun: capitalised inside, it is a name)
     return frozenset(stem(t.lower_) for t in words if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i))
+
+
+def _whole(noun: Any) -> str:
+    """The stem of the head of the noun's "of"/"in" object, or of its verb's "in" object."""
+    for t in (*noun.children, *noun.head.children):
+        if t.dep_ == "prep" and t.lower_ in ("of", "in") and (t.head == noun or t.lower_ == "in"):
+            whole = next((o for o in t.children if o.dep_ == "pobj"), None)
+            if whole is not None:
+                return stem(whole.lemma_.lower())
+    return ""
 
 
 def _wh_noun(wh: Any) -> Any:
