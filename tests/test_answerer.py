@@ -148,7 +148,8 @@ MILL = (
 VENTURE = (
     "Hestra Wind will own 65% of the Sorlund venture, and Ostby Capital will own 35%. "
     "Hestra Wind shares rose to NOK 52 a share after the venture was announced. "
-    "The Sorlund hospital will grow to 400 beds by 2030."
+    "The Sorlund hospital will grow to 400 beds by 2030. "
+    "Ostby Capital raised $50 million from pension funds in 2025."
 )
 ROYALTY = (
     "Sorlund Bio will receive royalties of 4% on annual sales below $100 million, 6% on sales between "
@@ -851,3 +852,8 @@ def test_the_object_of_the_act_asked_must_be_the_subject_asked_of(ask: Callable[
 def test_the_bound_of_a_denial_is_a_time_of_the_act(ask: Callable[[str], Draft]) -> None:
     # "will not close until March 2028" says when it closes
     assert ask("When will Toften Mills close its Bergen plant?").short == "March 2028"
+
+
+def test_money_asked_by_a_what_noun_is_money_its_sentence_calls_so(ask: Callable[[str], Draft]) -> None:
+    # money raised is no valuation: no word of its sentence means one
+    assert not ask("What valuation did Ostby Capital get when it raised money in 2025?").short

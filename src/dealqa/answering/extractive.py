@@ -554,14 +554,16 @@ class ExtractiveAnswerer:
         stems = list(asked.values())
         return {w: {stems[j] for j in np.nonzero(row >= _SAME_WORD)[0]} for w, row in zip(words, matrix, strict=True)}
 
-    def _says_thing(self, question: Question, c: Candidate) -> bool:
-        """Whether the sentence states the noun of a "What is X's NOUN?" question, or a word that
-        means nearly the same ("sales" for "revenue"); True for a question with no such noun.
-        (A "which NOUN" is often the type alone: "which company" of a sentence naming one.)"""
-        if not question.equated or terms(question.equated) <= terms(c.text):
+    def _says_thing(self, question: Question, c: Candidate, said: str = "") -> bool:
+        """Whether the sentence states the noun of a "What is X's NOUN?" question (or ``said``, the
+        noun of a "what NOUN"), or a word that means nearly the same ("sales" for "revenue"); True
+        for a question with no such noun. (A "which NOUN" is often the type alone: "which company"
+        of a sentence naming one.)"""
+        said = said or question.equated
+        if not said or terms(said) <= terms(c.text):
             return True
         # (the words as written, then their lemmas: "values" is far from "valuation", "value" near)
-        noun = self._vectors([question.equated])[0]
+        noun = self._vectors([said])[0]
         for words in (content_words(c.text), {t.lemma_.lower() for t in _doc(c.text) if t.pos_ in _CONTENT_POS}):
             if words and float(np.max(self._vectors(sorted(words)) @ noun)) >= _SAME_WORD:
                 return True
@@ -600,14 +602,18 @@ class ExtractiveAnswerer:
         found: list[tuple[Candidate, Entity, str, str, float, float, str]] = []
         # the years the question states ("in 2023"), which a value's clause must not contradict
         dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
-        # the noun of "What is X's NOUN?" must be said, unless it reads as the question word ("price")
-        saying = bool(question.equated) and not self.reader.asked_by(question.equated.lower())
+        # the noun of "What is X's NOUN?" must be said, and so must the noun of a "what NOUN" that
+        # asks for money, which says what the money is ("What valuation did X get?": "raised
+        # €1.2bn" is none), unless it reads as the question word ("price")
+        money = question.thing and question.types == ("MONEY",) and {"what", "which"} & question.words
+        said = question.equated or (question.kind if money else "")
+        saying = bool(said) and not self.reader.asked_by(said.split()[-1].lower())
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             if things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set())):
                 continue
-            if saying and not self._says_thing(question, c):
+            if saying and not self._says_thing(question, c, said):
                 continue  # "a €60 million debt facility" is no "What are X's revenues?"
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
