@@ -1176,8 +1176,7 @@ def _denied(question: Question, c: Candidate, value: Entity) -> bool:
     act = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
     if act is None or stem(act.lemma_.lower()) not in question.verbs or span is None or value.role != "pobj":
         return False  # (what is not yet paid is still owed: only a bound or a time is denied)
-    bound = span.root.head.lower_ in ("until", "since") and span.root.dep_ == "pobj"
-    return not bound and any(t.dep_ == "neg" for t in act.children)
+    return span.root.head.lower_ not in ("until", "since") and any(t.dep_ == "neg" for t in act.children)
 
 
 def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
@@ -1248,8 +1247,9 @@ def _unnamed(question: Question, c: Candidate) -> bool:
 def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is a name that only modifies a noun, for a "who" question ("Duluth" of "a
     Duluth company"). A "which NOUN" may ask for one of that noun ("Orwin" of "Orwin printing ink"
-    for "Which ink ...", "the Duluth plant" for "which plant"), not of another ("Orla" of "the
-    Orla ferries" for "which shipyard"). An adjective of nationality ("the Flemish bread company") answers only a
+    for "Which ink ...", "the Duluth plant" for "which plant"), not of another, when the model gave
+    the name no type ("RoRo" of "four RoRo ships" for "which shipyard"; "the Tovik group" may be the
+    company asked for). An adjective of nationality ("the Flemish bread company") answers only a
     question asking for one."""
     if value.role == "amod" and value.label == "NORP":
         return question.types[:1] != ("NORP",)
