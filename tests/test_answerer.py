@@ -185,6 +185,13 @@ SONGS = (
     'The catalogue covers 120 songs written since 1990, including the ballad "Glass Harbour", Tessel said.'
 )
 TRIAL = "Harlow Foods is testing barley milk in a trial, known as BRW-2, that has enrolled 410 volunteers in 12 towns."
+# What is not known, said without the names ("Operating profit ...") or by a determiner ("Neither").
+UNTOLD = (
+    "Tindra Foods reported revenue of $30 million for 2026. "
+    "Operating profit was not disclosed. "
+    "Tindra Foods agreed on Monday to buy Holme Mills. "
+    "Neither side disclosed the size of the break fee Tindra Foods would owe if the deal collapses."
+)
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
     "Bracken Foods opened a depot in Boise on Friday.\n\n"
@@ -239,7 +246,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
-        "ferries-jv": FERRIES_JV, "toften": DIVIDEND,
+        "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -639,6 +646,21 @@ def test_a_thing_said_to_be_unknown_is_the_answer_though_its_sentence_names_no_o
     # "The size of the retainer was not disclosed.": the names are in the sentences before
     answer = ask("What retainer does Harlow Foods pay Pike Lowe?")
     assert answer.text.startswith("The size of the retainer was not disclosed."), answer.text
+    assert not answer.abstained and not answer.short
+
+
+def test_a_figure_said_to_be_unknown_answers_before_a_sentence_of_another_figure(
+    ask: Callable[[str], Draft],
+) -> None:
+    # "What was X's NOUN?": the sentence that says the noun is not known, not the revenue's
+    answer = ask("What was Tindra Foods's operating profit?")
+    assert answer.text.startswith("Operating profit was not disclosed."), answer.text
+    assert not answer.abstained and not answer.short
+    # ...which is no other profit's ("net" is not stated)
+    assert not ask("What was Tindra Foods's net profit?").text.startswith("Operating profit")
+    # "Neither side disclosed ...": a determiner that denies what it determines
+    answer = ask("What break fee would Tindra Foods owe if the Holme Mills deal collapses?")
+    assert answer.text.startswith("Neither side disclosed the size of the break fee"), answer.text
     assert not answer.abstained and not answer.short
 
 

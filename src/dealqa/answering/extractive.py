@@ -92,6 +92,9 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
+# set"), which the parse does not mark as a negation.
+_NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 _OPENING_QUOTES = frozenset("\"“'‘")
 _CLOSING_QUOTES = frozenset("\"”'’")
 
@@ -290,6 +293,11 @@ class ExtractiveAnswerer:
             stating = [
                 c for c in relevant if c.complete and (_states_type(c, question) or c.negated or (worded and c.whole))
             ]
+            # A sentence of an article about the question's names that says the thing asked for is
+            # not known answers too ("The size of the retainer was not disclosed." for "What
+            # retainer does Harlow Foods pay?"), though the names are in the sentences around it:
+            # before a sentence that only means nearly what is asked.
+            stating = stating or [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
             if not stating:
                 # A leading sentence that means nearly what is asked, states each of its words and a
                 # value of the asked type it does not already say answers it, though the parse tied
@@ -308,10 +316,6 @@ class ExtractiveAnswerer:
                     # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
                 ]
-            # A sentence of an article about the question's names that says the thing asked for is
-            # not known answers too ("The size of the retainer was not disclosed." for "What
-            # retainer does Harlow Foods pay?"), though the names are in the sentences around it.
-            stating = stating or [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
             # (and says what "what" stands for: "total funding" is no "revenue")
             stating = [c for c in stating if self._says_thing(question, c)]
             if stating and _unnamed(question, stating[0]):
@@ -1225,10 +1229,17 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _untold(question: Question, c: Candidate) -> bool:
-    """Whether the sentence denies something of the whole kind a "which/what NOUN" asks for, in an
-    article that names the question's names ("The size of the retainer was not disclosed." for
-    "What retainer does Harlow Foods pay Pike Lowe?")."""
-    return c.negated and c.on_topic and bool(question.thing) and terms(question.kind) <= terms(c.text)
+    """Whether the sentence denies something of the whole noun a "what NOUN" or "What is X's NOUN?"
+    asks for, in an article that names the question's names ("The size of the retainer was not
+    disclosed." for "What retainer does Harlow Foods pay Pike Lowe?"; "Operating profit was not
+    disclosed." for "What was X's operating profit?", whose words it states: not "Net profit")."""
+    if question.sides or not (question.thing or question.equated):
+        return False  # (a comparison asks for neither side's value alone)
+    if not (c.on_topic and terms(question.kind) <= terms(c.text)):
+        return False
+    if not question.thing and not set(question.focus) <= terms(c.text):
+        return False
+    return c.negated or any(t.dep_ in ("det", "preconj") and t.lower_ in _NEGATIVE_DETERMINERS for t in _doc(c.text))
 
 
 def _unnamed(question: Question, c: Candidate) -> bool:
