@@ -192,6 +192,15 @@ UNTOLD = (
     "Tindra Foods agreed on Monday to buy Holme Mills. "
     "Neither side disclosed the size of the break fee Tindra Foods would owe if the deal collapses."
 )
+# Two reports of one lease that differ on its length, among sentences about it that state none.
+LEASE = (
+    "Kallby Grid said the length of the Sorlund Data lease suits its Tarsk campus. "
+    "Analysts called the length of the Sorlund Data lease with Kallby Grid a coup. "
+    "The length of the Sorlund Data lease with Kallby Grid surprised its rivals. "
+    "Kallby Grid shares rose on the length of the Sorlund Data lease. "
+    "Sorlund Data has leased 40 megawatts from Kallby Grid under a 12-year contract."
+)
+LEASE_FILING = "Kallby Grid has leased 40 megawatts to Sorlund Data under a 15-year contract, a filing shows."
 # A digest of two deals: each paragraph a chunk of its own.
 BRIEF = (
     "Bracken Foods opened a depot in Boise on Friday.\n\n"
@@ -247,6 +256,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
         "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD,
+        "lease": LEASE, "lease-filing": LEASE_FILING,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -662,6 +672,12 @@ def test_a_figure_said_to_be_unknown_answers_before_a_sentence_of_another_figure
     answer = ask("What break fee would Tindra Foods owe if the Holme Mills deal collapses?")
     assert answer.text.startswith("Neither side disclosed the size of the break fee"), answer.text
     assert not answer.abstained and not answer.short
+
+
+def test_sentences_that_state_a_value_of_the_kind_asked_are_weighed_first(ask: Callable[[str], Draft]) -> None:
+    # four sentences about the lease that state no length rank above the one that does
+    short = ask("sorlund kallby lease length years").short
+    assert "12-year" in short and "15-year" in short and "disagree" in short, short
 
 
 def test_a_thing_stated_without_its_name_is_said_to_be_unnamed(ask: Callable[[str], Draft]) -> None:

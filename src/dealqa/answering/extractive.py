@@ -37,6 +37,8 @@ _SAME_ARTICLE_MARGIN = 0.07
 _TYPED_SCORE_RELIEF = 0.2
 # A sentence naming what the question names ranks higher than one about something else.
 _NAMED_WEIGHT = 0.15
+# ...and for stating a value of the type asked that the question does not already say.
+_TYPED_WEIGHT = 0.1
 # Share of the question's focus (weighted by rarity) a sentence must state to answer it, unless its
 # meaning is this close to the question's.
 _MIN_COVERAGE = 0.5
@@ -521,6 +523,10 @@ class ExtractiveAnswerer:
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
+            if question.types and any(
+                e.label in question.types and not _in_question(_stated(s.text, e), question) for e in s.entities
+            ):
+                score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
             first = found.get(same)
