@@ -502,6 +502,7 @@ class ExtractiveAnswerer:
             if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
         ]
         about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
+        new_value = functools.cache(lambda value: not _in_question(value, question))
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
             if _names_another(question.names, s.text):
@@ -523,9 +524,7 @@ class ExtractiveAnswerer:
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
-            if question.types and any(
-                e.label in question.types and not _in_question(_stated(s.text, e), question) for e in s.entities
-            ):
+            if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in question.types):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
