@@ -190,7 +190,12 @@ UNTOLD = (
     "Tindra Foods reported revenue of $30 million for 2026. "
     "Operating profit was not disclosed. "
     "Tindra Foods agreed on Monday to buy Holme Mills. "
-    "Neither side disclosed the size of the break fee Tindra Foods would owe if the deal collapses."
+    "Neither side disclosed the size of the break fee Tindra Foods would owe if the deal collapses. "
+    "Holme Mills's net profit was not disclosed."
+)
+UNEXPECTED = (
+    "Kessby Oil agreed on Monday to buy Brenna Gas. "
+    "The break fee, which no analyst had expected, is larger than usual for a deal of this size."
 )
 # Two reports of one lease that differ on its length, among sentences about it that state none.
 LEASE = (
@@ -255,7 +260,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
-        "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD,
+        "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED,
         "lease": LEASE, "lease-filing": LEASE_FILING,
     }  # fmt: skip
     evidence, hits = [], []
@@ -666,8 +671,10 @@ def test_a_figure_said_to_be_unknown_answers_before_a_sentence_of_another_figure
     answer = ask("What was Tindra Foods's operating profit?")
     assert answer.text.startswith("Operating profit was not disclosed."), answer.text
     assert not answer.abstained and not answer.short
-    # ...which is no other profit's ("net" is not stated)
-    assert not ask("What was Tindra Foods's net profit?").text.startswith("Operating profit")
+    # ...which is no other profit's ("net" is not stated), nor another party's
+    assert not ask("What was Tindra Foods's net profit?").text.startswith(("Operating profit", "Holme"))
+    # ...nor a sentence whose "no" denies someone's expecting it
+    assert not ask("What break fee would Kessby owe Brenna Gas?").text.startswith("The break fee, which no")
     # "Neither side disclosed ...": a determiner that denies what it determines
     answer = ask("What break fee would Tindra Foods owe if the Holme Mills deal collapses?")
     assert answer.text.startswith("Neither side disclosed the size of the break fee"), answer.text

@@ -37,7 +37,7 @@ _SAME_ARTICLE_MARGIN = 0.07
 _TYPED_SCORE_RELIEF = 0.2
 # A sentence naming what the question names ranks higher than one about something else.
 _NAMED_WEIGHT = 0.15
-# ...and for stating a value of the type asked that the question does not already say.
+# ...and for stating a value (not a name) of the type asked that the question does not already say.
 _TYPED_WEIGHT = 0.1
 # Share of the question's focus (weighted by rarity) a sentence must state to answer it, unless its
 # meaning is this close to the question's.
@@ -502,6 +502,9 @@ class ExtractiveAnswerer:
             if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
         ]
         about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
+        # (for a question asking for a value, a date, an amount, a count: not for a name, which nearly
+        # every sentence states)
+        valued = set() if NAME_TYPES & set(question.types) else set(question.types)
         new_value = functools.cache(lambda value: not _in_question(value, question))
         found: dict[str, Candidate] = {}
         for key, s in sorted(pool.items()):
@@ -524,7 +527,7 @@ class ExtractiveAnswerer:
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
-            if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in question.types):
+            if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
@@ -1237,14 +1240,53 @@ def _untold(question: Question, c: Candidate) -> bool:
     """Whether the sentence denies something of the whole noun a "what NOUN" or "What is X's NOUN?"
     asks for, in an article that names the question's names ("The size of the retainer was not
     disclosed." for "What retainer does Harlow Foods pay Pike Lowe?"; "Operating profit was not
-    disclosed." for "What was X's operating profit?", whose words it states: not "Net profit")."""
+    disclosed." for "What was X's operating profit?", whose words it states: not "Net profit"),
+    and of no other party, time or part ("Lomen's revenue", "no revenue figure for 2025", "revenue
+    for its tanker unit")."""
     if question.sides or not (question.thing or question.equated):
         return False  # (a comparison asks for neither side's value alone)
     if not (c.on_topic and terms(question.kind) <= terms(c.text)):
         return False
     if not question.thing and not set(question.focus) <= terms(c.text):
         return False
-    return c.negated or any(t.dep_ in ("det", "preconj") and t.lower_ in _NEGATIVE_DETERMINERS for t in _doc(c.text))
+    dateline = DATELINE.match(c.text)
+    if any(
+        e.label in _TIMES
+        and not (dateline and e.end <= dateline.end())
+        and not _in_question(_stated(c.text, e), question)
+        for e in c.entities
+    ):
+        return False
+    head = stem(question.kind.split()[-1].lower())
+    asked = terms(question.text)
+    nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
+    # (the noun, or the one it is a compound of: "Toften's dividend policy")
+    described = [*nouns, *(n.head for n in nouns if n.dep_ == "compound")]
+    if any(
+        o.pos_ in ("NOUN", "PROPN") and not terms(o.text) <= asked
+        for n in described
+        for p in n.children
+        if p.dep_ in ("prep", "poss", "compound")
+        for o in (p, *p.children)
+        if o.dep_ in ("pobj", "poss", "compound")
+    ):
+        return False
+    return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _denied_by(determiner: Any, nouns: list[Any]) -> bool:
+    """Whether the negative determiner denies the noun ("The deal has no break fee", "no revenue
+    figure") or the act of which the noun is the object ("Neither side disclosed the size of the
+    fee"), not another noun ("has no plans to take on more debt")."""
+    if determiner.dep_ not in ("det", "preconj"):
+        return False
+    target = determiner.head
+    if any(n.i == target.i or (n.dep_ == "compound" and n.head.i == target.i) for n in nouns):
+        return True
+    if target.dep_ not in _SUBJECTS:
+        return False
+    objects = [t for t in target.head.children if t.dep_ == "dobj"]
+    return any(n.i == t.i or n.i in {w.i for w in t.subtree} for t in objects for n in nouns)
 
 
 def _unnamed(question: Question, c: Candidate) -> bool:
