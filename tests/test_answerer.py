@@ -193,6 +193,10 @@ UNTOLD = (
     "Neither side disclosed the size of the break fee Tindra Foods would owe if the deal collapses. "
     "Holme Mills's net profit was not disclosed."
 )
+UNPAID = (
+    "Ormsby Press agreed on Monday to buy Varde Mills. "
+    "Ormsby Press did not disclose how much it is paying for Varde Mills."
+)
 UNEXPECTED = (
     "Kessby Oil agreed on Monday to buy Brenna Gas. "
     "The break fee, which no analyst had expected, is larger than usual for a deal of this size."
@@ -260,7 +264,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "fund": FUND, "masts": MASTS, "songs": SONGS, "ferries": FERRIES, "depots": DEPOTS, "solar": SOLAR,
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
-        "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED,
+        "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED, "ormsby": UNPAID,
         "lease": LEASE, "lease-filing": LEASE_FILING,
     }  # fmt: skip
     evidence, hits = [], []
@@ -673,6 +677,10 @@ def test_a_figure_said_to_be_unknown_answers_before_a_sentence_of_another_figure
     assert not answer.abstained and not answer.short
     # ...which is no other profit's ("net" is not stated), nor another party's
     assert not ask("What was Tindra Foods's net profit?").text.startswith(("Operating profit", "Holme"))
+    # "How much ...?" of the very names and act a sentence says are not disclosed
+    answer = ask("How much is Ormsby Press paying for Varde Mills?")
+    assert answer.text.startswith("Ormsby Press did not disclose how much"), answer.text
+    assert not answer.abstained and not answer.short
     # ...nor a sentence whose "no" denies someone's expecting it
     assert not ask("What break fee would Kessby owe Brenna Gas?").text.startswith("The break fee, which no")
     # "Neither side disclosed ...": a determiner that denies what it determines
