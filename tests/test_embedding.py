@@ -25,6 +25,7 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("model-cache")
 
 
+@pytest.mark.slow
 def test_onnx_vectors_equal_torch_vectors_in_padded_batches(cache: Path) -> None:
     onnx, torch = Embedder(backend="onnx", cache_dir=cache), Embedder(backend="torch")
     ours, reference = onnx.encode(TEXTS), torch.encode(TEXTS)

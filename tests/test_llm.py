@@ -48,6 +48,7 @@ def test_openai_provider_against_a_real_llama_cpp_server(assistant: Assistant, l
     assert "".join(p for p in pieces[:-1] if isinstance(p, str)) in final.text
 
 
+@pytest.mark.slow
 def test_local_model_in_process(assistant: Assistant) -> None:
     import llama_cpp
 

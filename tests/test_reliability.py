@@ -168,6 +168,7 @@ def test_hostile_files_are_ingested_or_skipped_with_a_reason(tmp_path: Path) -> 
     assert "Private notes" not in " ".join(h.chunk.text for h in assistant.search("private notes", k=10))
 
 
+@pytest.mark.slow
 def test_an_injected_instruction_in_an_article_changes_no_answer(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
