@@ -176,6 +176,10 @@ LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
 )
+FACILITY = (
+    "Brekka Shipping has signed a $300 million loan with Kallby Bank to pay for four tankers. "
+    "The facility pays a margin of 140 basis points over SOFR, two people familiar with the terms said."
+)
 PILL = (
     "Orrel Bio presented data from its Phase 1 trial of the gout pill at a congress in Oslo in March. "
     "Its results on costs are due later."
@@ -265,7 +269,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
         "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED, "ormsby": UNPAID,
-        "lease": LEASE, "lease-filing": LEASE_FILING,
+        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -910,3 +914,8 @@ def test_the_bound_of_a_denial_is_a_time_of_the_act(ask: Callable[[str], Draft])
 def test_money_asked_by_a_what_noun_is_money_its_sentence_calls_so(ask: Callable[[str], Draft]) -> None:
     # money raised is no valuation: no word of its sentence means one
     assert not ask("What valuation did Ostby Capital get when it raised money in 2025?").short
+
+
+def test_a_count_of_the_units_a_noun_is_stated_in_is_that_nouns_value(ask: Callable[[str], Draft]) -> None:
+    # "a margin of 140 basis points": the number counts the margin's units, with the words that qualify them
+    assert ask("What margin does the Brekka loan pay over SOFR?").short == "140 basis points"

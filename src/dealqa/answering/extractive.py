@@ -1059,7 +1059,9 @@ def _tied(
         return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
     # "Which analyst warned ...": "Lena Brandt, an analyst at ..., noted ..." is said to be one, in
     # a sentence that states what is asked (in its own words: the candidate covers the question)
-    named = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
+    named = bool(question.thing) and (
+        question.thing in terms(text) or near.get(question.thing, 99) <= 1 or _measures(c.text, value, question.thing)
+    )
     verb = (
         question.kind == "where"
         or not question.verbs
@@ -1210,7 +1212,15 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     noun = noun or question.noun
     text = display(c.text[value.start : value.end])
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
-    return (noun in terms(text) or beside) and not _in_question(text, question)
+    return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
+
+
+def _measures(text: str, value: Entity, noun: str) -> bool:
+    """Whether the value counts the units the noun is stated in ("a margin of 165 basis points",
+    "a capacity of 420 megawatts"): the count is the noun's, a unit away from it."""
+    counted = _counted(text, value)
+    of = counted.head if counted is not None and counted.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and stem(of.head.lemma_.lower()) == noun
 
 
 def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1408,12 +1418,21 @@ def _with_unit(text: str, value: Entity) -> str:
 def _with_count(text: str, value: Entity, stated: str) -> str:
     """A number with the noun it counts right after it, as the parse reads it ("9 ports", "400
     beds"): a bare count does not say what it counts."""
-    if value.label != "CARDINAL" or value.role != "nummod":
-        return stated
+    counted = _counted(text, value) if value.label == "CARDINAL" else None
+    return stated if counted is None else f"{stated} {text[value.end : counted.idx + len(counted)].strip()}"
+
+
+def _counted(text: str, value: Entity) -> Any:
+    """The noun a number counts, right after it but for the words that qualify it, as the parse
+    reads it ("ports" of "9 ports", "points" of "165 basis points"), or None."""
+    if value.role != "nummod":
+        return None
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
-    if span is None or span.root.head.i != span.end or span.root.head.pos_ not in ("NOUN", "PROPN"):
-        return stated
-    return f"{stated} {span.root.head.text}"
+    if span is None or span.root.head.pos_ not in ("NOUN", "PROPN") or span.root.head.i < span.end:
+        return None
+    head = span.root.head
+    between = span.doc[span.end : head.i]
+    return head if all(t.head == head and t.dep_ in ("compound", "amod") for t in between) else None
 
 
 def _asked_rate(question: str) -> str:
