@@ -176,6 +176,11 @@ LOAN = (
     "Orsk Foods will borrow NOK 2 billion for the Lunde Dairy acquisition, its finance chief said. "
     "Kallby Ports said that it had agreed to buy Frey Creamery from Sella Bakeries for NOK 700 million."
 )
+ROUND = (
+    "Skarv Robotics, a Trondheim maker of warehouse robots, closed a Series A round led by "
+    "the Oslo-based investor Hestra Ventures on Tuesday. "
+    "Hestra Ventures, founded in 2015, manages about $900 million across three funds."
+)
 FACILITY = (
     "Brekka Shipping has signed a $300 million loan with Kallby Bank to pay for four tankers. "
     "The facility pays a margin of 140 basis points over SOFR, two people familiar with the terms said."
@@ -269,7 +274,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
         "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED, "ormsby": UNPAID,
-        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY,
+        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY, "round": ROUND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -919,3 +924,15 @@ def test_money_asked_by_a_what_noun_is_money_its_sentence_calls_so(ask: Callable
 def test_a_count_of_the_units_a_noun_is_stated_in_is_that_nouns_value(ask: Callable[[str], Draft]) -> None:
     # "a margin of 140 basis points": the number counts the margin's units, with the words that qualify them
     assert ask("What margin does the Brekka loan pay over SOFR?").short == "140 basis points"
+
+
+def test_the_agent_of_the_act_a_who_question_asks_the_subject_of_does_it(ask: Callable[[str], Draft]) -> None:
+    # "a Series B round led by Hestra Ventures": Hestra led it
+    assert ask("Who led Skarv Robotics' Series A?").short == "Hestra Ventures"
+    # ...of the names asked: "Tindra Foods' Series B" is two names, and Tarnwick's round is neither
+    assert not ask("Who led Tindra Foods' Series B?").short
+
+
+def test_how_much_money_is_measured_by_an_amount(ask: Callable[[str], Draft]) -> None:
+    # "money" names the type asked: the amount need not be said to be money
+    assert ask("How much money does Hestra Ventures manage?").short == "about $900 million"

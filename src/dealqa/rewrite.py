@@ -59,8 +59,10 @@ def resolve(question: str, name: str, person: bool) -> str | None:
             if person and morph.get("Gender") == ["Neut"]:
                 continue  # "its finance chief" after "Who runs Vantor?" is Vantor's, not its chief's
             start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
-        elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i:
-            start, end, said = t.i, t.head.i + 1, name  # "that company('s factory)"
+        elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.i > t.i:
+            # "that company('s factory)"; (a determiner's head is a noun, whatever the tagger says:
+            # it takes "firm" of "that firm manage" for an adjective)
+            start, end, said = t.i, t.head.i + 1, name
         else:
             continue
         before = doc[start - 1].whitespace_ if start else ""

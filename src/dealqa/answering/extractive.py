@@ -710,6 +710,8 @@ class ExtractiveAnswerer:
                             measures = "price"
                         elif _object_of(question, c, e):
                             measures = "object"
+                        elif question.subject_of and _agent_of(c, e, question.subject_of):
+                            measures = "actor"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1037,7 +1039,7 @@ def _tied(
     asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
     or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or the object of
     the act a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "object"):
+    if closeness >= _TIE_STRONG or measures in ("price", "object", "actor"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
@@ -1244,6 +1246,14 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     if acting:
         return (not question.actor or bool(question.actor & acting)) and _names_all(question, c)
     return _about_names(question, c, value)
+
+
+def _agent_of(c: Candidate, value: Entity, verb: str) -> bool:
+    """Whether the value is the agent of the verb, in a passive or a participle ("a Series B round
+    led by Copperfield Ventures", "was advised by Marrow"): who does the act a "Who VERBed" asks."""
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+    return by is not None and by.dep_ == "agent" and stem(by.head.lemma_.lower()) == verb
 
 
 def _untold(question: Question, c: Candidate) -> bool:

@@ -121,6 +121,9 @@ class Question:
     object_of: str = ""
     # stems of the names of that verb's subject ({"kallbi"}), which the value's verb's must name
     actor: frozenset[str] = frozenset()
+    # stem of the verb a question for a name asks the subject of ("lead" of "Who led X's round?"):
+    # the agent of that verb in a passive or a participle ("a round led by Y") is who does it
+    subject_of: str = ""
     # stem of what that noun is a part of ("venture" of "What share of the venture ...", "Kallby"
     # of "What stake will X buy in Kallby?"), which a value's own "of" must not contradict
     whole: str = ""
@@ -275,7 +278,8 @@ class QuestionReader:
         counted = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
-            if after.head.pos_ == "NOUN":  # "how many trucks"
+            if after.head.pos_ == "NOUN" and self._type_of(after.head.lemma_.lower())[0] not in types:
+                # "how many trucks"; not "how much money", which a value of the type asked measures
                 counted = stem(after.head.lemma_.lower())
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
@@ -319,6 +323,7 @@ class QuestionReader:
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
             object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
             actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
+            subject_of=_subject_of(noun or wh) if set(types) & NAME_TYPES else "",
             whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
@@ -580,6 +585,13 @@ def actor(act: Any) -> frozenset[str]:
     return frozenset(stem(t.lower_) for t in words if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i))
 
 
+def _subject_of(asked: Any) -> str:
+    """The stem of the verb whose subject the question word (or its noun) is, or ""."""
+    if asked is None or asked.dep_ != "nsubj" or asked.head.pos_ != "VERB":
+        return ""
+    return stem(asked.head.lemma_.lower())
+
+
 def _whole(noun: Any) -> str:
     """The stem of the head of the noun's "of"/"in" object, or of its verb's "in" object."""
     for t in (*noun.children, *noun.head.children):
@@ -613,13 +625,13 @@ def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
-    # Vantor", "Vantor's Plant 2")
+    # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
         run
         for e in doc.ents
         if e.label_ in NAME_TYPES
         # (without a determiner the model took into the span: "the Pellbrook-Vantor (contract)")
-        for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+|['’]s\s+", (e[1:] if e[0].pos_ == "DET" else e).text)
+        for run in re.split(r"\s+(?:[a-z][\w'-]*\s+)+|['’]s?\s+", (e[1:] if e[0].pos_ == "DET" else e).text)
         if any(ch.isupper() for ch in run)
     ]
     run: list[str] = []
