@@ -181,6 +181,7 @@ ROUND = (
     "the Oslo-based investor Hestra Ventures on Tuesday. "
     "Hestra Ventures, founded in 2015, manages about $900 million across three funds."
 )
+TOWERS_SALE = "Vellby Foods agreed on Monday to sell its 40 bakeries to Norrsund Mills for NOK 9.4bn, the company said."
 FACILITY = (
     "Brekka Shipping has signed a $300 million loan with Kallby Bank to pay for four tankers. "
     "The facility pays a margin of 140 basis points over SOFR, two people familiar with the terms said."
@@ -274,7 +275,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
         "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED, "ormsby": UNPAID,
-        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY, "round": ROUND,
+        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY, "towers-sale": TOWERS_SALE, "round": ROUND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -936,3 +937,11 @@ def test_the_agent_of_the_act_a_who_question_asks_the_subject_of_does_it(ask: Ca
 def test_how_much_money_is_measured_by_an_amount(ask: Callable[[str], Draft]) -> None:
     # "money" names the type asked: the amount need not be said to be money
     assert ask("How much money does Hestra Ventures manage?").short == "about $900 million"
+
+
+def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask: Callable[[str], Draft]) -> None:
+    # "for NOK 12bn", where the article says NOK 9.4bn: no day of a sale at that price is stated
+    answer = ask("When did Vellby Foods agree to sell its bakeries to Norrsund Mills for NOK 12bn?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
+    assert "NOK 9.4bn" in answer.citations[0].quote
+    assert ask("When did Vellby Foods agree to sell its bakeries to Norrsund Mills for NOK 9.4bn?").short == "Monday"

@@ -279,6 +279,11 @@ class ExtractiveAnswerer:
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if question.types:
+            # "When did X agree to sell its towers for NOK 12bn?" where the articles say another price
+            other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
+            if other is not None:
+                refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
+                return replace(refused, finding=_FALSE_PREMISE)
             values = self._values(question, relevant, retrieval.query_vectors)
             if values:
                 # (a follow-up about an unknown name: the sentence, for the reader to judge)
@@ -782,17 +787,19 @@ class ExtractiveAnswerer:
         """For a question that takes an amount for granted ("Why is Vantor paying $12 a share for
         Quarry?"): the sentence that states another amount of that kind tied to what it asks, when
         no sentence read states the question's (in any writing: "$12" and "12 dollars")."""
-        for ent in _doc(question.text).ents:
-            if ent.label_ not in _AMOUNTS:
-                continue
+        for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 12bn" is money)
+            if ent.label not in _AMOUNTS or ent.label in question.types:
+                continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
+            stated = _digits(question.text[ent.start : ent.end])
             if any(
-                e.label == ent.label_ and _digits(c.text[e.start : e.end]) == _digits(ent.text)
+                e.label == ent.label and _digits(c.text[e.start : e.end]) == stated
                 for c in candidates
+                if c.on_topic  # (in an article about the names asked: another's "$12" is not it)
                 for e in c.entities
             ):
                 continue
-            values = self._values(replace(question, types=(ent.label_,), kind="how much"), relevant, vectors)
-            if values and _digits(values[0].text) != _digits(ent.text):
+            values = self._values(replace(question, types=(ent.label,), kind="how much"), relevant, vectors)
+            if values and _digits(values[0].text) != stated:
                 return values[0].candidate
         return None
 
