@@ -179,9 +179,17 @@ LOAN = (
 ROUND = (
     "Skarv Robotics, a Trondheim maker of warehouse robots, closed a Series A round led by "
     "the Oslo-based investor Hestra Ventures on Tuesday. "
+    "Skarv Robotics named Lea Aune to its audit committee, which is chaired by Jon Ravn. "
     "Hestra Ventures, founded in 2015, manages about $900 million across three funds."
 )
 TOWERS_SALE = "Vellby Foods agreed on Monday to sell its 40 bakeries to Norrsund Mills for NOK 9.4bn, the company said."
+HOLDINGS = (
+    "Brekka Capital will hold a stake of 22% in Kessby Sensors. "
+    "The stake of the 3 founders in Kessby Sensors will fall to 18% after the round. "
+    "Halden Storage will spend $150 million to add capacity at its Rotterdam terminal. "
+    "Vessa Orbital's filing lists a post-money valuation of $1.9 billion for the company's $410 million Series C "
+    "round."
+)
 FACILITY = (
     "Brekka Shipping has signed a $300 million loan with Kallby Bank to pay for four tankers. "
     "The facility pays a margin of 140 basis points over SOFR, two people familiar with the terms said."
@@ -275,7 +283,8 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "berths": BERTHS, "berths-filing": BERTHS_FILING, "pill": PILL, "loan": LOAN, "towers": TOWERS, "mill": MILL,
         "venture": VENTURE, "royalty": ROYALTY, "ostby-purchase": CLEARANCE, "fleet": FLEET,
         "ferries-jv": FERRIES_JV, "toften": DIVIDEND, "tindra": UNTOLD, "kessby": UNEXPECTED, "ormsby": UNPAID,
-        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY, "towers-sale": TOWERS_SALE, "round": ROUND,
+        "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY,
+        "holdings": HOLDINGS, "towers-sale": TOWERS_SALE, "round": ROUND,
     }  # fmt: skip
     evidence, hits = [], []
     for article_id, text in articles.items():
@@ -925,6 +934,10 @@ def test_money_asked_by_a_what_noun_is_money_its_sentence_calls_so(ask: Callable
 def test_a_count_of_the_units_a_noun_is_stated_in_is_that_nouns_value(ask: Callable[[str], Draft]) -> None:
     # "a margin of 140 basis points": the number counts the margin's units, with the words that qualify them
     assert ask("What margin does the Brekka loan pay over SOFR?").short == "140 basis points"
+    # ...and of a sentence's amounts, the one said to be the noun's is the answer, not the round's size
+    assert ask("What valuation did Vessa Orbital's Series C round give the company?").short == "$1.9 billion"
+    # ("the stake of the 3 founders" is theirs, not three; and with no name asked, nor is another's stake)
+    assert ask("What stake will the founders hold?").short not in ("3 founders", "22%")
 
 
 def test_the_agent_of_the_act_a_who_question_asks_the_subject_of_does_it(ask: Callable[[str], Draft]) -> None:
@@ -932,11 +945,15 @@ def test_the_agent_of_the_act_a_who_question_asks_the_subject_of_does_it(ask: Ca
     assert ask("Who led Skarv Robotics' Series A?").short == "Hestra Ventures"
     # ...of the names asked: "Tindra Foods' Series B" is two names, and Tarnwick's round is neither
     assert not ask("Who led Tindra Foods' Series B?").short
+    # ...and of the thing asked: the committee Jon Ravn chairs is not Skarv Robotics
+    assert "Jon Ravn" not in ask("Who chairs Skarv Robotics?").short
 
 
 def test_how_much_money_is_measured_by_an_amount(ask: Callable[[str], Draft]) -> None:
     # "money" names the type asked: the amount need not be said to be money
     assert ask("How much money does Hestra Ventures manage?").short == "about $900 million"
+    # ...but only "money" itself: capacity is not measured in dollars
+    assert not ask("How much capacity will Halden Storage add?").short
 
 
 def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask: Callable[[str], Draft]) -> None:

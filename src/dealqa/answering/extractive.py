@@ -715,7 +715,7 @@ class ExtractiveAnswerer:
                             measures = "price"
                         elif _object_of(question, c, e):
                             measures = "object"
-                        elif question.subject_of and _agent_of(c, e, question.subject_of):
+                        elif question.subject_of and _agent_of(question, c, e):
                             measures = "actor"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
@@ -777,6 +777,16 @@ class ExtractiveAnswerer:
             or not priced
             or not (_paid_for_nothing(v.candidate, v.entity) or (v.candidate.article_id, v.candidate.start) in priced)
         ]
+        # (and of a sentence's values, the one it says the noun asked is: "a valuation of $1.9
+        # billion for the $410 million round")
+        if question.thing:
+            measured = [_measures(v.candidate.text, v.entity, question.thing) for v in tied]
+            stating = {(v.candidate.article_id, v.candidate.start) for v, m in zip(tied, measured, strict=True) if m}
+            tied = [
+                v
+                for v, m in zip(tied, measured, strict=True)
+                if m or (v.candidate.article_id, v.candidate.start) not in stating
+            ]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1068,14 +1078,15 @@ def _tied(
         return False  # the value belongs to another name, nearer to it ("Quarry's chief executive")
     # "Which analyst warned ...": "Lena Brandt, an analyst at ..., noted ..." is said to be one, in
     # a sentence that states what is asked (in its own words: the candidate covers the question)
-    named = bool(question.thing) and (
-        question.thing in terms(text) or near.get(question.thing, 99) <= 1 or _measures(c.text, value, question.thing)
-    )
+    called = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
+    # (or said to be the noun's, "a margin of 165 basis points", in a sentence about the names
+    # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
+    named = called or (bool(question.thing and question.names) and _measures(c.text, value, question.thing))
     verb = (
         question.kind == "where"
         or not question.verbs
         or any(v in near for v in question.verbs)
-        or (named and not _acted_apart(question, c, value))
+        or (called and not _acted_apart(question, c, value))
     )
     return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
@@ -1225,11 +1236,15 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
 
 
 def _measures(text: str, value: Entity, noun: str) -> bool:
-    """Whether the value counts the units the noun is stated in ("a margin of 165 basis points",
-    "a capacity of 420 megawatts"): the count is the noun's, a unit away from it."""
-    counted = _counted(text, value)
-    of = counted.head if counted is not None and counted.dep_ == "pobj" else None
-    return of is not None and of.lower_ == "of" and stem(of.head.lemma_.lower()) == noun
+    """Whether the sentence says the value is the noun's, after "of": "a valuation of $1.9 billion",
+    or counting the units the noun is stated in, "a margin of 165 basis points"."""
+    span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
+    stated = _counted(text, value) or (span.root if span is not None else None)
+    of = stated.head if stated is not None and stated.dep_ == "pobj" else None
+    if of is None or of.lower_ != "of" or stem(of.head.lemma_.lower()) != noun:
+        return False
+    # (with an indefinite article: "the stake of 2 founding investors" is theirs, not two)
+    return any(d.dep_ == "det" and d.morph.get("Definite") == ["Ind"] for d in of.head.children)
 
 
 def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1255,12 +1270,17 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     return _about_names(question, c, value)
 
 
-def _agent_of(c: Candidate, value: Entity, verb: str) -> bool:
-    """Whether the value is the agent of the verb, in a passive or a participle ("a Series B round
-    led by Copperfield Ventures", "was advised by Marrow"): who does the act a "Who VERBed" asks."""
+def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is the agent of the verb a "Who VERBed X?" asks the subject of, in a
+    passive or a participle said of X itself ("a Series B round led by Copperfield", "Brandvik was
+    advised by Marrow"; not "its audit committee, which is chaired by Y" for "Who chairs X?")."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
-    return by is not None and by.dep_ == "agent" and stem(by.head.lemma_.lower()) == verb
+    if by is None or by.dep_ != "agent" or stem(by.head.lemma_.lower()) != question.subject_of:
+        return False
+    act = by.head
+    done = act.head if act.dep_ in ("acl", "relcl") else next((t for t in act.children if t.dep_ == "nsubjpass"), None)
+    return done is not None and bool(question.acted_on & {stem(t.lower_) for t in compounded(done)})
 
 
 def _untold(question: Question, c: Candidate) -> bool:

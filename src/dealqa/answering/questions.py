@@ -121,9 +121,11 @@ class Question:
     object_of: str = ""
     # stems of the names of that verb's subject ({"kallbi"}), which the value's verb's must name
     actor: frozenset[str] = frozenset()
-    # stem of the verb a question for a name asks the subject of ("lead" of "Who led X's round?"):
-    # the agent of that verb in a passive or a participle ("a round led by Y") is who does it
+    # stem of the verb a question for a name asks the subject of ("lead" of "Who led X's round?"),
+    # and the stems of its object's words ({"seri", "b"}): the agent of that verb in a passive or
+    # a participle said of that object ("a Series B round led by Y") is who does it
     subject_of: str = ""
+    acted_on: frozenset[str] = frozenset()
     # stem of what that noun is a part of ("venture" of "What share of the venture ...", "Kallby"
     # of "What stake will X buy in Kallby?"), which a value's own "of" must not contradict
     whole: str = ""
@@ -278,9 +280,12 @@ class QuestionReader:
         counted = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
-            if after.head.pos_ == "NOUN" and self._type_of(after.head.lemma_.lower())[0] not in types:
-                # "how many trucks"; not "how much money", which a value of the type asked measures
-                counted = stem(after.head.lemma_.lower())
+            if after.head.pos_ == "NOUN":
+                named = tuple(t for t in types if t.lower() == after.head.lemma_.lower())
+                if named:  # "how much money": the noun is the type's own name, which no value restates
+                    types = named
+                else:  # "how many trucks"
+                    counted = stem(after.head.lemma_.lower())
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 if subject is not None:
@@ -324,6 +329,7 @@ class QuestionReader:
             object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
             actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
             subject_of=_subject_of(noun or wh) if set(types) & NAME_TYPES else "",
+            acted_on=_acted_on(noun or wh),
             whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
@@ -590,6 +596,14 @@ def _subject_of(asked: Any) -> str:
     if asked is None or asked.dep_ != "nsubj" or asked.head.pos_ != "VERB":
         return ""
     return stem(asked.head.lemma_.lower())
+
+
+def _acted_on(asked: Any) -> frozenset[str]:
+    """The stems of the words of the object of the verb whose subject the question word is."""
+    if not _subject_of(asked):
+        return frozenset()
+    done = next((t for t in asked.head.children if t.dep_ == "dobj"), None)
+    return frozenset(stem(t.lower_) for t in compounded(done)) if done is not None else frozenset()
 
 
 def _whole(noun: Any) -> str:
