@@ -962,3 +962,9 @@ def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask:
     assert answer.abstained and answer.finding == "false premise", answer.text
     assert "NOK 9.4bn" in answer.citations[0].quote
     assert ask("When did Vellby Foods agree to sell its bakeries to Norrsund Mills for NOK 9.4bn?").short == "Monday"
+
+
+def test_an_article_about_another_of_a_series_asked_of_does_not_answer(ask: Callable[[str], Draft]) -> None:
+    # Tarnwick's article tells of its Series B only: "the round" there is not its Series A
+    assert ask("What was Tarnwick Solar valued at after its Series A?").abstained
+    assert not ask("What was Tarnwick Solar valued at after its Series B?").abstained

@@ -506,7 +506,12 @@ class ExtractiveAnswerer:
             for n in (*question.names, *question.earlier_names)
             if any(len(w) > 3 for w in fold(n).split()) and all(self.lexicon.knows(w) for w in fold(n).split())
         ]
-        about = {a: all(_named(question, n, text) for n in telling) for a, text in context.items()}
+        # ...nor one that names another of a series asked of and never the one asked ("Series C"
+        # throughout, for "its Series B")
+        about = {
+            a: all(_named(question, n, text) for n in telling) and not _names_another(question.names, text)
+            for a, text in context.items()
+        }
         # (for a question asking for a value, a date, an amount, a count: not for a name, which nearly
         # every sentence states)
         valued = set() if NAME_TYPES & set(question.types) else set(question.types)
