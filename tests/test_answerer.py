@@ -184,6 +184,9 @@ ROUND = (
 )
 TOWERS_SALE = "Vellby Foods agreed on Monday to sell its 40 bakeries to Norrsund Mills for NOK 9.4bn, the company said."
 HOLDINGS = (
+    "Harlen Paper agreed on Monday to sell its mills to Quarran Pulp for $1,400 million. "
+    "Brekka Mills bought a 25% stake in Ulvik Textiles from its founder, who keeps a stake of 10%. "
+    "Varde Foods signed a $900 million term loan with Kallby Bank at a margin of 225 basis points over SOFR. "
     "Brekka Capital will hold a stake of 22% in Kessby Sensors. "
     "The stake of the 3 founders in Kessby Sensors will fall to 18% after the round. "
     "Halden Storage will spend $150 million to add capacity at its Rotterdam terminal. "
@@ -934,6 +937,10 @@ def test_money_asked_by_a_what_noun_is_money_its_sentence_calls_so(ask: Callable
 def test_a_count_of_the_units_a_noun_is_stated_in_is_that_nouns_value(ask: Callable[[str], Draft]) -> None:
     # "a margin of 140 basis points": the number counts the margin's units, with the words that qualify them
     assert ask("What margin does the Brekka loan pay over SOFR?").short == "140 basis points"
+    # ...whatever verb the sentence states it with, of the names asked ("signed a loan ... at a margin of")
+    assert ask("What margin does the Varde Foods loan pay?").short == "225 basis points"
+    # ...but not in a clause about another party ("from its founder, who keeps a stake of 10%")
+    assert ask("What stake did Brekka Mills buy in Ulvik Textiles?").short == "25%"
     # ...and of a sentence's amounts, the one said to be the noun's is the answer, not the round's size
     assert ask("What valuation did Vessa Orbital's Series C round give the company?").short == "$1.9 billion"
     # ("the stake of the 3 founders" is theirs, not three; and with no name asked, nor is another's stake)
@@ -962,6 +969,8 @@ def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask:
     assert answer.abstained and answer.finding == "false premise", answer.text
     assert "NOK 9.4bn" in answer.citations[0].quote
     assert ask("When did Vellby Foods agree to sell its bakeries to Norrsund Mills for NOK 9.4bn?").short == "Monday"
+    # (an amount written another way is the same amount: "$1,400 million" is "$1.4 billion")
+    assert ask("When did Harlen Paper agree to sell its mills to Quarran Pulp for $1.4 billion?").short == "Monday"
 
 
 def test_an_article_about_another_of_a_series_asked_of_does_not_answer(ask: Callable[[str], Draft]) -> None:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..nlp import entities, parse
+from ..nlp import clause_head, entities, parse
 from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, actor, alternatives, compounded
@@ -784,7 +784,9 @@ class ExtractiveAnswerer:
         ]
         # (and of a sentence's values, the one it says the noun asked is: "a valuation of $1.9
         # billion for the $410 million round")
-        if question.thing:
+        # (unless a value is the object of the act asked: "which will own 85%" beside "the founders will
+        # hold a stake of 15%" for "What stake will Trask own?")
+        if question.thing and not any(_object_of(question, v.candidate, v.entity) for v in tied):
             measured = [_measures(v.candidate.text, v.entity, question.thing) for v in tied]
             stating = {(v.candidate.article_id, v.candidate.start) for v, m in zip(tied, measured, strict=True) if m}
             tied = [
@@ -801,20 +803,21 @@ class ExtractiveAnswerer:
     ) -> Candidate | None:
         """For a question that takes an amount for granted ("Why is Vantor paying $12 a share for
         Quarry?"): the sentence that states another amount of that kind tied to what it asks, when
-        no sentence read states the question's (in any writing: "$12" and "12 dollars")."""
+        no sentence read states the question's, in any writing ("$12" and "12 dollars", "$1.2
+        billion" and "$1,200 million"; one in words, "two billion dollars", may be it)."""
         for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 12bn" is money)
             if ent.label not in _AMOUNTS or ent.label in question.types:
                 continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
-            stated = _digits(question.text[ent.start : ent.end])
+            stated = _figures(question.text[ent.start : ent.end])
             if any(
-                e.label == ent.label and _digits(c.text[e.start : e.end]) == stated
+                e.label == ent.label and _figures(c.text[e.start : e.end]) in (stated, "")
                 for c in candidates
                 if c.on_topic  # (in an article about the names asked: another's "$12" is not it)
                 for e in c.entities
             ):
                 continue
             values = self._values(replace(question, types=(ent.label,), kind="how much"), relevant, vectors)
-            if values and _digits(values[0].text) != stated:
+            if values and _figures(values[0].text) not in (stated, ""):
                 return values[0].candidate
         return None
 
@@ -1092,6 +1095,9 @@ def _tied(
         or not question.verbs
         or any(v in near for v in question.verbs)
         or (called and not _acted_apart(question, c, value))
+        # "at a margin of 180 basis points" of the X loan asked, not in a clause about another party
+        # ("from its founder, who keeps a stake of 10%")
+        or (named and _names_all(question, c) and clause_head(_value_root(c, value)).dep_ != "relcl")
     )
     return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
@@ -1273,6 +1279,11 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     if acting:
         return (not question.actor or bool(question.actor & acting)) and _names_all(question, c)
     return _about_names(question, c, value)
+
+
+def _value_root(c: Candidate, value: Entity) -> Any:
+    """The token of the sentence's parse that heads the value."""
+    return _doc(c.text).char_span(value.start, value.end, alignment_mode="expand").root
 
 
 def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1909,6 +1920,13 @@ def _same_value(a: str, b: str) -> bool:
     if fa in fb or fb in fa:
         return True
     return bool(_digits(a)) and _digits(a) == _digits(b)
+
+
+def _figures(value: str) -> str:
+    """The significant figures a value is written with, whatever its scale and separators ("12" of
+    "$1.2 billion", "$1,200 million" and "$12"; "125" of "12.50%"): two amounts that differ in them
+    differ; "" for one written in words."""
+    return "".join(re.findall(r"\d", value)).strip("0")
 
 
 def _digits(value: str) -> list[str]:
