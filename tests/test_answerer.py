@@ -184,6 +184,8 @@ ROUND = (
 )
 TOWERS_SALE = "Vellby Foods agreed on Monday to sell its 40 bakeries to Norrsund Mills for NOK 9.4bn, the company said."
 HOLDINGS = (
+    "Tarsk Estates agreed to sell its depot portfolio to Orla Capital at a price that reflects a net initial "
+    "yield of 4.8% and a 6% discount to book value. "
     "Harlen Paper agreed on Monday to sell its mills to Quarran Pulp for $1,400 million. "
     "Brekka Mills bought a 25% stake in Ulvik Textiles from its founder, who keeps a stake of 10%. "
     "Varde Foods signed a $900 million term loan with Kallby Bank at a margin of 225 basis points over SOFR. "
@@ -977,3 +979,8 @@ def test_an_article_about_another_of_a_series_asked_of_does_not_answer(ask: Call
     # Tarnwick's article tells of its Series B only: "the round" there is not its Series A
     assert ask("What was Tarnwick Solar valued at after its Series A?").abstained
     assert not ask("What was Tarnwick Solar valued at after its Series B?").abstained
+
+
+def test_a_noun_of_no_type_is_typed_by_the_value_a_sentence_says_it_is(ask: Callable[[str], Draft]) -> None:
+    # the glossary types no "yield"; "a net initial yield of 4.8%" says it is a share
+    assert ask("What is the net initial yield on the Tarsk Estates depot portfolio?").short == "4.8%"

@@ -23,7 +23,17 @@ import numpy as np
 from ..nlp import clause_head, entities, parse
 from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
-from .questions import NAME_TYPES, PLACE_TYPES, Priced, Question, QuestionReader, actor, alternatives, compounded
+from .questions import (
+    MEASURE_TYPES,
+    NAME_TYPES,
+    PLACE_TYPES,
+    Priced,
+    Question,
+    QuestionReader,
+    actor,
+    alternatives,
+    compounded,
+)
 from .reporting import ReportingReader, acts, names_publisher
 
 # Lexical overlap helps pick the sentence that uses the question's own words among similar ones.
@@ -276,6 +286,18 @@ class ExtractiveAnswerer:
             compared = self._compare(question, retrieval)
             if compared is not None:
                 return compared
+        relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score and _covers(c)]
+        if question.untyped and not question.types:
+            # "What is the net initial yield ...?": the leading sentences say what type a yield is
+            # ("reflects a net initial yield of 5.1%"), when they say it of one type
+            kinds = {
+                e.label
+                for c in relevant[:_WEIGHED]
+                for e in c.entities
+                if e.label in MEASURE_TYPES and _measures(c.text, e, question.untyped)
+            }
+            if len(kinds) == 1:
+                question = replace(question, types=tuple(kinds), thing=question.untyped)
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if question.types:

@@ -132,6 +132,9 @@ class Question:
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
+    # ...and the stem of that noun when it names none ("yield"): a sentence that says "a yield of
+    # 5.1%" says what type it is
+    untyped: str = ""
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
@@ -185,6 +188,7 @@ class QuestionReader:
         noun = None
         asked_for = ""
         said = True  # the noun of a "which NOUN" names the type asked for
+        untyped = ""  # the noun of a "What is X's NOUN?" that names no type ("yield")
         kind = ""
         skip: set[int] = set()
         if wh is not None:
@@ -231,6 +235,8 @@ class QuestionReader:
                 if types:
                     skip.add(equated.i)
                     asked_for = equated.text
+                else:
+                    untyped = stem(equated.lemma_.lower())
         elif not any(t.pos_ in ("VERB", "AUX") for t in doc):
             # A query of keywords ("quarry labs deal date") asks for the type one of its nouns names.
             for t in doc:
@@ -333,6 +339,7 @@ class QuestionReader:
             whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
+            untyped=untyped,
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
             side_phrases=phrases,
