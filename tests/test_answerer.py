@@ -943,6 +943,7 @@ def test_a_count_of_the_units_a_noun_is_stated_in_is_that_nouns_value(ask: Calla
     assert ask("What margin does the Varde Foods loan pay?").short == "225 basis points"
     # ...but not in a clause about another party ("from its founder, who keeps a stake of 10%")
     assert ask("What stake did Brekka Mills buy in Ulvik Textiles?").short == "25%"
+    assert ask("What stake does Ulvik Textiles' founder keep?").short == "10%"  # (what that clause is of)
     # ...and of a sentence's amounts, the one said to be the noun's is the answer, not the round's size
     assert ask("What valuation did Vessa Orbital's Series C round give the company?").short == "$1.9 billion"
     # ("the stake of the 3 founders" is theirs, not three; and with no name asked, nor is another's stake)
@@ -973,6 +974,8 @@ def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask:
     assert ask("When did Vellby Foods agree to sell its bakeries to Norrsund Mills for NOK 9.4bn?").short == "Monday"
     # (an amount written another way is the same amount: "$1,400 million" is "$1.4 billion")
     assert ask("When did Harlen Paper agree to sell its mills to Quarran Pulp for $1.4 billion?").short == "Monday"
+    # ...but by its size: the same figures at another scale are another amount
+    assert ask("When did Harlen Paper agree to sell its mills to Quarran Pulp for $140 million?").abstained
 
 
 def test_an_article_about_another_of_a_series_asked_of_does_not_answer(ask: Callable[[str], Draft]) -> None:

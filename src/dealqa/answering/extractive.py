@@ -287,17 +287,20 @@ class ExtractiveAnswerer:
             if compared is not None:
                 return compared
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score and _covers(c)]
+        noun_typed = False
         if question.untyped and not question.types:
             # "What is the net initial yield ...?": the leading sentences say what type a yield is
             # ("reflects a net initial yield of 5.1%"), when they say it of one type
             kinds = {
                 e.label
                 for c in relevant[:_WEIGHED]
+                if _names_all(question, c) or all(any(_named(question, n, b) for b in c.before) for n in question.names)
                 for e in c.entities
                 if e.label in MEASURE_TYPES and _measures(c.text, e, question.untyped)
             }
             if len(kinds) == 1:
                 question = replace(question, types=tuple(kinds), thing=question.untyped)
+                noun_typed = True
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if question.types:
@@ -307,6 +310,8 @@ class ExtractiveAnswerer:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
             values = self._values(question, relevant, retrieval.query_vectors)
+            if noun_typed:  # (typed by what a sentence says the noun is: only a value said to be it)
+                values = [v for v in values if _noun_value(question, v.candidate, v.entity)]
             if values:
                 # (a follow-up about an unknown name: the sentence, for the reader to judge)
                 return (
@@ -830,16 +835,16 @@ class ExtractiveAnswerer:
         for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 12bn" is money)
             if ent.label not in _AMOUNTS or ent.label in question.types:
                 continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
-            stated = _figures(question.text[ent.start : ent.end])
-            if any(
-                e.label == ent.label and _figures(c.text[e.start : e.end]) in (stated, "")
+            stated = _size(_stated(question.text, ent))
+            if stated is None or any(
+                e.label == ent.label and _size(_stated(c.text, e)) == stated
                 for c in candidates
                 if c.on_topic  # (in an article about the names asked: another's "$12" is not it)
                 for e in c.entities
             ):
                 continue
             values = self._values(replace(question, types=(ent.label,), kind="how much"), relevant, vectors)
-            if values and _figures(values[0].text) not in (stated, ""):
+            if values and _size(values[0].text) not in (stated, None):
                 return values[0].candidate
         return None
 
@@ -1111,15 +1116,13 @@ def _tied(
     called = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     # (or said to be the noun's, "a margin of 165 basis points", in a sentence about the names
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
-    named = called or (bool(question.thing and question.names) and _measures(c.text, value, question.thing))
+    named = called or _noun_value(question, c, value)
     verb = (
         question.kind == "where"
         or not question.verbs
         or any(v in near for v in question.verbs)
         or (called and not _acted_apart(question, c, value))
-        # "at a margin of 180 basis points" of the X loan asked, not in a clause about another party
-        # ("from its founder, who keeps a stake of 10%")
-        or (named and _names_all(question, c) and clause_head(_value_root(c, value)).dep_ != "relcl")
+        or (named and _names_all(question, c))  # ("signed a loan ... at a margin of" for what it pays)
     )
     return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
 
@@ -1276,6 +1279,8 @@ def _measures(text: str, value: Entity, noun: str) -> bool:
     of = stated.head if stated is not None and stated.dep_ == "pobj" else None
     if of is None or of.lower_ != "of" or stem(of.head.lemma_.lower()) != noun:
         return False
+    if any(t.tag_ == "MD" and t.lemma_ != "will" for t in clause_head(of).children):
+        return False  # "the bonds would carry a coupon of 5.5%", "could come at": not what they carry
     # (with an indefinite article: "the stake of 2 founding investors" is theirs, not two)
     return any(d.dep_ == "det" and d.morph.get("Definite") == ["Ind"] for d in of.head.children)
 
@@ -1301,6 +1306,33 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     if acting:
         return (not question.actor or bool(question.actor & acting)) and _names_all(question, c)
     return _about_names(question, c, value)
+
+
+def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the sentence says the value is the noun a "what NOUN" asks, of the names it asks
+    about: "at a margin of 180 basis points" in a clause not about another party (not "from its
+    founder, who keeps a stake of 10%", nor "rival Venn offered a premium of 30%")."""
+    return (
+        bool(question.thing and question.names)
+        and _measures(c.text, value, question.thing)
+        and _said_of_asked(question, c, value)
+    )
+
+
+def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value's clause is not about another party: no relative clause ("its founder, who
+    keeps a stake of 10%") and no subject named otherwise than the question's names ("and Dorrow
+    Capital gets a stake of 10%", "said rival Venn offered a premium of 30%")."""
+    head = clause_head(_value_root(c, value))
+    if head.dep_ == "relcl":
+        # a clause about a party ("its founder, who keeps ...", "Wessel Oil, which will have ..."),
+        # unless that is what is asked about ("What stake does the founder keep?"); not about a
+        # thing ("at a price that reflects a yield of 5.1%")
+        described = head.head
+        person = any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "WP" for t in head.children)
+        return stem(described.lemma_.lower()) in question.focus or not (person or described.pos_ == "PROPN")
+    acting = actor(head)
+    return not acting or bool(acting & _stems(question.names))
 
 
 def _value_root(c: Candidate, value: Entity) -> Any:
@@ -1944,11 +1976,18 @@ def _same_value(a: str, b: str) -> bool:
     return bool(_digits(a)) and _digits(a) == _digits(b)
 
 
-def _figures(value: str) -> str:
-    """The significant figures a value is written with, whatever its scale and separators ("12" of
-    "$1.2 billion", "$1,200 million" and "$12"; "125" of "12.50%"): two amounts that differ in them
-    differ; "" for one written in words."""
-    return "".join(re.findall(r"\d", value)).strip("0")
+# The words and letters that scale a number in figures ("$1.2bn", "NOK 300 million"): notation.
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
+
+
+def _size(value: str) -> float | None:
+    """The amount a value written in figures states, whatever its separators and scale ("$1.2
+    billion" and "$1,200 million" are 1.2e9; "12.50%" is 12.5), or None for one in words."""
+    m = _NUMBER.search(value.lower())
+    if m is None:
+        return None
+    return round(float(m[1].replace(",", "")) * _SCALES.get(m[2] or "", 1.0), 6)
 
 
 def _digits(value: str) -> list[str]:
