@@ -179,7 +179,7 @@ LOAN = (
 ROUND = (
     "Skarv Robotics, a Trondheim maker of warehouse robots, closed a Series A round led by "
     "the Oslo-based investor Hestra Ventures on Tuesday. "
-    "Skarv Robotics named Lea Aune to its audit committee, which is chaired by Jon Ravn. "
+    "Skarv Robotics named Lea Tindvik to its audit committee, which is chaired by Jon Brekkan. "
     "Hestra Ventures, founded in 2015, manages about $900 million across three funds."
 )
 TOWERS_SALE = "Vellby Foods agreed on Monday to sell its 40 bakeries to Norrsund Mills for NOK 9.4bn, the company said."
@@ -191,7 +191,7 @@ HOLDINGS = (
     "Varde Foods signed a $900 million term loan with Kallby Bank at a margin of 225 basis points over SOFR. "
     "Brekka Capital will hold a stake of 22% in Kessby Sensors. "
     "The stake of the 3 founders in Kessby Sensors will fall to 18% after the round. "
-    "Halden Storage will spend $150 million to add capacity at its Rotterdam terminal. "
+    "Skarpa Storage will spend $150 million to add capacity at its Rotterdam terminal. "
     "Vessa Orbital's filing lists a post-money valuation of $1.9 billion for the company's $410 million Series C "
     "round."
 )
@@ -955,15 +955,15 @@ def test_the_agent_of_the_act_a_who_question_asks_the_subject_of_does_it(ask: Ca
     assert ask("Who led Skarv Robotics' Series A?").short == "Hestra Ventures"
     # ...of the names asked: "Tindra Foods' Series B" is two names, and Tarnwick's round is neither
     assert not ask("Who led Tindra Foods' Series B?").short
-    # ...and of the thing asked: the committee Jon Ravn chairs is not Skarv Robotics
-    assert "Jon Ravn" not in ask("Who chairs Skarv Robotics?").short
+    # ...and of the thing asked: the committee Jon Brekkan chairs is not Skarv Robotics
+    assert "Jon Brekkan" not in ask("Who chairs Skarv Robotics?").short
 
 
 def test_how_much_money_is_measured_by_an_amount(ask: Callable[[str], Draft]) -> None:
     # "money" names the type asked: the amount need not be said to be money
     assert ask("How much money does Hestra Ventures manage?").short == "about $900 million"
     # ...but only "money" itself: capacity is not measured in dollars
-    assert not ask("How much capacity will Halden Storage add?").short
+    assert not ask("How much capacity will Skarpa Storage add?").short
 
 
 def test_an_amount_a_question_takes_for_granted_is_checked_whatever_it_asks(ask: Callable[[str], Draft]) -> None:

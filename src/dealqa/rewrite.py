@@ -60,7 +60,7 @@ def resolve(question: str, name: str, person: bool) -> str | None:
                 continue  # "its finance chief" after "Who runs Vantor?" is Vantor's, not its chief's
             start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
         elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ in ("NOUN", "ADJ") and t.head.i > t.i:
-            # "that company('s factory)"; (the tagger takes "firm" of "that firm manage" for an
+            # "that company('s factory)"; (the tagger may take "firm" of "does that firm run" for an
             # adjective; not "that Series A", a name of its own)
             start, end, said = t.i, t.head.i + 1, name
         else:

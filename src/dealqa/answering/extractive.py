@@ -290,7 +290,7 @@ class ExtractiveAnswerer:
         noun_typed = False
         if question.untyped and not question.types:
             # "What is the net initial yield ...?": the leading sentences say what type a yield is
-            # ("reflects a net initial yield of 5.1%"), when they say it of one type
+            # ("reflects a net initial yield of 4.8%"), when they say it of one type
             kinds = {
                 e.label
                 for c in relevant[:_WEIGHED]
@@ -304,7 +304,7 @@ class ExtractiveAnswerer:
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if question.types:
-            # "When did X agree to sell its towers for NOK 12bn?" where the articles say another price
+            # "When did X agree to sell its towers for NOK 14bn?" where the articles say another price
             other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
             if other is not None:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
@@ -809,8 +809,8 @@ class ExtractiveAnswerer:
             or not priced
             or not (_paid_for_nothing(v.candidate, v.entity) or (v.candidate.article_id, v.candidate.start) in priced)
         ]
-        # (and of a sentence's values, the one it says the noun asked is: "a valuation of $1.9
-        # billion for the $410 million round")
+        # (and of a sentence's values, the one it says the noun asked is: "a valuation of $2.2
+        # billion for the $300 million round")
         # (unless a value is the object of the act asked: "which will own 85%" beside "the founders will
         # hold a stake of 15%" for "What stake will Trask own?")
         if question.thing and not any(_object_of(question, v.candidate, v.entity) for v in tied):
@@ -830,9 +830,9 @@ class ExtractiveAnswerer:
     ) -> Candidate | None:
         """For a question that takes an amount for granted ("Why is Vantor paying $12 a share for
         Quarry?"): the sentence that states another amount of that kind tied to what it asks, when
-        no sentence read states the question's, in any writing ("$12" and "12 dollars", "$1.2
-        billion" and "$1,200 million"; one in words, "two billion dollars", may be it)."""
-        for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 12bn" is money)
+        no article about its names states the question's at its size, however written ("$12" and
+        "$12.00", "$1.3 billion" and "$1,300 million"; one in words is not compared)."""
+        for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 14bn" is money)
             if ent.label not in _AMOUNTS or ent.label in question.types:
                 continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
             stated = _size(_stated(question.text, ent))
@@ -1114,7 +1114,7 @@ def _tied(
     # "Which analyst warned ...": "Lena Brandt, an analyst at ..., noted ..." is said to be one, in
     # a sentence that states what is asked (in its own words: the candidate covers the question)
     called = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
-    # (or said to be the noun's, "a margin of 165 basis points", in a sentence about the names
+    # (or said to be the noun's, "a margin of 140 basis points", in a sentence about the names
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
     named = called or _noun_value(question, c, value)
     verb = (
@@ -1272,8 +1272,8 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
 
 
 def _measures(text: str, value: Entity, noun: str) -> bool:
-    """Whether the sentence says the value is the noun's, after "of": "a valuation of $1.9 billion",
-    or counting the units the noun is stated in, "a margin of 165 basis points"."""
+    """Whether the sentence says the value is the noun's, after "of": "a valuation of $2.2 billion",
+    or counting the units the noun is stated in, "a margin of 140 basis points"."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     stated = _counted(text, value) or (span.root if span is not None else None)
     of = stated.head if stated is not None and stated.dep_ == "pobj" else None
@@ -1311,7 +1311,7 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
 def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the sentence says the value is the noun a "what NOUN" asks, of the names it asks
     about: "at a margin of 180 basis points" in a clause not about another party (not "from its
-    founder, who keeps a stake of 10%", nor "rival Venn offered a premium of 30%")."""
+    founder, who keeps a stake of 10%", nor "rival Tovik offered a premium of 30%")."""
     return (
         bool(question.thing and question.names)
         and _measures(c.text, value, question.thing)
@@ -1321,13 +1321,13 @@ def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value's clause is not about another party: no relative clause ("its founder, who
-    keeps a stake of 10%") and no subject named otherwise than the question's names ("and Dorrow
-    Capital gets a stake of 10%", "said rival Venn offered a premium of 30%")."""
+    keeps a stake of 10%") and no subject named otherwise than the question's names ("and Skarv
+    Capital gets a stake of 10%", "said rival Tovik offered a premium of 30%")."""
     head = clause_head(_value_root(c, value))
     if head.dep_ == "relcl":
-        # a clause about a party ("its founder, who keeps ...", "Wessel Oil, which will have ..."),
+        # a clause about a party ("its founder, who keeps ...", "Lomen Oil, which will have ..."),
         # unless that is what is asked about ("What stake does the founder keep?"); not about a
-        # thing ("at a price that reflects a yield of 5.1%")
+        # thing ("at a price that reflects a yield of 4.8%")
         described = head.head
         person = any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "WP" for t in head.children)
         return stem(described.lemma_.lower()) in question.focus or not (person or described.pos_ == "PROPN")
@@ -1342,8 +1342,8 @@ def _value_root(c: Candidate, value: Entity) -> Any:
 
 def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is the agent of the verb a "Who VERBed X?" asks the subject of, in a
-    passive or a participle said of X itself ("a Series B round led by Copperfield", "Brandvik was
-    advised by Marrow"; not "its audit committee, which is chaired by Y" for "Who chairs X?")."""
+    passive or a participle said of X itself ("a Series B round led by Hestra", "Kallby was
+    advised by Ostby"; not "its audit committee, which is chaired by Y" for "Who chairs X?")."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
     if by is None or by.dep_ != "agent" or stem(by.head.lemma_.lower()) != question.subject_of:
@@ -1531,7 +1531,7 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
-    reads it ("ports" of "9 ports", "points" of "165 basis points"), or None."""
+    reads it ("ports" of "9 ports", "points" of "140 basis points"), or None."""
     if value.role != "nummod":
         return None
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
@@ -1982,8 +1982,8 @@ _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
 
 
 def _size(value: str) -> float | None:
-    """The amount a value written in figures states, whatever its separators and scale ("$1.2
-    billion" and "$1,200 million" are 1.2e9; "12.50%" is 12.5), or None for one in words."""
+    """The amount a value written in figures states, whatever its separators and scale ("$1.3
+    billion" and "$1,300 million" are 1.3e9; "12.50%" is 12.5), or None for one in words."""
     m = _NUMBER.search(value.lower())
     if m is None:
         return None

@@ -133,7 +133,7 @@ class Question:
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
     # ...and the stem of that noun when it names none ("yield"): a sentence that says "a yield of
-    # 5.1%" says what type it is
+    # 4.8%" says what type it is
     untyped: str = ""
     several: bool = False  # "Which companies ...": the answer may be spread over sentences
     # "Which opened earlier, A or B?": the names of each side compared
