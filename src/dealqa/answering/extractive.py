@@ -286,14 +286,14 @@ class ExtractiveAnswerer:
             compared = self._compare(question, retrieval)
             if compared is not None:
                 return compared
-        relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score and _covers(c)]
         noun_typed = False
         if question.untyped and not question.types:
             # "What is the net initial yield ...?": the leading sentences say what type a yield is
             # ("reflects a net initial yield of 4.8%"), when they say it of one type
+            leading = [c for c in candidates if c.on_topic and c.score >= self.min_score and _covers(c)]
             kinds = {
                 e.label
-                for c in relevant[:_WEIGHED]
+                for c in leading[:_WEIGHED]
                 if _names_all(question, c) or all(any(_named(question, n, b) for b in c.before) for n in question.names)
                 for e in c.entities
                 if e.label in MEASURE_TYPES and _measures(c.text, e, question.untyped)
@@ -1323,7 +1323,10 @@ def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value's clause is not about another party: no relative clause ("its founder, who
     keeps a stake of 10%") and no subject named otherwise than the question's names ("and Skarv
     Capital gets a stake of 10%", "said rival Tovik offered a premium of 30%")."""
-    head = clause_head(_value_root(c, value))
+    root = _value_root(c, value)
+    if root is None:
+        return False
+    head = clause_head(root)
     if head.dep_ == "relcl":
         # a clause about a party ("its founder, who keeps ...", "Lomen Oil, which will have ..."),
         # unless that is what is asked about ("What stake does the founder keep?"); not about a
@@ -1336,8 +1339,9 @@ def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _value_root(c: Candidate, value: Entity) -> Any:
-    """The token of the sentence's parse that heads the value."""
-    return _doc(c.text).char_span(value.start, value.end, alignment_mode="expand").root
+    """The token of the sentence's parse that heads the value, or None."""
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
