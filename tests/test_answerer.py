@@ -240,6 +240,19 @@ BRIEF = (
     "Pricing was not disclosed. "
     "Chief financial officer Lena Moss said the buyout would be completed in June."
 )
+# Amounts written with a sign and a scale ("€90m"), beside other amounts of the same deals.
+TERMS = (
+    "Kessler Paper agreed on Monday to buy Tovik Pulp for $2 billion, a 28% premium to its closing price. "
+    "Kessler Paper would pay Tovik Pulp €90m if regulators block the deal. "
+    "Ormsby Athletic sold a 30% stake to Brenna Capital for £90m, in a deal that values the club at £300m. "
+    "A regulatory filing by Hestra Power values its power contract with Kallby Data at $3.2bn."
+)
+SIGNING = (
+    "Tindra Labs has signed a $500 million contract with Holme Grid. "
+    "The contract was signed on 12 March 2027. "
+    "Brekka Steel signed its supply deal with Vellby Ore on 2 May 2027."
+)
+OFFER = "Quarran Foods turned down a €300m offer last year, which was first reported by a business daily."
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -291,6 +304,16 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
         "lease": LEASE, "lease-filing": LEASE_FILING, "facility": FACILITY,
         "holdings": HOLDINGS, "towers-sale": TOWERS_SALE, "round": ROUND,
     }  # fmt: skip
+    return _answering(encode, articles)
+
+
+@pytest.fixture(scope="module")
+def ask_terms(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
+    """Articles of their own: deal terms whose amounts are written as wire copy writes them."""
+    return _answering(encode, {"terms": TERMS, "signing": SIGNING, "offer": OFFER})
+
+
+def _answering(encode: Callable[[list[str]], np.ndarray], articles: dict[str, str]) -> Callable[[str], Draft]:
     evidence, hits = [], []
     for article_id, text in articles.items():
         sentences = split_sentences(text)
@@ -987,3 +1010,28 @@ def test_an_article_about_another_of_a_series_asked_of_does_not_answer(ask: Call
 def test_a_noun_of_no_type_is_typed_by_the_value_a_sentence_says_it_is(ask: Callable[[str], Draft]) -> None:
     # the glossary types no "yield"; "a net initial yield of 4.8%" says it is a share
     assert ask("What is the net initial yield on the Tarsk Estates depot portfolio?").short == "4.8%"
+
+
+def test_the_value_called_the_noun_asked_answers_before_other_amounts_of_the_deal(
+    ask_terms: Callable[[str], Draft],
+) -> None:
+    # "a 28% premium" is the premium; "would pay Tovik Pulp €90m" is paid, but no premium
+    assert ask_terms("What premium is Kessler Paper paying for Tovik Pulp?").short == "28%"
+    # "values the club at £300m" says the valuation ("value" means it), "for £90m" the stake's price
+    assert ask_terms("What valuation does the Brenna deal put on Ormsby Athletic?").short == "£300m"
+    # ...and what the contract is worth
+    assert ask_terms("How much is the Hestra-Kallby power contract worth?").short == "$3.2bn"
+
+
+def test_earlier_weighs_dates_not_the_amount_beside_the_act(ask_terms: Callable[[str], Draft]) -> None:
+    answer = ask_terms(
+        "Which was signed earlier, Tindra Labs' contract with Holme Grid or Brekka Steel's deal with Vellby Ore?"
+    )
+    assert "12 March 2027" in answer.short and "2 May 2027" in answer.short, answer.text
+
+
+def test_the_noun_asked_must_be_said_in_the_clause_of_an_amount_quoted_for_it(
+    ask_terms: Callable[[str], Draft],
+) -> None:
+    # an offer first reported by a business daily says nothing of revenue
+    assert ask_terms("What is Quarran Foods' annual revenue?").abstained

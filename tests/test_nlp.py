@@ -48,6 +48,13 @@ def test_an_amount_in_a_currency_code_is_money() -> None:
     sentence = "Tamsk Freight will pay SEK 4.2 billion for the depots, or CHF 18 a share."
     money = {sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"}
     assert {"SEK 4.2 billion", "CHF 18"} <= money
+    # ...and with a currency's sign and a scale written onto the number, the model types it in part
+    # or not at all ("45" of "£45m"); a scale beside the number is the model's own ("$1.2 billion")
+    sentence = "Ulvik Air signed a €900m contract, raised £45m, sold US$300m of bonds and paid $1.2 billion."
+    money = {sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"}
+    assert money == {"€900m", "£45m", "US$300m", "$1.2 billion"}
+    sentence = "Lomen Air is funding the jets through a NOK 3.1bn sale-and-leaseback with Skarv Leasing."
+    assert "NOK 3.1bn" in {sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"}
     # ...but not a code-like word counting a noun, nor a share move
     for sentence in ("The TOP 10 deals closed.", "AMD 5 chips shipped.", "Shares closed NOK 2.3% lower."):
         assert not any(e.label == "MONEY" for e in entities(parse(sentence))), sentence

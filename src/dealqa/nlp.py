@@ -11,6 +11,7 @@ answered with the founding year.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -119,7 +120,8 @@ def entities(doc: Any) -> tuple[Entity, ...]:
             Entity(
                 label,
                 span.start_char,
-                span.end_char,
+                # (a scale the tokenizer joined to the sentence's full stop: "m." of "£300m.")
+                span.end_char - (span in coded and span.text.endswith(".")),
                 _runs(tokens),
                 tuple(anchors),
                 tuple(near[k] for k in anchors),
@@ -148,13 +150,17 @@ def _coded_amounts(doc: Any) -> list[Any]:
     """Amounts written with a currency's ISO code ("SEK 4.2 billion", "CHF 18 a share", "DKK 7bn"),
     which the small model reads as a company and a number: a code it took for a name of its own,
     then number words with a digit that no other value of the model holds ("NOK 2.3%" is a share
-    move), not a bare number counting the noun after it ("AMD 5 chips")."""
+    move), not a bare number counting the noun after it ("AMD 5 chips"). Also amounts written with
+    a currency's sign whose scale is written onto the number ("€900m", "US$300m"), of which the
+    model types no part or only the number ("45" of "£45m"): their whole span, unless one of the
+    model's amounts already holds it ("$1.2 billion")."""
     # (the model's name that starts at the code: "NOK", or all of "SEK 4.2 billion" read as a company)
     named = {ent.start: ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "PERSON")}
     typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
     for t in doc[:-1]:
-        if t.text not in _currency_codes() or not (t.i in named or (t.pos_ == "PROPN" and t.i not in typed)):
+        coded = t.text in _currency_codes() and (t.i in named or (t.pos_ == "PROPN" and t.i not in typed))
+        if not coded and not _currency_sign(t.text):
             continue
         own = named.get(t.i)
         valued = {
@@ -170,16 +176,29 @@ def _coded_amounts(doc: Any) -> list[Any]:
             and (
                 doc[end].like_num
                 or doc[end].text[:1].isdigit()
-                or (end > t.i + 1 and doc[end].is_alpha and not doc[end - 1].whitespace_)
+                or (end > t.i + 1 and doc[end].text.rstrip(".").isalpha() and not doc[end - 1].whitespace_)
             )
         ):
             end += 1  # (with a scale written onto the number: "75m")
         numbers = doc[t.i + 1 : end]
-        counting = len(numbers) == 1 and numbers[0].dep_ == "nummod" and numbers[0].head.i >= end
+        counting = (
+            len(numbers) == 1 and numbers[0].like_num and numbers[0].dep_ == "nummod" and numbers[0].head.i >= end
+        )
         if counting or not any(ch.isdigit() for ch in numbers.text):
             continue
+        if not coded:
+            amounts = [e for e in doc.ents if e.label_ == "MONEY" and e.start < end and t.i < e.end]
+            if any(e.start <= t.i and end <= e.end for e in amounts):
+                continue
+            end = max([end, *(e.end for e in amounts)])
         found.append(doc[t.i : end])
     return found
+
+
+def _currency_sign(text: str) -> bool:
+    """Whether the token is a currency's sign, alone or after the letters of its country ("€",
+    "US$", "A$")."""
+    return unicodedata.category(text[-1]) == "Sc" and (len(text) == 1 or (text[:-1].isalpha() and text[:-1].isupper()))
 
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:

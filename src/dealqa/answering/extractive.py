@@ -609,11 +609,16 @@ class ExtractiveAnswerer:
         for a question with no such noun. (A "which NOUN" is often the type alone: "which company"
         of a sentence naming one.)"""
         said = said or question.equated
-        if not said or terms(said) <= terms(c.text):
+        # (in the clauses of its values of the type asked, if it has any: "a €900m offer, first
+        # reported by a business daily" says no revenue)
+        ranges = [r for e in c.entities if e.label in question.types for r in e.clause]
+        inside = [t for t in _doc(c.text) if not ranges or any(a <= t.idx < b for a, b in ranges)]
+        text = " ".join(t.text for t in inside)
+        if not said or terms(said) <= terms(text):
             return True
         # (the words as written, then their lemmas: "values" is far from "valuation", "value" near)
         noun = self._vectors([said])[0]
-        for words in (content_words(c.text), {t.lemma_.lower() for t in _doc(c.text) if t.pos_ in _CONTENT_POS}):
+        for words in (content_words(text), {t.lemma_.lower() for t in inside if t.pos_ in _CONTENT_POS}):
             if words and float(np.max(self._vectors(sorted(words)) @ noun)) >= _SAME_WORD:
                 return True
         return False
@@ -635,6 +640,31 @@ class ExtractiveAnswerer:
             self._seen.update((t, known[t]) for t in missing)
         return np.stack([known[t] for t in texts])
 
+    def _calls(self, c: Candidate, value: Entity, noun: str) -> bool:
+        """Whether the sentence calls the value the noun (or adjective) asked of, as written: it
+        modifies the noun ("a 31% premium"), is its "of" ("a premium of 31%"), or is said of a word
+        that means the same ("values the club at £525m" for "what valuation", or for "how much is
+        the deal worth")."""
+        root = _value_root(c, value)
+        if root is None:
+            return False
+        if _measures(c.text, value, stem(noun)):
+            return True
+        # (a noun it modifies, or the verb it is said of: "at" of "values X at", not "at" of "an
+        # analyst at X"; not the verb it is the object of: "pay" is said of whatever is paid)
+        if root.dep_ == "pobj":
+            head = root.head.head
+            if head.pos_ != "VERB":
+                return False
+        elif root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
+            head = root.head
+            if stem(head.lemma_.lower()) == stem(noun):
+                return True
+        else:
+            return False
+        asked, word = self._vectors([noun, head.lemma_.lower()])
+        return float(np.dot(asked, word)) >= _SAME_WORD
+
     def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
         """Values of the asked type in the leading sentences that are tied to what the question asks
         about, best first: the question's words stand in the value's clause, or the clause means
@@ -644,7 +674,7 @@ class ExtractiveAnswerer:
         weights |= {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
         asked_total = sum(weights[t] for t in question.focus)
         # What it asks about, which a verb may say in other words but nothing else ("advisers").
-        things = set(question.focus) - set(question.verbs)
+        things = set(question.focus) - {*question.verbs, stem(question.rated)}
         total = sum(weights.values())
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
@@ -745,6 +775,10 @@ class ExtractiveAnswerer:
                             measures = "length"
                         elif _prices(question, c, e):
                             measures = "price"
+                        elif question.names and self._calls(c, e, question.kind) and _said_of_asked(question, c, e):
+                            measures = "called"
+                        elif question.rated and self._calls(c, e, question.rated):
+                            measures = "rated"
                         elif _object_of(question, c, e):
                             measures = "object"
                         elif question.subject_of and _agent_of(question, c, e):
@@ -796,6 +830,7 @@ class ExtractiveAnswerer:
             for c, e, text, p, covered, asked, measures in found
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
+        called = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "called"}
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
@@ -806,20 +841,28 @@ class ExtractiveAnswerer:
             v
             for v, p in zip(tied, pricing, strict=True)
             if p
+            or _key(v) in called  # (what a "what NOUN" asks is the value called it: "a 28% premium")
             or not priced
             or not (_paid_for_nothing(v.candidate, v.entity) or (v.candidate.article_id, v.candidate.start) in priced)
         ]
-        # (and of a sentence's values, the one it says the noun asked is: "a valuation of $2.2
-        # billion for the $300 million round")
-        # (unless a value is the object of the act asked: "which will own 85%" beside "the founders will
-        # hold a stake of 15%" for "What stake will Trask own?")
-        if question.thing and not any(_object_of(question, v.candidate, v.entity) for v in tied):
-            measured = [_measures(v.candidate.text, v.entity, question.thing) for v in tied]
-            stating = {(v.candidate.article_id, v.candidate.start) for v, m in zip(tied, measured, strict=True) if m}
+        # (and of a sentence's values, the one it calls the noun asked: "a valuation of $2.2 billion
+        # for the $300 million round", "values the club at £525m" beside "sold a stake for £210m";
+        # unless a value is the object of the act asked, "which will own 85%" beside "the founders
+        # will hold a stake of 15%" for "What stake will Trask own?", and none is called the noun of
+        # the names asked: then no act's object is the noun, "would pay Y $480m if the deal is
+        # blocked" beside "a 31% premium" for "What premium is X paying for Y?")
+        objects = [_object_of(question, v.candidate, v.entity) for v in tied] if question.thing else []
+        if question.thing and (called or not any(objects)):
+            calls = [v for v in tied if self._calls(v.candidate, v.entity, question.kind)]
+            # (of the names asked, if any is: "bought a 25% stake from its founder, who keeps a stake
+            # of 10%" for "What stake does the founder keep?")
+            own = [v for v in calls if _said_of_asked(question, v.candidate, v.entity)]
+            calling = {_key(v) for v in own or calls}
+            stating = {key[:2] for key in calling}
             tied = [
                 v
-                for v, m in zip(tied, measured, strict=True)
-                if m or (v.candidate.article_id, v.candidate.start) not in stating
+                for v, o in zip(tied, objects, strict=True)
+                if _key(v) in calling or (_key(v)[:2] not in stating and not (called and o))
             ]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
@@ -1091,10 +1134,11 @@ def _tied(
     asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
     or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or the object of
     the act a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "object", "actor"):
+    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
-    if question.counted and near.get(question.counted, 99) > 1 and question.counted not in terms(text):
+    measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
+    if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
     # (the place and agency of a wire story's dateline are no party of its first sentence)
@@ -1269,6 +1313,11 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     text = display(c.text[value.start : value.end])
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
+
+
+def _key(value: Value) -> tuple[str, int, int]:
+    """Where a value is stated: its article, its sentence and its place in it."""
+    return (value.candidate.article_id, value.candidate.start, value.entity.start)
 
 
 def _measures(text: str, value: Entity, noun: str) -> bool:

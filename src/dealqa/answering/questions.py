@@ -112,6 +112,9 @@ class Question:
     predicates: tuple[str, ...] = ()
     negated: bool = False  # it asks about something not done ("Why didn't ...?")
     counted: str = ""  # stem of the noun "how many"/"how big is" asks of ("trucks", "bond"): the value must measure it
+    # ...and the lemma of the adjective "how much is the deal worth" measures it by, which a value may be
+    # said of instead ("a deal worth $2bn"; "a $2bn deal" measures the deal itself)
+    rated: str = ""
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
@@ -283,7 +286,7 @@ class QuestionReader:
             identity = any(not any(c.dep_ in ("poss", "det") for c in t.children) for t in subjects)
         types = () if identity else types
         kept = {t.i for t in content}
-        counted = ""
+        counted = rated = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
             if after.head.pos_ == "NOUN":
@@ -294,10 +297,12 @@ class QuestionReader:
                     counted = stem(after.head.lemma_.lower())
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
-                if subject is not None:
-                    # an adjective after the noun says what of it is measured ("how much is the deal worth")
-                    subject = next((t for t in subject.children if t.dep_ == "amod" and t.i > subject.i), subject)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
+                # an adjective ending the question says what of the noun is measured ("how much is
+                # the deal worth"), however the model attaches it
+                last = next((t for t in reversed(doc) if not t.is_punct), None)
+                if subject is not None and last is not None and last.pos_ == "ADJ" and last.i > subject.i:
+                    rated = last.lemma_.lower()
         predicates = [t for t in doc if t.i not in skip and t.is_alpha and t.lower_ not in name_words and _verbal(t)]
         kept |= {t.i for t in predicates}
         sides, phrases = _sides(doc, names) if wh is not None else ((), ())
@@ -313,6 +318,9 @@ class QuestionReader:
             if lemma in _QUANTIFIERS and head.pos_ in ("NOUN", "VERB"):
                 timed = head.pos_ == "NOUN" and self._type_of(head.lemma_.lower())[0] in ("DATE", "TIME")
                 weighs = () if timed else _QUANTIFIERS[lemma]
+            # ...and another comparative the measure a question word asks for that it means most
+            # nearly ("earlier": "when"; "cheaper": "how much"), not a name ("younger": "who")
+            weighs = weighs or self._measured_by(lemma)
             if weighs:
                 weighed = tuple(t for t in MEASURE_TYPES if t in weighs)
                 weighing = (stem(comparing.lower_), stem(lemma))
@@ -329,6 +337,7 @@ class QuestionReader:
             predicates=tuple(t.text for t in predicates),
             negated=any(t.dep_ == "neg" for t in doc),
             counted=counted,
+            rated=rated,
             kind=kind,
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
@@ -386,6 +395,16 @@ class QuestionReader:
         first, second = np.argsort(-asking)[:2]
         clear = asking[first] >= _KEYWORD_ASKING_SIMILARITY and asking[first] - asking[second] >= _KEYWORD_ASKING_MARGIN
         return list(_KEYWORD_ASKING)[int(first)] if clear else ""
+
+    def _measured_by(self, word: str) -> tuple[str, ...]:
+        """The types of the measure asked by the question word the word means most nearly, if
+        nearly enough and that asks for a measure ("late": "when"), or ()."""
+        self._type_of(word)
+        assert self._glossary is not None
+        asking = self._glossary[2] @ self._vector(word)
+        nearest = int(np.argmax(asking))
+        types = list(_KEYWORD_ASKING.values())[nearest]
+        return types if asking[nearest] >= _MIN_ASKING_SIMILARITY and types[0] in (*MEASURE_TYPES, "TIME") else ()
 
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
