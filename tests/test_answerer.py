@@ -253,6 +253,10 @@ SIGNING = (
     "Brekka Steel signed its supply deal with Vellby Ore on 2 May 2027."
 )
 OFFER = "Quarran Foods turned down a €300m offer last year, which was first reported by a business daily."
+RESULTS = (
+    "Ostby Stores had revenue of €4.0bn in 2026. Its profit was €360m. "
+    "Brekka Bank booked a $30m charge tied to its purchase of Skarv Lending."
+)
 # What each article's metadata says; the wire story was also published, a day earlier, by a second
 # outlet (a syndicated copy merged into it).
 PUBLISHED = (
@@ -310,7 +314,7 @@ def ask(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
 @pytest.fixture(scope="module")
 def ask_terms(encode: Callable[[list[str]], np.ndarray]) -> Callable[[str], Draft]:
     """Articles of their own: deal terms whose amounts are written as wire copy writes them."""
-    return _answering(encode, {"terms": TERMS, "signing": SIGNING, "offer": OFFER})
+    return _answering(encode, {"terms": TERMS, "signing": SIGNING, "offer": OFFER, "results": RESULTS})
 
 
 def _answering(encode: Callable[[list[str]], np.ndarray], articles: dict[str, str]) -> Callable[[str], Draft]:
@@ -1035,3 +1039,11 @@ def test_the_noun_asked_must_be_said_in_the_clause_of_an_amount_quoted_for_it(
 ) -> None:
     # an offer first reported by a business daily says nothing of revenue
     assert ask_terms("What is Quarran Foods' annual revenue?").abstained
+
+
+def test_the_noun_asked_itself_goes_before_a_word_near_it(ask_terms: Callable[[str], Draft]) -> None:
+    # "revenue was €4.0bn" says the revenue, though the sentence after it is nearer the name by "Its"
+    assert ask_terms("What is Ostby Stores' revenue?").short == "€4.0bn"
+    assert ask_terms("What was Ostby Stores' profit?").short == "€360m"
+    # a charge is no fee, though the two words are near: only the noun itself is called so
+    assert ask_terms("What fee did Brekka Bank pay?").short != "$30m"

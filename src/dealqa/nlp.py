@@ -151,22 +151,25 @@ def _coded_amounts(doc: Any) -> list[Any]:
     which the small model reads as a company and a number: a code it took for a name of its own,
     then number words with a digit that no other value of the model holds ("NOK 2.3%" is a share
     move), not a bare number counting the noun after it ("AMD 5 chips"). Also amounts written with
-    a currency's sign whose scale is written onto the number ("€900m", "US$300m"), of which the
-    model types no part or only the number ("45" of "£45m"): their whole span, unless one of the
+    a currency's sign whose scale is written onto the number ("€900m", "US$300m", "HK$3.2bn"), of
+    which the model types no part, only the number ("45" of "£45m") or another type ("€4bn" as an
+    ordinal): their whole span, with the model's own words of it ("about £800m"), unless one of the
     model's amounts already holds it ("$1.2 billion")."""
     # (the model's name that starts at the code: "NOK", or all of "SEK 4.2 billion" read as a company)
     named = {ent.start: ent for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "PERSON")}
     typed = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found = []
-    for t in doc[:-1]:
+    for t in doc:
         coded = t.text in _currency_codes() and (t.i in named or (t.pos_ == "PROPN" and t.i not in typed))
-        if not coded and not _currency_sign(t.text):
+        joined = _signed_number(t.text)  # (the sign and the number in one token: "HK$3.2bn")
+        if not (coded or joined or _currency_sign(t.text)):
             continue
         own = named.get(t.i)
+        # (a sign says money whatever type the model gave the number)
         valued = {
             i
             for ent in doc.ents
-            if ent.label_ not in ("CARDINAL", "MONEY") and ent != own
+            if coded and ent.label_ not in ("CARDINAL", "MONEY") and ent != own
             for i in range(ent.start, ent.end)
         }
         end = t.i + 1
@@ -176,7 +179,7 @@ def _coded_amounts(doc: Any) -> list[Any]:
             and (
                 doc[end].like_num
                 or doc[end].text[:1].isdigit()
-                or (end > t.i + 1 and doc[end].text.rstrip(".").isalpha() and not doc[end - 1].whitespace_)
+                or ((end > t.i + 1 or joined) and doc[end].text.rstrip(".").isalpha() and not doc[end - 1].whitespace_)
             )
         ):
             end += 1  # (with a scale written onto the number: "75m")
@@ -184,14 +187,16 @@ def _coded_amounts(doc: Any) -> list[Any]:
         counting = (
             len(numbers) == 1 and numbers[0].like_num and numbers[0].dep_ == "nummod" and numbers[0].head.i >= end
         )
-        if counting or not any(ch.isdigit() for ch in numbers.text):
+        if counting or not (joined or any(ch.isdigit() for ch in numbers.text)):
             continue
+        start = t.i
         if not coded:
             amounts = [e for e in doc.ents if e.label_ == "MONEY" and e.start < end and t.i < e.end]
             if any(e.start <= t.i and end <= e.end for e in amounts):
                 continue
+            start = min([start, *(e.start for e in amounts)])
             end = max([end, *(e.end for e in amounts)])
-        found.append(doc[t.i : end])
+        found.append(doc[start:end])
     return found
 
 
@@ -199,6 +204,12 @@ def _currency_sign(text: str) -> bool:
     """Whether the token is a currency's sign, alone or after the letters of its country ("€",
     "US$", "A$")."""
     return unicodedata.category(text[-1]) == "Sc" and (len(text) == 1 or (text[:-1].isalpha() and text[:-1].isupper()))
+
+
+def _signed_number(text: str) -> bool:
+    """Whether the token is a currency's sign and a number written as one ("HK$3.2bn", "NZ$80")."""
+    digit = next((n for n, ch in enumerate(text) if ch.isdigit()), 0)
+    return digit > 0 and _currency_sign(text[:digit])
 
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:

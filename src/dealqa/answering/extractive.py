@@ -610,8 +610,9 @@ class ExtractiveAnswerer:
         of a sentence naming one.)"""
         said = said or question.equated
         # (in the clauses of its values of the type asked, if it has any: "a €900m offer, first
-        # reported by a business daily" says no revenue)
-        ranges = [r for e in c.entities if e.label in question.types for r in e.clause]
+        # reported by a business daily" says no revenue; a sentence that says the thing is not
+        # known says so anywhere: "X's revenue was not disclosed, but it paid $12m in fees")
+        ranges = [] if c.negated else [r for e in c.entities if e.label in question.types for r in e.clause]
         inside = [t for t in _doc(c.text) if not ranges or any(a <= t.idx < b for a, b in ranges)]
         text = " ".join(t.text for t in inside)
         if not said or terms(said) <= terms(text):
@@ -641,28 +642,28 @@ class ExtractiveAnswerer:
         return np.stack([known[t] for t in texts])
 
     def _calls(self, c: Candidate, value: Entity, noun: str) -> bool:
-        """Whether the sentence calls the value the noun (or adjective) asked of, as written: it
+        """Whether the sentence calls the amount the noun (or adjective) asked of, as written: it
         modifies the noun ("a 31% premium"), is its "of" ("a premium of 31%"), or is said of a word
         that means the same ("values the club at £525m" for "what valuation", or for "how much is
         the deal worth")."""
         root = _value_root(c, value)
-        if root is None:
-            return False
+        if root is None or value.label not in MEASURE_TYPES:
+            return False  # (a name modifying the noun is part of another name: "Santa Clara County Court")
         if _measures(c.text, value, stem(noun)):
             return True
-        # (a noun it modifies, or the verb it is said of: "at" of "values X at", not "at" of "an
-        # analyst at X"; not the verb it is the object of: "pay" is said of whatever is paid)
-        if root.dep_ == "pobj":
-            head = root.head.head
-            if head.pos_ != "VERB":
-                return False
-        elif root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
+        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
+            # the noun it modifies, itself or as the last of a compound ("a $90m termination fee");
+            # not one that only means nearly the same ("a $30m charge" is no fee)
             head = root.head
-            if stem(head.lemma_.lower()) == stem(noun):
-                return True
-        else:
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head
+            return stem(head.lemma_.lower()) == stem(noun)
+        # ...or the verb it is said of, which may say the noun in other words: "at" of "values X at"
+        # (not "at" of "an analyst at X", nor the verb it is the object of: "pay" is said of
+        # whatever is paid)
+        if root.dep_ != "pobj" or root.head.head.pos_ != "VERB":
             return False
-        asked, word = self._vectors([noun, head.lemma_.lower()])
+        asked, word = self._vectors([noun, root.head.head.lemma_.lower()])
         return float(np.dot(asked, word)) >= _SAME_WORD
 
     def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
@@ -848,22 +849,28 @@ class ExtractiveAnswerer:
         # (and of a sentence's values, the one it calls the noun asked: "a valuation of $2.2 billion
         # for the $300 million round", "values the club at £525m" beside "sold a stake for £210m";
         # unless a value is the object of the act asked, "which will own 85%" beside "the founders
-        # will hold a stake of 15%" for "What stake will Trask own?", and none is called the noun of
-        # the names asked: then no act's object is the noun, "would pay Y $480m if the deal is
-        # blocked" beside "a 31% premium" for "What premium is X paying for Y?")
-        objects = [_object_of(question, v.candidate, v.entity) for v in tied] if question.thing else []
-        if question.thing and (called or not any(objects)):
-            calls = [v for v in tied if self._calls(v.candidate, v.entity, question.kind)]
-            # (of the names asked, if any is: "bought a 25% stake from its founder, who keeps a stake
-            # of 10%" for "What stake does the founder keep?")
-            own = [v for v in calls if _said_of_asked(question, v.candidate, v.entity)]
-            calling = {_key(v) for v in own or calls}
-            stating = {key[:2] for key in calling}
-            tied = [
-                v
-                for v, o in zip(tied, objects, strict=True)
-                if _key(v) in calling or (_key(v)[:2] not in stating and not (called and o))
-            ]
+        # will hold a stake of 15%" for "What stake will Trask own?", and is of the type of those
+        # called the noun of the names asked: "would pay Y $480m if the deal is blocked" is no
+        # premium beside "a 31% premium" for "What premium is X paying for Y?")
+        if question.thing:
+            objects = [_object_of(question, v.candidate, v.entity) for v in tied]
+            # (the type of the values called the noun is the noun's: "a 31% premium" says that no
+            # money paid is one)
+            kinds = {v.entity.label for v in tied if _key(v) in called}
+            kept = [not (o and kinds and v.entity.label not in kinds) for v, o in zip(tied, objects, strict=True)]
+            tied = [v for v, k in zip(tied, kept, strict=True) if k]
+            if not any(o for o, k in zip(objects, kept, strict=True) if k):
+                calls = [v for v in tied if self._calls(v.candidate, v.entity, question.kind)]
+                # (of the names asked, if any is: "bought a 25% stake from its founder, who keeps a
+                # stake of 10%" for "What stake does the founder keep?")
+                own = [v for v in calls if _said_of_asked(question, v.candidate, v.entity)]
+                calling = {_key(v) for v in own or calls}
+                stating = {key[:2] for key in calling}
+                tied = [v for v in tied if _key(v) in calling or _key(v)[:2] not in stating]
+        # A sentence that says the noun asked itself goes before one that says a word only near it
+        # ("Its revenue was €4.0bn" before "Its profit was €360m" for "What is X's revenue?")
+        if saying and any(terms(said) <= terms(v.candidate.text) for v in tied):
+            tied = [v for v in tied if terms(said) <= terms(v.candidate.text)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1160,7 +1167,9 @@ def _tied(
     called = bool(question.thing) and (question.thing in terms(text) or near.get(question.thing, 99) <= 1)
     # (or said to be the noun's, "a margin of 140 basis points", in a sentence about the names
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
-    named = called or _noun_value(question, c, value)
+    # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
+    equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
+    named = called or equated or _noun_value(question, c, value)
     verb = (
         question.kind == "where"
         or not question.verbs
