@@ -1023,7 +1023,7 @@ def test_the_value_called_the_noun_asked_answers_before_other_amounts_of_the_dea
     assert ask_terms("What premium is Kessler Paper paying for Tovik Pulp?").short == "28%"
     # "values the club at £300m" says the valuation ("value" means it), "for £90m" the stake's price
     assert ask_terms("What valuation does the Brenna deal put on Ormsby Athletic?").short == "£300m"
-    # ...and what the contract is worth
+    # ...and what the contract is worth, said of a verb that means it
     assert ask_terms("How much is the Hestra-Kallby power contract worth?").short == "$3.2bn"
 
 
@@ -1047,3 +1047,11 @@ def test_the_noun_asked_itself_goes_before_a_word_near_it(ask_terms: Callable[[s
     assert ask_terms("What was Ostby Stores' profit?").short == "€360m"
     # a charge is no fee, though the two words are near: only the noun itself is called so
     assert ask_terms("What fee did Brekka Bank pay?").short != "$30m"
+
+
+def test_what_a_thing_is_worth_is_the_amount_said_of_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    # "worth" asks what "how much" does: the sentence need not say it
+    ask = _answering(
+        encode, {"ferries": "Lomen Shipyards has signed a €900m contract to build four ferries for Skarv Lines."}
+    )
+    assert ask("How much is Lomen's contract worth?").short == "€900m"

@@ -327,8 +327,12 @@ class QuestionReader:
         return Question(
             text=question,
             types=types,
-            focus=tuple(dict.fromkeys(focus)),
-            terms=tuple(dict.fromkeys(stem(t.lower_) for t in core if t.lower_ not in name_words)),
+            # (the adjective "how much is X worth" measures by asks what "how much" does: a sentence
+            # need not say it, "a €900m contract")
+            focus=tuple(dict.fromkeys(f for f in focus if f != stem(rated))),
+            terms=tuple(
+                dict.fromkeys(stem(t.lower_) for t in core if t.lower_ not in name_words and t.lemma_ != rated)
+            ),
             topic=" ".join(t.text for t in doc if t.i in kept or t.lower_ in name_words),
             asked=" ".join(t.text for t in content if t.lower_ not in name_words),
             names=tuple(names),
