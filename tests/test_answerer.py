@@ -242,8 +242,8 @@ BRIEF = (
 )
 # Amounts written with a sign and a scale ("€90m"), beside other amounts of the same deals.
 TERMS = (
-    "Kessler Paper agreed on Monday to buy Tovik Pulp for $2 billion, a 28% premium to its closing price. "
-    "Kessler Paper would pay Tovik Pulp €90m if regulators block the deal. "
+    "Kessby Paper agreed on Monday to buy Tovik Pulp for $2 billion, a 28% premium to its closing price. "
+    "Kessby Paper would pay Tovik Pulp €90m if regulators block the deal. "
     "Ormsby Athletic sold a 30% stake to Brenna Capital for £90m, in a deal that values the club at £300m. "
     "A regulatory filing by Hestra Power values its power contract with Kallby Data at $3.2bn."
 )
@@ -1020,7 +1020,7 @@ def test_the_value_called_the_noun_asked_answers_before_other_amounts_of_the_dea
     ask_terms: Callable[[str], Draft],
 ) -> None:
     # "a 28% premium" is the premium; "would pay Tovik Pulp €90m" is paid, but no premium
-    assert ask_terms("What premium is Kessler Paper paying for Tovik Pulp?").short == "28%"
+    assert ask_terms("What premium is Kessby Paper paying for Tovik Pulp?").short == "28%"
     # "values the club at £300m" says the valuation ("value" means it), "for £90m" the stake's price
     assert ask_terms("What valuation does the Brenna deal put on Ormsby Athletic?").short == "£300m"
     # ...and what the contract is worth, said of a verb that means it
@@ -1052,6 +1052,12 @@ def test_the_noun_asked_itself_goes_before_a_word_near_it(ask_terms: Callable[[s
 def test_what_a_thing_is_worth_is_the_amount_said_of_it(encode: Callable[[list[str]], np.ndarray]) -> None:
     # "worth" asks what "how much" does: the sentence need not say it
     ask = _answering(
-        encode, {"ferries": "Lomen Shipyards has signed a €900m contract to build four ferries for Skarv Lines."}
+        encode,
+        {
+            "ferries": "Lomen Shipyards has signed a €900m contract to build four ferries for Skarv Lines.",
+            "stake": "Tovik Paper will also receive a 15% stake in Brekka Pulp.",
+        },
     )
     assert ask("How much is Lomen's contract worth?").short == "€900m"
+    # ...in money: a stake's share is not what it is worth
+    assert ask("How much is Tovik Paper's stake in Brekka Pulp worth?").short != "15%"

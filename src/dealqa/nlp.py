@@ -151,7 +151,7 @@ def _coded_amounts(doc: Any) -> list[Any]:
     which the small model reads as a company and a number: a code it took for a name of its own,
     then number words with a digit that no other value of the model holds ("NOK 2.3%" is a share
     move), not a bare number counting the noun after it ("AMD 5 chips"). Also amounts written with
-    a currency's sign whose scale is written onto the number ("€900m", "US$300m", "HK$3.2bn"), of
+    a currency's sign whose scale is written onto the number ("€450m", "US$300m", "HK$3.2bn"), of
     which the model types no part, only the number ("45" of "£45m") or another type ("€4bn" as an
     ordinal): their whole span, with the model's own words of it ("about £800m"), unless one of the
     model's amounts already holds it ("$1.2 billion")."""

@@ -609,8 +609,8 @@ class ExtractiveAnswerer:
         for a question with no such noun. (A "which NOUN" is often the type alone: "which company"
         of a sentence naming one.)"""
         said = said or question.equated
-        # (in the clauses of its values of the type asked, if it has any: "a €900m offer, first
-        # reported by a business daily" says no revenue; a sentence that says the thing is not
+        # (in the clauses of its values of the type asked, if it has any: "a €700m bid, first
+        # reported by a trade weekly" says no revenue; a sentence that says the thing is not
         # known says so anywhere: "X's revenue was not disclosed, but it paid $12m in fees")
         ranges = [] if c.negated else [r for e in c.entities if e.label in question.types for r in e.clause]
         inside = [t for t in _doc(c.text) if not ranges or any(a <= t.idx < b for a, b in ranges)]
@@ -643,12 +643,12 @@ class ExtractiveAnswerer:
 
     def _calls(self, c: Candidate, value: Entity, noun: str) -> bool:
         """Whether the sentence calls the amount the noun (or adjective) asked of, as written: it
-        modifies the noun ("a 31% premium"), is its "of" ("a premium of 31%"), or is said of a word
-        that means the same ("values the club at £525m" for "what valuation", or for "how much is
+        modifies the noun ("a 24% premium"), is its "of" ("a premium of 24%"), or is said of a word
+        that means the same ("values the firm at £640m" for "what valuation", or for "how much is
         the deal worth")."""
         root = _value_root(c, value)
         if root is None or value.label not in MEASURE_TYPES:
-            return False  # (a name modifying the noun is part of another name: "Santa Clara County Court")
+            return False  # (a name modifying the noun is part of another name: "Harlen County Court")
         if _measures(c.text, value, stem(noun)):
             return True
         if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
@@ -847,14 +847,14 @@ class ExtractiveAnswerer:
             or not (_paid_for_nothing(v.candidate, v.entity) or (v.candidate.article_id, v.candidate.start) in priced)
         ]
         # (and of a sentence's values, the one it calls the noun asked: "a valuation of $2.2 billion
-        # for the $300 million round", "values the club at £525m" beside "sold a stake for £210m";
+        # for the $300 million round", "values the firm at £640m" beside "sold a stake for £160m";
         # unless a value is the object of the act asked, "which will own 85%" beside "the founders
         # will hold a stake of 15%" for "What stake will Trask own?", and is of the type of those
-        # called the noun of the names asked: "would pay Y $480m if the deal is blocked" is no
-        # premium beside "a 31% premium" for "What premium is X paying for Y?")
+        # called the noun of the names asked: "would pay Y $75m if the deal is blocked" is no
+        # premium beside "a 24% premium" for "What premium is X paying for Y?")
         if question.thing:
             objects = [_object_of(question, v.candidate, v.entity) for v in tied]
-            # (the type of the values called the noun is the noun's: "a 31% premium" says that no
+            # (the type of the values called the noun is the noun's: "a 24% premium" says that no
             # money paid is one)
             kinds = {v.entity.label for v in tied if _key(v) in called}
             kept = [not (o and kinds and v.entity.label not in kinds) for v, o in zip(tied, objects, strict=True)]
@@ -1877,7 +1877,7 @@ def _states_type(c: Candidate, question: Question) -> bool:
 
 def _gives_thing(question: Question, s: Evidence) -> bool:
     """Whether the sentence gives a value of the asked kind as the very noun a "what NOUN" asks for
-    ("a 31% premium", "a termination fee of $225 million" for "What premium ...?"): that states
+    ("a 24% premium", "a termination fee of $140 million" for "What premium ...?"): that states
     what is asked, whatever the verb."""
     if not question.thing:
         return False

@@ -303,6 +303,9 @@ class QuestionReader:
                 last = next((t for t in reversed(doc) if not t.is_punct), None)
                 if subject is not None and last is not None and last.pos_ == "ADJ" and last.i > subject.i:
                     rated = last.lemma_.lower()
+                    # ...in the first type "how much" asks for: an amount of money, not the share
+                    # the thing is ("How much is the stake worth?" is no "a 15% stake")
+                    types = types[:1]
         predicates = [t for t in doc if t.i not in skip and t.is_alpha and t.lower_ not in name_words and _verbal(t)]
         kept |= {t.i for t in predicates}
         sides, phrases = _sides(doc, names) if wh is not None else ((), ())
@@ -328,7 +331,7 @@ class QuestionReader:
             text=question,
             types=types,
             # (the adjective "how much is X worth" measures by asks what "how much" does: a sentence
-            # need not say it, "a €900m contract")
+            # need not say it, "a €450m contract")
             focus=tuple(dict.fromkeys(f for f in focus if f != stem(rated))),
             terms=tuple(
                 dict.fromkeys(stem(t.lower_) for t in core if t.lower_ not in name_words and t.lemma_ != rated)
