@@ -1139,8 +1139,11 @@ def _tied(
     "a Duluth company"), and counts what "how many" asks ("1,200 trucks", not "three
     drivers"); or the clause means nearly what is asked; or the value measures the very thing
     asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
-    or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or the object of
-    the act a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?")."""
+    or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or is called the
+    noun a "what NOUN" asks, of the names asked ("called": "a 24% premium"), or the object of the act
+    a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"); "rated"
+    (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
+    contract at $2bn") measures the noun asked as "a $2bn contract" does."""
     if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
