@@ -1061,3 +1061,53 @@ def test_what_a_thing_is_worth_is_the_amount_said_of_it(encode: Callable[[list[s
     assert ask("How much is Lomen's contract worth?").short == "€900m"
     # ...in money: a stake's share is not what it is worth
     assert ask("How much is Tovik Paper's stake in Brekka Pulp worth?").short != "15%"
+
+
+def test_a_comparison_measures_the_thing_each_side_names(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "merger": "Tovik Foods would owe Brekka Dairy a reverse termination fee of $480 million if the deal"
+            " is blocked.\n\nBrekka Dairy would owe Tovik Foods a $225 million break fee if it took a rival bid.",
+            "mine": "If regulators block the deal, Skarv Metals must pay Lomen Mining a reverse break fee of"
+            " A$48 million.",
+        },
+    )
+    # the other side's verb ("must pay") is not the one asked ("would owe"): the amount of its fee is
+    answer = ask("Which is bigger, the termination fee Tovik would owe Brekka or the break fee Skarv would owe Lomen?")
+    assert "$480 million" in answer.short and "A$48 million" in answer.short
+    assert "$225 million" not in answer.short
+
+
+def test_what_is_worth_more_weighs_what_each_side_is_worth(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "ferries": "Lomen Shipyards has agreed to build 12 ferries for Skarv Lines, in a contract worth about"
+            " €1.9 billion.\n\nAt roughly €160 million a ship, the order is priced at the top of the market.",
+            "spectrum": "Tindra Orbital has agreed a ten-year lease of spectrum to Holme Mobile.\n\nThe lease is"
+            " worth €450m over its term, the companies said.",
+        },
+    )
+    answer = ask("Which is worth more, Lomen's ferry order from Skarv or Tindra's spectrum lease to Holme?")
+    assert "about €1.9 billion" in answer.short and "€450m" in answer.short
+    # a rate ("€160 million a ship") is no whole order's worth, though the question says "ship"
+    ask = _answering(
+        encode,
+        {
+            "ships": "Skarv Lines has ordered 12 ships from Lomen Shipyards for about €1.9 billion.\n\nAt roughly"
+            " €160 million a ship, the order is priced at the top of the market.",
+            "spectrum": "Tindra Orbital has agreed a ten-year lease of spectrum to Holme Mobile.\n\nThe lease is"
+            " worth €450m over its term, the companies said.",
+        },
+    )
+    assert (
+        "€160 million"
+        not in ask("Which is worth more, Lomen's ship order from Skarv or Tindra's spectrum lease to Holme?").short
+    )
+
+
+def test_worth_ends_a_question_however_the_model_tags_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(encode, {"launch": "Tovik Launch has signed a €148 million contract with Holme Imaging."})
+    # (the model reads this "worth" as a noun)
+    assert ask("How much is Tovik Launch's contract with Holme Imaging worth?").short == "€148 million"

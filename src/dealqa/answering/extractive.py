@@ -399,7 +399,10 @@ class ExtractiveAnswerer:
         """For "Which opened earlier, A or B?": each side's measure (a date, an amount, a count)
         tied to what is asked, each cited, for the reader to weigh; None unless both sides have one."""
         found: list[list[Value]] = []
-        for side, phrase, other in zip(question.sides, question.side_phrases, question.side_phrases[::-1], strict=True):
+        phrases = zip(
+            question.sides, question.side_phrases, question.side_phrases[::-1], question.side_nouns, strict=True
+        )
+        for side, phrase, other, noun in phrases:
             # each side is asked about in the question's shared words and its own, not the other's,
             # nor in a verb beside what a comparative measures ("Which involves more staff": staff;
             # "signed" of "signed earlier" is that measure)
@@ -421,7 +424,19 @@ class ExtractiveAnswerer:
                 c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
             ]
             value = self._measure(asked, relevant) if question.compared else None
-            found.append([value] if value else self._values(asked, relevant, retrieval.query_vectors))
+            tied = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
+            tied = [v for v in tied if not _unasked_rate(question, v.candidate.text, v.entity)]
+            # (with no comparative that says what is measured and no value tied to what is asked,
+            # the amount of the thing the side names is: "Which is bigger, the fee Kallby owes or
+            # the fee Brekka would owe?" where a sentence says "Brekka must pay a fee of $48
+            # million"; a date beside a thing is no date of an act: "since 2025")
+            amounts = tuple(t for t in asked.weighed if t not in _TIMES)
+            by_noun = (
+                self._measure(replace(asked, compared=noun, weighed=amounts), relevant)
+                if noun and amounts and not tied
+                else None
+            )
+            found.append(tied or ([by_noun] if by_noun else []))
         # the sides' best values of one type: two amounts, two dates, not a date and a tonnage
         pairs = [
             (m + n, first, second)
@@ -451,6 +466,8 @@ class ExtractiveAnswerer:
             for e in c.entities:
                 text = _stated(c.text, e)
                 if e.label not in question.weighed or _in_question(text, question) or not _about_names(question, c, e):
+                    continue
+                if _unasked_rate(question, c.text, e):
                     continue
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
@@ -1605,6 +1622,13 @@ def _counted(text: str, value: Entity) -> Any:
     head = span.root.head
     between = span.doc[span.end : head.i]
     return head if all(t.head == head and t.dep_ in ("compound", "amod") for t in between) else None
+
+
+def _unasked_rate(question: Question, text: str, value: Entity) -> bool:
+    """Whether the value is a rate the question does not ask for: "$46.50 a share", "$200 million a
+    ship" weigh no whole deal against another, unless asked "per share"."""
+    unit = _rate_unit(text, value)
+    return bool(unit) and unit != _asked_rate(question.text)
 
 
 def _asked_rate(question: str) -> str:

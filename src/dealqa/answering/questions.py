@@ -142,6 +142,9 @@ class Question:
     # "Which opened earlier, A or B?": the names of each side compared
     sides: tuple[tuple[str, ...], ...] = ()
     side_phrases: tuple[str, ...] = ()  # ...and the phrase of each side, as typed
+    # ...and the stem of the thing each phrase names, where it is a common noun ("fee" of "the
+    # break fee Kallby would owe"; "" of a name), measured when no comparative says what is
+    side_nouns: tuple[str, ...] = ()
     compared: str = ""  # stem of what a comparative measures: "staff" of "more staff", "sign" of "signed earlier"
     weighed: tuple[str, ...] = MEASURE_TYPES  # the types of value its comparative weighs: amounts for "bigger"
     weighing: tuple[str, ...] = ()  # stems of that comparative ("bigger", "big")
@@ -299,17 +302,21 @@ class QuestionReader:
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
                 # an adjective ending the question says what of the noun is measured ("how much is
-                # the deal worth"), however the model attaches it
+                # the deal worth"), however the model attaches or tags it (a modifier it reads as a
+                # noun: "... contract with Kallby worth")
                 last = next((t for t in reversed(doc) if not t.is_punct), None)
-                if subject is not None and last is not None and last.pos_ == "ADJ" and last.i > subject.i:
+                adjective = last is not None and (last.pos_ == "ADJ" or last.dep_ in ("amod", "acomp"))
+                if subject is not None and last is not None and adjective and last.i > subject.i:
                     rated = last.lemma_.lower()
                     # ...in the first type "how much" asks for: an amount of money, not the share
                     # the thing is ("How much is the stake worth?" is no "a 15% stake")
                     types = types[:1]
         predicates = [t for t in doc if t.i not in skip and t.is_alpha and t.lower_ not in name_words and _verbal(t)]
         kept |= {t.i for t in predicates}
-        sides, phrases = _sides(doc, names) if wh is not None else ((), ())
-        comparative = next((t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB")), None)
+        sides, phrases, side_nouns = _sides(doc, names) if wh is not None else ((), (), ())
+        comparative = next(
+            (t for t in doc if t.tag_ in ("JJR", "RBR") and t.head.pos_ in ("NOUN", "VERB", "ADJ")), None
+        )
         weighed: tuple[str, ...] = MEASURE_TYPES
         weighing: tuple[str, ...] = ()
         comparing = next((t for t in doc if t.tag_ in ("JJR", "RBR")), None)
@@ -359,6 +366,7 @@ class QuestionReader:
             several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
             side_phrases=phrases,
+            side_nouns=side_nouns,
             compared=stem(comparative.head.lemma_.lower()) if comparative is not None else "",
             weighed=weighed,
             weighing=weighing,
@@ -554,12 +562,13 @@ def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     return tuple(found)
 
 
-def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
-    """The names of each of two phrases the question sets against each other with "or", and the
-    phrases ("Which was signed first, Vantor's lease with Quarry or Orwin's loan?": ("Vantor",
-    "Quarry") and ("Orwin",)), or ((), ()) when it compares none. The phrases are read off the
-    text: the one after "or" to the end, the one before it back to a comma or colon (the model's
-    parse of two possessive phrases joins the wrong words); else the parse's two conjuncts."""
+def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[str, ...]]:
+    """The names of each of two phrases the question sets against each other with "or", the
+    phrases, and the stem of the common noun each is headed by ("Which was signed first, Vantor's
+    lease with Quarry or Orwin's loan?": ("Vantor", "Quarry") and ("Orwin",); "leas" and "loan"),
+    or ((), (), ()) when it compares none. The phrases are read off the text: the one after "or" to
+    the end, the one before it back to a comma or colon (the model's parse of two possessive
+    phrases joins the wrong words); else the parse's two conjuncts."""
     for t in doc:
         if t.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
             continue
@@ -579,8 +588,18 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
             tuple(n for n in names if set(n.split()) <= {w.text for w in p} | set(p.text.split())) for p in phrases
         )
         if all(sides) and not set(sides[0]) & set(sides[1]):
-            return sides, texts
-    return (), ()
+            return sides, texts, tuple(_head_noun(p) for p in phrases)
+    return (), (), ()
+
+
+def _head_noun(phrase: Any) -> str:
+    """The stem of the last noun of the phrase's first run of common nouns ("fee" of "the reverse
+    termination fee Kallby would owe"), read off the tags (the parse of two phrases set against each
+    other often joins the wrong words), or ""."""
+    for t in phrase:
+        if t.pos_ == "NOUN" and (t.i + 1 >= phrase.end or t.doc[t.i + 1].pos_ != "NOUN"):
+            return stem(t.lemma_.lower())
+    return ""
 
 
 def _order(doc: Any) -> str:
