@@ -1074,7 +1074,11 @@ def test_a_comparison_measures_the_thing_each_side_names(encode: Callable[[list[
         },
     )
     # the other side's verb ("must pay") is not the one asked ("would owe"): the amount of its fee is
-    answer = ask("Which is bigger, the termination fee Tovik would owe Brekka or the break fee Skarv would owe Lomen?")
+    # (however the parse joins the two phrases: here "or" conjoins none)
+    answer = ask(
+        "Which is bigger: the reverse termination fee Tovik would owe Brekka, or the reverse break fee Skarv"
+        " would owe Lomen?"
+    )
     assert "$480 million" in answer.short and "A$48 million" in answer.short
     assert "$225 million" not in answer.short
 

@@ -569,35 +569,40 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
     or ((), (), ()) when it compares none. The phrases are read off the text: the one after "or" to
     the end, the one before it back to a comma or colon (the model's parse of two possessive
     phrases joins the wrong words); else the parse's two conjuncts."""
-    for t in doc:
-        if t.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
-            continue
-        bar = next(c for c in t.head.children if c.dep_ == "cc" and c.lower_ == "or")
+    for bar in (t for t in doc if t.dep_ == "cc" and t.lower_ == "or"):
         # (a comma right before "or" ends the first phrase: "..., the fee A owes B, or the fee ...")
         end = bar.i - 1 if bar.i > 0 and doc[bar.i - 1].is_punct else bar.i
-        # (a mark followed by a space: not the hyphen of "Vantor-Quarry")
+        # (a mark followed by a space: not the hyphen of "Vantor-Quarry"; the parse need not join
+        # the two phrases as conjuncts)
         mark = next((w.i for w in reversed(doc[:end]) if w.is_punct and w.whitespace_), None)
+        conj = next((c for c in bar.head.children if c.dep_ == "conj"), None)
         if mark is not None:
             phrases = (doc[mark + 1 : end], doc[bar.i + 1 :])
+        elif conj is not None:
+            phrases = (doc[bar.head.left_edge.i : bar.i], doc[conj.left_edge.i : conj.right_edge.i + 1])
         else:
-            right = doc[t.left_edge.i : t.right_edge.i + 1]
-            phrases = (doc[t.head.left_edge.i : bar.i], right)
+            continue
         texts = tuple(p.text.strip(" ?.!") for p in phrases)
         # (by tokens and by words: "Kerr" of "Kerr's", "Vantor-Quarry" of three tokens)
         sides = tuple(
             tuple(n for n in names if set(n.split()) <= {w.text for w in p} | set(p.text.split())) for p in phrases
         )
         if all(sides) and not set(sides[0]) & set(sides[1]):
-            return sides, texts, tuple(_head_noun(p) for p in phrases)
+            return sides, texts, tuple(_head_noun(p, names) for p in phrases)
     return (), (), ()
 
 
-def _head_noun(phrase: Any) -> str:
+def _head_noun(phrase: Any, names: list[str]) -> str:
     """The stem of the last noun of the phrase's first run of common nouns ("fee" of "the reverse
     termination fee Kallby would owe"), read off the tags (the parse of two phrases set against each
-    other often joins the wrong words), or ""."""
+    other often joins the wrong words; a name the model tags a noun is none), or ""."""
+    named = {w for n in names for w in n.split()}
+
+    def common(t: Any) -> bool:
+        return bool(t.pos_ == "NOUN" and t.text not in named)
+
     for t in phrase:
-        if t.pos_ == "NOUN" and (t.i + 1 >= phrase.end or t.doc[t.i + 1].pos_ != "NOUN"):
+        if common(t) and (t.i + 1 >= phrase.end or not common(t.doc[t.i + 1])):
             return stem(t.lemma_.lower())
     return ""
 
