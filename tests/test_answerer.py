@@ -1059,6 +1059,7 @@ def test_what_a_thing_is_worth_is_the_amount_said_of_it(encode: Callable[[list[s
         },
     )
     assert ask("How much is Lomen's contract worth?").short == "€900m"
+    assert ask("What is Lomen's contract with Skarv worth?").short == "€900m"
     # ...in money: a stake's share is not what it is worth
     assert ask("How much is Tovik Paper's stake in Brekka Pulp worth?").short != "15%"
 

@@ -232,6 +232,9 @@ class QuestionReader:
                 # of "who"); a name is then the answer only when it is said to be one
                 said = bool(named) or (self._typed(lemma) and not acting)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
+            elif word == "what" and _be_noun(wh) is not None and _rating(doc, _be_noun(wh)) is not None:
+                # "What is the lease worth?" asks what "How much is the lease worth?" does
+                types, kind = _HOW_TYPES["much"], "how much"
             elif word == "what" and _be_noun(wh) is not None:
                 # "What is Quarry's revenue?": the noun "what" stands for names the type when spaCy's
                 # glossary says so ("revenue" -> MONEY; "What is the venture called?" asks none)
@@ -302,12 +305,10 @@ class QuestionReader:
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
                 # an adjective ending the question says what of the noun is measured ("how much is
-                # the deal worth"), however the model attaches or tags it (a modifier it reads as a
-                # noun: "... contract with Kallby worth")
-                last = next((t for t in reversed(doc) if not t.is_punct), None)
-                adjective = last is not None and (last.pos_ == "ADJ" or last.dep_ in ("amod", "acomp"))
-                if subject is not None and last is not None and adjective and last.i > subject.i:
-                    rated = last.lemma_.lower()
+                # the deal worth")
+                rating = _rating(doc, subject) if subject is not None else None
+                if rating is not None:
+                    rated = rating.lemma_.lower()
                     # ...in the first type "how much" asks for: an amount of money, not the share
                     # the thing is ("How much is the stake worth?" is no "a 15% stake")
                     types = types[:1]
@@ -623,6 +624,16 @@ def _verbal(token: Any) -> bool:
     ("When did the round close?": "close" read as an adverb; "Why did the regulator block ...")."""
     auxiliary = any(c.dep_ == "aux" for c in token.children)
     return token.pos_ == "VERB" or (token.pos_ in ("NOUN", "ADJ", "ADV") and auxiliary)
+
+
+def _rating(doc: Any, subject: Any) -> Any:
+    """The adjective that ends the question after its subject, saying what of it is measured
+    ("worth" of "How much is the deal worth?"), however the model attaches or tags it (a modifier it
+    reads as a noun: "... contract with Kallby worth"), or None."""
+    last = next((t for t in reversed(doc) if not t.is_punct), None)
+    if last is None or last.i <= subject.i:
+        return None
+    return last if last.pos_ == "ADJ" or last.dep_ in ("amod", "acomp") else None
 
 
 def _be_noun(wh: Any) -> Any:
