@@ -1116,3 +1116,30 @@ def test_worth_ends_a_question_however_the_model_tags_it(encode: Callable[[list[
     ask = _answering(encode, {"launch": "Tovik Launch has signed a €148 million contract with Holme Imaging."})
     # (the model reads this "worth" as a noun)
     assert ask("How much is Tovik Launch's contract with Holme Imaging worth?").short == "€148 million"
+
+
+def test_a_comparison_gives_no_value_that_is_not_the_sides_own(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "dairy": "Tovik Foods agreed on 14 March 2027 to buy Brekka Dairy for $46.50 a share in cash, valuing the"
+            " dairy at about $3.2 billion including debt.\n\nBrekka Dairy would have to pay a $95 million break fee if"
+            " it accepts a rival bid.",
+            "mine": "Skarv Metals agreed to buy Lomen Mining for A$1.25 billion in shares.\n\nIf regulators block the"
+            " deal, Skarv Metals must pay Lomen Mining a reverse break fee of A$48 million.",
+            "jets": "Tovik Airlines has ordered 20 jets from Hestra Aero for $95 million each.",
+            "trucks": "Hestra Bank has arranged a US$750m loan for Tovik Logistics.\n\nTovik Logistics will use the"
+            " money to buy 300 trucks at around $180,000 each.",
+            "stake": "Ostby Capital has agreed to buy a 35% stake in Vellby Energy from its founders.",
+        },
+    )
+    # a fee is no deal's cost, though the sentence names the side ("Tovik Foods' " ends no phrase)
+    short = ask("Which costs more, Tovik Foods' bid for Brekka Dairy or Skarv Metals' bid for Lomen Mining?").short
+    assert "$95 million" not in short and "A$48 million" not in short
+    # a price of each is no whole order, nor a count what something costs
+    assert "$95 million" not in ask("Which is bigger, Tovik Airlines' jet order or Tovik Logistics' loan?").short
+    short = ask("Which costs more, Tovik Logistics' trucks or Tovik Airlines' jets?").short
+    assert not {"$95 million", "$180,000", "300", "20"} & set(short.replace(";", " ").replace(":", " ").split())
+    # one value said of both sides compares nothing
+    assert "35%" not in ask("Which is larger, Ostby's stake purchase or Vellby's stake sale?").short
+    assert "35%" not in ask("Which is larger, the Ostby ferry deal or the Vellby power deal?").short

@@ -423,16 +423,25 @@ class ExtractiveAnswerer:
             relevant = [
                 c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
             ]
-            value = self._measure(asked, relevant) if question.compared else None
+            value = self._measure(asked, relevant, noun) if question.compared else None
             tied = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
-            tied = [v for v in tied if not _unasked_rate(question, v.candidate.text, v.entity)]
+            tied = [
+                v
+                for v in tied
+                if not _unasked_rate(question, v.candidate.text, v.entity)
+                and not self._called_else(asked, v.candidate, v.entity, noun)
+            ]
             # (with no comparative that says what is measured and no value tied to what is asked,
             # the amount of the thing the side names is: "Which is bigger, the fee Kallby owes or
             # the fee Brekka would owe?" where a sentence says "Brekka must pay a fee of $48
             # million"; a date beside a thing is no date of an act: "since 2025")
+            # (in a sentence that states what the side's phrase asks about: "ferry" of "Ostby's ferry
+            # sale" is no stake Ostby buys)
             amounts = tuple(t for t in asked.weighed if t not in _TIMES)
+            things = set(asked.focus) - set(asked.verbs)
+            stating = [c for c in relevant if not things & c.missing]
             by_noun = (
-                self._measure(replace(asked, compared=noun, weighed=amounts), relevant)
+                self._measure(replace(asked, compared=noun, weighed=amounts), stating, noun)
                 if noun and amounts and not tied
                 else None
             )
@@ -442,7 +451,8 @@ class ExtractiveAnswerer:
             (m + n, first, second)
             for m, first in enumerate(found[0])
             for n, second in enumerate(found[1])
-            if first.entity.label == second.entity.label
+            # (one value said of both is no comparison: "a 35% stake" for two deals)
+            if first.entity.label == second.entity.label and _at(first) != _at(second)
         ]
         if not pairs:
             return None
@@ -452,11 +462,11 @@ class ExtractiveAnswerer:
         short = "; ".join(f"{' '.join(side)}: {v.text} [{n}]" for n, (side, v) in enumerate(sides, 1))
         return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
 
-    def _measure(self, question: Question, relevant: list[Candidate]) -> Value | None:
+    def _measure(self, question: Question, relevant: list[Candidate], thing: str = "") -> Value | None:
         """For one side of a comparison: the measure, about the side's names, that is nearest to
         what the comparative measures in the relevant sentences ("450 megawatts" for "more
         megawatts", "employs 210 people" for "more staff", a date of "signed" for "signed
-        earlier"), or None."""
+        earlier"), or None; an amount of the thing the side names, when it names one."""
         alike = self._alike(question, [c.text for c in relevant])
         found: list[tuple[int, int, Value]] = []
         for rank, c in enumerate(relevant):
@@ -469,11 +479,26 @@ class ExtractiveAnswerer:
                     continue
                 if _unasked_rate(question, c.text, e):
                     continue
+                if self._called_else(question, c, e, thing):
+                    continue
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
                 if edges <= _MEASURE_EDGES:
                     found.append((edges, rank, Value(c, e, text, c.score, _names_all(question, c))))
         return min(found, key=lambda f: f[:2])[2] if found else None
+
+    def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
+        """Whether the sentence calls the amount a noun that is neither what a side of a comparison
+        asks about ("upfront payment") nor the thing its phrase names, nor means one of them:
+        "a $90 million break fee" is no bigger premium."""
+        called = _called(c, value) if value.label in ("MONEY", "PERCENT") else ""
+        if not called:
+            return False
+        alike = self._alike(question, [c.text])
+        # (what a verb compares is no noun's name: a fee "costs", as a deal does)
+        asked = {thing, *(set(question.focus) - set(question.verbs))}
+        asked |= {question.compared} if question.compared not in question.verbs else set()
+        return not {stem(called), *alike.get(called, ())} & asked
 
     def stream(self, question: Question, query: str, retrieval: Retrieval) -> Iterator[str | Draft]:
         """The whole answer at once (quoting needs no streaming), for the same interface as the LLM."""
@@ -1416,6 +1441,21 @@ def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
     return not acting or bool(acting & _stems(question.names))
 
 
+def _called(c: Candidate, value: Entity) -> str:
+    """The noun the sentence calls the value, as written ("fee" of "a $95 million break fee" and of
+    "a fee of $48 million"), or ""."""
+    root = _value_root(c, value)
+    if root is None:
+        return ""
+    if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return str(head.lower_) if head.pos_ == "NOUN" else ""
+    of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return str(of.head.lower_) if of is not None and of.head.pos_ == "NOUN" else ""
+
+
 def _value_root(c: Candidate, value: Entity) -> Any:
     """The token of the sentence's parse that heads the value, or None."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
@@ -1626,9 +1666,15 @@ def _counted(text: str, value: Entity) -> Any:
 
 def _unasked_rate(question: Question, text: str, value: Entity) -> bool:
     """Whether the value is a rate the question does not ask for: "$46.50 a share", "$200 million a
-    ship" weigh no whole deal against another, unless asked "per share"."""
+    ship", "$95 million each" weigh no whole deal against another, unless asked "per share"."""
     unit = _rate_unit(text, value)
-    return bool(unit) and unit != _asked_rate(question.text)
+    each = fold(text[value.end :]).split()[:1] == ["each"]
+    return (bool(unit) and unit != _asked_rate(question.text)) or (each and not _asked_rate(question.text))
+
+
+def _at(value: Value) -> tuple[str, int]:
+    """Where the value is stated: its article and offset."""
+    return value.candidate.article_id, value.candidate.start + value.entity.start
 
 
 def _asked_rate(question: str) -> str:

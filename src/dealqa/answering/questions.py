@@ -329,6 +329,10 @@ class QuestionReader:
             if lemma in _QUANTIFIERS and head.pos_ in ("NOUN", "VERB"):
                 timed = head.pos_ == "NOUN" and self._type_of(head.lemma_.lower())[0] in ("DATE", "TIME")
                 weighs = () if timed else _QUANTIFIERS[lemma]
+                # ...of what the verb measures, where it reads as a question word ("costs more": what
+                # "how much" asks, not a count of trucks)
+                by_verb = self._measured_by(head.lemma_.lower()) if head.pos_ == "VERB" else ()
+                weighs = tuple(t for t in weighs if t in by_verb) or weighs
             # ...and another comparative the measure a question word asks for that it means most
             # nearly ("earlier": "when"; "cheaper": "how much"), not a name ("younger": "who")
             weighs = weighs or self._measured_by(lemma)
@@ -573,9 +577,9 @@ def _sides(doc: Any, names: list[str]) -> tuple[tuple[tuple[str, ...], ...], tup
     for bar in (t for t in doc if t.dep_ == "cc" and t.lower_ == "or"):
         # (a comma right before "or" ends the first phrase: "..., the fee A owes B, or the fee ...")
         end = bar.i - 1 if bar.i > 0 and doc[bar.i - 1].is_punct else bar.i
-        # (a mark followed by a space: not the hyphen of "Vantor-Quarry"; the parse need not join
-        # the two phrases as conjuncts)
-        mark = next((w.i for w in reversed(doc[:end]) if w.is_punct and w.whitespace_), None)
+        # (a mark followed by a space: not the hyphen of "Vantor-Quarry", nor the apostrophe of
+        # "Tovik Foods' bid"; the parse need not join the two phrases as conjuncts)
+        mark = next((w.i for w in reversed(doc[:end]) if w.is_punct and w.whitespace_ and w.tag_ != "POS"), None)
         conj = next((c for c in bar.head.children if c.dep_ == "conj"), None)
         if mark is not None:
             phrases = (doc[mark + 1 : end], doc[bar.i + 1 :])
