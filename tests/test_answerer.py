@@ -1082,6 +1082,11 @@ def test_a_comparison_measures_the_thing_each_side_names(encode: Callable[[list[
     )
     assert "$480 million" in answer.short and "A$48 million" in answer.short
     assert "$225 million" not in answer.short
+    # (a word the question shares with one side only, "termination", is not the other side's)
+    answer = ask(
+        "Which termination fee is bigger: the one Tovik would owe Brekka or the break fee Skarv would owe Lomen?"
+    )
+    assert "A$48 million" in answer.short
 
 
 def test_what_is_worth_more_weighs_what_each_side_is_worth(encode: Callable[[list[str]], np.ndarray]) -> None:

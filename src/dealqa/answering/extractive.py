@@ -423,25 +423,25 @@ class ExtractiveAnswerer:
             relevant = [
                 c for c in candidates if c.on_topic and c.score >= self.min_score - _TYPED_SCORE_RELIEF and _covers(c)
             ]
-            value = self._measure(asked, relevant, noun) if question.compared else None
+            value = self._measure(asked, relevant, (question, noun)) if question.compared else None
             tied = [value] if value else self._values(asked, relevant, retrieval.query_vectors)
             tied = [
                 v
                 for v in tied
                 if not _unasked_rate(question, v.candidate.text, v.entity)
-                and not self._called_else(asked, v.candidate, v.entity, noun)
+                and not self._called_else(question, v.candidate, v.entity, noun)
             ]
             # (with no comparative that says what is measured and no value tied to what is asked,
             # the amount of the thing the side names is: "Which is bigger, the fee Kallby owes or
             # the fee Brekka would owe?" where a sentence says "Brekka must pay a fee of $48
-            # million"; a date beside a thing is no date of an act: "since 2025")
-            # (in a sentence that states what the side's phrase asks about: "ferry" of "Ostby's ferry
-            # sale" is no stake Ostby buys)
+            # million"; a date beside a thing is no date of an act: "since 2025"), in a sentence that
+            # states what the side's phrase asks about ("ferry" of "Ostby's ferry sale" is no stake
+            # Ostby buys)
             amounts = tuple(t for t in asked.weighed if t not in _TIMES)
-            things = set(asked.focus) - set(asked.verbs)
+            things = (set(asked.focus) & terms(phrase)) - set(asked.verbs)
             stating = [c for c in relevant if not things & c.missing]
             by_noun = (
-                self._measure(replace(asked, compared=noun, weighed=amounts), stating, noun)
+                self._measure(replace(asked, compared=noun, weighed=amounts), stating, (question, noun))
                 if noun and amounts and not tied
                 else None
             )
@@ -462,11 +462,13 @@ class ExtractiveAnswerer:
         short = "; ".join(f"{' '.join(side)}: {v.text} [{n}]" for n, (side, v) in enumerate(sides, 1))
         return Draft(f"{short}. {draft.text}", draft.citations, False, short=short)
 
-    def _measure(self, question: Question, relevant: list[Candidate], thing: str = "") -> Value | None:
+    def _measure(
+        self, question: Question, relevant: list[Candidate], of: tuple[Question, str] | None = None
+    ) -> Value | None:
         """For one side of a comparison: the measure, about the side's names, that is nearest to
         what the comparative measures in the relevant sentences ("450 megawatts" for "more
         megawatts", "employs 210 people" for "more staff", a date of "signed" for "signed
-        earlier"), or None; an amount of the thing the side names, when it names one."""
+        earlier"), or None; of a comparison and the thing a side names, an amount it asks about."""
         alike = self._alike(question, [c.text for c in relevant])
         found: list[tuple[int, int, Value]] = []
         for rank, c in enumerate(relevant):
@@ -479,7 +481,7 @@ class ExtractiveAnswerer:
                     continue
                 if _unasked_rate(question, c.text, e):
                     continue
-                if self._called_else(question, c, e, thing):
+                if of is not None and self._called_else(of[0], c, e, of[1]):
                     continue
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
@@ -488,9 +490,9 @@ class ExtractiveAnswerer:
         return min(found, key=lambda f: f[:2])[2] if found else None
 
     def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
-        """Whether the sentence calls the amount a noun that is neither what a side of a comparison
-        asks about ("upfront payment") nor the thing its phrase names, nor means one of them:
-        "a $90 million break fee" is no bigger premium."""
+        """Whether the sentence calls the amount a noun that is neither what the comparison asks
+        about ("termination fee") nor the thing a side's phrase names, nor means one of them: "a
+        $90 million break fee" is no bigger premium."""
         called = _called(c, value) if value.label in ("MONEY", "PERCENT") else ""
         if not called:
             return False
