@@ -433,8 +433,8 @@ class ExtractiveAnswerer:
             ]
             # (with no comparative that says what is measured and no value tied to what is asked,
             # the amount of the thing the side names is: "Which is bigger, the fee Kallby owes or
-            # the fee Brekka would owe?" where a sentence says "Brekka must pay a fee of $48
-            # million"; a date beside a thing is no date of an act: "since 2025"), in a sentence that
+            # the fee Brekka would owe?" where a sentence says "Brekka must pay a fee of $52
+            # million"; a date beside a thing is no date of an act: "since 2019"), in a sentence that
             # states what the side's phrase asks about ("ferry" of "Ostby's ferry sale" is no stake
             # Ostby buys)
             amounts = tuple(t for t in asked.weighed if t not in _TIMES)
@@ -451,7 +451,7 @@ class ExtractiveAnswerer:
             (m + n, first, second)
             for m, first in enumerate(found[0])
             for n, second in enumerate(found[1])
-            # (one value said of both is no comparison: "a 35% stake" for two deals)
+            # (one value said of both is no comparison: "a 30% stake" for two deals)
             if first.entity.label == second.entity.label and _at(first) != _at(second)
         ]
         if not pairs:
@@ -1444,8 +1444,8 @@ def _said_of_asked(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _called(c: Candidate, value: Entity) -> str:
-    """The noun the sentence calls the value, as written ("fee" of "a $95 million break fee" and of
-    "a fee of $48 million"), or ""."""
+    """The noun the sentence calls the value, as written ("fee" of "a $70 million break fee" and of
+    "a fee of $52 million"), or ""."""
     root = _value_root(c, value)
     if root is None:
         return ""
@@ -1667,8 +1667,8 @@ def _counted(text: str, value: Entity) -> Any:
 
 
 def _unasked_rate(question: Question, text: str, value: Entity) -> bool:
-    """Whether the value is a rate the question does not ask for: "$46.50 a share", "$200 million a
-    ship", "$95 million each" weigh no whole deal against another, unless asked "per share"."""
+    """Whether the value is a rate the question does not ask for: "$41.20 a share", "$180 million a
+    ship", "$85 million each" weigh no whole deal against another, unless asked "per share"."""
     unit = _rate_unit(text, value)
     each = fold(text[value.end :]).split()[:1] == ["each"]
     return (bool(unit) and unit != _asked_rate(question.text)) or (each and not _asked_rate(question.text))
