@@ -1148,3 +1148,16 @@ def test_a_comparison_gives_no_value_that_is_not_the_sides_own(encode: Callable[
     # one value said of both sides compares nothing
     assert "35%" not in ask("Which is larger, Ostby's stake purchase or Vellby's stake sale?").short
     assert "35%" not in ask("Which is larger, the Ostby ferry deal or the Vellby power deal?").short
+
+
+def test_a_possessive_apostrophe_ends_no_side_of_a_comparison(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "dairy": "Tovik Foods agreed to buy Brekka Dairy for about $3.2 billion including debt.",
+            "mine": "Skarv Metals agreed to buy Lomen Mining for A$1.25 billion in shares.",
+        },
+    )
+    # the buyer is of the first side: "Foods' " is no mark that opens it
+    short = ask("Which is bigger, Tovik Foods' deal for Brekka Dairy or Skarv Metals' deal for Lomen Mining?").short
+    assert short.startswith("Tovik Foods Brekka Dairy: about $3.2 billion")
