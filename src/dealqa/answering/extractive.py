@@ -695,12 +695,10 @@ class ExtractiveAnswerer:
             return False  # (a name modifying the noun is part of another name: "Harlen County Court")
         if _measures(c.text, value, stem(noun)):
             return True
-        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
+        head = _modified(root)
+        if head is not None:
             # the noun it modifies, itself or as the last of a compound ("a $90m termination fee");
             # not one that only means nearly the same ("a $30m charge" is no fee)
-            head = root.head
-            while head.dep_ == "compound" and head.head.i > head.i:
-                head = head.head
             return stem(head.lemma_.lower()) == stem(noun)
         # ...or the verb it is said of, which may say the noun in other words: "at" of "values X at"
         # (not "at" of "an analyst at X", nor the verb it is the object of: "pay" is said of
@@ -1449,13 +1447,22 @@ def _called(c: Candidate, value: Entity) -> str:
     root = _value_root(c, value)
     if root is None:
         return ""
-    if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.i > root.i:
-        head = root.head
-        while head.dep_ == "compound" and head.head.i > head.i:
-            head = head.head
+    head = _modified(root)
+    if head is not None:
         return str(head.lower_) if head.pos_ == "NOUN" else ""
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return str(of.head.lower_) if of is not None and of.head.pos_ == "NOUN" else ""
+
+
+def _modified(root: Any) -> Any:
+    """The word a value's head modifies, as the last of a compound ("fee" of "a $90m termination
+    fee"), or None when it modifies none after it."""
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod") or root.head.i <= root.i:
+        return None
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def _value_root(c: Candidate, value: Entity) -> Any:
