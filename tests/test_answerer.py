@@ -1161,3 +1161,33 @@ def test_a_possessive_apostrophe_ends_no_side_of_a_comparison(encode: Callable[[
     # the buyer is of the first side: "Foods' " is no mark that opens it
     short = ask("Which is bigger, Tovik Foods' deal for Brekka Dairy or Skarv Metals' deal for Lomen Mining?").short
     assert short.startswith("Tovik Foods Brekka Dairy: about $3.2 billion")
+
+
+def test_a_definite_subject_is_the_thing_asked_of_the_articles_names(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "port": "LISBON, March 3 (Wire) - Skarv Ports has won a 35-year concession to run a new container"
+            " terminal at Porto Tovik, the ministry said on Tuesday.\n\nThe concession requires about EUR 900 million"
+            " of investment in a terminal that will handle 1.5 million containers a year. The contract is scheduled"
+            " to be signed on 14 April 2031, after a period in which losing bidders can challenge the decision.",
+            "mill": "Lomen Paper said on 2 May 2030 it would close its Brekka mill.",
+        },
+    )
+    # "The contract" of an article about Porto Tovik is the contract asked of it...
+    assert ask("When will the Porto Tovik concession contract be signed?").short == "14 April 2031"
+    # ...but no other thing its passage tells of, nor anything of a name the article never states
+    assert "14 April 2031" not in ask("When will the Porto Tovik terminal open?").short
+    assert "14 April 2031" not in ask("When will the Brekka mill contract be signed?").short
+
+
+def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "bank": "Hestra Bancorp agreed to buy Vellby Financial for $2.1 billion. The combined bank will have"
+            " about $31 billion in assets, 214 branches and approximately 4,600 employees.",
+        },
+    )
+    assert ask("How many branches will the combined bank have?").short == "214 branches"
+    assert ask("How much will the combined bank have in assets?").short == "about $31 billion"

@@ -793,8 +793,12 @@ class ExtractiveAnswerer:
                         for meant in meaning.get(anchor, ()):
                             near[meant] = min(edges, near.get(meant, edges))
                     if not _names_all(question, c):
-                        # the sentence is about the names the one before states ("its budget")
-                        for w in (w for name in question.names for w in terms(name) if w in _stems(_antecedents(c))):
+                        # the sentence is about the names the one before states ("its budget"), or
+                        # its definite subject is the thing asked of them ("The contract is to be
+                        # signed on ..." in an article about them, for "the Tovik port contract")
+                        own = c.on_topic and _definite_subject(c.text) in things
+                        before = _stems(_antecedents(c))
+                        for w in (w for name in question.names for w in terms(name) if own or w in before):
                             near.setdefault(w, 1)
                     elif any(ch.isdigit() for name in question.names for ch in name):
                         # ...or names them, and so the nouns a numbered name modifies in the question,
@@ -2069,15 +2073,19 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _definite_subject(sentence: str) -> bool:
-    """Whether the sentence's main subject is a common noun with a definite article, as the parse
-    reads it ("The start-up has 140 employees")."""
-    return any(
-        t.dep_ in _SUBJECTS
-        and t.head.dep_ == "ROOT"
-        and t.pos_ == "NOUN"
-        and any(d.dep_ == "det" and d.morph.get("Definite") == ["Def"] for d in t.children)
-        for t in _doc(sentence)
+def _definite_subject(sentence: str) -> str:
+    """The stem of the sentence's main subject when it is a common noun with a definite article, as
+    the parse reads it ("The start-up has 140 employees": "start-up"), or ""."""
+    return next(
+        (
+            stem(t.lemma_.lower())
+            for t in _doc(sentence)
+            if t.dep_ in _SUBJECTS
+            and t.head.dep_ == "ROOT"
+            and t.pos_ == "NOUN"
+            and any(d.dep_ == "det" and d.morph.get("Definite") == ["Def"] for d in t.children)
+        ),
+        "",
     )
 
 
