@@ -796,9 +796,9 @@ class ExtractiveAnswerer:
                         # the sentence is about the names the one before states ("its budget"), or
                         # its definite subject is the thing asked of them ("The contract is to be
                         # signed on ..." in an article about them, for "the Tovik port contract")
-                        own = c.on_topic and _definite_subject(c.text) in things
+                        subject = c.on_topic and _definite_subject(c.text) in things
                         before = _stems(_antecedents(c))
-                        for w in (w for name in question.names for w in terms(name) if own or w in before):
+                        for w in (w for name in question.names for w in terms(name) if subject or w in before):
                             near.setdefault(w, 1)
                     elif any(ch.isdigit() for name in question.names for ch in name):
                         # ...or names them, and so the nouns a numbered name modifies in the question,
