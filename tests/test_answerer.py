@@ -1191,3 +1191,15 @@ def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[s
     )
     assert ask("How many branches will the combined bank have?").short == "214 branches"
     assert ask("How much will the combined bank have in assets?").short == "about $31 billion"
+
+
+def test_a_declined_which_noun_names_the_noun_not_a_word_of_a_name(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "deal": "Tovik Foods agreed to buy Brekka Dairy for $3.2 billion.\n\nLena Ostby, an analyst at Hestra"
+            " Securities, said the price was high for a company growing so slowly.",
+        },
+    )
+    answer = ask("Which Hestra Securities banker advised Tovik Foods?")
+    assert not answer.short and "not clearly the banker asked for" in answer.text

@@ -224,6 +224,9 @@ class QuestionReader:
                 # operator"; not "Pellbrook" of "which Pellbrook Freight driver")...
                 phrase = {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
                 phrase |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
+                # (but no word of a name that begins outside it: "Securities" of "which Tovik
+                # Securities analyst")
+                phrase -= {t.i for e in doc.ents if e.start not in phrase for t in e if t.i != noun.i}
                 kind = "".join(doc[i].text_with_ws for i in sorted(phrase)).strip()
                 # ...but the modifiers of a value's noun say which value it is, as any word of the
                 # question does ("what reverse break fee", "what upfront payment")
