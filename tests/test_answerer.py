@@ -1203,3 +1203,18 @@ def test_a_declined_which_noun_names_the_noun_not_a_word_of_a_name(encode: Calla
     )
     answer = ask("Which Hestra Securities banker advised Tovik Foods?")
     assert not answer.short and "not clearly the banker asked for" in answer.text
+
+
+def test_an_adjective_the_question_predicates_is_not_stated_by_its_opposite(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "deal": "Tovik Foods agreed to buy Brekka Dairy for $3.2 billion.\n\nLena Ostby, an analyst at Hestra"
+            " Securities, said the price was high for a company growing so slowly.",
+        },
+    )
+    assert ask("Which Hestra Securities analyst said the price was high?").short == "Lena Ostby"
+    # an embedding puts "high" near "low": the premise is not held
+    assert "Lena Ostby" not in ask("Which Hestra Securities analyst said the price was too low?").short

@@ -639,7 +639,11 @@ class ExtractiveAnswerer:
     def _alike(self, question: Question, texts: list[str]) -> dict[str, set[str]]:
         """For each word of the texts, the question's focus stems it means nearly the same as
         ("lawsuit" for "suing", "staff" for "employees"), by the embedding model."""
-        asked = {w: stem(w.lower()) for w in question.asked.split() if stem(w.lower()) in question.terms}
+        asked = {
+            w: stem(w.lower())
+            for w in question.asked.split()
+            if stem(w.lower()) in question.terms and stem(w.lower()) not in question.qualities
+        }
         words = sorted({w for t in texts for w in content_words(t)} - {w.lower() for w in asked})
         if not asked or not words:
             return {}

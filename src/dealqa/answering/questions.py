@@ -96,6 +96,10 @@ class Question:
     terms: tuple[str, ...] = ()  # stems of the same words as typed (as a sentence's terms)
     topic: str = ""  # the words of what it asks about, as typed (names included)
     asked: str = ""  # the words of what it asks about, as typed, names aside ("founded")
+    # stems of the adjectives it predicates ("low" of "said the price was too low"; not "worth"
+    # of "worth more"), which a word only near in meaning does not state: an embedding puts
+    # "high" near "low"
+    qualities: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # names as typed
     # for each name, its words that name it alone ("Orwin" of "Orwin Data Systems"; the answerer
     # picks them by rarity in the corpus)
@@ -355,6 +359,11 @@ class QuestionReader:
             ),
             topic=" ".join(t.text for t in doc if t.i in kept or t.lower_ in name_words),
             asked=" ".join(t.text for t in content if t.lower_ not in name_words),
+            qualities=tuple(
+                stem(t.lower_)
+                for t in content
+                if t.tag_ == "JJ" and t.dep_ == "acomp" and not any(c.tag_ in ("JJR", "RBR") for c in t.children)
+            ),
             names=tuple(names),
             verbs=tuple(stem(t.lemma_.lower()) for t in content if _verbal(t) and t.lower_ not in name_words),
             verbs_text=tuple(t.text for t in content if _verbal(t) and t.lower_ not in name_words),
