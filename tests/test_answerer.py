@@ -1093,10 +1093,11 @@ def test_what_is_worth_more_weighs_what_each_side_is_worth(encode: Callable[[lis
     ask = _answering(
         encode,
         {
-            "ferries": "Lomen Shipyards has agreed to build 12 ferries for Skarv Lines, in a contract worth about"
-            " €1.9 billion.\n\nAt roughly €160 million a ship, the order is priced at the top of the market.",
-            "spectrum": "Tindra Orbital has agreed a ten-year lease of spectrum to Holme Mobile.\n\nThe lease is"
-            " worth €450m over its term, the companies said.",
+            "Lomen Shipyards to build ferries for Skarv Lines": "Lomen Shipyards has agreed to build 12 ferries for"
+            " Skarv Lines, in a contract worth about €1.9 billion.\n\nAt roughly €160 million a ship, the order is"
+            " priced at the top of the market.",
+            "Tindra Orbital leases spectrum to Holme Mobile": "Tindra Orbital has agreed a ten-year lease of spectrum"
+            " to Holme Mobile.\n\nThe lease is worth €450m over its term, the companies said.",
         },
     )
     answer = ask("Which is worth more, Lomen's ferry order from Skarv or Tindra's spectrum lease to Holme?")
@@ -1167,17 +1168,24 @@ def test_a_definite_subject_is_the_thing_asked_of_the_articles_names(encode: Cal
     ask = _answering(
         encode,
         {
-            "port": "LISBON, March 3 (Wire) - Skarv Ports has won a 35-year concession to run a new container"
-            " terminal at Porto Tovik, the ministry said on Tuesday.\n\nThe concession requires about EUR 900 million"
-            " of investment in a terminal that will handle 1.5 million containers a year. The contract is scheduled"
-            " to be signed on 14 April 2031, after a period in which losing bidders can challenge the decision.",
-            "mill": "Lomen Paper said on 2 May 2030 it would close its Brekka mill.",
+            "Skarv Ports wins Porto Tovik terminal concession": "LISBON, March 3 (Wire) - Skarv Ports has won a"
+            " 35-year concession to run a new container terminal at Porto Tovik, the ministry said on Tuesday."
+            " Hestra Logistics, which lost the tender, said it would appeal.\n\nThe concession requires about EUR 900"
+            " million of investment in a terminal that will handle 1.5 million containers a year. The contract is"
+            " scheduled to be signed on 14 April 2031, after a period in which losing bidders can challenge it.",
+            "Lomen Paper to close Brekka mill": "Lomen Paper said on 2 May 2030 it would close its Brekka mill.",
+            "Hestra Power wins Kallby wind farm": "Hestra Power won a contract to build the Kallby offshore wind"
+            " farm.\n\nSkarv Energy was awarded a smaller farm at Brekka Bank. The contract is to be signed in"
+            " March 2031.",
         },
     )
-    # "The contract" of an article about Porto Tovik is the contract asked of it...
+    # "The contract" of an article whose title names Porto Tovik is the contract asked of it...
     assert ask("When will the Porto Tovik concession contract be signed?").short == "14 April 2031"
-    # ...but no other thing its passage tells of, nor anything of a name the article never states
+    # ...but no other thing its passage tells of, nor the contract of another name it tells of, nor
+    # of one that shares a word with the title's
     assert "14 April 2031" not in ask("When will the Porto Tovik terminal open?").short
+    assert "14 April 2031" not in ask("When will the Hestra Logistics contract be signed?").short
+    assert ask("When will the Skarv Energy contract be signed?").short == "March 2031"
     assert "14 April 2031" not in ask("When will the Brekka mill contract be signed?").short
 
 
@@ -1191,6 +1199,8 @@ def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[s
     )
     assert ask("How many branches will the combined bank have?").short == "214 branches"
     assert ask("How much will the combined bank have in assets?").short == "about $31 billion"
+    # ("millions" are of money)
+    assert ask("How many millions is Hestra Bancorp paying for Vellby Financial?").short == "$2.1 billion"
 
 
 def test_a_declined_which_noun_names_the_noun_not_a_word_of_a_name(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -1218,3 +1228,21 @@ def test_an_adjective_the_question_predicates_is_not_stated_by_its_opposite(
     assert ask("Which Hestra Securities analyst said the price was high?").short == "Lena Ostby"
     # an embedding puts "high" near "low": the premise is not held
     assert "Lena Ostby" not in ask("Which Hestra Securities analyst said the price was too low?").short
+
+
+def test_a_premise_is_held_by_its_own_act_of_its_own_subject(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "mine": "Skarv Metals agreed to sell its Lomen copper mine to Hestra Resources for A$480 million.\n\n"
+            "Skarv said it accepted the offer because the mine's costs had risen sharply.",
+            "stream": "Tovik Royalties will pay Brekka Gold a deposit of $275 million for a share of its silver.\n\n"
+            "Tovik said it would fund the deposit from cash and had no plans to issue shares.",
+        },
+    )
+    # "it" after "Skarv said" is Skarv: the premise stands, and the sentence says why
+    answer = ask("Why did Skarv accept Hestra's offer?")
+    assert answer.finding != "false premise" and "because the mine's costs" in answer.text
+    assert ask("Why did Skarv reject Hestra's offer?").finding == "false premise"
+    # what an act is done for is not the act taken for granted ("to fund", not "issuing shares")
+    assert ask("Why is Tovik issuing new shares to fund its deposit for Brekka's silver?").finding == "false premise"

@@ -374,7 +374,7 @@ class ExtractiveAnswerer:
                 return replace(refused, finding=_FALSE_PREMISE)
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
-            asked = {stem(fold(p)) for p in question.predicates}
+            asked = _main_predicates(question.text, question.predicates)
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
@@ -799,8 +799,11 @@ class ExtractiveAnswerer:
                     if not _names_all(question, c):
                         # the sentence is about the names the one before states ("its budget"), or
                         # its definite subject is the thing asked of them ("The contract is to be
-                        # signed on ..." in an article about them, for "the Tovik port contract")
-                        subject = c.on_topic and _definite_subject(c.text) in things
+                        # signed on ..." for "the Tovik port contract", in an article whose title
+                        # names them: what it is about, not one of several it tells of)
+                        subject = _definite_subject(c.text) in things and all(
+                            mentioned(n, c.title) for n in question.names
+                        )
                         before = _stems(_antecedents(c))
                         for w in (w for name in question.names for w in terms(name) if subject or w in before):
                             near.setdefault(w, 1)
@@ -957,7 +960,9 @@ class ExtractiveAnswerer:
             return None
         leading = relevant[:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
-        if any(_states_of(c.text, asked, question.names) and _acted(question, c) for c in leading):
+        # (the act taken for granted, not what it is done for: "issuing shares", not "to fund X")
+        acts = _main_predicates(question.text, question.predicates)
+        if any(_states_of(c.text, acts, question.names) and _acted(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         words = sorted({w for c in leading for w in content_words(c.text)})
         vectors = self._vectors([*question.predicates, *words])
@@ -1125,13 +1130,25 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
     return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
 
 
+def _main_predicates(question: str, predicates: Sequence[str]) -> set[str]:
+    """The stems of the predicates of the question but those of an adverbial clause of its main
+    verb ("to fund its deposit" of "Why is X issuing shares to fund its deposit?"), as the parse
+    reads it."""
+    doc = _doc(question)
+    around = {w.i for t in doc if t.dep_ == "advcl" and t.head.dep_ == "ROOT" for w in t.subtree}
+    main = {stem(fold(t.text)) for t in doc if t.text in predicates and t.i not in around}
+    return main or {stem(fold(p)) for p in predicates}
+
+
 def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
     """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
-    as its subject, as the parse reads it."""
+    as its subject, or a pronoun after one ("Skarv said it accepted the offer"), as the parse reads
+    it."""
     doc = _doc(sentence)
 
     def named(t: Any) -> bool:
-        phrase = doc[t.left_edge.i : t.right_edge.i + 1].text
+        pronoun = t.tag_ == "PRP" and t.morph.get("Person") == ["3"]
+        phrase = doc[: t.i].text if pronoun else doc[t.left_edge.i : t.right_edge.i + 1].text
         return t.dep_ in ("nsubj", "nsubjpass") and any(names(n, phrase) for n in subjects)
 
     return any(
@@ -1857,6 +1874,11 @@ def _stems(names: Sequence[str]) -> set[str]:
     return {t for name in names for t in terms(name)}
 
 
+def _names_in_any(c: Candidate) -> bool:
+    """Whether the sentence names anyone or anything, as the model read it at ingest."""
+    return any(e.label in NAME_TYPES for e in c.entities)
+
+
 def _names_in(s: Evidence) -> tuple[str, ...]:
     """The names a sentence states, as the model read them at ingest."""
     return tuple(s.text[e.start : e.end] for e in s.entities if e.label in NAME_TYPES)
@@ -1897,6 +1919,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
         return False  # "Chief financial officer X said ..." in a passage about another company
+    if not before and not c.opening and not _names_in_any(c) and not all(mentioned(n, c.title) for n in question.names):
+        return False  # "The contract is to be signed on ..." opening a passage: of what its article is about
     others = [
         e
         for e in c.entities

@@ -308,8 +308,11 @@ class QuestionReader:
                     types = named
                 else:  # "how many trucks"
                     counted = stem(after.head.lemma_.lower())
-                    if kind == "how many" and "MONEY" not in self._type_of(after.head.lemma_.lower())[:1]:
-                        types = tuple(t for t in types if t != "MONEY")  # "$31 billion" counts no branches
+                    # "$31 billion" counts no branches, but money and "millions" of it
+                    if kind == "how many" and not {"MONEY", "CARDINAL"} & set(
+                        self._type_of(after.head.lemma_.lower())[:1]
+                    ):
+                        types = tuple(t for t in types if t != "MONEY")
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
