@@ -82,6 +82,7 @@ def test_a_second_ingest_waits_for_the_lock_then_gives_a_clear_message(tmp_path:
     assert "another ingest holds" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # (a load of 120 articles beside a loop of questions)
 def test_queries_keep_answering_during_an_ingest(tmp_path: Path) -> None:
     assistant = Assistant(make_settings(tmp_path, CORPUS))
     extra = write_corpus(tmp_path / "more", 120)
