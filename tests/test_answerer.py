@@ -1199,8 +1199,9 @@ def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[s
     )
     assert ask("How many branches will the combined bank have?").short == "214 branches"
     assert ask("How much will the combined bank have in assets?").short == "about $31 billion"
-    # ("millions" are of money)
+    # ("millions" and "billions" are of money, by spaCy's number words)
     assert ask("How many millions is Hestra Bancorp paying for Vellby Financial?").short == "$2.1 billion"
+    assert ask("How many billions is Hestra Bancorp paying for Vellby Financial?").short == "$2.1 billion"
 
 
 def test_a_declined_which_noun_names_the_noun_not_a_word_of_a_name(encode: Callable[[list[str]], np.ndarray]) -> None:

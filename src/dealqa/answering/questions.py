@@ -308,10 +308,11 @@ class QuestionReader:
                     types = named
                 else:  # "how many trucks"
                     counted = stem(after.head.lemma_.lower())
-                    # "$31 billion" counts no branches, but money and "millions" of it
-                    if kind == "how many" and not {"MONEY", "CARDINAL"} & set(
-                        self._type_of(after.head.lemma_.lower())[:1]
-                    ):
+                    # "$31 billion" counts no branches; money, and a number word ("millions"), count money
+                    from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded to read the question)
+
+                    unit = after.head.lemma_.lower()
+                    if kind == "how many" and self._type_of(unit)[:1] != ("MONEY",) and not like_num(unit):
                         types = tuple(t for t in types if t != "MONEY")
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
