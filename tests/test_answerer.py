@@ -1168,25 +1168,25 @@ def test_a_definite_subject_is_the_thing_asked_of_the_articles_names(encode: Cal
     ask = _answering(
         encode,
         {
-            "Skarv Ports wins Porto Tovik terminal concession": "LISBON, March 3 (Wire) - Skarv Ports has won a"
-            " 35-year concession to run a new container terminal at Porto Tovik, the ministry said on Tuesday."
-            " Hestra Logistics, which lost the tender, said it would appeal.\n\nThe concession requires about EUR 900"
-            " million of investment in a terminal that will handle 1.5 million containers a year. The contract is"
-            " scheduled to be signed on 14 April 2031, after a period in which losing bidders can challenge it.",
+            "Skarv Ports wins Kallby Harbour bulk terminal": "OSLO, June 2 (Wire) - Skarv Ports has won a"
+            " 25-year concession to run the bulk terminal at Kallby Harbour, the port authority said."
+            " Hestra Logistics, which lost the tender, said it would appeal.\n\nThe concession requires about EUR 250"
+            " million of investment in a terminal that will handle 8 million tonnes a year. The contract is due"
+            " to be signed on 9 October 2032, once the appeal period ends.",
             "Lomen Paper to close Brekka mill": "Lomen Paper said on 2 May 2030 it would close its Brekka mill.",
             "Hestra Power wins Kallby wind farm": "Hestra Power won a contract to build the Kallby offshore wind"
             " farm.\n\nSkarv Energy was awarded a smaller farm at Brekka Bank. The contract is to be signed in"
             " March 2031.",
         },
     )
-    # "The contract" of an article whose title names Porto Tovik is the contract asked of it...
-    assert ask("When will the Porto Tovik concession contract be signed?").short == "14 April 2031"
+    # "The contract" of an article whose title names Kallby Harbour is the contract asked of it...
+    assert ask("When will the Kallby Harbour concession contract be signed?").short == "9 October 2032"
     # ...but no other thing its passage tells of, nor the contract of another name it tells of, nor
     # of one that shares a word with the title's
-    assert "14 April 2031" not in ask("When will the Porto Tovik terminal open?").short
-    assert "14 April 2031" not in ask("When will the Hestra Logistics contract be signed?").short
+    assert "9 October 2032" not in ask("When will the Kallby Harbour terminal open?").short
+    assert "9 October 2032" not in ask("When will the Hestra Logistics contract be signed?").short
     assert ask("When will the Skarv Energy contract be signed?").short == "March 2031"
-    assert "14 April 2031" not in ask("When will the Brekka mill contract be signed?").short
+    assert "9 October 2032" not in ask("When will the Brekka mill contract be signed?").short
 
 
 def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -1194,11 +1194,11 @@ def test_how_many_counts_a_thing_no_sum_of_money_counts(encode: Callable[[list[s
         encode,
         {
             "bank": "Hestra Bancorp agreed to buy Vellby Financial for $2.1 billion. The combined bank will have"
-            " about $31 billion in assets, 214 branches and approximately 4,600 employees.",
+            " about $9 billion in assets, 118 branches and roughly 2,900 employees.",
         },
     )
-    assert ask("How many branches will the combined bank have?").short == "214 branches"
-    assert ask("How much will the combined bank have in assets?").short == "about $31 billion"
+    assert ask("How many branches will the combined bank have?").short == "118 branches"
+    assert ask("How much will the combined bank have in assets?").short == "about $9 billion"
     # ("millions" and "billions" are of money, by spaCy's number words)
     assert ask("How many millions is Hestra Bancorp paying for Vellby Financial?").short == "$2.1 billion"
     assert ask("How many billions is Hestra Bancorp paying for Vellby Financial?").short == "$2.1 billion"
@@ -1237,13 +1237,13 @@ def test_a_premise_is_held_by_its_own_act_of_its_own_subject(encode: Callable[[l
         {
             "mine": "Skarv Metals agreed to sell its Lomen copper mine to Hestra Resources for A$480 million.\n\n"
             "Skarv said it accepted the offer because the mine's costs had risen sharply.",
-            "stream": "Tovik Royalties will pay Brekka Gold a deposit of $275 million for a share of its silver.\n\n"
-            "Tovik said it would fund the deposit from cash and had no plans to issue shares.",
+            "stream": "Tovik Royalties will pay Brekka Gold $140 million upfront for a share of its silver.\n\n"
+            "Tovik said it would finance the payment with bank debt and had no plans to sell shares.",
         },
     )
     # "it" after "Skarv said" is Skarv: the premise stands, and the sentence says why
     answer = ask("Why did Skarv accept Hestra's offer?")
     assert answer.finding != "false premise" and "because the mine's costs" in answer.text
     assert ask("Why did Skarv reject Hestra's offer?").finding == "false premise"
-    # what an act is done for is not the act taken for granted ("to fund", not "issuing shares")
-    assert ask("Why is Tovik issuing new shares to fund its deposit for Brekka's silver?").finding == "false premise"
+    # what an act is done for is not the act taken for granted ("to finance", not "selling shares")
+    assert ask("Why is Tovik selling new shares to finance its payment for Brekka's silver?").finding == "false premise"

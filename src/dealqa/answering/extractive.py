@@ -960,7 +960,7 @@ class ExtractiveAnswerer:
             return None
         leading = relevant[:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
-        # (the act taken for granted, not what it is done for: "issuing shares", not "to fund X")
+        # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(_states_of(c.text, acts, question.names) and _acted(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
@@ -1132,7 +1132,7 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
 
 def _main_predicates(question: str, predicates: Sequence[str]) -> set[str]:
     """The stems of the predicates of the question but those of an adverbial clause of its main
-    verb ("to fund its deposit" of "Why is X issuing shares to fund its deposit?"), as the parse
+    verb ("to pay for the plant" of "Why is X selling bonds to pay for the plant?"), as the parse
     reads it."""
     doc = _doc(question)
     around = {w.i for t in doc if t.dep_ == "advcl" and t.head.dep_ == "ROOT" for w in t.subtree}

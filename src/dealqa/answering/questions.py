@@ -308,7 +308,7 @@ class QuestionReader:
                     types = named
                 else:  # "how many trucks"
                     counted = stem(after.head.lemma_.lower())
-                    # "$31 billion" counts no branches; money, and a number word ("millions"), count money
+                    # "$9 billion" counts no branches; money, and a number word ("millions"), count money
                     from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded to read the question)
 
                     unit = after.head.lemma_.lower()
