@@ -1247,3 +1247,21 @@ def test_a_premise_is_held_by_its_own_act_of_its_own_subject(encode: Callable[[l
     assert ask("Why did Skarv reject Hestra's offer?").finding == "false premise"
     # what an act is done for is not the act taken for granted ("to finance", not "selling shares")
     assert ask("Why is Tovik selling new shares to finance its payment for Brekka's silver?").finding == "false premise"
+
+
+def test_a_count_told_in_words_or_withheld_names_what_it_counts(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "deal": "Tovik Logistics agreed to buy Brekka Freight for $300 million.\n\nTovik shares edged up 2%, with"
+            " investors relieved that the company would not take on new debt to pay for it.",
+            "plant": "Skarv Metals will close its Lomen smelter next year.\n\nSkarv Metals did not say how many"
+            " employees work at the Lomen smelter.",
+        },
+    )
+    # "company" is near "employees" to the embedding model: a sentence denying something of the
+    # company is no head-count
+    assert ask("How many employees does Tovik Logistics have?").abstained
+    # ...while one that says the count is not known, in the question's own words, answers
+    answer = ask("How many employees work at Skarv Metals' Lomen smelter?")
+    assert not answer.abstained and "did not say how many employees" in answer.text

@@ -323,9 +323,18 @@ class ExtractiveAnswerer:
             # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
             # (an amount may be told in words: "secured all compute capacity" for "how much of")
+            # (an amount told in words, or said not to be known, names the thing measured in its own
+            # words: "company" is near "employees" to the model, and no head-count)
+            things = set(question.focus) - set(question.verbs)
             worded = question.kind in ("how much", "how many")
             stating = [
-                c for c in relevant if c.complete and (_states_type(c, question) or c.negated or (worded and c.whole))
+                c
+                for c in relevant
+                if c.complete
+                and (
+                    _states_type(c, question)
+                    or ((c.negated or (worded and c.whole)) and (not worded or things <= terms(c.text)))
+                )
             ]
             # A sentence of an article about the question's names that says the thing asked for is
             # not known answers too ("The size of the retainer was not disclosed." for "What
@@ -339,7 +348,6 @@ class ExtractiveAnswerer:
                 # chief executive called months of talks" for "When did Vantor and Quarry sign
                 # their agreement?"): quote it, with no short answer. (A "which NOUN" of no type
                 # needs a value said to be one: not this.)
-                things = set(question.focus) - set(question.verbs)
                 stating = [
                     c
                     for c in relevant[:_WEIGHED]
