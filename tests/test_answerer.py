@@ -1265,3 +1265,25 @@ def test_a_count_told_in_words_or_withheld_names_what_it_counts(encode: Callable
     # ...while one that says the count is not known, in the question's own words, answers
     answer = ask("How many employees work at Skarv Metals' Lomen smelter?")
     assert not answer.abstained and "did not say how many employees" in answer.text
+
+
+def test_a_premise_is_not_held_by_its_object_nor_by_an_act_on_another_object(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "bid": "Skarv Metals said on Monday that its board had turned down a A$480 million takeover offer from"
+            " Hestra Resources.\n\nHestra said it was considering its options.",
+            "jets": "Tovik Air ordered 12 Brekka jets on Tuesday.\n\nTovik picked the Brekka jet over the Lomen L-90"
+            " after a two-year contest, the airline said.",
+        },
+    )
+    # "offer" is near "accept" to the embedding model, but it is what was offered, not its acceptance
+    answer = ask("Why did Skarv Metals accept Hestra's takeover offer?")
+    assert answer.finding == "false premise" and "turned down" in answer.text, answer.text
+    # the act is stated of its subject, with the alternative the question names as its object
+    answer = ask("Why did Tovik choose the Lomen L-90 over the Brekka jet?")
+    assert answer.finding == "false premise" and "picked the Brekka jet" in answer.text, answer.text
+    # ...while the act with the question's own object holds the premise
+    assert ask("Why did Tovik choose the Brekka jet over the Lomen L-90?").finding != "false premise"

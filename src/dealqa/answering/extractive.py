@@ -972,14 +972,17 @@ class ExtractiveAnswerer:
         acts = _main_predicates(question.text, question.predicates)
         if any(_states_of(c.text, acts, question.names) and _acted(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
-        words = sorted({w for c in leading for w in content_words(c.text)})
+        # (a word the question states of another part is that part, not its act: "offer" of
+        # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
+        others_asked = set(question.terms) - asked - {stem(fold(p)) for p in question.predicates}
+        words = sorted({w for c in leading for w in content_words(c.text) if stem(w) not in others_asked})
         vectors = self._vectors([*question.predicates, *words])
         verbs, others = vectors[: len(question.predicates)], vectors[len(question.predicates) :]
         like = {
             w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
-        if any(not _denies(c.text, like) or question.negated for c in stating):
+        if any(not (_denies(c.text, like) or _swapped(question, c.text, like)) or question.negated for c in stating):
             return None
         return stating[0] if stating else leading[0]
 
@@ -1136,6 +1139,32 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence negates one of these verbs itself ("are not named"), not another word
     of it ("did not disclose how it will be split")."""
     return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
+
+
+def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
+    """Whether the sentence gives one of these verbs as its object a name the question puts in
+    another role, and not the name the question gives its act as object ("picked the Corvane jet
+    over the SA-190" for "Why did X choose the SA-190 over the Corvane jet?"), as the parse reads
+    them."""
+    acts = [t for t in _doc(question.text) if t.text in question.predicates]
+    held = [n for n in question.names if any(_named(question, n, _object_phrase(a)) for a in acts)]
+    others = [n for n in question.names if n not in held]
+    if not held or not others:
+        return False
+    for t in _doc(sentence):
+        if t.lower_ in verbs and t.pos_ == "VERB":
+            phrase = _object_phrase(t)
+            if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
+                return True
+    return False
+
+
+def _object_phrase(act: Any) -> str:
+    """The words of the act's direct object, without the phrases of its prepositions ("the SA-190",
+    not "over the Corvane jet")."""
+    objects = [t for t in act.children if t.dep_ == "dobj"]
+    apart = {w.i for o in objects for p in o.children if p.dep_ == "prep" for w in p.subtree}
+    return " ".join(w.text for o in objects for w in o.subtree if w.i not in apart)
 
 
 def _main_predicates(question: str, predicates: Sequence[str]) -> set[str]:
