@@ -1287,3 +1287,21 @@ def test_a_premise_is_not_held_by_its_object_nor_by_an_act_on_another_object(
     assert answer.finding == "false premise" and "picked the Brekka jet" in answer.text, answer.text
     # ...while the act with the question's own object holds the premise
     assert ask("Why did Tovik choose the Brekka jet over the Lomen L-90?").finding != "false premise"
+
+
+def test_how_an_act_is_done_is_told_only_by_a_sentence_stating_the_act(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "silver": "Tovik Royalties agreed to buy Brekka Gold's silver stream for $140 million, the companies said."
+            "\n\nBrekka shares rose 4% on the news.",
+            "mine": "Skarv Metals agreed to buy the Lomen copper mine for A$480 million.\n\nSkarv will finance the"
+            " purchase with a bank loan and new shares.",
+        },
+    )
+    # the deal's sentence names the purchase, but not how it is paid for
+    assert ask("How is Tovik Royalties financing its purchase of the silver stream?").abstained
+    answer = ask("How is Skarv Metals financing its purchase of the Lomen mine?")
+    assert not answer.abstained and answer.text.startswith("Skarv will finance the purchase"), answer.text

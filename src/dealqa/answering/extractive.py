@@ -365,6 +365,10 @@ class ExtractiveAnswerer:
             if stating:
                 return _compose(stating[:1])
             return abstain(_not_said(question, candidates), candidates)
+        if question.kind == "how" and question.verbs:
+            # "How is X financing it?" asks the manner of an act: a sentence that states none of
+            # its verbs (nor a word like one) tells no manner ("X agreed to buy it for $5m")
+            relevant = [c for c in relevant if not set(question.verbs) <= c.missing]
         # Near the topic is not an answer: a sentence must state what the question asks about.
         if not relevant:
             return abstain(f"The articles in the corpus don't say {_what(question)}.", candidates)
