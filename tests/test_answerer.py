@@ -1305,3 +1305,17 @@ def test_how_an_act_is_done_is_told_only_by_a_sentence_stating_the_act(
     assert ask("How is Tovik Royalties financing its purchase of the silver stream?").abstained
     answer = ask("How is Skarv Metals financing its purchase of the Lomen mine?")
     assert not answer.abstained and answer.text.startswith("Skarv will finance the purchase"), answer.text
+
+
+def test_a_role_held_by_another_name_is_no_answer_to_who_holds_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "jets": "Tovik Air ordered 12 jets from Brekka Aero on Tuesday.\n\nWhat is plain is that Brekka Aero, the"
+            " Lyon-based planemaker, wanted a launch customer badly, and that Tovik chief executive Lena Moss knew it.",
+        },
+    )
+    # the sentence names Brekka Aero and a chief executive, but the chief executive is Tovik's
+    assert ask("Who is the chief executive of Brekka Aero?").abstained
+    answer = ask("Who is the chief executive of Tovik Air?")
+    assert not answer.abstained and "Lena Moss" in answer.text.split("[1]")[0], answer.text

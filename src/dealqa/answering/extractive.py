@@ -360,6 +360,14 @@ class ExtractiveAnswerer:
                 ]
             # (and says what "what" stands for: "total funding" is no "revenue")
             stating = [c for c in stating if self._says_thing(question, c)]
+            # (nor does one that gives the role asked only to someone of another name: "Nordvale
+            # chief executive Maren Holte" for "Who is the chief executive of Aerolis?")
+            if question.role:
+                stating = [
+                    c
+                    for c in stating
+                    if c.negated or any(_holds_role(question, c.text, e) for e in c.entities if e.label == "PERSON")
+                ]
             if stating and _unnamed(question, stating[0]):
                 return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
             if stating:
