@@ -1319,3 +1319,20 @@ def test_a_role_held_by_another_name_is_no_answer_to_who_holds_it(encode: Callab
     assert ask("Who is the chief executive of Brekka Aero?").abstained
     answer = ask("Who is the chief executive of Tovik Air?")
     assert not answer.abstained and "Lena Moss" in answer.text.split("[1]")[0], answer.text
+
+
+def test_an_amount_taken_for_granted_is_held_only_if_said_of_the_names_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "bid": "When Tovik Semiconductor said it would buy Brekka Devices, the headline numbers were generous:"
+            " $46.50 a share in cash and a 31% premium.\n\nBrekka has drawn interest before. In 2029 its board"
+            " rejected an unsolicited $39-a-share approach from Skarv Microsystems.",
+        },
+    )
+    # "$39 a share" is in the article, but as another bidder's approach
+    answer = ask("Why is Tovik paying $39 a share for Brekka?")
+    assert answer.finding == "false premise" and "$46.50 a share" in answer.text, answer.text
+    assert ask("Why is Tovik paying $46.50 a share for Brekka?").finding != "false premise"

@@ -960,15 +960,29 @@ class ExtractiveAnswerer:
                 continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
             stated = _size(_stated(question.text, ent))
             if stated is None or any(
-                e.label == ent.label and _size(_stated(c.text, e)) == stated
+                e.label == ent.label and _size(_stated(c.text, e)) == stated and _about_names(question, c, e)
                 for c in candidates
-                if c.on_topic  # (in an article about the names asked: another's "$12" is not it)
+                # (in an article about the names asked, said of them: another's "$12" is not it,
+                # "rejected a $39-a-share approach from Daskalos" for "Why is X paying $39 a share?")
+                if c.on_topic
                 for e in c.entities
             ):
                 continue
             values = self._values(replace(question, types=(ent.label,), kind="how much"), relevant, vectors)
             if values and _size(values[0].text) not in (stated, None):
                 return values[0].candidate
+            # (with no value tied to the act asked, a rate the question states at another size, said
+            # of its names: "$46.50 a share in cash" for "Why is X paying $39 a share?")
+            unit = _rate_unit(question.text, ent)
+            for c in relevant[:_WEIGHED] if unit else ():
+                if any(
+                    e.label == ent.label
+                    and _rate_unit(c.text, e) == unit
+                    and _size(_stated(c.text, e)) not in (stated, None)
+                    and _about_names(question, c, e)
+                    for e in c.entities
+                ):
+                    return c
         return None
 
     def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
