@@ -1000,7 +1000,7 @@ class ExtractiveAnswerer:
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
-        others_asked = set(question.terms) - asked - {stem(fold(p)) for p in question.predicates}
+        others_asked = set(question.terms) - asked
         words = sorted({w for c in leading for w in content_words(c.text) if stem(w) not in others_asked})
         vectors = self._vectors([*question.predicates, *words])
         verbs, others = vectors[: len(question.predicates)], vectors[len(question.predicates) :]
