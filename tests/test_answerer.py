@@ -566,6 +566,24 @@ def test_a_definite_subject_may_stand_for_what_its_passage_is_about(ask: Callabl
     assert "Dana Whitlow" not in ask("Who is Vantor Systems' chief financial officer?").short
 
 
+def test_a_pronoun_after_a_definite_subject_stands_for_what_its_passage_is_about(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "round": "Marlow Pay, a Leeds start-up that lends to market traders, has raised $6m in a round led by "
+            "Fenwick Capital. The start-up was founded in 2021 by chief executive Ada Brook and chief technology "
+            "officer Ola Reyes. It has 18 employees and 9,000 customers.",
+            "bank": "Denholm Bank, a lender to farmers, employs 4,000 people in 60 branches.",
+        },
+    )
+    # "It" is "The start-up" of the sentence before, which is Marlow Pay, the passage's subject
+    assert ask("How many employees does Marlow Pay have?").short == "18 employees"
+    # ...not the round's investor, whom the passage names but is not about
+    assert not ask("How many employees does Fenwick Capital have?").short
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

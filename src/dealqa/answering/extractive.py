@@ -130,6 +130,7 @@ class Candidate:
     before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
     topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
     opening: tuple[str, ...] = ()  # all the names of that first sentence
+    resumed: bool = False  # the sentence before has a definite subject ("The company was founded ...")
 
 
 @dataclass(frozen=True)
@@ -585,6 +586,12 @@ class ExtractiveAnswerer:
             if (c.article_id, a.start) in read
         }
         topics, openings = _topics(chunks, read), _topics(chunks, read, roles=())
+        resumed = {
+            (c.article_id, b.start)
+            for c in chunks
+            for a, b in pairwise(c.sentences)
+            if (c.article_id, a.start) in read and _definite_subject(read[(c.article_id, a.start)].text)
+        }
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
         for s in pool.values():
@@ -653,6 +660,7 @@ class ExtractiveAnswerer:
                     previous.get((at.article_id, at.start), ()),
                     topics.get((at.article_id, at.start), ()),
                     openings.get((at.article_id, at.start), ()),
+                    (at.article_id, at.start) in resumed,
                 )
         return sorted(found.values(), key=_rank)
 
@@ -2159,8 +2167,24 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
     """The names a sentence that names no one asked may be about: those of the sentence before, and
     when its subject is a definite description ("The company employs 64 people", after a sentence
     naming its founders), what its passage is about too. ("Its chief financial officer" is of the
-    sentence before alone.)"""
-    return (*c.before, *c.topic) if c.before and c.topic and _definite_subject(c.text) else c.before
+    sentence before alone.) A pronoun subject after a definite one stands for the same ("The company
+    was founded in 2019 by ... . It has 14 employees.")"""
+    described = _definite_subject(c.text) or (c.resumed and _pronoun_subject(c.text))
+    return (*c.before, *c.topic) if c.before and c.topic and described else c.before
+
+
+@functools.lru_cache(maxsize=4096)
+def _pronoun_subject(sentence: str) -> bool:
+    """Whether the sentence's main subject is a third-person personal pronoun ("It has 14
+    employees"), as the parse reads it."""
+    return any(
+        t.dep_ in _SUBJECTS
+        and t.head.dep_ == "ROOT"
+        and t.pos_ == "PRON"
+        and t.morph.get("Person") == ["3"]
+        and t.morph.get("PronType") == ["Prs"]
+        for t in _doc(sentence)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
