@@ -584,6 +584,23 @@ def test_a_pronoun_after_a_definite_subject_stands_for_what_its_passage_is_about
     assert not ask("How many employees does Fenwick Capital have?").short
 
 
+def test_a_count_of_the_unit_asked_is_tied_though_the_names_stand_in_other_clauses(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "offtake": "Brannock Minerals has signed a binding agreement to sell 80,000 tonnes a year of zinc "
+            "concentrate from its Tarrin mine in the Yukon's Selwyn basin to Calder Metals Refining, the Korean "
+            "smelting group, the Whitehorse-based miner told the Toronto Stock Exchange on Monday. Calder will "
+            "also have the right to buy up to 15,000 tonnes a year more if the mine expands.",
+            "mine": "Brannock Minerals employs 320 people at the Yukon mine, which opened in 2019.",
+        },
+    )
+    # the verb asked, its count of tonnes and both names are in the sentence: the value answers
+    assert ask("How many tonnes a year will Brannock sell to Calder Metals?").short == "80,000 tonnes"
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

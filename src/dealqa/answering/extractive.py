@@ -1318,7 +1318,13 @@ def _tied(
         or (called and not _acted_apart(question, c, value))
         or (named and _names_all(question, c))  # ("signed a loan ... at a margin of" for what it pays)
     )
-    return measures == "length" or (verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named))
+    # (or it counts, in its own words, what "how many" asks, in a sentence naming all the names
+    # asked: "agreed to sell 120,000 tonnes a year ... to Y" for "How many tonnes will X sell Y?",
+    # where the names stand in other clauses than the value's)
+    counts = bool(question.counted) and question.counted in terms(text) and _names_all(question, c)
+    return measures == "length" or (
+        verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
+    )
 
 
 def _prices(question: Question, c: Candidate, value: Entity) -> bool:
