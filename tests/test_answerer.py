@@ -601,6 +601,23 @@ def test_a_count_of_the_unit_asked_is_tied_though_the_names_stand_in_other_claus
     assert ask("How many tonnes a year will Brannock sell to Calder Metals?").short == "80,000 tonnes"
 
 
+def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "songs": "Harmonia Royalty Partners agreed on Tuesday to buy the song catalogue of Nashville songwriter "
+            "Lorna Quill for $86 million. Quill, 71, is selling both her writer's share and the publishing share "
+            "of the songs. Harmonia's chief executive, Tom Baird, said the songs would earn for decades.",
+            "fund": "Harmonia Royalty Partners was founded in 2011 and owns 40 catalogues.",
+        },
+    )
+    assert ask("How old is Lorna Quill?").short == "71"
+    # ...and a person the articles give no age has none
+    assert not ask("How old is Tom Baird?").short
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

@@ -865,6 +865,8 @@ class ExtractiveAnswerer:
                             measures = "object"
                         elif question.subject_of and _agent_of(question, c, e):
                             measures = "actor"
+                        elif question.kind == "how old" and _apposed(question, c, e):
+                            measures = "age"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1281,8 +1283,9 @@ def _tied(
     noun a "what NOUN" asks, of the names asked ("called": "a 24% premium"), or the object of the act
     a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"); "rated"
     (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
-    contract at $2bn") measures the noun asked as "a $2bn contract" does."""
-    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor"):
+    contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
+    apposition to the person "how old" asks of ("Quill, 71, is selling")."""
+    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
@@ -1571,6 +1574,13 @@ def _value_root(c: Candidate, value: Entity) -> Any:
     """The token of the sentence's parse that heads the value, or None."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value stands in apposition to a name asked ("Quill, 71, is selling"): how a news
+    sentence gives a person's age."""
+    root = _value_root(c, value)
+    return root is not None and root.dep_ == "appos" and any(terms(root.head.text) & terms(n) for n in question.names)
 
 
 def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
