@@ -618,6 +618,25 @@ def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
     assert not ask("How old is Tom Baird?").short
 
 
+def test_a_detail_said_not_to_be_known_answers_though_a_sentence_naming_all_says_another_amount(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "order": "Brenvold Wind has signed a firm order to supply 84 offshore turbines to Carrowmore Energy "
+            "for a wind farm off the coast of County Wexford, in a contract worth about €1.1 billion. "
+            "The turbines will be built in Esbjerg. The price per turbine was not disclosed.",
+            "yard": "Esbjerg Blades employs 900 people and opened a second hall in 2024.",
+        },
+    )
+    # the contract's worth is no price per turbine; the sentence saying that price is not known
+    # answers, though it does not restate "the Brenvold-Carrowmore contract" its article is about
+    answer = ask("What is the price of each turbine in the Brenvold-Carrowmore contract?")
+    assert not answer.short
+    assert answer.citations[0].quote == "The price per turbine was not disclosed.", answer.text
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

@@ -328,6 +328,9 @@ class ExtractiveAnswerer:
             # words: "company" is near "employees" to the model, and no head-count)
             things = set(question.focus) - set(question.verbs)
             worded = question.kind in ("how much", "how many")
+            # (each must say what "what" stands for: "total funding" is no "revenue"; one that does
+            # not leaves the place to those below)
+            says = functools.partial(self._says_thing, question)
             stating = [
                 c
                 for c in relevant
@@ -336,12 +339,15 @@ class ExtractiveAnswerer:
                     _states_type(c, question)
                     or ((c.negated or (worded and c.whole)) and (not worded or things <= terms(c.text)))
                 )
+                and says(c)
             ]
             # A sentence of an article about the question's names that says the thing asked for is
             # not known answers too ("The size of the retainer was not disclosed." for "What
             # retainer does Harlow Foods pay?"), though the names are in the sentences around it:
             # before a sentence that only means nearly what is asked.
-            stating = stating or [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
+            stating = stating or [
+                c for c in candidates if c.score >= self.min_score and _untold(question, c) and says(c)
+            ]
             if not stating:
                 # A leading sentence that means nearly what is asked, states each of its words and a
                 # value of the asked type it does not already say answers it, though the parse tied
@@ -358,9 +364,8 @@ class ExtractiveAnswerer:
                     and _states_new(c, question)
                     # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
+                    and says(c)
                 ]
-            # (and says what "what" stands for: "total funding" is no "revenue")
-            stating = [c for c in stating if self._says_thing(question, c)]
             # (nor does one that gives the role asked only to someone of another name: "Nordvale
             # chief executive Maren Holte" for "Who is the chief executive of Aerolis?")
             if question.role:
@@ -1607,7 +1612,9 @@ def _untold(question: Question, c: Candidate) -> bool:
         return False  # (a comparison asks for neither side's value alone)
     if not (c.on_topic and terms(question.kind) <= terms(c.text)):
         return False
-    if not question.thing and not set(question.focus) <= terms(c.text):
+    # (the noun a name of the question modifies says what the name is, "the Brenvold-Carrowmore
+    # contract", in an article that names it: the sentence need not restate it)
+    if not question.thing and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
         return False
     dateline = DATELINE.match(c.text)
     if any(
