@@ -637,6 +637,28 @@ def test_a_detail_said_not_to_be_known_answers_though_a_sentence_naming_all_says
     assert answer.citations[0].quote == "The price per turbine was not disclosed.", answer.text
 
 
+def test_a_value_said_not_to_be_known_in_a_clause_of_its_own_answers(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "licence": "Oskarvale Pharma will pay $120 million upfront for the rights to ZX-114. Oskarvale will "
+            "also buy $30 million of newly issued Veridane shares at a premium to Monday's closing price; the "
+            "size of the premium was not disclosed.",
+            "chips": "Arcwell's largest order, announced in 2025, was for 20,000 chips from a telecom operator "
+            "that it has never named.",
+        },
+    )
+    # the day in the clause before the denial is no day the denial is limited to, and the premium
+    # it introduces is the one whose size it says is not known
+    answer = ask("What premium is Oskarvale paying on the new Veridane shares it is buying?")
+    assert not answer.abstained and not answer.short, answer.text
+    assert "the size of the premium was not disclosed" in answer.citations[0].quote
+    # ...while a sentence that only introduces the thing asked leaves it unnamed
+    assert ask("Which telecom operator bought 20,000 Arcwell chips?").abstained
+
+
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:
     # the model reads "close" as an adverb here; the auxiliary "did" shows it is the verb asked about
     assert ask("When did Vantor's Series B close?").short == "9 June 2022"

@@ -104,6 +104,7 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSES = frozenset({"ccomp", "conj", "parataxis", "advcl"})  # the dependents that are clauses of their own
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
@@ -1617,10 +1618,15 @@ def _untold(question: Question, c: Candidate) -> bool:
     if not question.thing and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
         return False
     dateline = DATELINE.match(c.text)
+    # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
+    # clause, "bought shares at a premium to Monday's price; the size of the premium was not
+    # disclosed": the whole sentence when no verb is negated, "no revenue figure for 2025")
+    ranges = [_denial(t.head) for t in _doc(c.text) if t.dep_ == "neg"] or [(0, len(c.text))]
     if any(
         e.label in _TIMES
         and not (dateline and e.end <= dateline.end())
         and not _in_question(_stated(c.text, e), question)
+        and any(a <= e.start < b for a, b in ranges)
         for e in c.entities
     ):
         return False
@@ -1641,6 +1647,15 @@ def _untold(question: Question, c: Candidate) -> bool:
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
 
 
+def _denial(verb: Any) -> tuple[int, int]:
+    """The characters of the clause of a negated verb, less a clause before it that states
+    something else ("X will buy shares at a premium to Monday's price; the size of the premium was
+    not disclosed"); a clause after it is what is denied ("did not say what it paid in 2025")."""
+    before = [t for t in verb.lefts if t.dep_ in _CLAUSES]
+    start = max((t.right_edge.idx + len(t.right_edge) for t in before), default=verb.left_edge.idx)
+    return start, verb.right_edge.idx + len(verb.right_edge)
+
+
 def _denied_by(determiner: Any, nouns: list[Any]) -> bool:
     """Whether the negative determiner denies the noun ("The deal has no break fee", "no revenue
     figure") or the act of which the noun is the object ("Neither side disclosed the size of the
@@ -1659,14 +1674,14 @@ def _denied_by(determiner: Any, nouns: list[Any]) -> bool:
 def _unnamed(question: Question, c: Candidate) -> bool:
     """Whether the sentence introduces the thing a "which NOUN" question asks for without naming
     it: the noun with an indefinite article, as the model reads it, and no name said to be one
-    ("... joined from a rail operator" for "which rail operator")."""
+    ("... joined from a rail operator" for "which rail operator"), and never refers back to it as a
+    known one ("at a premium ...; the size of the premium was not disclosed" says what of it)."""
     thing = question.thing
     if not thing or thing not in terms(c.text) or any(_named_as(question, c, e, thing) for e in c.entities):
         return False
-    return any(
-        stem(t.lemma_.lower()) == thing and any(d.morph.get("Definite") == ["Ind"] for d in t.children)
-        for t in _doc(c.text)
-    )
+    said = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == thing]
+    articles = {m for t in said for d in t.children for m in d.morph.get("Definite")}
+    return articles == {"Ind"}
 
 
 def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
