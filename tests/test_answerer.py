@@ -576,12 +576,17 @@ def test_a_pronoun_after_a_definite_subject_stands_for_what_its_passage_is_about
             "Fenwick Capital. The start-up was founded in 2021 by chief executive Ada Brook and chief technology "
             "officer Ola Reyes. It has 18 employees and 9,000 customers.",
             "bank": "Denholm Bank, a lender to farmers, employs 4,000 people in 60 branches.",
+            "dairy": "Harlow Foods agreed to buy Pellbrook Dairy for $200 million. The dairy was founded in 1952 "
+            "by Tom Pell. It employs 300 people.",
         },
     )
     # "It" is "The start-up" of the sentence before, which is Marlow Pay, the passage's subject
     assert ask("How many employees does Marlow Pay have?").short == "18 employees"
     # ...not the round's investor, whom the passage names but is not about
     assert not ask("How many employees does Fenwick Capital have?").short
+    # ...nor the buyer, when the definite subject is a word of the name bought: "The dairy" is
+    # Pellbrook Dairy
+    assert not ask("How many people does Harlow Foods employ?").short
 
 
 def test_a_count_of_the_unit_asked_is_tied_though_the_names_stand_in_other_clauses(
@@ -610,10 +615,14 @@ def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
             "songs": "Harmonia Royalty Partners agreed on Tuesday to buy the song catalogue of Nashville songwriter "
             "Lorna Quill for $86 million. Quill, 71, is selling both her writer's share and the publishing share "
             "of the songs. Harmonia's chief executive, Tom Baird, said the songs would earn for decades.",
+            "family": "Pell Foods' founder Tom Pell, 82, and his son James Pell, 51, will stay on its board.",
             "fund": "Harmonia Royalty Partners was founded in 2011 and owns 40 catalogues.",
         },
     )
     assert ask("How old is Lorna Quill?").short == "71"
+    # ...of the whole name asked: the son's age is not his father's
+    assert ask("How old is James Pell?").short == "51"
+    assert ask("How old is Tom Pell?").short == "82"
     # ...and a person the articles give no age has none
     assert not ask("How old is Tom Baird?").short
 
@@ -657,6 +666,23 @@ def test_a_value_said_not_to_be_known_in_a_clause_of_its_own_answers(
     assert "the size of the premium was not disclosed" in answer.citations[0].quote
     # ...while a sentence that only introduces the thing asked leaves it unnamed
     assert ask("Which telecom operator bought 20,000 Arcwell chips?").abstained
+
+
+def test_a_value_in_a_relative_clause_of_another_name_is_that_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "round": "Fenwick Capital, which has 400 employees, led the round in Marlow Pay.",
+            "dairy": "Harlow Foods, which employs 85 people, bought a dairy from Kerr Farms.",
+            "merger": "The combined bank will keep its headquarters in Omaha, where Platte Ridge was founded in 1912.",
+        },
+    )
+    assert not ask("How many employees does Marlow Pay have?").short
+    # ...while one of the name asked is its own, and a place's "where" clause tells of its subject
+    assert ask("How many people does Harlow Foods employ?").short == "85 people"
+    assert ask("When was Platte Ridge founded?").short == "1912"
 
 
 def test_a_verb_the_model_tags_otherwise_is_still_what_is_asked(ask: Callable[[str], Draft]) -> None:

@@ -104,7 +104,11 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_CLAUSES = frozenset({"ccomp", "conj", "parataxis", "advcl"})  # the dependents that are clauses of their own
+# The arcs of a clause of its own: one before a negated verb states something else than the denial
+# ("X will buy ...; the size was not disclosed"), and a negated verb so attached heads its clause.
+# (Not a subject clause, "csubj", which is what is denied.)
+_CLAUSE_ARCS = frozenset({"ccomp", "parataxis", "advcl"})
+_CLAUSE_HEADS = _CLAUSE_ARCS | {"ROOT", "conj"}
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
@@ -131,7 +135,7 @@ class Candidate:
     before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
     topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
     opening: tuple[str, ...] = ()  # all the names of that first sentence
-    resumed: bool = False  # the sentence before has a definite subject ("The company was founded ...")
+    resumed: str = ""  # the definite subject of the sentence before ("company" of "The company was founded ...")
 
 
 @dataclass(frozen=True)
@@ -330,7 +334,8 @@ class ExtractiveAnswerer:
             things = set(question.focus) - set(question.verbs)
             worded = question.kind in ("how much", "how many")
             # (each must say what "what" stands for: "total funding" is no "revenue"; one that does
-            # not leaves the place to those below)
+            # not leaves the place to those below, one saying the thing is not known, else one
+            # close in meaning)
             says = functools.partial(self._says_thing, question)
             stating = [
                 c
@@ -582,22 +587,19 @@ class ExtractiveAnswerer:
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
-        # on its own: the names of the sentence before, and what the passage is about.
+        # on its own: the names of the sentence before and its definite subject, and what the
+        # passage is about.
         chunks = [*(h.chunk for h in retrieval.hits), *retrieval.context]
         read = {(s.article_id, s.start): s for s in retrieval.context_sentences} | pool
-        previous = {
-            (c.article_id, b.start): _names_in(read[(c.article_id, a.start)])
-            for c in chunks
-            for a, b in pairwise(c.sentences)
-            if (c.article_id, a.start) in read
-        }
+        previous: dict[tuple[str, int], tuple[str, ...]] = {}
+        resumed: dict[tuple[str, int], str] = {}
+        for chunk in chunks:
+            for a, b in pairwise(chunk.sentences):
+                before = read.get((chunk.article_id, a.start))
+                if before is not None:
+                    previous[(chunk.article_id, b.start)] = _names_in(before)
+                    resumed[(chunk.article_id, b.start)] = _definite_subject(before.text)
         topics, openings = _topics(chunks, read), _topics(chunks, read, roles=())
-        resumed = {
-            (c.article_id, b.start)
-            for c in chunks
-            for a, b in pairwise(c.sentences)
-            if (c.article_id, a.start) in read and _definite_subject(read[(c.article_id, a.start)].text)
-        }
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
         for s in pool.values():
@@ -666,7 +668,7 @@ class ExtractiveAnswerer:
                     previous.get((at.article_id, at.start), ()),
                     topics.get((at.article_id, at.start), ()),
                     openings.get((at.article_id, at.start), ()),
-                    (at.article_id, at.start) in resumed,
+                    resumed.get((at.article_id, at.start), ""),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -1327,10 +1329,15 @@ def _tied(
         or (called and not _acted_apart(question, c, value))
         or (named and _names_all(question, c))  # ("signed a loan ... at a margin of" for what it pays)
     )
-    # (or it counts, in its own words, what "how many" asks, in a sentence naming all the names
-    # asked: "agreed to sell 120,000 tonnes a year ... to Y" for "How many tonnes will X sell Y?",
-    # where the names stand in other clauses than the value's)
-    counts = bool(question.counted) and question.counted in terms(text) and _names_all(question, c)
+    # (or it counts, in its own words, what "how many" asks, in the clause of the verb asked, in a
+    # sentence naming all the names asked: "agreed to sell 120,000 tonnes a year ... to Y" for "How
+    # many tonnes will X sell Y?", where the names stand in other clauses than the value's)
+    counts = (
+        bool(question.counted)
+        and question.counted in terms(text)
+        and any(v in near for v in question.verbs)
+        and _names_all(question, c)
+    )
     return measures == "length" or (
         verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
     )
@@ -1583,10 +1590,15 @@ def _value_root(c: Candidate, value: Entity) -> Any:
 
 
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the value stands in apposition to a name asked ("Quill, 71, is selling"): how a news
-    sentence gives a person's age."""
+    """Whether the value stands in apposition to the name asked ("Quill, 71, is selling" for "Lorna
+    Quill"): how a news sentence gives a person's age. The whole name it is apposed to must be the
+    one asked ("Tom Pell, 82, and his son James Pell, 51" gives one age to each)."""
     root = _value_root(c, value)
-    return root is not None and root.dep_ == "appos" and any(terms(root.head.text) & terms(n) for n in question.names)
+    if root is None or root.dep_ != "appos":
+        return False
+    at = root.head.idx
+    name = next((c.text[e.start : e.end] for e in c.entities if e.start <= at < e.end), root.head.text)
+    return any(terms(name) <= terms(n) for n in question.names)
 
 
 def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1620,8 +1632,12 @@ def _untold(question: Question, c: Candidate) -> bool:
     dateline = DATELINE.match(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
     # clause, "bought shares at a premium to Monday's price; the size of the premium was not
-    # disclosed": the whole sentence when no verb is negated, "no revenue figure for 2025")
-    ranges = [_denial(t.head) for t in _doc(c.text) if t.dep_ == "neg"] or [(0, len(c.text))]
+    # disclosed". The whole sentence where a negative determiner denies, "no revenue figure for
+    # 2025", or a verb that is no clause's head, "the price, not yet agreed, ...")
+    doc = _doc(c.text)
+    denied = [t.head for t in doc if t.dep_ == "neg"]
+    clausal = all(v.dep_ in _CLAUSE_HEADS for v in denied) and not any(t.lower_ in _NEGATIVE_DETERMINERS for t in doc)
+    ranges = [_denial(v) for v in denied] if denied and clausal else [(0, len(c.text))]
     if any(
         e.label in _TIMES
         and not (dateline and e.end <= dateline.end())
@@ -1650,8 +1666,9 @@ def _untold(question: Question, c: Candidate) -> bool:
 def _denial(verb: Any) -> tuple[int, int]:
     """The characters of the clause of a negated verb, less a clause before it that states
     something else ("X will buy shares at a premium to Monday's price; the size of the premium was
-    not disclosed"); a clause after it is what is denied ("did not say what it paid in 2025")."""
-    before = [t for t in verb.lefts if t.dep_ in _CLAUSES]
+    not disclosed"); a clause after it is kept, as what may be denied ("did not say what it paid in
+    2025")."""
+    before = [t for t in verb.lefts if t.dep_ in _CLAUSE_ARCS]
     start = max((t.right_edge.idx + len(t.right_edge) for t in before), default=verb.left_edge.idx)
     return start, verb.right_edge.idx + len(verb.right_edge)
 
@@ -1675,7 +1692,8 @@ def _unnamed(question: Question, c: Candidate) -> bool:
     """Whether the sentence introduces the thing a "which NOUN" question asks for without naming
     it: the noun with an indefinite article, as the model reads it, and no name said to be one
     ("... joined from a rail operator" for "which rail operator"), and never refers back to it as a
-    known one ("at a premium ...; the size of the premium was not disclosed" says what of it)."""
+    known one ("at a premium ...; the size of the premium was not disclosed" says what of it; the
+    noun with "the" anywhere counts, so such a sentence is quoted rather than declined)."""
     thing = question.thing
     if not thing or thing not in terms(c.text) or any(_named_as(question, c, e, thing) for e in c.entities):
         return False
@@ -2003,6 +2021,11 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellbrook-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
 
+    # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
+    # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
+    owner = _relative_owner(c, value)
+    if owner and not asked(owner):
+        return False
     if _names_all(question, c):
         # ...but a place whose clause names another party and none of the question's is that
         # party's ("Kerr Farms, based in Denver, sold the dairy to Harlow Foods": Denver is not
@@ -2054,6 +2077,23 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _relative_owner(c: Candidate, value: Entity) -> str:
+    """The name a relative clause holding the value is said of ("Fenwick Capital" of "Fenwick
+    Capital, which has 400 employees"), as the parse reads it, or "". Not a place: "in Omaha, where
+    Platte Ridge was founded in 1912" tells of Platte Ridge."""
+    root = _value_root(c, value)
+    if root is None:
+        return ""
+    head = clause_head(root)
+    if head.dep_ != "relcl":
+        return ""
+    at = head.head.idx
+    return next(
+        (c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES - PLACE_TYPES and e.start <= at < e.end),
+        "",
+    )
 
 
 def _locates_thing(c: Candidate, name: Entity) -> bool:
@@ -2206,23 +2246,28 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
     when its subject is a definite description ("The company employs 64 people", after a sentence
     naming its founders), what its passage is about too. ("Its chief financial officer" is of the
     sentence before alone.) A pronoun subject after a definite one stands for the same ("The company
-    was founded in 2019 by ... . It has 14 employees.")"""
-    described = _definite_subject(c.text) or (c.resumed and _pronoun_subject(c.text))
-    return (*c.before, *c.topic) if c.before and c.topic and described else c.before
+    was founded in 2019 by ... . It has 14 employees."). Not a noun that is a word of another name
+    the passage opens with: "The dairy was founded in 1952" after "X agreed to buy Pellbrook Dairy"
+    is Pellbrook Dairy's.)"""
+    described = _definite_subject(c.text) or (c.resumed if _pronoun_subject(c.text) else "")
+    others = _stems([n for n in c.opening if n not in c.topic])
+    return (*c.before, *c.topic) if c.before and c.topic and described and described not in others else c.before
 
 
 @functools.lru_cache(maxsize=4096)
 def _pronoun_subject(sentence: str) -> bool:
-    """Whether the sentence's main subject is a third-person personal pronoun ("It has 14
-    employees"), as the parse reads it."""
-    return any(
-        t.dep_ in _SUBJECTS
-        and t.head.dep_ == "ROOT"
-        and t.pos_ == "PRON"
-        and t.morph.get("Person") == ["3"]
-        and t.morph.get("PronType") == ["Prs"]
-        for t in _doc(sentence)
-    )
+    """Whether the sentence's main subject is a third-person personal pronoun that may stand for a
+    company ("It has 14 employees"), as the parse reads it: not "he" or "she", nor the "it" that
+    stands for the clause after it ("It is not known how many staff will go")."""
+    for t in _doc(sentence):
+        if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT" and t.pos_ == "PRON":
+            personal = t.morph.get("Person") == ["3"] and t.morph.get("PronType") == ["Prs"]
+            gendered = bool({"Masc", "Fem"} & set(t.morph.get("Gender")))
+            expletive = (t.dep_ == "nsubjpass" or t.head.lemma_ == "be") and any(
+                d.dep_ in ("ccomp", "xcomp", "csubj") for d in t.head.children
+            )
+            return personal and not gendered and not expletive
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
