@@ -135,7 +135,7 @@ class Candidate:
     before: tuple[str, ...] = ()  # the names the sentence before it in its chunk states
     topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
     opening: tuple[str, ...] = ()  # all the names of that first sentence
-    resumed: str = ""  # the definite subject of the sentence before ("company" of "The company was founded ...")
+    after: str = ""  # the sentence before it in its chunk, when read
 
 
 @dataclass(frozen=True)
@@ -587,18 +587,17 @@ class ExtractiveAnswerer:
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
-        # on its own: the names of the sentence before and its definite subject, and what the
-        # passage is about.
+        # on its own: the sentence before and its names, and what the passage is about.
         chunks = [*(h.chunk for h in retrieval.hits), *retrieval.context]
         read = {(s.article_id, s.start): s for s in retrieval.context_sentences} | pool
         previous: dict[tuple[str, int], tuple[str, ...]] = {}
-        resumed: dict[tuple[str, int], str] = {}
+        after: dict[tuple[str, int], str] = {}
         for chunk in chunks:
             for a, b in pairwise(chunk.sentences):
                 before = read.get((chunk.article_id, a.start))
                 if before is not None:
                     previous[(chunk.article_id, b.start)] = _names_in(before)
-                    resumed[(chunk.article_id, b.start)] = _definite_subject(before.text)
+                    after[(chunk.article_id, b.start)] = before.text
         topics, openings = _topics(chunks, read), _topics(chunks, read, roles=())
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
@@ -668,7 +667,7 @@ class ExtractiveAnswerer:
                     previous.get((at.article_id, at.start), ()),
                     topics.get((at.article_id, at.start), ()),
                     openings.get((at.article_id, at.start), ()),
-                    resumed.get((at.article_id, at.start), ""),
+                    after.get((at.article_id, at.start), ""),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -2249,7 +2248,10 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
     was founded in 2019 by ... . It has 14 employees."). Not a noun that is a word of another name
     the passage opens with: "The dairy was founded in 1952" after "X agreed to buy Pellbrook Dairy"
     is Pellbrook Dairy's.)"""
-    described = _definite_subject(c.text) or (c.resumed if _pronoun_subject(c.text) else "")
+    # (the sentence before is parsed only for a pronoun subject: most sentences have none)
+    described = _definite_subject(c.text) or (
+        _definite_subject(c.after) if c.after and _pronoun_subject(c.text) else ""
+    )
     others = _stems([n for n in c.opening if n not in c.topic])
     return (*c.before, *c.topic) if c.before and c.topic and described and described not in others else c.before
 
