@@ -1595,8 +1595,7 @@ def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
     root = _value_root(c, value)
     if root is None or root.dep_ != "appos":
         return False
-    at = root.head.idx
-    name = next((c.text[e.start : e.end] for e in c.entities if e.start <= at < e.end), root.head.text)
+    name = _entity_at(c, root.head.idx) or root.head.text
     return any(terms(name) <= terms(n) for n in question.names)
 
 
@@ -2088,9 +2087,18 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
     head = clause_head(root)
     if head.dep_ != "relcl":
         return ""
-    at = head.head.idx
+    return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
+
+
+def _entity_at(c: Candidate, at: int, labels: Collection[str] | None = None) -> str:
+    """The text of the sentence's entity (of one of the labels, if given) that spans the character,
+    or ""."""
     return next(
-        (c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES - PLACE_TYPES and e.start <= at < e.end),
+        (
+            c.text[e.start : e.end]
+            for e in c.entities
+            if (labels is None or e.label in labels) and e.start <= at < e.end
+        ),
         "",
     )
 
