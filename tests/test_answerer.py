@@ -614,7 +614,8 @@ def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
         {
             "songs": "Harmonia Royalty Partners agreed on Tuesday to buy the song catalogue of Nashville songwriter "
             "Lorna Quill for $86 million. Quill, 71, is selling both her writer's share and the publishing share "
-            "of the songs. Harmonia's chief executive, Tom Baird, said the songs would earn for decades.",
+            "of the songs. Tom Baird, who runs Harmonia, told the Nashville Ledger last Thursday that the songs "
+            "would earn for decades.",
             "family": "Pell Foods' founder Tom Pell, 82, and his son James Pell, 51, will stay on its board.",
             "fund": "Harmonia Royalty Partners was founded in 2011 and owns 40 catalogues.",
         },
@@ -623,7 +624,7 @@ def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
     # ...of the whole name asked: the son's age is not his father's
     assert ask("How old is James Pell?").short == "51"
     assert ask("How old is Tom Pell?").short == "82"
-    # ...and a person the articles give no age has none
+    # ...and a person the articles give no age has none: the day he spoke is no age
     assert not ask("How old is Tom Baird?").short
 
 
@@ -1455,3 +1456,75 @@ def test_an_amount_taken_for_granted_is_held_only_if_said_of_the_names_asked(
     answer = ask("Why is Tovik paying $39 a share for Brekka?")
     assert answer.finding == "false premise" and "$46.50 a share" in answer.text, answer.text
     assert ask("Why is Tovik paying $46.50 a share for Brekka?").finding != "false premise"
+
+
+def test_how_many_is_the_value_counting_the_unit_asked_of_those_in_its_sentence(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "quarry": "Granmoor Aggregates agreed to buy Harwick Quarries for £140 million on Monday. Harwick operates "
+            "40 kilometres of haul roads and 12 crushers across three sites in Yorkshire. Granmoor will close 2 of "
+            "the 9 depots run by Harwick in Lancashire.",
+        },
+    )
+    # "12 crushers", not the kilometres the crushers are coordinated with
+    assert ask("How many crushers does Harwick operate?").short == "12 crushers"
+    assert ask("How many kilometres of haul roads does Harwick operate?").short == "40 kilometres"
+    # ...and a part of a counted whole is said as one: not the 9 depots Harwick runs
+    assert ask("How many depots will Granmoor close?").short == "2 of the 9 depots"
+
+
+def test_a_role_no_name_holds_in_its_sentence_is_held_at_the_company_the_passage_is_about(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "stake": "Larkspur Air agreed on Monday to buy 20% of Velta Airlines for €90 million. Larkspur, which "
+            "flies 50 aircraft, has been expanding in the Baltics since 2027. Chief financial officer Nora Quill "
+            "said the Velta investment would be paid from cash and would not change its dividend.",
+            "velta": "Velta Airlines flies 18 aircraft from Riga and carried 2 million passengers last year. "
+            '"The deal gives us the money to grow," said Mara Venn, Velta\'s managing director and chief executive.',
+        },
+    )
+    assert ask("Who is Larkspur's chief financial officer?").short == "Nora Quill"
+    # (each of the roles given in apposition is held: "managing director and chief executive")
+    assert ask("Who is the CEO of Velta Airlines?").short == "Mara Venn"
+    # the sentence names Velta, but the finance chief is Larkspur's: Velta's is not given
+    velta = ask("Who is Velta Airlines' chief financial officer?")
+    assert not velta.short and velta.abstained
+
+
+def test_a_value_of_a_noun_another_name_is_the_subject_of_is_not_the_asked_name_s(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "offer": "Ardent Holdings said on Thursday that shareholders owning 61% of Pelham Robotics had tendered "
+            "their shares in its offer.\n\nTogether with the 14% stake Ardent already held, the group will own 75% "
+            "of Pelham once the tendered shares are settled.\n\nCorbel Partners, an activist fund based in "
+            "Singapore, declined to tender, arguing in a letter to the board that the offer undervalued the company.",
+        },
+    )
+    assert ask("What stake in Pelham did Ardent already hold?").short == "14%"
+    # "the 14% stake Ardent already held" is Ardent's: Corbel's stake is not given
+    assert not ask("What stake in Pelham Robotics does Corbel Partners own?").short
+
+
+def test_terms_said_not_disclosed_of_the_act_asked_answer_though_named_as_a_noun(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "water": "Harwell Water, which serves 300,000 homes, is owned 70% by Arden Capital and 30% by Polk "
+            "Builders. Arden and Polk have agreed to inject new equity, but the terms of the equity contribution "
+            "were not disclosed.",
+        },
+    )
+    # "the equity contribution" is the injecting of new equity asked about, in other words
+    answer = ask("On what terms are Arden and Polk injecting new equity into Harwell Water?")
+    assert not answer.abstained and "the terms of the equity contribution were not disclosed" in answer.text

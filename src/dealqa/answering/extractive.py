@@ -373,12 +373,14 @@ class ExtractiveAnswerer:
                     and says(c)
                 ]
             # (nor does one that gives the role asked only to someone of another name: "Nordvale
-            # chief executive Maren Holte" for "Who is the chief executive of Aerolis?")
+            # chief executive Maren Holte" for "Who is the chief executive of Aerolis?"; one naming
+            # no one may say the role is not filled)
             if question.role:
                 stating = [
                     c
                     for c in stating
-                    if c.negated or any(_holds_role(question, c.text, e) for e in c.entities if e.label == "PERSON")
+                    if any(_holds_role(question, c, e) for e in c.entities if e.label == "PERSON")
+                    or (c.negated and not any(e.label == "PERSON" for e in c.entities))
                 ]
             if stating and _unnamed(question, stating[0]):
                 return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
@@ -816,7 +818,7 @@ class ExtractiveAnswerer:
                 if _modifier(question, c, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
-                if question.role and e.label in NAME_TYPES and not _holds_role(question, c.text, e):
+                if question.role and e.label in NAME_TYPES and not _holds_role(question, c, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if c.negated and not question.negated and _denied(question, c, e):
                     continue  # "has not closed by January 31" is not when it closes
@@ -916,6 +918,9 @@ class ExtractiveAnswerer:
         # ...and a span, where "when" wants a point in time, both DATE to the model
         if question.kind in ("when", "how long"):
             wrong |= {t for c, e, t, *_ in found if e.label == "DATE" and _lasts(c, e) != (question.kind == "how long")}
+        # ...and an age, where "how old" asks: a point in time ("told a paper last Thursday") is none
+        if question.kind == "how old":
+            wrong |= {t for c, e, t, *_, measures in found if measures != "age" and not _lasts(c, e)}
         tied = [
             Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
             for c, e, text, p, covered, asked, measures in found
@@ -961,6 +966,10 @@ class ExtractiveAnswerer:
         # ("Its revenue was €4.0bn" before "Its profit was €360m" for "What is X's revenue?")
         if saying and any(terms(said) <= terms(v.candidate.text) for v in tied):
             tied = [v for v in tied if terms(said) <= terms(v.candidate.text)]
+        # Of a sentence's values, the one counting what "how many" asks: "27 lifts", not "112 kilometres"
+        # of "operates 112 kilometres of pistes and 27 lifts"
+        counting = {_key(v)[:2] for v in tied if question.counted and question.counted in terms(v.text)}
+        tied = [v for v in tied if _key(v)[:2] not in counting or question.counted in terms(v.text)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1112,17 +1121,19 @@ def _doc(text: str) -> Any:
     return parse(text)
 
 
-def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
+def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     """Whether the sentence may give the person the role asked. A role it gives them in apposition
     must be the one asked (its words hold the role's noun: "chief" of "finance chief" in "chief
     financial officer"; or its initials start the acronym: "chief executive" for "CEO") and held by
     a name the question names, if by any ("Kerr Farms's chief executive" is no one else's). With no
     such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
-    chief executive") or the sentence gives them none."""
+    chief executive") or the sentence gives them none. A title before the name held by no name it states is of
+    the passage's subject ("Chief financial officer Declan Ruane said ..." after a sentence about Kestrel
+    is Kestrel's, whatever else the sentence names)."""
     asked = question.role.split()
     noun = stem(asked[-1].lower())
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
-    doc = _doc(sentence)
+    doc = _doc(c.text)
     span = [t for t in doc if person.start <= t.idx < person.end]
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
     given = None
@@ -1132,23 +1143,33 @@ def _holds_role(question: Question, sentence: str, person: Entity) -> bool:
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
         return True
-    modifiers = (c for c in given.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
-    held = [t.text for t in sorted([given, *modifiers], key=lambda t: t.i)]
-    if question.role.isupper():
-        same = question.role.startswith("".join(w[0] for w in held).upper())
-    elif given.text.isupper():
-        same = given.text.startswith("".join(w[0] for w in asked).upper())
-    else:
-        same = noun in terms(" ".join(held))
-    if not same:
+
+    def same(role: Any) -> bool:
+        modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
+        held = [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
+        if question.role.isupper():
+            return question.role.startswith("".join(w[0] for w in held).upper())
+        if role.text.isupper():
+            return bool(role.text.startswith("".join(w[0] for w in asked).upper()))
+        return noun in terms(" ".join(held))
+
+    # (of each role given: "Karrabin's managing director and chief executive")
+    if not any(same(role) for role in (given, *given.conjuncts)):
         return noun in near
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
-    holders = [c for c in given.children if c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+    holders = [
+        t
+        for t in given.children
+        if t.dep_ in ("poss", "nmod")
+        or (t.dep_ == "compound" and (t.pos_ == "PROPN" or _entity_at(c, t.idx, NAME_TYPES)))
+    ]
     holders += [
-        o for c in given.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+        o for t in given.children if t.dep_ == "prep" and t.lower_ == "of" for o in t.children if o.dep_ == "pobj"
     ]
     # (the model may tag a name it has not seen as a common noun: capitalised, it is a name)
     named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
+    if not named and given.dep_ == "compound":  # (a bare title before the name)
+        named = list(_antecedents(c))
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
@@ -1647,10 +1668,14 @@ def _untold(question: Question, c: Candidate) -> bool:
     head = stem(question.kind.split()[-1].lower())
     asked = terms(question.text)
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
-    # (the noun, or the one it is a compound of: "Toften's dividend policy")
+    # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
+    # in the phrase says it is what is asked: "the terms of the equity contribution" for the terms
+    # of "injecting new equity")
     described = [*nouns, *(n.head for n in nouns if n.dep_ == "compound")]
     if any(
-        o.pos_ in ("NOUN", "PROPN") and not terms(o.text) <= asked
+        o.pos_ in ("NOUN", "PROPN")
+        and not terms(o.text) <= asked
+        and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
         for n in described
         for p in n.children
         if p.dep_ in ("prep", "poss", "compound")
@@ -1812,10 +1837,12 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
-    reads it ("ports" of "9 ports", "points" of "140 basis points"), or None."""
-    if value.role != "nummod":
-        return None
+    reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a counted whole the number
+    is a part of ("cinemas" of "29 of the 41 cinemas"), or None."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is not None and value.role != "nummod":
+        wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
+        return next((w for w in wholes if w.tag_ == "NNS" and any(n.dep_ == "nummod" for n in w.children)), None)
     if span is None or span.root.head.pos_ not in ("NOUN", "PROPN") or span.root.head.i < span.end:
         return None
     head = span.root.head
@@ -2039,6 +2066,12 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         ]
         return not named or not theirs or any(asked(c.text[e.start : e.end]) for e in theirs) or bool(named & clause)
 
+    # ...and so, in a sentence that does not name all, is a value of a noun a name's relative clause
+    # tells of ("the 12.6% stake Kagemori already held" is no other holder's stake)
+    holder = _relative_subject(c, value)
+    if holder and not asked(holder):
+        return False
+
     def in_clause(text: str) -> bool:
         # a name outside the value's clause is not what the value is of ("... its budget to $3.4
         # billion, to pay for the Orwin plant"); with no clause read, any name in the sentence is
@@ -2088,6 +2121,16 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
     if head.dep_ != "relcl":
         return ""
     return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
+
+
+def _relative_subject(c: Candidate, value: Entity) -> str:
+    """The name that is the subject of a relative clause of the noun the value modifies ("Kagemori"
+    of "the 12.6% stake Kagemori already held"), as the parse reads it, or ""."""
+    root = _value_root(c, value)
+    if root is None or root.dep_ not in ("compound", "nmod", "nummod", "amod"):
+        return ""
+    subjects = (s for r in root.head.children if r.dep_ == "relcl" for s in r.children if s.dep_ in _SUBJECTS)
+    return next((name for s in subjects if (name := _entity_at(c, s.idx, NAME_TYPES))), "")
 
 
 def _entity_at(c: Candidate, at: int, labels: Collection[str] | None = None) -> str:

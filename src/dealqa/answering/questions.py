@@ -552,7 +552,17 @@ def _asked_role(doc: Any) -> str:
     wh = next((t for t in doc if t.lower_ == "who" and t.head.lemma_ == "be"), None)
     if wh is None:
         return ""
-    noun = next((t for t in wh.head.children if t.dep_ in ("attr", "nsubj") and t != wh and t.pos_ == "NOUN"), None)
+    # (an acronym the model takes for a name, "the CEO", is a role unless it is typed as one)
+    noun = next(
+        (
+            t
+            for t in wh.head.children
+            if t.dep_ in ("attr", "nsubj")
+            and t != wh
+            and (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text.isupper() and not t.ent_type_))
+        ),
+        None,
+    )
     if noun is None:
         return ""
     words = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN")]
