@@ -1528,3 +1528,38 @@ def test_terms_said_not_disclosed_of_the_act_asked_answer_though_named_as_a_noun
     # "the equity contribution" is the injecting of new equity asked about, in other words
     answer = ask("On what terms are Arden and Polk injecting new equity into Harwell Water?")
     assert not answer.abstained and "the terms of the equity contribution were not disclosed" in answer.text
+
+
+def test_a_premise_act_done_only_to_a_part_of_the_name_does_not_hold(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "licence": "Halden Pharma agreed to license worldwide rights to PX-12, a kidney drug, from Pirra Labs. "
+            "Halden will also buy $20 million of newly issued Pirra shares. Halden is not acquiring Pirra, and the "
+            "biotech will keep its 80 employees in Leiden.",
+        },
+    )
+    # buying some of Pirra's shares is not acquiring Pirra: the sentence that denies it is quoted
+    answer = ask("Why did Halden Pharma acquire Pirra Labs outright?")
+    assert answer.finding == "false premise" and "Halden is not acquiring Pirra" in answer.text
+    # ...while a premise the articles state stands
+    assert ask("Why did Halden Pharma buy Pirra shares?").finding != "false premise"
+
+
+def test_who_does_an_act_is_its_subject_not_another_party(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "papers": "LEEDS, England, Sept 2 - Harland Media Group has agreed to buy Tarn Valley Press, the "
+            "publisher of the Tarn Evening Post, from Ashcombe Holdings for £54 million. Tarn Valley Press "
+            "employs 900 people.",
+            "bank": "Quarry Bank advised Ostby Foods on its sale of a dairy to Kerr Farms.",
+        },
+    )
+    # the buyer is the subject of "agreed to buy", though the dateline's place is the parser's subject
+    assert ask("Who is buying Tarn Valley Press?").short == "Harland Media Group"
+    assert ask("Who advised Ostby Foods on its sale of the dairy?").short == "Quarry Bank"

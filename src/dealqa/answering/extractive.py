@@ -927,6 +927,10 @@ class ExtractiveAnswerer:
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
         called = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "called"}
+        # Who does the act asked, where a sentence says it, not another party to it ("X has agreed to
+        # buy Y from Z" for "Who is buying Y?")
+        actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "actor"}
+        tied = [v for v in tied if not actors or _key(v) in actors]
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
@@ -1034,9 +1038,13 @@ class ExtractiveAnswerer:
             w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
-        if any(not (_denies(c.text, like) or _swapped(question, c.text, like)) or question.negated for c in stating):
+        if any(
+            not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
+            or question.negated
+            for c in stating
+        ):
             return None
-        return stating[0] if stating else leading[0]
+        return next((c for c in stating if _denies(c.text, like)), stating[0] if stating else leading[0])
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -1221,6 +1229,19 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
             if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
                 return True
     return False
+
+
+def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
+    """Whether the sentence gives these verbs as objects only things other than the name the
+    question's act is done to, such as a part of it ("will buy $40 million of Tessaly shares" for
+    "Why did X acquire Tessaly?"), as the parse reads them; not a pronoun, which may be the name."""
+    acts = [t for t in _doc(question.text) if t.text in question.predicates]
+    objects = [o.text for a in acts for o in a.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
+    held = [n for n in question.names if any(o in n.split() for o in objects)]
+    found = [o for t in _doc(sentence) if t.lower_ in verbs for o in t.children if o.dep_ == "dobj"]
+    if not held or not found or any(o.pos_ == "PRON" for o in found):
+        return False
+    return not any(_named(question, n, o.text, part=True) for o in found for n in held)
 
 
 def _object_phrase(act: Any) -> str:
@@ -1625,7 +1646,19 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     passive or a participle said of X itself ("a Series B round led by Hestra", "Kallby was
     advised by Ostby"; not "its audit committee, which is chaired by Y" for "Who chairs X?")."""
     span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
-    by = span.root.head if span is not None and span.root.dep_ == "pobj" else None
+    if span is None:
+        return False
+    # (or its subject, of the act done to X: "X has agreed to buy Y" for "Who is buying Y?"; or
+    # in apposition to it, where the parser took a dateline for the subject)
+    root = span.root.head if span.root.dep_ == "appos" else span.root
+    if any(
+        root in _subject(act)
+        and question.acted_on & {stem(t.lower_) for o in act.children if o.dep_ == "dobj" for t in compounded(o)}
+        for act in span.doc
+        if act.pos_ == "VERB" and stem(act.lemma_.lower()) == question.subject_of
+    ):
+        return True
+    by = span.root.head if span.root.dep_ == "pobj" else None
     if by is None or by.dep_ != "agent" or stem(by.head.lemma_.lower()) != question.subject_of:
         return False
     act = by.head
