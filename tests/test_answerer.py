@@ -616,7 +616,8 @@ def test_how_old_is_answered_by_the_number_in_apposition_to_the_person(
             "Lorna Quill for $86 million. Quill, 71, is selling both her writer's share and the publishing share "
             "of the songs. Tom Baird, who runs Harmonia, told the Nashville Ledger last Thursday that the songs "
             "would earn for decades.",
-            "family": "Pell Foods' founder Tom Pell, 82, and his son James Pell, 51, will stay on its board.",
+            "family": "Pell Foods' founder Tom Pell, 82, and his son James Pell, 51, will stay on its board. "
+            "James Pell, who turned 51 in March, runs its bakery.",
             "fund": "Harmonia Royalty Partners was founded in 2011 and owns 40 catalogues.",
         },
     )
@@ -1492,6 +1493,15 @@ def test_a_role_no_name_holds_in_its_sentence_is_held_at_the_company_the_passage
     assert ask("Who is Larkspur's chief financial officer?").short == "Nora Quill"
     # (each of the roles given in apposition is held: "managing director and chief executive")
     assert ask("Who is the CEO of Velta Airlines?").short == "Mara Venn"
+    # ...and a bare title in a sentence making another company a subject has no known holder
+    dairy = _answering(
+        encode,
+        {
+            "dairy": "Kestrel Foods agreed to buy Pellbrook Dairy for £80 million. Pellbrook, founded in 1952, has "
+            "300 staff. Chief executive Anna Bell said Kestrel would keep the Pellbrook brand.",
+        },
+    )
+    assert not dairy("Who is the chief executive of Pellbrook?").short
     # the sentence names Velta, but the finance chief is Larkspur's: Velta's is not given
     velta = ask("Who is Velta Airlines' chief financial officer?")
     assert not velta.short and velta.abstained
@@ -1541,7 +1551,7 @@ def test_a_premise_act_done_only_to_a_part_of_the_name_does_not_hold(
             "biotech will keep its 80 employees in Leiden.",
         },
     )
-    # buying some of Pirra's shares is not acquiring Pirra: the sentence that denies it is quoted
+    # buying an amount of Pirra's shares is not acquiring Pirra: the sentence that denies it is quoted
     answer = ask("Why did Halden Pharma acquire Pirra Labs outright?")
     assert answer.finding == "false premise" and "Halden is not acquiring Pirra" in answer.text
     # ...while a premise the articles state stands
@@ -1558,8 +1568,12 @@ def test_who_does_an_act_is_its_subject_not_another_party(
             "publisher of the Tarn Evening Post, from Ashcombe Holdings for £54 million. Tarn Valley Press "
             "employs 900 people.",
             "bank": "Quarry Bank advised Ostby Foods on its sale of a dairy to Kerr Farms.",
+            "drones": "OSLO (Reuters) - Nordvale agreed to buy Aerolis from Kallby for $2 billion, the companies "
+            "said on Monday.",
         },
     )
     # the buyer is the subject of "agreed to buy", though the dateline's place is the parser's subject
     assert ask("Who is buying Tarn Valley Press?").short == "Harland Media Group"
+    # ...and no name of the dateline is
+    assert ask("Who is buying Aerolis?").short == "Nordvale"
     assert ask("Who advised Ostby Foods on its sale of the dairy?").short == "Quarry Bank"

@@ -96,6 +96,7 @@ _MAX_SENTENCES = 3
 # A person's role and its holder stand this near the name in the parse ("Ana Ruiz, Vantor's chief executive").
 _ROLE_EDGES = 4
 _CLOSEST_SHOWN = 2
+_DATELINE_TOKENS = 16  # a dateline's place, day and agency fit in these
 # The words that make a value before them a rate ("$38.50 a share", "€14,000 per accelerator"): such
 # a value answers only a question that names what it is a rate of.
 _RATE = frozenset({"per", "a", "an", "each"})
@@ -920,17 +921,19 @@ class ExtractiveAnswerer:
             wrong |= {t for c, e, t, *_ in found if e.label == "DATE" and _lasts(c, e) != (question.kind == "how long")}
         # ...and an age, where "how old" asks: a point in time ("told a paper last Thursday") is none
         if question.kind == "how old":
-            wrong |= {t for c, e, t, *_, measures in found if measures != "age" and not _lasts(c, e)}
+            ages = {t for _, _, t, *_, measures in found if measures == "age"}
+            wrong |= {t for c, e, t, *_, measures in found if measures != "age" and not _lasts(c, e)} - ages
         tied = [
             Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
             for c, e, text, p, covered, asked, measures in found
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
         called = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "called"}
-        # Who does the act asked, where a sentence says it, not another party to it ("X has agreed to
-        # buy Y from Z" for "Who is buying Y?")
+        # Who does the act asked, where its sentence says it, not another party to it ("X has agreed
+        # to buy Y from Z" for "Who is buying Y?")
         actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "actor"}
-        tied = [v for v in tied if not actors or _key(v) in actors]
+        acting = {key[:2] for key in actors}
+        tied = [v for v in tied if _key(v)[:2] not in acting or _key(v) in actors]
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
@@ -1178,6 +1181,13 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
     if not named and given.dep_ == "compound":  # (a bare title before the name)
         named = list(_antecedents(c))
+        # (whose holder is not known where the sentence makes another company a subject: "Chief
+        # executive Anna Bell said Kestrel would keep ..." after a sentence about Pellbrook)
+        if any(
+            e.label == "ORG" and e.role in _SUBJECTS and not any(mentioned(c.text[e.start : e.end], n) for n in named)
+            for e in c.entities
+        ):
+            return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
@@ -1232,16 +1242,15 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
 
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
-    """Whether the sentence gives these verbs as objects only things other than the name the
-    question's act is done to, such as a part of it ("will buy $40 million of Tessaly shares" for
-    "Why did X acquire Tessaly?"), as the parse reads them; not a pronoun, which may be the name."""
+    """Whether the sentence gives these verbs as objects only amounts of money, where the question's
+    act is done to a name ("will buy $40 million of Tessaly shares" for "Why did X acquire
+    Tessaly?"), as the parse reads them."""
     acts = [t for t in _doc(question.text) if t.text in question.predicates]
     objects = [o.text for a in acts for o in a.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
     held = [n for n in question.names if any(o in n.split() for o in objects)]
     found = [o for t in _doc(sentence) if t.lower_ in verbs for o in t.children if o.dep_ == "dobj"]
-    if not held or not found or any(o.pos_ == "PRON" for o in found):
-        return False
-    return not any(_named(question, n, o.text, part=True) for o in found for n in held)
+    # (an amount of it: "the remaining 60% of Y", "the company, Y Ltd" may be all of it)
+    return bool(held and found) and all(o.ent_type_ == "MONEY" for o in found)
 
 
 def _object_phrase(act: Any) -> str:
@@ -1649,9 +1658,10 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     if span is None:
         return False
     # (or its subject, of the act done to X: "X has agreed to buy Y" for "Who is buying Y?"; or
-    # in apposition to it, where the parser took a dateline for the subject)
+    # in apposition to it, where the parser took a dateline's place for the subject: no name of
+    # the dateline itself is the doer, "OSLO (Reuters) - Nordvale agreed to buy ...")
     root = span.root.head if span.root.dep_ == "appos" else span.root
-    if any(
+    if not span.start < _dateline_end(span.doc) and any(
         root in _subject(act)
         and question.acted_on & {stem(t.lower_) for o in act.children if o.dep_ == "dobj" for t in compounded(o)}
         for act in span.doc
@@ -1664,6 +1674,14 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     act = by.head
     done = act.head if act.dep_ in ("acl", "relcl") else next((t for t in act.children if t.dep_ == "nsubjpass"), None)
     return done is not None and bool(question.acted_on & {stem(t.lower_) for t in compounded(done)})
+
+
+def _dateline_end(doc: Any) -> int:
+    """The index of the dash that ends a wire dateline opening the sentence in capitals ("LEEDS,
+    England, Sept 2 -", "OSLO (Reuters) -"), or 0."""
+    if not doc or not doc[0].is_upper:
+        return 0
+    return next((t.i for t in doc[:_DATELINE_TOKENS] if t.is_punct and t.text in ("-", "–", "—")), 0)
 
 
 def _untold(question: Question, c: Candidate) -> bool:
