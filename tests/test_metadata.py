@@ -30,6 +30,9 @@ def test_dates_and_names_are_normalized_from_the_usual_fields() -> None:
         "outlet": "Decrypt",
         "author": "A, B",
     }
+    # "source" is the outlet in some front matter and the link in other
+    assert normalize({"source": "Terre & Vin Hebdo"}) == {"outlet": "Terre & Vin Hebdo"}
+    assert normalize({"source": "https://example.com/a"}) == {"url": "https://example.com/a"}
     assert byline({"outlet": "Decrypt", "published": "2026-05-06"}) == "Decrypt · 6 May 2026"
     assert byline({"published": "2026-05-06"}) == "6 May 2026" and byline({}) == ""
     assert day_number("2026-05-06") == 20260506 and outlet_key("The Data-Hall  Ledger") == "the data hall ledger"

@@ -17,10 +17,12 @@ from typing import Any
 FIELDS = ("published", "outlet", "author", "url")
 _ALIASES = {
     "published": ("published", "date", "pubdate", "published_at", "publication_date", "datepublished"),
-    "outlet": ("outlet", "site_name", "sitename", "publisher", "source_name"),
+    "outlet": ("outlet", "site_name", "sitename", "publisher", "publication", "source_name", "source"),
     "author": ("author", "authors", "byline", "creator"),
-    "url": ("url", "link", "canonical_url"),
+    "url": ("url", "link", "canonical_url", "source_url", "source"),
 }
+# "source" names the outlet in some front matter and the link in other: its value says which
+_EITHER = "source"
 _MAX_CHARS = 300
 
 
@@ -61,6 +63,8 @@ def normalize(raw: Mapping[str, Any]) -> dict[str, str]:
             if isinstance(value, list | tuple):
                 value = ", ".join(str(v) for v in value if v)
             text = parse_date(value) if name == "published" else " ".join(str(value or "").split())[:_MAX_CHARS]
+            if alias == _EITHER and (name == "url") != text.startswith(("http://", "https://")):
+                continue
             if text:
                 found[name] = text
                 break
