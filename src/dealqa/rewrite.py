@@ -62,8 +62,6 @@ def resolve(question: str, name: str, person: bool) -> str | None:
         elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ in ("NOUN", "ADJ") and t.head.i > t.i:
             # "that company('s factory)"; (the tagger may take "firm" of "does that firm run" for an
             # adjective; not "that Series A", a name of its own)
-            if person:
-                continue  # "that company" after an answer naming a chief executive is not her
             start, end, said = t.i, t.head.i + 1, name
         else:
             continue
