@@ -69,18 +69,31 @@ def parse(text: str) -> Any:
     return pipeline()(text)
 
 
-def read_sentences(texts: Sequence[str]) -> list[tuple[tuple[Entity, ...], bool, frozenset[str]]]:
+Reading = tuple[tuple[Entity, ...], bool, frozenset[str]]
+# The last sentences read, by text: an edited article re-ingested, or a corpus stored again, is
+# mostly sentences read before, and reading is the costliest step of an ingest.
+_READ: dict[str, Reading] = {}
+_READ_KEPT = 10_000
+
+
+def read_sentences(texts: Sequence[str]) -> list[Reading]:
     """For each sentence: its named values with their clauses, whether it negates something ("The
     price was not disclosed": an answer that the value is not known), and the stems of its content
     words' lemmas ("lead" for "led": a question asks "who leads" of a sentence that says "led by")."""
-    return [
-        (
+    new = [t for t in dict.fromkeys(texts) if t not in _READ]
+    read = {
+        text: (
             entities(doc),
             any(t.dep_ == "neg" for t in doc),
             frozenset(k for t in doc if _content(t) for k in terms(t.lemma_)),
         )
-        for doc in pipeline().pipe(texts, batch_size=_BATCH)
-    ]
+        for text, doc in zip(new, pipeline().pipe(new, batch_size=_BATCH), strict=True)
+    }
+    found = [read.get(t) or _READ[t] for t in texts]
+    _READ.update(read)
+    for oldest in list(_READ)[: max(0, len(_READ) - _READ_KEPT)]:
+        del _READ[oldest]
+    return found
 
 
 def entities(doc: Any) -> tuple[Entity, ...]:
