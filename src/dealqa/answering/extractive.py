@@ -973,8 +973,8 @@ class ExtractiveAnswerer:
         # ("Its revenue was €4.0bn" before "Its profit was €360m" for "What is X's revenue?")
         if saying and any(terms(said) <= terms(v.candidate.text) for v in tied):
             tied = [v for v in tied if terms(said) <= terms(v.candidate.text)]
-        # Of a sentence's values, the one counting what "how many" asks: "27 lifts", not "112 kilometres"
-        # of "operates 112 kilometres of pistes and 27 lifts"
+        # Of a sentence's values, the one counting what "how many" asks: "12 crushers", not "40
+        # kilometres" of "operates 40 kilometres of haul roads and 12 crushers"
         counting = {_key(v)[:2] for v in tied if question.counted and question.counted in terms(v.text)}
         tied = [v for v in tied if _key(v)[:2] not in counting or question.counted in terms(v.text)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
@@ -1139,8 +1139,8 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     a name the question names, if by any ("Kerr Farms's chief executive" is no one else's). With no
     such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
     chief executive") or the sentence gives them none. A title before the name held by no name it states is of
-    the passage's subject ("Chief financial officer Declan Ruane said ..." after a sentence about Kestrel
-    is Kestrel's, whatever else the sentence names)."""
+    the passage's subject ("Chief financial officer Nora Quill said ..." after a sentence about
+    Larkspur is Larkspur's, whatever else the sentence names)."""
     asked = question.role.split()
     noun = stem(asked[-1].lower())
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
@@ -1164,7 +1164,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
             return bool(role.text.startswith("".join(w[0] for w in asked).upper()))
         return noun in terms(" ".join(held))
 
-    # (of each role given: "Karrabin's managing director and chief executive")
+    # (of each role given: "Velta's managing director and chief executive")
     if not any(same(role) for role in (given, *given.conjuncts)):
         return noun in near
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
@@ -1182,7 +1182,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     if not named and given.dep_ == "compound":  # (a bare title before the name)
         named = list(_antecedents(c))
         # (whose holder is not known where the sentence makes another company a subject: "Chief
-        # executive Anna Bell said Kestrel would keep ..." after a sentence about Pellbrook)
+        # executive X said Harwell would keep ..." after a sentence about another company)
         if any(
             e.label == "ORG" and e.role in _SUBJECTS and not any(mentioned(c.text[e.start : e.end], n) for n in named)
             for e in c.entities
@@ -1243,8 +1243,8 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence gives these verbs as objects only amounts of money, where the question's
-    act is done to a name ("will buy $40 million of Tessaly shares" for "Why did X acquire
-    Tessaly?"), as the parse reads them."""
+    act is done to a name ("will buy $20 million of Pirra shares" for "Why did X acquire Pirra?"),
+    as the parse reads them."""
     acts = [t for t in _doc(question.text) if t.text in question.predicates]
     objects = [o.text for a in acts for o in a.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
     held = [n for n in question.names if any(o in n.split() for o in objects)]
@@ -1659,7 +1659,7 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
         return False
     # (or its subject, of the act done to X: "X has agreed to buy Y" for "Who is buying Y?"; or
     # in apposition to it, where the parser took a dateline's place for the subject: no name of
-    # the dateline itself is the doer, "OSLO (Reuters) - Nordvale agreed to buy ...")
+    # the dateline itself is the doer, "OSLO (Reuters) - X agreed to buy ...")
     root = span.root.head if span.root.dep_ == "appos" else span.root
     if not span.start < _dateline_end(span.doc) and any(
         root in _subject(act)
@@ -1677,7 +1677,7 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _dateline_end(doc: Any) -> int:
-    """The index of the dash that ends a wire dateline opening the sentence in capitals ("LEEDS,
+    """The index of the dash that ends a wire dateline opening the sentence in capitals ("YORK,
     England, Sept 2 -", "OSLO (Reuters) -"), or 0."""
     if not doc or not doc[0].is_upper:
         return 0
@@ -1720,8 +1720,8 @@ def _untold(question: Question, c: Candidate) -> bool:
     asked = terms(question.text)
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
     # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
-    # in the phrase says it is what is asked: "the terms of the equity contribution" for the terms
-    # of "injecting new equity")
+    # in the phrase says it is what is asked: "the terms of the debt facility" for the terms on
+    # which a bank is "providing new debt")
     described = [*nouns, *(n.head for n in nouns if n.dep_ == "compound")]
     if any(
         o.pos_ in ("NOUN", "PROPN")
@@ -1889,7 +1889,7 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
     reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a counted whole the number
-    is a part of ("cinemas" of "29 of the 41 cinemas"), or None."""
+    is a part of ("depots" of "2 of the 9 depots"), or None."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     if span is not None and value.role != "nummod":
         wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
@@ -2118,7 +2118,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return not named or not theirs or any(asked(c.text[e.start : e.end]) for e in theirs) or bool(named & clause)
 
     # ...and so, in a sentence that does not name all, is a value of a noun a name's relative clause
-    # tells of ("the 12.6% stake Kagemori already held" is no other holder's stake)
+    # tells of ("the 14% stake Ardent already held" is no other holder's stake)
     holder = _relative_subject(c, value)
     if holder and not asked(holder):
         return False
@@ -2175,8 +2175,8 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
 
 
 def _relative_subject(c: Candidate, value: Entity) -> str:
-    """The name that is the subject of a relative clause of the noun the value modifies ("Kagemori"
-    of "the 12.6% stake Kagemori already held"), as the parse reads it, or ""."""
+    """The name that is the subject of a relative clause of the noun the value modifies ("Ardent"
+    of "the 14% stake Ardent already held"), as the parse reads it, or ""."""
     root = _value_root(c, value)
     if root is None or root.dep_ not in ("compound", "nmod", "nummod", "amod"):
         return ""
