@@ -11,6 +11,7 @@ answered with the founding year.
 from __future__ import annotations
 
 import sys
+import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -74,13 +75,16 @@ Reading = tuple[tuple[Entity, ...], bool, frozenset[str]]
 # mostly sentences read before, and reading is the costliest step of an ingest.
 _READ: dict[str, Reading] = {}
 _READ_KEPT = 10_000
+_READ_LOCK = threading.Lock()  # (ingests of two stores may run on two threads)
 
 
 def read_sentences(texts: Sequence[str]) -> list[Reading]:
     """For each sentence: its named values with their clauses, whether it negates something ("The
     price was not disclosed": an answer that the value is not known), and the stems of its content
     words' lemmas ("lead" for "led": a question asks "who leads" of a sentence that says "led by")."""
-    new = [t for t in dict.fromkeys(texts) if t not in _READ]
+    with _READ_LOCK:
+        known = {t: _READ[t] for t in dict.fromkeys(texts) if t in _READ}
+    new = [t for t in dict.fromkeys(texts) if t not in known]
     read = {
         text: (
             entities(doc),
@@ -89,11 +93,11 @@ def read_sentences(texts: Sequence[str]) -> list[Reading]:
         )
         for text, doc in zip(new, pipeline().pipe(new, batch_size=_BATCH), strict=True)
     }
-    found = [read.get(t) or _READ[t] for t in texts]
-    _READ.update(read)
-    for oldest in list(_READ)[: max(0, len(_READ) - _READ_KEPT)]:
-        del _READ[oldest]
-    return found
+    with _READ_LOCK:
+        _READ.update(read)
+        for oldest in list(_READ)[: max(0, len(_READ) - _READ_KEPT)]:
+            del _READ[oldest]
+    return [known.get(t) or read[t] for t in texts]
 
 
 def entities(doc: Any) -> tuple[Entity, ...]:

@@ -1138,9 +1138,9 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     financial officer"; or its initials start the acronym: "chief executive" for "CEO") and held by
     a name the question names, if by any ("Kerr Farms's chief executive" is no one else's). With no
     such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
-    chief executive") or the sentence gives them none. A title before the name held by no name it states is of
-    the passage's subject ("Chief financial officer Nora Quill said ..." after a sentence about
-    Larkspur is Larkspur's, whatever else the sentence names)."""
+    chief executive") or the sentence gives them none. A title before the name that no name of the
+    sentence holds is the passage subject's ("Chief financial officer Nora Quill said ..." after a
+    sentence about Larkspur is Larkspur's, whatever else the sentence names)."""
     asked = question.role.split()
     noun = stem(asked[-1].lower())
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
