@@ -334,10 +334,12 @@ def _answering(encode: Callable[[list[str]], np.ndarray], articles: dict[str, st
             start = end + 2
     answerer = ExtractiveAnswerer(_Words(list(articles.values())), encode)
 
-    def answer(question: str, earlier_names: tuple[str, ...] = ()) -> Draft:
-        retrieval = Retrieval(tuple(hits), (encode([question])[0],), tuple(evidence), PUBLISHED)
+    def answer(question: str, earlier_names: tuple[str, ...] = (), query: str = "") -> Draft:
+        """``query``: what is searched, as the assistant condenses a follow-up with the turn before."""
+        query = query or question
+        retrieval = Retrieval(tuple(hits), (encode([query])[0],), tuple(evidence), PUBLISHED)
         parsed = replace(answerer.reader.read(question), earlier_names=earlier_names)
-        return answerer.answer(parsed, question, retrieval)
+        return answerer.answer(parsed, query, retrieval)
 
     return answer
 
@@ -1577,3 +1579,62 @@ def test_who_does_an_act_is_its_subject_not_another_party(
     # ...and no name of the dateline is
     assert ask("Who is buying Aerolis?").short == "Nordvale"
     assert ask("Who advised Ostby Foods on its sale of the dairy?").short == "Quarry Bank"
+
+
+def test_a_role_told_apart_by_another_word_is_not_the_role_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "fund": "Arden Pension Fund agreed to buy 40% of Polk Solar for €300 million. Nora Quill, chief "
+            "investment officer, Arden Pension Fund, said the farms suit the fund.",
+        },
+    )
+    # a chief investment officer is no chief financial officer
+    assert not ask("Who is the chief financial officer of Arden Pension Fund?").short
+    assert ask("Who is the chief investment officer of Arden Pension Fund?").short == "Nora Quill"
+
+
+def test_the_place_an_act_is_done_at_does_not_own_its_date(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "vote": "The club, bought by a Kerr Capital-led consortium for £90 million, will now face Polk Town "
+            "in a two-legged playoff semi-final, with the first leg at Tollmere Hall on May 16 and the return leg "
+            "a week later. The playoff final is scheduled for 29 May 2027.",
+        },
+    )
+    # "at Tollmere Hall" is where the leg is played, not whose the date is
+    assert ask("When is the first leg of the playoff semi-final against Polk Town?").short == "May 16"
+
+
+def test_a_follow_up_is_not_answered_with_the_name_it_points_back_at(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "spac": "Brisk Motors has agreed to go public through a merger with Kestrel Acquisition Corp, a "
+            "blank-cheque company.\n\nBrisk's previous funding round, a €90m Series C in 2024, was sponsored by "
+            "a group of investors it did not name.",
+        },
+    )
+    # "its" after a question about Brisk Motors: "Brisk" (of "Brisk's previous round") is not its sponsor
+    earlier = "Which company is Brisk Motors merging with?"
+    answer = ask("Who is its sponsor?", ("Brisk Motors",), f"{earlier} Who is its sponsor?")
+    assert not answer.short and "was sponsored by a group of investors" in answer.text
+
+
+def test_terms_withheld_of_a_thing_a_demonstrative_points_back_at_answer(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "farms": "Arden Pension Fund has agreed to buy 80% of Polk Solar's wind farms for €700 million. Nora "
+            "Quill said about 60% of the farms' output is sold under long-term power purchase agreements with "
+            "industrial buyers, but the prices in those contracts were not disclosed.",
+        },
+    )
+    # "those contracts" are the agreements asked about, not another party's
+    answer = ask("What prices are paid under the power purchase agreements for the farms' output?")
+    assert not answer.abstained and "the prices in those contracts were not disclosed" in answer.text

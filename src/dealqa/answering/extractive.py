@@ -1155,18 +1155,30 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     if given is None or given.pos_ != "NOUN":
         return True
 
-    def same(role: Any) -> bool:
+    def words(role: Any) -> list[str]:
         modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
-        held = [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
+        return [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
+
+    def other(held: list[str]) -> bool:
+        """The asked role's noun told apart by another word before it: "chief investment officer"
+        is no "chief financial officer"."""
+        if len(asked) < 2 or len(held) < 2 or stem(held[-1].lower()) != noun:
+            return False
+        said, own = stem(held[-2].lower()), stem(asked[-2].lower())
+        return not (said.startswith(own) or own.startswith(said))
+
+    def same(role: Any) -> bool:
+        held = words(role)
         if question.role.isupper():
             return question.role.startswith("".join(w[0] for w in held).upper())
         if role.text.isupper():
             return bool(role.text.startswith("".join(w[0] for w in asked).upper()))
-        return noun in terms(" ".join(held))
+        return noun in terms(" ".join(held)) and not other(held)
 
     # (of each role given: "Velta's managing director and chief executive")
-    if not any(same(role) for role in (given, *given.conjuncts)):
-        return noun in near
+    roles = (given, *given.conjuncts)
+    if not any(same(role) for role in roles):
+        return noun in near and not any(other(words(role)) for role in roles)
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [
         t
@@ -1350,13 +1362,15 @@ def _tied(
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
-    # (the place and agency of a wire story's dateline are no party of its first sentence)
+    # (the place and agency of a wire story's dateline are no party of its first sentence, nor is
+    # the place an act is done at: "the vote at Tollmere Hall on May 16")
     dateline = DATELINE.match(c.text)
     others = [
         near[w]
         for e in c.entities
         if e.label in NAME_TYPES
         and not (dateline and e.end <= dateline.end())
+        and not (e.label in PLACE_TYPES and e.role == "pobj")
         and e.label not in question.types  # "Austin, Texas": a value beside another of its kind
         and not _in_question(c.text[e.start : e.end], question)
         for w in terms(c.text[e.start : e.end])
@@ -1721,12 +1735,15 @@ def _untold(question: Question, c: Candidate) -> bool:
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
     # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
     # in the phrase says it is what is asked: "the terms of the debt facility" for the terms on
-    # which a bank is "providing new debt")
+    # which a bank is "providing new debt"; so does a demonstrative, which points back at what the
+    # sentence has named: "sold under supply deals, but the prices in those contracts were not
+    # disclosed")
     described = [*nouns, *(n.head for n in nouns if n.dep_ == "compound")]
     if any(
         o.pos_ in ("NOUN", "PROPN")
         and not terms(o.text) <= asked
         and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
+        and not any(w.dep_ == "det" and w.morph.get("PronType") == ["Dem"] for w in o.children)
         for n in described
         for p in n.children
         if p.dep_ in ("prep", "poss", "compound")
@@ -1957,8 +1974,14 @@ def _share_of(text: str, value: Entity) -> str:
 
 def _in_question(value: str, question: Question) -> bool:
     """Whether the question already says the value ("Plant 2", "Quarry" for "Quarry
-    Analytics")."""
-    return set(fold(value).split()) <= question.words or names(value, question.text)
+    Analytics"), or a name of the turn before that a follow-up points back at does ("Who is its
+    sponsor?" is not answered "Brisk" after a question about Brisk Motors)."""
+    said = set(fold(value).split())
+    return (
+        said <= question.words
+        or names(value, question.text)
+        or any(said <= set(fold(n).split()) for n in question.earlier_names)
+    )
 
 
 def _predicate(c: Candidate, value: Entity) -> str:
