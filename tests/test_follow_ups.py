@@ -82,3 +82,34 @@ def test_the_word_that_points_back_is_found_by_the_parse(
     question: str, name: str, person: bool, resolved: str | None
 ) -> None:
     assert resolve(question, name, person) == resolved
+
+
+DAIRY = """---
+id: lisk-orrin-merger
+title: "Two dairy co-operatives agree to merge"
+---
+Lisk Dairies and Orrin Co-operative have agreed to merge to form Tallow Dairy Co-operative, a group of 4,000 farmers.
+Brendan Kerr, chair of Lisk, would become chair of Tallow, and Orrin's chief executive would run it.
+A third co-operative, Duneway Milk, was approached; its chair, Patricia Hale, said her board had said no for now.
+"""
+CLUB = """---
+id: wexford-takeover
+title: "Wexford Rovers agrees to takeover"
+---
+Wexford Rovers has agreed to be taken over by a consortium led by Thornbury Capital for £90 million.
+Supporters' trust chair Helen Moss welcomed the deal.
+"""
+
+
+def test_it_after_a_question_about_a_thing_is_that_thing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    merger = assistant_over(tmp_path_factory.mktemp("things"), {"dairy.md": DAIRY, "club.md": CLUB})
+    # "it" is the merged co-operative the earlier question asked about: the chair of a club in
+    # another article is neither who would chair it nor a source that disagrees
+    answer = merger.ask("Who would chair it?", history=["What will the merged dairy cooperative be called?"])
+    assert "Helen Moss" not in answer.text, answer.text
+
+
+def test_a_thing_asked_about_stands_for_a_pronoun_not_for_a_phrase_of_its_own() -> None:
+    assert resolve("When will it close?", "the deal", person=False, phrases=False) == "When will the deal close?"
+    # "that facility" says what it points at in its own noun: not "the deal"
+    assert resolve("Where is that facility?", "the deal", person=False, phrases=False) is None

@@ -31,7 +31,7 @@ from .embedding import Embedder
 from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
 from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import condense, is_follow_up, is_person, resolve
+from .rewrite import condense, is_follow_up, is_person, resolve, subject_phrase
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -460,7 +460,10 @@ class Assistant:
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
         if not _asks_name(parsed):
-            return question, False  # it asked for no name, or for a place: "it" is what it asked about
+            # it asked for no name, or for a place: "it" is what it asked about ("Who will chair it?"
+            # after "What will the merged group be called?" asks who will chair the merged group)
+            thing = subject_phrase(earlier)
+            return (resolve(question, thing, person=False, phrases=False) if thing else None) or question, False
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)

@@ -40,11 +40,12 @@ def is_person(name: str, sentence: str) -> bool:
     return any(e.label_ == "PERSON" and e.text == name for e in parse(sentence).ents)
 
 
-def resolve(question: str, name: str, person: bool) -> str | None:
+def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> str | None:
     """The follow-up with the first word that points back at a name replaced by it: a third-person
     pronoun ("he", "their") or a demonstrative's noun phrase ("that company"), as spaCy's
     morphology marks them. ``person``: the name is a person's ("he" and "she" stand only for one,
-    "it" and "its" never). None when nothing in it points back.
+    "it" and "its" never). ``phrases``: a demonstrative's phrase may stand for it (not for a thing
+    of another noun: "that facility" is not "the deal"). None when nothing in it points back.
 
     Example:
         >>> resolve("When did he join Vantor?", "Maria Okeke", person=True)
@@ -59,7 +60,13 @@ def resolve(question: str, name: str, person: bool) -> str | None:
             if person and morph.get("Gender") == ["Neut"]:
                 continue  # "its finance chief" after "Who runs Vantor?" is Vantor's, not its chief's
             start, end, said = t.i, t.i + 1, f"{name}'s" if morph.get("Poss") == ["Yes"] else name
-        elif morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ in ("NOUN", "ADJ") and t.head.i > t.i:
+        elif (
+            phrases
+            and morph.get("PronType") == ["Dem"]
+            and t.dep_ == "det"
+            and t.head.pos_ in ("NOUN", "ADJ")
+            and t.head.i > t.i
+        ):
             # "that company('s factory)"; (the tagger may take "firm" of "does that firm run" for an
             # adjective; not "that Series A", a name of its own)
             start, end, said = t.i, t.head.i + 1, name
@@ -68,3 +75,24 @@ def resolve(question: str, name: str, person: bool) -> str | None:
         before = doc[start - 1].whitespace_ if start else ""
         return f"{doc[:start].text}{before}{said}{doc[end - 1].whitespace_}{doc[end:].text}".strip()
     return None
+
+
+def subject_phrase(question: str) -> str | None:
+    """The common noun phrase the question's main clause is about, which a follow-up's "it" stands
+    for ("the merged dairy group" of "What will the merged dairy group be called?"), or None.
+
+    Example:
+        >>> subject_phrase("What will the merged dairy group be called?")
+        'the merged dairy group'
+    """
+    doc = parse(question)
+    subject = next(
+        (t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"), None
+    )
+    if subject is None:
+        return None
+    phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    # (not the thing asked for, "which investor", nor one a name says, which the names stand for)
+    if any(t.tag_ in ("WDT", "WP", "WP$") or t.pos_ == "PROPN" for t in phrase):
+        return None
+    return phrase.text
