@@ -1638,3 +1638,21 @@ def test_terms_withheld_of_a_thing_a_demonstrative_points_back_at_answer(
     # "those contracts" are the agreements asked about, not another party's
     answer = ask("What prices are paid under the power purchase agreements for the farms' output?")
     assert not answer.abstained and "the prices in those contracts were not disclosed" in answer.text
+
+
+def test_a_count_the_question_takes_for_granted_is_checked_against_the_articles(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "jets": "Harrow Air has placed a firm order for 40 Tern 190 narrowbody jets from Polk Aerospace, "
+            "worth $3.1 billion at list prices, and has arranged for lessor Brisk Capital to buy the first 12 "
+            "aircraft on delivery, the companies said on Wednesday.\n\nThe airline wants to replace its ageing "
+            "fleet.",
+        },
+    )
+    # the articles say 40 jets: the premise of 60 is refused, citing them
+    answer = ask("Why did Harrow Air order 60 Tern 190 jets?")
+    assert answer.finding == "false premise" and "40 Tern 190 narrowbody jets" in answer.text
+    assert ask("Why did Harrow Air order 40 Tern 190 jets?").finding != "false premise"

@@ -987,9 +987,12 @@ class ExtractiveAnswerer:
         """For a question that takes an amount for granted ("Why is Vantor paying $12 a share for
         Quarry?"): the sentence that states another amount of that kind tied to what it asks, when
         no article about its names states the question's at its size, however written ("$12" and
-        "$12.00", "$1.3 billion" and "$1,300 million"; one in words is not compared)."""
-        for ent in entities(_doc(question.text)):  # (as an article's are read: "NOK 14bn" is money)
-            if ent.label not in _AMOUNTS or ent.label in question.types:
+        "$12.00", "$1.3 billion" and "$1,300 million"; one in words is not compared); or a count of
+        a thing ("Why did X order 60 jets?" where the articles say 40 jets)."""
+        doc = _doc(question.text)
+        for ent in entities(doc):  # (as an article's are read: "NOK 14bn" is money)
+            counted = _counted_noun(doc, ent) if ent.label == "CARDINAL" else ""
+            if (ent.label not in _AMOUNTS and not counted) or ent.label in question.types:
                 continue  # (an amount of the kind asked for is no premise: "more than $500 million?")
             stated = _size(_stated(question.text, ent))
             if stated is None or any(
@@ -1001,7 +1004,9 @@ class ExtractiveAnswerer:
                 for e in c.entities
             ):
                 continue
-            values = self._values(replace(question, types=(ent.label,), kind="how much"), relevant, vectors)
+            asking = replace(question, types=(ent.label,), kind="how many", counted=counted) if counted else None
+            asking = asking or replace(question, types=(ent.label,), kind="how much")
+            values = self._values(asking, relevant, vectors)
             if values and _size(values[0].text) not in (stated, None):
                 return values[0].candidate
             # (with no value tied to the act asked, a rate the question states at another size, said
@@ -1201,6 +1206,14 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         ):
             return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
+
+
+def _counted_noun(doc: Any, ent: Entity) -> str:
+    """The stem of the noun a number of the question counts ("jet" of "60 Skyline 190 jets"), or ""."""
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nummod" or span.root.head.pos_ != "NOUN":
+        return ""
+    return stem(span.root.head.lemma_.lower())
 
 
 def _years(text: str) -> set[str]:
