@@ -1638,6 +1638,18 @@ def test_terms_withheld_of_a_thing_a_demonstrative_points_back_at_answer(
     # "those contracts" are the agreements asked about, not another party's
     answer = ask("What prices are paid under the power purchase agreements for the farms' output?")
     assert not answer.abstained and "the prices in those contracts were not disclosed" in answer.text
+    # ...but not where they point back at other deals
+    ask = _answering(
+        encode,
+        {
+            "farms": "Arden Pension Fund has agreed to buy 80% of Polk Solar's wind farms for €700 million. About "
+            "60% of the farms' output is sold under long-term power purchase agreements with industrial buyers at "
+            "€55 per megawatt hour. Polk Solar also signed steel supply deals with Vance Metals, but the prices in "
+            "those contracts were not disclosed.",
+        },
+    )
+    answer = ask("What prices are paid under the power purchase agreements for the farms' output?")
+    assert "€55 per megawatt hour" in answer.text and "those contracts" not in answer.text
 
 
 def test_a_count_the_question_takes_for_granted_is_checked_against_the_articles(
@@ -1656,3 +1668,26 @@ def test_a_count_the_question_takes_for_granted_is_checked_against_the_articles(
     answer = ask("Why did Harrow Air order 60 Tern 190 jets?")
     assert answer.finding == "false premise" and "40 Tern 190 narrowbody jets" in answer.text
     assert ask("Why did Harrow Air order 40 Tern 190 jets?").finding != "false premise"
+
+
+def test_how_much_a_verb_of_money_asks_may_be_a_rate(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "notes": "Tarn Logistics has priced $750 million of senior notes due 2031 to refinance debt. The notes, "
+            "sold at par, pay 6.5% a year. Tarn will use the proceeds to repay a $600 million bridge loan.",
+        },
+    )
+    assert ask("How much will the senior notes pay a year?").short == "6.5%"
+
+
+def test_a_role_in_other_words_or_with_a_word_more_is_the_role_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "polk": "Polk Solar has agreed to sell its wind unit to Arden Group for €420 million. Dan Reyes, chief "
+            "executive of Arden Group, said the farms would double Arden's capacity. Ana Ruiz, Polk Solar's lead "
+            "independent director, said the board backed the deal unanimously.",
+        },
+    )
+    assert ask("Who is the lead director of Polk Solar?").short == "Ana Ruiz"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dealqa import Assistant
-from dealqa.rewrite import resolve
+from dealqa.rewrite import about_thing, resolve
 
 from .conftest import assistant_over
 
@@ -113,3 +113,61 @@ def test_a_thing_asked_about_stands_for_a_pronoun_not_for_a_phrase_of_its_own() 
     assert resolve("When will it close?", "the deal", person=False, phrases=False) == "When will the deal close?"
     # "that facility" says what it points at in its own noun: not "the deal"
     assert resolve("Where is that facility?", "the deal", person=False, phrases=False) is None
+
+
+WIND = """---
+id: arden-polk-wind
+title: Arden Group to buy Polk Solar's wind unit
+---
+Arden Group will pay €420 million for Polk Solar's wind unit, the companies said on Monday.
+The buyer expects to complete the purchase in March 2027, after regulators in Portugal approve it.
+Polk Solar, based in Lisbon, will use the money to expand its rooftop panel business.
+"""
+HAULAGE = """---
+id: vance-halden
+title: Vance Industries agrees to buy Halden Haulage
+---
+Vance Industries has agreed to buy Halden Haulage, a trucking firm, for $310 million.
+The buyer expects to complete the purchase in June 2026.
+"""
+KESTREL = """---
+id: arden-kestrel
+title: Arden Group to buy rest of Kestrel Foods
+---
+Arden Group has agreed to pay $610 million for the 70% of Kestrel Foods it does not already own.
+Arden Group, Kestrel's largest shareholder, bought its first 30% stake in 2019.
+"""
+
+
+def test_a_follow_up_about_an_earlier_question_s_names_stays_with_them(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    deals = assistant_over(
+        tmp_path_factory.mktemp("buyers"), {"wind.md": WIND, "haulage.md": HAULAGE, "kestrel.md": KESTREL}
+    )
+    # "it" is the buyer of Polk Solar's unit, not any buyer: the other article's date is no rival
+    earlier = "How much will the buyer pay for Polk Solar's wind unit?"
+    assert deals.ask("When will it complete the purchase?", history=[earlier]).short == "March 2027"
+    # ...and a name the earlier question gave may be the answer ("its" is Kestrel Foods)
+    earlier = "How much is Arden Group paying for Kestrel Foods?"
+    assert deals.ask("Who is its largest shareholder?", history=[earlier]).short == "Arden Group"
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "resolved"),
+    [
+        (
+            "When will it close?",
+            "What will the merged dairy group be called?",
+            "When will the merged dairy group close?",
+        ),
+        ("When will it close?", "When was the deal signed?", "When will the deal close?"),
+        ("When was it agreed?", "How many stores do the two chains run?", None),  # the subject is what it asks
+        ("Who are they buying?", "When was the deal signed?", None),  # "they" is no deal
+        ("When was it announced?", "Why did the regulator block the takeover?", None),  # which of the two?
+    ],
+)
+def test_a_pronoun_stands_for_the_one_thing_the_earlier_question_asked_about(
+    question: str, earlier: str, resolved: str | None
+) -> None:
+    assert about_thing(question, earlier) == resolved

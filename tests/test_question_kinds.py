@@ -115,9 +115,11 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert "DATE" not in read("Which has more staff, Harbor Mills or Orbital?").weighed
     assert "DATE" not in read("Which mill has fewer workers, Harbor Mills or Orbital?").weighed
     assert "DATE" not in read("Which deal cost less, Harbor Mills or Orbital?").weighed
-    # "how much" with a verb of money ("pay", "spend") asks for money, not for what it pays for
-    assert read("How much does a truck pay to use the mill's road?").types == ("MONEY",)
-    assert read("How much did Orbital spend on the mill?").types == ("MONEY",)
+    # "how much" with a verb of money ("pay", "spend") asks for money or a rate, not for what it pays
+    # for; a price ("pay ... for the mill") is money
+    assert read("How much does a truck pay to use the mill's road?").types == ("MONEY", "PERCENT")
+    assert read("How much did Orbital spend on the mill?").types == ("MONEY", "PERCENT")
+    assert read("How much will Orbital pay Dana Kim for her stake?").types == ("MONEY",)
     assert "PERCENT" in read("How much did Orbital's sales grow?").types
 
 

@@ -31,7 +31,7 @@ from .embedding import Embedder
 from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
 from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import condense, is_follow_up, is_person, resolve, subject_phrase
+from .rewrite import about_thing, condense, is_follow_up, is_person, resolve
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -460,10 +460,10 @@ class Assistant:
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
         if not _asks_name(parsed):
-            # it asked for no name, or for a place: "it" is what it asked about ("Who will chair it?"
-            # after "What will the merged group be called?" asks who will chair the merged group)
-            thing = subject_phrase(earlier)
-            return (resolve(question, thing, person=False, phrases=False) if thing else None) or question, False
+            # it asked for no name, or for a place: "it" is what it asked about, and where that is
+            # no name, the thing it names ("Who will chair it?" after "What will the merged group
+            # be called?" asks who will chair the merged group)
+            return (None if parsed.names else about_thing(question, earlier)) or question, False
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)

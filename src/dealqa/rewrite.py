@@ -77,22 +77,29 @@ def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> 
     return None
 
 
-def subject_phrase(question: str) -> str | None:
-    """The common noun phrase the question's main clause is about, which a follow-up's "it" stands
-    for ("the merged dairy group" of "What will the merged dairy group be called?"), or None.
+def about_thing(question: str, earlier: str) -> str | None:
+    """The follow-up with its pronoun replaced by the one thing the earlier question, which names no
+    one, asked about: its subject's common noun phrase ("Who would chair it?" after "What will the
+    merged dairy group be called?": "Who would chair the merged dairy group?"). None where that
+    question asks about two things ("Why did the regulator block the takeover?": "it" may be
+    either), its subject is what it asks for ("which investor", "how many stores"), or the pronoun
+    does not agree with it in number ("they" for "the deal").
 
     Example:
-        >>> subject_phrase("What will the merged dairy group be called?")
-        'the merged dairy group'
+        >>> about_thing("When will it close?", "What will the merged dairy group be called?")
+        'When will the merged dairy group close?'
     """
-    doc = parse(question)
-    subject = next(
-        (t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"), None
-    )
-    if subject is None:
+    doc = parse(earlier)
+    arguments = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ in ("NOUN", "PROPN")]
+    if len(arguments) != 1 or arguments[0].dep_ not in ("nsubj", "nsubjpass") or arguments[0].head.dep_ != "ROOT":
         return None
+    subject = arguments[0]
     phrase = doc[subject.left_edge.i : subject.right_edge.i + 1]
-    # (not the thing asked for, "which investor", nor one a name says, which the names stand for)
-    if any(t.tag_ in ("WDT", "WP", "WP$") or t.pos_ == "PROPN" for t in phrase):
+    if any(t.tag_ in ("WRB", "WDT", "WP", "WP$") or t.pos_ == "PROPN" for t in phrase):
         return None
-    return phrase.text
+    pronoun = next(
+        (t for t in parse(question) if t.morph.get("PronType") == ["Prs"] and t.morph.get("Person") == ["3"]), None
+    )
+    if pronoun is None or pronoun.morph.get("Number") != subject.morph.get("Number"):
+        return None
+    return resolve(question, phrase.text, person=False, phrases=False)

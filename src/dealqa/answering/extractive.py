@@ -816,6 +816,10 @@ class ExtractiveAnswerer:
                         continue  # ...and of the kind asked ("a Boston accounting firm" is no law firm)
                 if e.role == "poss" and set(question.types) <= PLACE_TYPES:
                     continue  # "Vantor's data center": an owner, whatever the model took it for
+                if e.role == "poss" and any(
+                    set(fold(text).split()) <= set(fold(n).split()) for n in question.earlier_names
+                ):
+                    continue  # "Brisk's previous round" holds a thing of what a follow-up points back at, not is it
                 if _modifier(question, c, e):
                     continue  # "a Duluth company": a name that only modifies a noun is no one asked for
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
@@ -1165,12 +1169,14 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         return [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
 
     def other(held: list[str]) -> bool:
-        """The asked role's noun told apart by another word before it: "chief investment officer"
-        is no "chief financial officer"."""
-        if len(asked) < 2 or len(held) < 2 or stem(held[-1].lower()) != noun:
+        """The asked role's frame with another word in it: "chief investment officer" is no "chief
+        financial officer" (but "lead independent director" may be the "lead director", and the
+        "chief executive" the "top executive")."""
+        if len(asked) < 3 or len(held) < 3 or stem(held[-1].lower()) != noun:
             return False
-        said, own = stem(held[-2].lower()), stem(asked[-2].lower())
-        return not (said.startswith(own) or own.startswith(said))
+        frame = {stem(w.lower()) for w in held[:-2]} & {stem(w.lower()) for w in asked[:-2]}
+        own = stem(asked[-2].lower())
+        return bool(frame) and not any(stem(w.lower()).startswith(own) or own.startswith(stem(w.lower())) for w in held)
 
     def same(role: Any) -> bool:
         held = words(role)
@@ -1748,15 +1754,21 @@ def _untold(question: Question, c: Candidate) -> bool:
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
     # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
     # in the phrase says it is what is asked: "the terms of the debt facility" for the terms on
-    # which a bank is "providing new debt"; so does a demonstrative, which points back at what the
-    # sentence has named: "sold under supply deals, but the prices in those contracts were not
-    # disclosed")
+    # which a bank is "providing new debt"; so does a demonstrative that points back at a thing
+    # the question names, said before it: "sold under supply deals, but the prices in those
+    # contracts were not disclosed" for the prices of the supply deals)
     described = [*nouns, *(n.head for n in nouns if n.dep_ == "compound")]
+
+    def points_back(o: Any) -> bool:
+        return any(w.dep_ == "det" and w.morph.get("PronType") == ["Dem"] for w in o.children) and any(
+            t.pos_ == "NOUN" and t not in nouns and terms(t.text) <= asked for t in o.doc[: o.left_edge.i]
+        )
+
     if any(
         o.pos_ in ("NOUN", "PROPN")
         and not terms(o.text) <= asked
         and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
-        and not any(w.dep_ == "det" and w.morph.get("PronType") == ["Dem"] for w in o.children)
+        and not points_back(o)
         for n in described
         for p in n.children
         if p.dep_ in ("prep", "poss", "compound")
@@ -1987,14 +1999,8 @@ def _share_of(text: str, value: Entity) -> str:
 
 def _in_question(value: str, question: Question) -> bool:
     """Whether the question already says the value ("Plant 2", "Quarry" for "Quarry
-    Analytics"), or a name of the turn before that a follow-up points back at does ("Who is its
-    sponsor?" is not answered "Brisk" after a question about Brisk Motors)."""
-    said = set(fold(value).split())
-    return (
-        said <= question.words
-        or names(value, question.text)
-        or any(said <= set(fold(n).split()) for n in question.earlier_names)
-    )
+    Analytics")."""
+    return set(fold(value).split()) <= question.words or names(value, question.text)
 
 
 def _predicate(c: Candidate, value: Entity) -> str:

@@ -320,10 +320,13 @@ class QuestionReader:
                 and not any(t.lower_ == "of" for t in after.children)
                 and self._typed(after.head.lemma_.lower())
             ):
-                # a verb whose meaning is a type's ("pay", "spend": money) asks for that type alone:
-                # "pay for 14 megawatts" is no answer to how much a buyer pays (but "how much of the
-                # cost will it pay" asks for a share)
-                types = tuple(t for t in types if t in self._type_of(after.head.lemma_.lower())[:1]) or types
+                # a verb whose meaning is a type's ("pay", "spend": money) asks for that type, or a
+                # rate where no price is asked ("the notes pay 6.5% a year"), not a quantity: "pay for
+                # 14 megawatts" is no answer to how much a buyer pays (and "how much of the cost will
+                # it pay" asks for a share)
+                meant = self._type_of(after.head.lemma_.lower())[:1]
+                rate = () if _priced(doc) is not None else ("PERCENT",)
+                types = tuple(t for t in types if t in (*meant, *rate)) if set(meant) & set(types) else types
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
