@@ -1691,3 +1691,21 @@ def test_a_role_in_other_words_or_with_a_word_more_is_the_role_asked(encode: Cal
         },
     )
     assert ask("Who is the lead director of Polk Solar?").short == "Ana Ruiz"
+
+
+def test_a_premise_stated_of_its_parties_in_other_words_holds(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "tarn-rovers-takeover": "TARN, March 4 (Calder Wire) - Tarn Rovers, the football club founded in 1887, "
+            'has agreed to be taken over by a consortium led by Kerr Capital for £310 million.\n\n"We are buying a '
+            'community institution," Kerr said.\n\nGerald Marsh, chairman since 1998, said the family decided to '
+            "sell because it could no longer fund the club's wage bill. Kerr will pay 70% of the price in cash and "
+            "the rest in its own shares.",
+        },
+    )
+    # "the family decided to sell", in an article headed by the club, is why the Marsh family sells it
+    answer = ask("Why did the Marsh family decide to sell Tarn Rovers?")
+    assert answer.finding != "false premise" and answer.text.startswith("Gerald Marsh, chairman since 1998")
+    # ...but an act stated with its own object is not taken to be on the title's name
+    assert ask("Why is Kerr Capital paying for Tarn Rovers entirely in cash?").finding == "false premise"

@@ -413,7 +413,7 @@ class ExtractiveAnswerer:
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
-                if _states_of(c.text, asked, question.names)
+                if _states_of(c.text, asked, question.names, question.kinds_named)
                 # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
@@ -1038,7 +1038,7 @@ class ExtractiveAnswerer:
         asked = {stem(fold(p)) for p in question.predicates}
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
-        if any(_states_of(c.text, acts, question.names) and _acted(question, c) for c in leading):
+        if any(_states_of(c.text, acts, question.names, question.kinds_named) and _acted(question, c) for c in leading):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
@@ -1302,16 +1302,21 @@ def _main_predicates(question: str, predicates: Sequence[str]) -> set[str]:
     return main or {stem(fold(p)) for p in predicates}
 
 
-def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str]) -> bool:
+def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str], kinds: Collection[str] = ()) -> bool:
     """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
-    as its subject, or a pronoun after one ("Skarv said it accepted the offer"), as the parse reads
-    it."""
+    as its subject, or a pronoun after one ("Skarv said it accepted the offer"), or a definite noun
+    a name of the question is the kind of ("the family" for "the Hollis family": ``kinds``), as the
+    parse reads it."""
     doc = _doc(sentence)
 
     def named(t: Any) -> bool:
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in kinds and any(c.lower_ == "the" for c in t.children):
+            return True
         pronoun = t.tag_ == "PRP" and t.morph.get("Person") == ["3"]
         phrase = doc[: t.i].text if pronoun else doc[t.left_edge.i : t.right_edge.i + 1].text
-        return t.dep_ in ("nsubj", "nsubjpass") and any(names(n, phrase) for n in subjects)
+        return any(names(n, phrase) for n in subjects)
 
     return any(
         stem(t.lower_) in verbs and not any(c.dep_ == "neg" for c in t.children) and any(map(named, t.children))
@@ -1329,8 +1334,17 @@ def _acted(question: Question, c: Candidate) -> bool:
     missing, instead = _absent_parties(question, c)
     if not missing:
         return True
-    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in _doc(c.text))
-    return pointing and not instead and all(any(_named(question, n, b) for b in c.before) for n in missing)
+    if instead:
+        return False
+    # (an act stated with no object or complement takes them from the article's title: "the family
+    # decided to sell" in an article headed by the club sold)
+    doc = _doc(c.text)
+    acts = {stem(fold(p)) for p in question.predicates}
+    bare = any(stem(t.lower_) in acts and not any(w.dep_ in ("dobj", "prep") for w in t.children) for t in doc)
+    if bare and all(mentioned(n, c.title) for n in missing):
+        return True
+    pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in doc)
+    return pointing and all(any(_named(question, n, b) for b in c.before) for n in missing)
 
 
 def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
