@@ -1709,3 +1709,20 @@ def test_a_premise_stated_of_its_parties_in_other_words_holds(encode: Callable[[
     assert answer.finding != "false premise" and answer.text.startswith("Gerald Marsh, chairman since 1998")
     # ...but an act stated with its own object is not taken to be on the title's name
     assert ask("Why is Kerr Capital paying for Tarn Rovers entirely in cash?").finding == "false premise"
+
+
+def test_a_count_is_quoted_only_from_a_sentence_saying_what_it_counts(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "jets": "OSLO, May 3 (Newswire) - Harrow Air has ordered 30 Tern 190 jets from Polk Aerospace.\n\n"
+            "Harrow Air, which employs about 2,150 people, plans to recruit 300 pilots and cabin crew over the "
+            "next three years. The airline carried 4.8 million passengers in 2024, up 7 percent from the year "
+            "before, and operates 46 aircraft.",
+        },
+    )
+    # 2023's passengers are not said; the head-count beside 2024's passengers is no answer
+    answer = ask("How many passengers did Harrow Air carry in 2023?")
+    assert answer.abstained, answer.text

@@ -369,6 +369,9 @@ class ExtractiveAnswerer:
                     and not question.noun
                     and not things & c.missing
                     and _states_new(c, question)
+                    # (itself saying what "how many" counts: "employs 2,150 people" beside a sentence
+                    # about passengers counts no passengers)
+                    and (question.kind != "how many" or question.counted in terms(c.text))
                     # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
                     and says(c)
