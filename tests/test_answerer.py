@@ -1726,3 +1726,16 @@ def test_a_count_is_quoted_only_from_a_sentence_saying_what_it_counts(
     # 2023's passengers are not said; the head-count beside 2024's passengers is no answer
     answer = ask("How many passengers did Harrow Air carry in 2023?")
     assert answer.abstained, answer.text
+
+
+def test_a_length_of_time_tells_no_point_in_time(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "boxes": "Kerr Container Leasing, the Singapore-based lessor, has agreed to lease 12,500 forty-foot "
+            "containers to Polk Line, the Hamburg-based carrier, for seven years. The boxes will be delivered in "
+            "batches from March.",
+        },
+    )
+    # "for seven years" is how long the lease runs, not the year the lessor was founded
+    assert ask("In what year was Kerr Container Leasing founded?").abstained

@@ -2290,8 +2290,16 @@ def _title(text: str, name: Entity) -> bool:
 
 
 def _states_new(c: Candidate, question: Question) -> bool:
-    """Whether the sentence states a value of the asked type that the question does not already say."""
-    return any(e.label in question.types and not _in_question(_stated(c.text, e), question) for e in c.entities)
+    """Whether the sentence states a value of the asked type that the question does not already say,
+    and of the kind asked: a length of time for "how long" and "how old", else a point in time ("for
+    seven years" tells no year a company was founded)."""
+    lengths = question.kind in ("how long", "how old")
+    return any(
+        e.label in question.types
+        and not _in_question(_stated(c.text, e), question)
+        and (e.label != "DATE" or _lasts(c, e) == lengths)
+        for e in c.entities
+    )
 
 
 def _states_type(c: Candidate, question: Question) -> bool:
