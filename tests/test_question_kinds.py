@@ -16,7 +16,7 @@ from dealqa.answering.questions import QuestionReader, alternatives, fix_questio
 from dealqa.cache import _kinds
 from dealqa.text import acronym_terms
 
-from .conftest import make_settings
+from .conftest import assistant_over, make_settings
 
 BUYS = """---
 id: orbital-buys-harbor
@@ -205,3 +205,89 @@ def test_a_passage_stating_the_kind_of_answer_asked_ranks_above_one_on_the_topic
     assert sale.ask(question).short == "$40 million"
     # A question that asks for no date, place or amount is ranked as before.
     assert all(h.answer_rank == 0 for h in sale.search("Does Orbital Foods pay for Harbor Mills?", k=2))
+
+
+# Articles whose words would mislead the readings of "why", "when" and "how many" questions.
+TRAPS = {
+    "marsh.md": """---
+title: Marsh family sells Tarn Rovers stake to Kerr Capital
+---
+TARN, March 4 (Calder Wire) - The Marsh family has agreed to sell its 60% stake in Tarn Rovers, the football
+club founded in 1887, to Kerr Capital for £310 million.
+
+The Hollis family, which owns the remaining 40% of Tarn Rovers, will keep its shares.
+
+Gerald Marsh said the Marsh family decided to sell because it could no longer fund the club's wage bill.
+""",
+    "penrose.md": """---
+title: Dunn family sells Wexley Town stake to Orrin Capital
+---
+WEXLEY, May 2 (Calder Wire) - The Penrose family will keep its 40% stake in Wexley Town, the football club
+founded in 1902, after the Dunn family agreed to sell its 60% holding to Orrin Capital for £120 million.
+
+Ian Dunn, chairman since 2001, said the family decided to sell because it could no longer fund the club's wage bill.
+""",
+    "brisk.md": """---
+title: Brisk Holdings buys Carrow United
+---
+LONDON, March 4 (Calder Wire) - Brisk Holdings has agreed to buy Carrow United, the football club founded in
+1890, for £210 million.
+
+Brisk Holdings decided to sell the hotel chain last year to raise cash for the purchase, chief executive Ana
+Ruiz said.
+""",
+    "harlan.md": """---
+title: Harlan Partners sells Polk Foods to fund Fenwick Athletic stadium
+---
+LONDON, June 4 (Calder Wire) - Harlan Partners has agreed to sell Polk Foods, its frozen-food maker, to Harlow
+Group for £400 million.
+
+Harlan Partners decided to sell because frozen-food margins had fallen for three years, chief executive Tom
+Reyes said.
+
+Harlan Partners, which owns Fenwick Athletic, will spend the proceeds on a new stadium for the football club.
+""",
+    "bakery.txt": """Tamsin Foods plant deal
+
+Tamsin Foods has agreed to buy a bakery plant in Duluth from Verity Mills. The plant is due to reopen in two years.
+""",
+    "jets.txt": """Harrow Air orders Tern jets
+
+OSLO, May 3 (Newswire) - Harrow Air has ordered 30 Tern 190 jets from Polk Aerospace in a deal worth about
+$1.4 billion at list prices.
+
+The airline flew 4.8 million travellers in 2024, up 7 percent from the year before.
+
+It expects to take delivery of the first jets in 2026.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def traps(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("traps"), TRAPS)
+
+
+def test_a_premise_is_held_only_by_its_own_act_however_it_is_said(traps: Assistant) -> None:
+    # "the Marsh family", or "the family" after it, is no other family
+    for question in (
+        "Why did the Hollis family decide to sell its stake in Tarn Rovers?",
+        "Why did the Penrose family decide to sell its stake in Wexley Town?",
+    ):
+        answer = traps.ask(question).text
+        assert "decided to sell because" not in answer.split("[")[0], answer
+    # an act with its own object ("sell the hotel chain"), or under a title about another sale, is no
+    # sale of the title's club
+    answer = traps.ask("Why did Brisk Holdings decide to sell Carrow United?").text
+    assert "hotel chain" not in answer.split("[")[0], answer
+    answer = traps.ask("Why did Harlan Partners decide to sell Fenwick Athletic?").text
+    refused = answer.startswith("The articles don't say that")
+    assert "margins had fallen" not in answer and (refused or "new stadium" not in answer.split("[")[0]), answer
+
+
+def test_a_time_from_now_or_a_word_for_what_is_counted_is_quoted(traps: Assistant) -> None:
+    # a length from now is a point in time; "travellers" counts passengers
+    answer = traps.ask("When will the Duluth plant reopen?")
+    assert not answer.abstained and answer.text.startswith("The plant is due to reopen in two years"), answer.text
+    answer = traps.ask("How many passengers did Harrow Air fly in 2024?")
+    assert not answer.abstained and answer.text.startswith("The airline flew 4.8 million travellers"), answer.text

@@ -371,7 +371,7 @@ class ExtractiveAnswerer:
                     and _states_new(c, question)
                     # (itself saying what "how many" counts: "employs 2,150 people" beside a sentence
                     # about passengers counts no passengers)
-                    and (question.kind != "how many" or question.counted in terms(c.text))
+                    and (question.kind != "how many" or self._names_counted(question, c))
                     # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
                     and says(c)
@@ -416,7 +416,7 @@ class ExtractiveAnswerer:
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
-                if _states_of(c.text, asked, question.names, question.kinds_named)
+                if _states_of(c.text, asked, question.names, question.kinds_named, c.after)
                 # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
@@ -691,6 +691,13 @@ class ExtractiveAnswerer:
         matrix = self._vectors(words) @ self._vectors(list(asked)).T
         stems = list(asked.values())
         return {w: {stems[j] for j in np.nonzero(row >= _SAME_WORD)[0]} for w, row in zip(words, matrix, strict=True)}
+
+    def _names_counted(self, question: Question, c: Candidate) -> bool:
+        """Whether the sentence itself says what "how many" counts, or a word meaning it ("travellers"
+        for "passengers")."""
+        if not question.counted or question.counted in terms(c.text):
+            return True
+        return any(question.counted in meant for meant in self._alike(question, [c.text]).values())
 
     def _says_thing(self, question: Question, c: Candidate, said: str = "") -> bool:
         """Whether the sentence states the noun of a "What is X's NOUN?" question (or ``said``, the
@@ -1041,7 +1048,10 @@ class ExtractiveAnswerer:
         asked = {stem(fold(p)) for p in question.predicates}
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
-        if any(_states_of(c.text, acts, question.names, question.kinds_named) and _acted(question, c) for c in leading):
+        if any(
+            _states_of(c.text, acts, question.names, question.kinds_named, c.after) and _acted(question, c)
+            for c in leading
+        ):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
@@ -1305,17 +1315,34 @@ def _main_predicates(question: str, predicates: Sequence[str]) -> set[str]:
     return main or {stem(fold(p)) for p in predicates}
 
 
-def _states_of(sentence: str, verbs: set[str], subjects: Sequence[str], kinds: Collection[str] = ()) -> bool:
+def _states_of(
+    sentence: str, verbs: set[str], subjects: Sequence[str], kinds: Collection[str] = (), before: str = ""
+) -> bool:
     """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
-    as its subject, or a pronoun after one ("Skarv said it accepted the offer"), or a definite noun
-    a name of the question is the kind of ("the family" for "the Hollis family": ``kinds``), as the
-    parse reads it."""
+    as its subject, or a pronoun after one ("Skarv said it accepted the offer"), or a bare definite
+    noun a name of the question is the kind of ("the family" for "the Hollis family": ``kinds``)
+    whose nearest named one, in it or the sentence ``before`` it, is that name, as the parse reads it."""
     doc = _doc(sentence)
+
+    def kind_of_name(t: Any) -> bool:
+        if t.pos_ != "NOUN" or stem(t.lemma_.lower()) not in kinds or not any(c.lower_ == "the" for c in t.children):
+            return False
+        if any(c.dep_ in ("compound", "poss", "nmod", "appos") for c in t.children):
+            return False  # "the Marsh family" is a family of its own
+        # (the last family named before it is the one it stands for)
+        earlier = [*_doc(before), *doc[: t.i]] if before else list(doc[: t.i])
+        named_ones = [
+            " ".join(c.text for c in w.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+            for w in earlier
+            if w.lemma_ == t.lemma_
+        ]
+        named_ones = [n for n in named_ones if n]
+        return not named_ones or any(names(n, named_ones[-1]) for n in subjects)
 
     def named(t: Any) -> bool:
         if t.dep_ not in ("nsubj", "nsubjpass"):
             return False
-        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in kinds and any(c.lower_ == "the" for c in t.children):
+        if kind_of_name(t):
             return True
         pronoun = t.tag_ == "PRP" and t.morph.get("Person") == ["3"]
         phrase = doc[: t.i].text if pronoun else doc[t.left_edge.i : t.right_edge.i + 1].text
@@ -1339,15 +1366,31 @@ def _acted(question: Question, c: Candidate) -> bool:
         return True
     if instead:
         return False
-    # (an act stated with no object or complement takes them from the article's title: "the family
-    # decided to sell" in an article headed by the club sold)
+    # (the act a missing party takes part in, stated with no object or complement, takes them from
+    # the article's title when the title is about them: "the family decided to sell" in an article
+    # headed "Tarn Rovers takeover")
     doc = _doc(c.text)
-    acts = {stem(fold(p)) for p in question.predicates}
+    acts = _acts_of(question, missing)
     bare = any(stem(t.lower_) in acts and not any(w.dep_ in ("dobj", "prep") for w in t.children) for t in doc)
-    if bare and all(mentioned(n, c.title) for n in missing):
+    if bare and all(fold(c.title).startswith(fold(n)) for n in missing):
         return True
     pointing = any(t.tag_ in ("PRP", "PRP$") and t.morph.get("Person") == ["3"] for t in doc)
     return pointing and all(any(_named(question, n, b) for b in c.before) for n in missing)
+
+
+def _acts_of(question: Question, parties: Sequence[str]) -> set[str]:
+    """The stems of the question's verbs the parties are the subject or object of, or the object of
+    a preposition on ("sell" of "decide to sell Tarn Rovers"), as the parse reads them."""
+    doc = _doc(question.text)
+    words = {fold(w) for n in parties for w in fold(n).split()}
+    found = set()
+    for t in doc:
+        if fold(t.text) not in words:
+            continue
+        head = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            found.add(stem(head.lower_))
+    return found
 
 
 def _absent_parties(question: Question, c: Candidate) -> tuple[list[str], bool]:
@@ -2294,11 +2337,18 @@ def _states_new(c: Candidate, question: Question) -> bool:
     and of the kind asked: a length of time for "how long" and "how old", else a point in time ("for
     seven years" tells no year a company was founded)."""
     lengths = question.kind in ("how long", "how old")
+
+    def of_kind(e: Entity) -> bool:
+        if e.label != "DATE":
+            return True
+        if lengths:
+            return _lasts(c, e)
+        # (a length from now is a point, "due to reopen in two years"; one an act lasts for is not)
+        root = _value_root(c, e)
+        return not (_lasts(c, e) and root is not None and root.dep_ == "pobj" and root.head.lower_ == "for")
+
     return any(
-        e.label in question.types
-        and not _in_question(_stated(c.text, e), question)
-        and (e.label != "DATE" or _lasts(c, e) == lengths)
-        for e in c.entities
+        e.label in question.types and not _in_question(_stated(c.text, e), question) and of_kind(e) for e in c.entities
     )
 
 
