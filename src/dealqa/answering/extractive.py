@@ -1228,7 +1228,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
-    """The stem of the noun a number of the question counts ("jet" of "60 Skyline 190 jets"), or ""."""
+    """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets"), or ""."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None or span.root.dep_ != "nummod" or span.root.head.pos_ != "NOUN":
         return ""
@@ -1320,7 +1320,7 @@ def _states_of(
 ) -> bool:
     """Whether the sentence states one of these verbs (by stem), not negated, with one of the names
     as its subject, or a pronoun after one ("Skarv said it accepted the offer"), or a bare definite
-    noun a name of the question is the kind of ("the family" for "the Hollis family": ``kinds``)
+    noun a name of the question is the kind of ("the family" for "the Orrey family": ``kinds``)
     whose nearest named one, in it or the sentence ``before`` it, is that name, as the parse reads it."""
     doc = _doc(sentence)
 
@@ -1328,7 +1328,7 @@ def _states_of(
         if t.pos_ != "NOUN" or stem(t.lemma_.lower()) not in kinds or not any(c.lower_ == "the" for c in t.children):
             return False
         if any(c.dep_ in ("compound", "poss", "nmod", "appos") for c in t.children):
-            return False  # "the Marsh family" is a family of its own
+            return False  # "the Dunlow family" is a family of its own
         # (the last family named before it is the one it stands for)
         earlier = [*_doc(before), *doc[: t.i]] if before else list(doc[: t.i])
         named_ones = [
@@ -1368,7 +1368,7 @@ def _acted(question: Question, c: Candidate) -> bool:
         return False
     # (the act a missing party takes part in, stated with no object or complement, takes them from
     # the article's title when the title is about them: "the family decided to sell" in an article
-    # headed "Tarn Rovers takeover")
+    # headed "Vexley Town takeover")
     doc = _doc(c.text)
     acts = _acts_of(question, missing)
     bare = any(stem(t.lower_) in acts and not any(w.dep_ in ("dobj", "prep") for w in t.children) for t in doc)
@@ -1380,7 +1380,7 @@ def _acted(question: Question, c: Candidate) -> bool:
 
 def _acts_of(question: Question, parties: Sequence[str]) -> set[str]:
     """The stems of the question's verbs the parties are the subject or object of, or the object of
-    a preposition on ("sell" of "decide to sell Tarn Rovers"), as the parse reads them."""
+    a preposition on ("sell" of "decide to sell Vexley Town"), as the parse reads them."""
     doc = _doc(question.text)
     words = {fold(w) for n in parties for w in fold(n).split()}
     found = set()
