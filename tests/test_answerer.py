@@ -1739,3 +1739,16 @@ def test_a_length_of_time_tells_no_point_in_time(encode: Callable[[list[str]], n
     )
     # "for seven years" is how long the lease runs, not the year the lessor was founded
     assert ask("In what year was Kerr Container Leasing founded?").abstained
+
+
+def test_the_date_of_a_clause_whose_verb_is_left_out_is_not_the_first_clauses(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "ferries": "Orrey Marine has ordered six electric ferries from Dunlow Yards for its island routes. "
+            "The first ferry is scheduled for no earlier than Q3 2028 and the last by the end of 2030.",
+        },
+    )
+    assert ask("When is the first Orrey Marine ferry scheduled?").text.startswith("Q3 2028")

@@ -58,3 +58,15 @@ def test_an_amount_in_a_currency_code_is_money() -> None:
     # ...but not a code-like word counting a noun, nor a share move
     for sentence in ("The TOP 10 deals closed.", "AMD 5 chips shipped.", "Shares closed NOK 2.3% lower."):
         assert not any(e.label == "MONEY" for e in entities(parse(sentence))), sentence
+
+
+def test_a_quarter_of_a_year_is_a_date_and_a_gapped_clause_keeps_its_own_values() -> None:
+    sentence = "The first ferry is due to sail in Q3 2028 and the last by the end of 2030, Orrey Marine said."
+    found = {sentence[e.start : e.end]: e for e in entities(parse(sentence))}
+    assert found["Q3 2028"].label == "DATE"  # (the model reads "Q3" as a name)
+    # "the last by the end of 2030" leaves out its verb: its date is not the first ferry's
+    assert "sail" in found["Q3 2028"].anchors and "sail" not in found["the end of 2030"].anchors
+    # ...a phrase with no determiner of its own is no such clause (the parser joins "its first" to a verb)
+    owned = "It is Arlo's largest purchase since the company was founded in 2009 and its first in Asia."
+    year = next(e for e in entities(parse(owned)) if owned[e.start : e.end] == "2009")
+    assert "asia" in year.anchors

@@ -43,7 +43,8 @@ _FORMAT = (
     "chunk vector = mean of sentence vectors; sentence terms, chunk, entities with clauses, conjoined verbs,"
     " anchor terms, appositions, place lists, lemma terms, wrapped lines joined (also after a quote or an abbreviation)"
     ", company names as their whole run of proper nouns, amounts in currency codes"
-    ", amounts with a currency's sign and a scale written onto the number, whatever the model typed (spaCy 3.8 sm)"
+    ", amounts with a currency's sign and a scale written onto the number, whatever the model typed"
+    ", quarters of a year as dates, gapped conjoined clauses (spaCy 3.8 sm)"
 )
 
 

@@ -10,6 +10,7 @@ answered with the founding year.
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 import unicodedata
@@ -30,6 +31,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl",
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _BATCH = 256
+_QUARTER = re.compile(r"[QH][1-4]")
 
 
 def _import_spacy() -> Any:
@@ -104,11 +106,12 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     runs = _proper_runs(doc)
     coded = _coded_amounts(doc)
-    spans = [("MONEY", span) for span in coded]
+    own = [*coded, *_quarters(doc)]  # (values the model reads in part or not at all)
+    spans = [("MONEY" if span in coded else "DATE", span) for span in own]
     spans += [
         (ent.label_, _whole_name(ent, runs))
         for ent in doc.ents
-        if not any(span.start < ent.end and ent.start < span.end for span in coded)
+        if not any(span.start < ent.end and ent.start < span.end for span in own)
     ]
     # "Duluth, Minnesota": a place and the larger place it is in, also as one value.
     # Not in a list of places ("Ohio, Texas and Maine"): three or more, or two joined by "and".
@@ -121,7 +124,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
         and not (n + 2 < len(places) and _after(b, places[n + 2]))
     ]
     # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
-    typed = {i for ent in [*doc.ents, *coded] for i in range(ent.start, ent.end)}
+    typed = {i for ent in [*doc.ents, *own] for i in range(ent.start, ent.end)}
     spans += [("NAME", chunk) for chunk in runs if not typed & set(range(chunk.start, chunk.end))]
     found = []
     for label, span in spans:
@@ -217,6 +220,16 @@ def _coded_amounts(doc: Any) -> list[Any]:
     return found
 
 
+def _quarters(doc: Any) -> list[Any]:
+    """Quarters and halves of a year written as a code and the year ("Q3 2028", "H1 2027"), which
+    the model reads as a name and a number."""
+    return [
+        doc[t.i : t.i + 2]
+        for t in doc[:-1]
+        if _QUARTER.fullmatch(t.text) and doc[t.i + 1].shape_ == "dddd" and doc[t.i + 1].text[:2] in ("19", "20")
+    ]
+
+
 def _currency_sign(text: str) -> bool:
     """Whether the token is a currency's sign, alone or after the letters of its country ("€",
     "US$", "A$")."""
@@ -291,9 +304,21 @@ def _shares_head(token: Any) -> bool:
 
 def clause_head(token: Any) -> Any:
     """The verb that heads the clause holding the token (the sentence's root if none does)."""
-    while token.head.i != token.i and not (token.dep_ in _CLAUSE_DEPS and token.pos_ in ("VERB", "AUX")):
+    while token.head.i != token.i and not _heads_clause(token):
         token = token.head
     return token
+
+
+def _heads_clause(token: Any) -> bool:
+    """A verb of a clause nested in another, or the subject that stands for a conjoined clause whose
+    verb is left out ("the last" of "The first launch is due in 2028 and the last by 2030", whose
+    date is not the first's): a noun phrase with a determiner and a preposition of its own,
+    conjoined to a verb."""
+    if token.dep_ not in _CLAUSE_DEPS:
+        return False
+    deps = {c.dep_ for c in token.children}
+    gapped = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and {"det", "prep"} <= deps
+    return token.pos_ in ("VERB", "AUX") or gapped
 
 
 def clause_tokens(token: Any) -> list[Any]:
@@ -304,10 +329,7 @@ def clause_tokens(token: Any) -> list[Any]:
     nested = {
         t.i
         for child in head.subtree
-        if child.i != head.i
-        and child.dep_ in _CLAUSE_DEPS
-        and child.pos_ in ("VERB", "AUX")
-        and not child.left_edge.i <= token.i <= child.right_edge.i
+        if child.i != head.i and _heads_clause(child) and not child.left_edge.i <= token.i <= child.right_edge.i
         for t in child.subtree
     }
     tokens = [t for t in head.subtree if t.i not in nested]
