@@ -1752,3 +1752,20 @@ def test_the_date_of_a_clause_whose_verb_is_left_out_is_not_the_first_clauses(
         },
     )
     assert ask("When is the first Orrey Marine ferry scheduled?").text.startswith("Q3 2028")
+
+
+def test_the_value_the_questions_preposition_governs_and_a_rate_each_answer(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "stream": "Vexley Royalty has agreed to pay $310 million for a silver stream from Tollmere Mining's mine. "
+            "Alongside the stream, Vexley will buy $40 million of new Tollmere shares at C$2.15 each in a private "
+            "placement.",
+        },
+    )
+    # "at what price": the amount after "at", not the sum of the purchase
+    assert ask("At what price is Vexley buying shares in Tollmere?").text.startswith("C$2.15")
+    # "C$2.15 each" of the shares is a price per share
+    assert ask("What price per share is Vexley paying for the new Tollmere shares?").text.startswith("C$2.15 each")

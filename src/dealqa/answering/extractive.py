@@ -891,6 +891,8 @@ class ExtractiveAnswerer:
                             measures = "actor"
                         elif question.kind == "how old" and _apposed(question, c, e):
                             measures = "age"
+                        elif unit and unit == _asked_rate(question.text):
+                            measures = "rate"  # "C$2.15 each" of the shares for "at what price per share"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -991,6 +993,11 @@ class ExtractiveAnswerer:
         # kilometres" of "operates 40 kilometres of haul roads and 12 crushers"
         counting = {_key(v)[:2] for v in tied if question.counted and question.counted in terms(v.text)}
         tied = [v for v in tied if _key(v)[:2] not in counting or question.counted in terms(v.text)]
+        # Of a sentence's values, the one the question's preposition governs: "at C$2.15 each", not
+        # "$40 million of new shares" of "will buy $40 million of new shares at C$2.15 each" for "At
+        # what price is X buying shares?"
+        governed = {_key(v)[:2] for v in tied if _governed_by(question.preposition, v)}
+        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question.preposition, v)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1433,8 +1440,9 @@ def _tied(
     a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"); "rated"
     (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
-    apposition to the person "how old" asks of ("Quill, 71, is selling")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age"):
+    apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
+    the question asks one of ("$2.15 each" of shares, "per share")."""
+    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
@@ -1732,6 +1740,12 @@ def _value_root(c: Candidate, value: Entity) -> Any:
     return span.root if span is not None else None
 
 
+def _governed_by(preposition: str, value: Value) -> bool:
+    """Whether the value is the object of that preposition."""
+    root = _value_root(value.candidate, value.entity) if preposition else None
+    return root is not None and root.dep_ in ("pobj", "pcomp") and root.head.lower_ == preposition
+
+
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value stands in apposition to the name asked ("Quill, 71, is selling" for "Lorna
     Quill"): how a news sentence gives a person's age. The whole name it is apposed to must be the
@@ -1970,13 +1984,29 @@ def _stated(text: str, value: Entity) -> str:
 
 def _rate_unit(text: str, value: Entity) -> str:
     """The stem of what the value is a rate of ("share" of "$38.50 a share", "megawatt" of "$2.7
-    million per megawatt"), or "" when it is none."""
+    million per megawatt", and of "shares at C$2.15 each" the plural noun before it), or "" when it
+    is none."""
     after = text[value.end :].split(maxsplit=2)
-    return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 and after[0].lower() in _RATE else ""
+    if not after or after[0].lower() not in _RATE:
+        return ""
+    if _each_alone(text, value):
+        plural = [t for t in _doc(text) if t.idx < value.start and t.tag_ == "NNS"]
+        return stem(plural[-1].lemma_.lower()) if plural else ""
+    return stem(fold(after[1]).strip(".,;:")) if len(after) > 1 else ""
+
+
+def _each_alone(text: str, value: Entity) -> bool:
+    """Whether "each" follows the value as a word of its own ("C$2.15 each"), not of a noun ("each
+    year")."""
+    span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
+    after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    return after is not None and after.lower_ == "each" and after.dep_ != "det"
 
 
 def _with_unit(text: str, value: Entity) -> str:
-    """The value with the rate that follows it ("$310 a tonne")."""
+    """The value with the rate that follows it ("$310 a tonne", "C$2.15 each")."""
+    if _each_alone(text, value):
+        return f"{_stated(text, value)} each"
     rate, unit = text[value.end :].split(maxsplit=2)[:2]
     return f"{_stated(text, value)} {rate} {unit.strip('.,;:')}"
 

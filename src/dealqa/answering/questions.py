@@ -120,6 +120,7 @@ class Question:
     # said of instead ("a deal worth $2bn"; "a $2bn deal" measures the deal itself)
     rated: str = ""
     kind: str = ""  # the words that ask for the kind of answer: "when", "how long", "which state"
+    preposition: str = ""  # the preposition before them ("at" of "At what price ..."), lower case
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
@@ -389,6 +390,7 @@ class QuestionReader:
             counted=counted,
             rated=rated,
             kind=kind,
+            preposition=doc[wh.i - 1].lower_ if wh is not None and wh.i and doc[wh.i - 1].pos_ == "ADP" else "",
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
             object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
