@@ -1769,3 +1769,20 @@ def test_the_value_the_questions_preposition_governs_and_a_rate_each_answer(
     assert ask("At what price is Vexley buying shares in Tollmere?").text.startswith("C$2.15")
     # "C$2.15 each" of the shares is a price per share
     assert ask("What price per share is Vexley paying for the new Tollmere shares?").text.startswith("C$2.15 each")
+
+
+def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tollmere Netball League renews broadcast rights with Arlo Television": "The Tollmere Netball League "
+            "has renewed its broadcast rights with Arlo Television for six seasons, beating a rival offer from "
+            "Vexley Media.\n\nThe league's chief executive, Ada Orrey, said the deal was confirmed to clubs at a "
+            "board meeting last Tuesday.",
+        },
+    )
+    # "the league's" is the league the headline names, not the rival bidder
+    assert ask("Who is the chief executive of Vexley Media?").abstained
+    assert ask("Who is the chief executive of the Tollmere Netball League?").text.startswith("Ada Orrey")

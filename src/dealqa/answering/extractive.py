@@ -1222,6 +1222,14 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     ]
     # (the model may tag a name it has not seen as a common noun: capitalised, it is a name)
     named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
+    # (a definite common noun stands for the name of the passage it is the last word of: "The
+    # league's chief executive" after "the Tollmere Netball League")
+    named += [
+        n
+        for h in holders
+        if h.pos_ == "NOUN" and any(d.lower_ == "the" for d in h.children)
+        for n in _names_ending(c, h.lemma_)[:1]
+    ]
     if not named and given.dep_ == "compound":  # (a bare title before the name)
         named = list(_antecedents(c))
         # (whose holder is not known where the sentence makes another company a subject: "Chief
@@ -1232,6 +1240,25 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         ):
             return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
+
+
+def _names_ending(c: Candidate, noun: str) -> list[str]:
+    """The names of the sentence's passage or title whose last word is the noun ("the Tollmere
+    Netball League" for "league")."""
+    # (a headline in title case is one run of capitalised words: up to the noun)
+    titled = [" ".join(run[: k + 1]) for run in _capitalised_runs(c.title) for k in range(len(run))]
+    return [n for n in dict.fromkeys((*c.before, *c.opening, *titled)) if stem(n.split()[-1].lower()) == stem(noun)]
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words, as a headline writes names."""
+    runs: list[list[str]] = [[]]
+    for word in text.split():
+        if word[:1].isupper():
+            runs[-1].append(word.strip(".,;:'\""))
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
 
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
