@@ -171,3 +171,21 @@ def test_a_pronoun_stands_for_the_one_thing_the_earlier_question_asked_about(
     question: str, earlier: str, resolved: str | None
 ) -> None:
     assert about_thing(question, earlier) == resolved
+
+
+def test_a_role_in_initials_held_by_a_pronoun_is_asked_of_the_earlier_names(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("roles"),
+        {
+            "arlo.md": "Arlo Foods has agreed to buy Dunlow Dairy for $80 million. Arlo Foods' chief financial "
+            "officer, Nora Quill, said the deal would be funded from cash.\n",
+            "vexley.md": "Vexley Air has ordered ten regional jets. Its chief financial officer, Tom Pell, said the "
+            "order would be paid for with debt.\n",
+        },
+    )
+    # the model types "CFO" of "their CFO" as a company: it is the role asked, of Arlo Foods
+    answer = assistant.ask("Who is their CFO?", history=["How much is Arlo Foods paying for Dunlow Dairy?"])
+    lead = answer.short or answer.citations[0].quote
+    assert "Nora Quill" in lead and "Tom Pell" not in answer.text, answer.text

@@ -273,7 +273,9 @@ class QuestionReader:
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
-        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip}]
+        # (nor is the acronym of a role asked: "their CFO")
+        role = _asked_role(doc)
+        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
             t
@@ -412,7 +414,7 @@ class QuestionReader:
             order=_order(doc),
             identity=identity,
             roles=_roles(doc),
-            role=_asked_role(doc),
+            role=role,
             priced=_priced(doc) if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
@@ -567,14 +569,22 @@ def _asked_role(doc: Any) -> str:
     wh = next((t for t in doc if t.lower_ == "who" and t.head.lemma_ == "be"), None)
     if wh is None:
         return ""
-    # (an acronym the model takes for a name, "the CEO", is a role unless it is typed as one)
+    # (an acronym the model takes for a name, "the CEO", is a role unless it is typed as one, or
+    # held by someone: "their CFO", which the model may type as a company)
     noun = next(
         (
             t
             for t in wh.head.children
             if t.dep_ in ("attr", "nsubj")
             and t != wh
-            and (t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.text.isupper() and not t.ent_type_))
+            and (
+                t.pos_ == "NOUN"
+                or (
+                    t.pos_ == "PROPN"
+                    and t.text.isupper()
+                    and (not t.ent_type_ or any(c.dep_ == "poss" for c in t.children))
+                )
+            )
         ),
         None,
     )
