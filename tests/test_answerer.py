@@ -1786,3 +1786,19 @@ def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
     # "the league's" is the league the headline names, not the rival bidder
     assert ask("Who is the chief executive of Vexley Media?").abstained
     assert ask("Who is the chief executive of the Tollmere Netball League?").text.startswith("Ada Orrey")
+
+
+def test_a_sentence_that_restates_the_question_answers_though_it_leaves_a_word_out(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "tender": "TOKYO, Sept 9 - Arlo Holdings said on Thursday that holders of 67.4% of Orrey Robotics had "
+            "accepted its offer for the Tokyo-listed maker of welding robots.\n\nThe price is a 41% premium to "
+            "Orrey's closing price on July 22, the day Arlo announced the bid.",
+        },
+    )
+    # "Orrey's closing price" is the share price asked, in other words
+    answer = ask("What premium does Arlo's offer price represent over Orrey's share price?")
+    assert answer.text.startswith("41%"), answer.text
