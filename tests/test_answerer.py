@@ -1802,3 +1802,21 @@ def test_a_sentence_that_restates_the_question_answers_though_it_leaves_a_word_o
     # "Orrey's closing price" is the share price asked, in other words
     answer = ask("What premium does Arlo's offer price represent over Orrey's share price?")
     assert answer.text.startswith("41%"), answer.text
+
+
+def test_a_sentence_saying_the_measured_thing_is_not_known_answers_how_big(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "arlo": "BERGEN, March 4 - Arlo Group has agreed to buy Vexley Marine, a maker of ship propellers, for NOK "
+            "3.1 billion. The size of any break fee was not disclosed.\n\nVexley will also ship ammonia to Arlo's "
+            'plants. "Ammonia is the only clean fuel we can buy at this scale, and we did not want to wait," '
+            "Arlo's chief executive said.",
+        },
+    )
+    answer = ask("How big is the break fee in the Arlo-Vexley deal?")
+    assert not answer.abstained and answer.citations[0].quote == "The size of any break fee was not disclosed."
+    # ...and only a denial of that thing: "did not want to wait" says nothing of how much ammonia
+    assert ask("How much ammonia will Vexley ship to Arlo each year?").abstained

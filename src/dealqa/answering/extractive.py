@@ -1831,13 +1831,16 @@ def _untold(question: Question, c: Candidate) -> bool:
     disclosed." for "What was X's operating profit?", whose words it states: not "Net profit"),
     and of no other party, time or part ("Lomen's revenue", "no revenue figure for 2025", "revenue
     for its tanker unit")."""
-    if question.sides or not (question.thing or question.equated):
+    # (the noun "how big is" or "how many" measures counts as one: "The size of any break fee was not
+    # disclosed." for "How big is the break fee in the X deal?")
+    asked_noun = question.kind if question.thing or question.equated else ""
+    if question.sides or not (asked_noun or question.counted):
         return False  # (a comparison asks for neither side's value alone)
-    if not (c.on_topic and terms(question.kind) <= terms(c.text)):
+    if not (c.on_topic and (terms(asked_noun) if asked_noun else {question.counted}) <= terms(c.text)):
         return False
     # (the noun a name of the question modifies says what the name is, "the Brenvold-Carrowmore
     # contract", in an article that names it: the sentence need not restate it)
-    if not question.thing and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
+    if question.equated and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
         return False
     dateline = DATELINE.match(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
@@ -1856,7 +1859,7 @@ def _untold(question: Question, c: Candidate) -> bool:
         for e in c.entities
     ):
         return False
-    head = stem(question.kind.split()[-1].lower())
+    head = stem(asked_noun.split()[-1].lower()) if asked_noun else question.counted
     asked = terms(question.text)
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
     # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
@@ -1883,7 +1886,20 @@ def _untold(question: Question, c: Candidate) -> bool:
         if o.dep_ in ("pobj", "poss", "compound")
     ):
         return False
+    if not asked_noun and not any(_denied_party(n) for n in nouns):
+        return False  # (a noun measured is a thing of any sentence: the denial must be of it)
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _denied_party(noun: Any) -> bool:
+    """Whether the noun, or the noun it is "of" ("the size of any break fee"), is the subject or
+    object of a negated verb, or is determined by a negative determiner ("no break fee")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    verb = noun.head
+    if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
+        return True
+    return noun.dep_ in (*_SUBJECTS, "dobj") and any(d.dep_ == "neg" for d in verb.children)
 
 
 def _denial(verb: Any) -> tuple[int, int]:
