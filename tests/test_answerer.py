@@ -1820,3 +1820,21 @@ def test_a_sentence_saying_the_measured_thing_is_not_known_answers_how_big(
     assert not answer.abstained and answer.citations[0].quote == "The size of any break fee was not disclosed."
     # ...and only a denial of that thing: "did not want to wait" says nothing of how much ammonia
     assert ask("How much ammonia will Vexley ship to Arlo each year?").abstained
+
+
+def test_a_name_modifying_a_plural_noun_is_not_one_thing_that_noun_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "merger": "Arlo Bank and Vexley Financial have agreed to merge in an all-stock deal. Under the terms, "
+            "Vexley shareholders will receive 1.137 Arlo shares for each share they own. When the deal closes, Arlo "
+            "shareholders will own about 52% of the combined company and Vexley shareholders about 48%.",
+            "models": "Orrey Labs will use the chips to train its Dunlow AI models.",
+        },
+    )
+    # "Arlo shares" are shares of Arlo: no answer to "what share"
+    assert not ask("What share of the combined company will Vexley shareholders own?").short.startswith("Arlo")
+    # ...but a plural asks for what the plural noun's name says ("its Dunlow AI models")
+    assert ask("Which AI models will Orrey Labs train with the chips?").short == "Dunlow AI"

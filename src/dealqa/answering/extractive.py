@@ -1667,6 +1667,9 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     say it ("Ohio" of "which Ohio rail operator")."""
     noun = noun or question.noun
     text = display(c.text[value.start : value.end])
+    root = _value_root(c, value) if value.label in NAME_TYPES and not question.several else None
+    if root is not None and root.dep_ == "compound" and root.head.tag_ == "NNS":
+        return False  # "1.137 Cedar shares" are shares of Cedar, not what "what share" asks for
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
 
