@@ -1769,6 +1769,9 @@ def test_the_value_the_questions_preposition_governs_and_a_rate_each_answer(
     assert ask("At what price is Vexley buying shares in Tollmere?").text.startswith("C$2.15")
     # "C$2.15 each" of the shares is a price per share
     assert ask("What price per share is Vexley paying for the new Tollmere shares?").text.startswith("C$2.15 each")
+    # ...and the preposition must attach to the act asked, not to another noun ("the price at $3.92")
+    ask = _answering(encode, {"s": "Arlo will buy Vexley shares for $5.10 each, above the average price at $3.92."})
+    assert not ask("At what price will Arlo buy Vexley shares?").text.startswith("$3.92")
 
 
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
@@ -1786,6 +1789,20 @@ def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
     # "the league's" is the league the headline names, not the rival bidder
     assert ask("Who is the chief executive of Vexley Media?").abstained
     assert ask("Who is the chief executive of the Tollmere Netball League?").text.startswith("Ada Orrey")
+    ask = _answering(
+        encode,
+        {
+            # (a headline in title case names the dairy up to its verb)
+            "Carrow Foods Buys Minster Dairy": "Carrow Foods has agreed to buy a family-owned milk producer for $80 "
+            "million.\n\nThe dairy's chief executive, Paul Denby, will join the Carrow Foods board.",
+            # (the sentence before names the company "the company" stands for, not the headline)
+            "Dunmore Trading Company Sells Grain Unit": "Pellwick Foods agreed to buy a grain unit for $90 million."
+            "\n\nPellwick Foods said the purchase would be funded with cash. The company's chief financial "
+            "officer, Ruth Ambry, said Pellwick would not need to borrow.",
+        },
+    )
+    assert ask("Who is the chief executive of Carrow Foods?").abstained
+    assert ask("Who is the chief financial officer of Pellwick Foods?").text.startswith("Ruth Ambry")
 
 
 def test_a_sentence_that_restates_the_question_answers_though_it_leaves_a_word_out(
@@ -1802,6 +1819,9 @@ def test_a_sentence_that_restates_the_question_answers_though_it_leaves_a_word_o
     # "Orrey's closing price" is the share price asked, in other words
     answer = ask("What premium does Arlo's offer price represent over Orrey's share price?")
     assert answer.text.startswith("41%"), answer.text
+    # ...but a word that says which of its kind the thing asked is must be said ("net" is no "operating")
+    ask = _answering(encode, {"b": "Brackwater Foods reported net profit of $42 million for 2026 on revenue of $610m."})
+    assert ask("What was Brackwater Foods' operating profit in 2026?").abstained
 
 
 def test_a_sentence_saying_the_measured_thing_is_not_known_answers_how_big(
@@ -1818,8 +1838,11 @@ def test_a_sentence_saying_the_measured_thing_is_not_known_answers_how_big(
     )
     answer = ask("How big is the break fee in the Arlo-Vexley deal?")
     assert not answer.abstained and answer.citations[0].quote == "The size of any break fee was not disclosed."
-    # ...and only a denial of that thing: "did not want to wait" says nothing of how much ammonia
+    # ...and only a denial of that thing: "did not want to wait" says nothing of how much ammonia,
+    # nor "the drivers did not vote" of how many there are
     assert ask("How much ammonia will Vexley ship to Arlo each year?").abstained
+    ask = _answering(encode, {"o": "Arlo will buy Oxley Freight for $210 million. Oxley's drivers did not vote on it."})
+    assert ask("How many drivers does Oxley Freight employ?").abstained
 
 
 def test_a_name_modifying_a_plural_noun_is_not_one_thing_that_noun_names(

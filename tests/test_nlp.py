@@ -65,8 +65,16 @@ def test_a_quarter_of_a_year_is_a_date_and_a_gapped_clause_keeps_its_own_values(
     found = {sentence[e.start : e.end]: e for e in entities(parse(sentence))}
     assert found["Q3 2028"].label == "DATE"  # (the model reads "Q3" as a name)
     # "the last by the end of 2030" leaves out its verb: its date is not the first ferry's
-    assert "sail" in found["Q3 2028"].anchors and "sail" not in found["the end of 2030"].anchors
+    assert "ferri" in found["Q3 2028"].anchors and "ferri" not in found["the end of 2030"].anchors
+    # ...whose verb it keeps ("sell" of "and the rest of its plants to Ditton Group")
+    sold = "Quenby Steel will sell its mill to Arlo Metals for $45 million and the rest of its plants to Ditton Group."
+    ditton = next(e for e in entities(parse(sold)) if sold[e.start : e.end] == "Ditton Group")
+    assert "sell" in ditton.anchors and "mill" not in ditton.anchors
     # ...a phrase with no determiner of its own is no such clause (the parser joins "its first" to a verb)
     owned = "It is Arlo's largest purchase since the company was founded in 2009 and its first in Asia."
     year = next(e for e in entities(parse(owned)) if owned[e.start : e.end] == "2009")
     assert "asia" in year.anchors
+    # ...nor is a second object with only its own "of" ("a further earn-out of up to €25 million")
+    paid = "The buyer will pay the headline price in cash at closing and a further earn-out of up to €25 million."
+    earn_out = next(e for e in entities(parse(paid)) if e.label == "MONEY")
+    assert "price" in earn_out.anchors

@@ -312,12 +312,16 @@ def clause_head(token: Any) -> Any:
 def _heads_clause(token: Any) -> bool:
     """A verb of a clause nested in another, or the subject that stands for a conjoined clause whose
     verb is left out ("the last" of "The first launch is due in 2028 and the last by 2030", whose
-    date is not the first's): a noun phrase with a determiner and a preposition of its own,
-    conjoined to a verb."""
+    date is not the first's): a noun phrase with a determiner, conjoined to a verb, with a phrase of
+    the clause's own, not the noun's ("a further payment of $5m" is a second object)."""
     if token.dep_ not in _CLAUSE_DEPS:
         return False
-    deps = {c.dep_ for c in token.children}
-    gapped = token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and {"det", "prep"} <= deps
+    gapped = (
+        token.dep_ == "conj"
+        and token.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ != "of" for c in token.children)
+    )
     return token.pos_ in ("VERB", "AUX") or gapped
 
 
@@ -337,8 +341,10 @@ def clause_tokens(token: Any) -> list[Any]:
         tokens.append(head.head)
         if head.head.dep_ == "appos":  # "Marrow, the group founded in 1931": the name it renames
             tokens.append(head.head.head)
-    if head.dep_ == "conj":  # a conjoined verb shares its head's subject
+    if head.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):  # a conjoined verb shares its head's subject
         tokens += [t for child in head.head.children if child.dep_ in _SUBJECTS for t in child.subtree]
+    elif head.dep_ == "conj":  # a clause whose verb is left out has its own subject, and that verb
+        tokens.append(head.head)
     return sorted(tokens, key=lambda t: t.i)
 
 

@@ -788,10 +788,11 @@ class ExtractiveAnswerer:
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
-            # (unless it restates the question in other words: "a 41% premium to Tsurugi's closing
-            # price" for the premium "over Tsurugi's share price")
+            # (unless it restates the question in other words: "a 41% premium to Arlo's closing
+            # price" for the premium "over Arlo's share price"; not the word that says which of its
+            # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
-            if missing and c.relevance < _RESTATES:
+            if missing and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
             if saying and not self._says_thing(question, c, said):
                 continue  # "a €60 million debt facility" is no "What are X's revenues?"
@@ -1002,8 +1003,8 @@ class ExtractiveAnswerer:
         # Of a sentence's values, the one the question's preposition governs: "at C$2.15 each", not
         # "$40 million of new shares" of "will buy $40 million of new shares at C$2.15 each" for "At
         # what price is X buying shares?"
-        governed = {_key(v)[:2] for v in tied if _governed_by(question.preposition, v)}
-        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question.preposition, v)]
+        governed = {_key(v)[:2] for v in tied if _governed_by(question, v)}
+        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1249,22 +1250,20 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 
 def _names_ending(c: Candidate, noun: str) -> list[str]:
-    """The names of the sentence's passage or title whose last word is the noun ("the Tollmere
-    Netball League" for "league")."""
-    # (a headline in title case is one run of capitalised words: up to the noun)
-    titled = [" ".join(run[: k + 1]) for run in _capitalised_runs(c.title) for k in range(len(run))]
-    return [n for n in dict.fromkeys((*c.before, *c.opening, *titled)) if stem(n.split()[-1].lower()) == stem(noun)]
-
-
-def _capitalised_runs(text: str) -> list[list[str]]:
-    """Runs of capitalised words, as a headline writes names."""
+    """The names of the sentence's passage whose last word is the noun ("the Tollmere Netball
+    League" for "league"), or else, where the sentence before names no one, its headline's."""
+    said = [n for n in dict.fromkeys((*c.before, *c.opening)) if stem(n.split()[-1].lower()) == stem(noun)]
+    if said or c.before:
+        return said
+    # (a headline in title case: its runs of capitalised words, split at the verbs the parse finds
+    # there, "Carrow Foods Buys Minster Dairy", up to the noun)
     runs: list[list[str]] = [[]]
-    for word in text.split():
-        if word[:1].isupper():
-            runs[-1].append(word.strip(".,;:'\""))
+    for t in _doc(c.title):
+        if t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX"):
+            runs[-1].append(t.text)
         elif runs[-1]:
             runs.append([])
-    return [r for r in runs if r]
+    return [" ".join(run[: k + 1]) for run in runs for k in range(len(run)) if stem(run[k].lower()) == stem(noun)]
 
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
@@ -1776,10 +1775,28 @@ def _value_root(c: Candidate, value: Entity) -> Any:
     return span.root if span is not None else None
 
 
-def _governed_by(preposition: str, value: Value) -> bool:
-    """Whether the value is the object of that preposition."""
-    root = _value_root(value.candidate, value.entity) if preposition else None
-    return root is not None and root.dep_ in ("pobj", "pcomp") and root.head.lower_ == preposition
+def _asked_modifiers(question: Question) -> set[str]:
+    """The stems of the words that modify the noun asked for in the question ("operating" of "What
+    was X's operating profit?")."""
+    equated = stem(question.equated.split()[-1].lower()) if question.equated else ""
+    head = question.thing or equated or question.counted
+    return {
+        stem(m.lemma_.lower())
+        for t in _doc(question.text)
+        if head and stem(t.lemma_.lower()) == head
+        for m in t.children
+        if m.dep_ in ("amod", "compound")
+    }
+
+
+def _governed_by(question: Question, value: Value) -> bool:
+    """Whether the value is the object of the question's preposition, attached to the verb asked (to
+    any verb, where it asks none): "will buy shares at C$2.15", not "a premium to its close at $3.92"."""
+    root = _value_root(value.candidate, value.entity) if question.preposition else None
+    if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
+        return False
+    verb = root.head.head
+    return verb.pos_ == "VERB" and (not question.verbs or stem(verb.lemma_.lower()) in question.verbs)
 
 
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1895,14 +1912,15 @@ def _untold(question: Question, c: Candidate) -> bool:
 
 
 def _denied_party(noun: Any) -> bool:
-    """Whether the noun, or the noun it is "of" ("the size of any break fee"), is the subject or
-    object of a negated verb, or is determined by a negative determiner ("no break fee")."""
+    """Whether the noun, or the noun it is "of" ("the size of any break fee"), is what a negated
+    verb is done to, its passive subject or its object ("was not disclosed", "did not give the
+    number of trucks"; not "the drivers did not vote", which says nothing of how many there are),
+    or is determined by a negative determiner ("no break fee")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
-    verb = noun.head
     if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
         return True
-    return noun.dep_ in (*_SUBJECTS, "dobj") and any(d.dep_ == "neg" for d in verb.children)
+    return noun.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "neg" for d in noun.head.children)
 
 
 def _denial(verb: Any) -> tuple[int, int]:
