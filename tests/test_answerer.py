@@ -1769,6 +1769,9 @@ def test_the_value_the_questions_preposition_governs_and_a_rate_each_answer(
     assert ask("At what price is Vexley buying shares in Tollmere?").text.startswith("C$2.15")
     # "C$2.15 each" of the shares is a price per share
     assert ask("What price per share is Vexley paying for the new Tollmere shares?").text.startswith("C$2.15 each")
+    # (also at the end of a sentence: "at $5.20 each.")
+    ask = _answering(encode, {"e": "Arlo Holdings will buy 2 million new shares of Vexley Mills at $5.20 each."})
+    assert ask("What price per share is Arlo paying for the new Vexley shares?").text.startswith("$5.20 each")
     # ...and the preposition must attach to the act asked, not to another noun ("the price at $3.92")
     ask = _answering(encode, {"s": "Arlo will buy Vexley shares for $5.10 each, above the average price at $3.92."})
     assert not ask("At what price will Arlo buy Vexley shares?").text.startswith("$3.92")

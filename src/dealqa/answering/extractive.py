@@ -2057,7 +2057,7 @@ def _rate_unit(text: str, value: Entity) -> str:
     million per megawatt", and of "shares at C$2.15 each" the plural noun before it), or "" when it
     is none."""
     after = text[value.end :].split(maxsplit=2)
-    if not after or after[0].lower() not in _RATE:
+    if not after or after[0].lower().strip(".,;:") not in _RATE:
         return ""
     if _each_alone(text, value):
         plural = [t for t in _doc(text) if t.idx < value.start and t.tag_ == "NNS"]
@@ -2107,7 +2107,7 @@ def _unasked_rate(question: Question, text: str, value: Entity) -> bool:
     """Whether the value is a rate the question does not ask for: "$41.20 a share", "$180 million a
     ship", "$85 million each" weigh no whole deal against another, unless asked "per share"."""
     unit = _rate_unit(text, value)
-    each = fold(text[value.end :]).split()[:1] == ["each"]
+    each = [w.strip(".,;:") for w in fold(text[value.end :]).split()[:1]] == ["each"]
     return (bool(unit) and unit != _asked_rate(question.text)) or (each and not _asked_rate(question.text))
 
 
