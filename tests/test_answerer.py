@@ -1864,3 +1864,17 @@ def test_a_name_modifying_a_plural_noun_is_not_one_thing_that_noun_names(
     assert not ask("What share of the combined company will Vexley shareholders own?").short.startswith("Arlo")
     # ...but a plural asks for what the plural noun's name says ("its Dunlow AI models")
     assert ask("Which AI models will Orrey Labs train with the chips?").short == "Dunlow AI"
+
+
+def test_the_object_of_the_act_a_measured_noun_is_the_object_of_answers(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "a": "Arlo Holdings, which owns 8.9% of Vexley Copper, also said it had received an undertaking from "
+            "Orrey Asset Management to accept the raised offer in respect of its 6.1% stake.",
+        },
+    )
+    # "owns 8.9%" fills the place of "a stake" in "does Arlo own": not Orrey's "6.1% stake"
+    assert ask("How big a stake does Arlo own in Vexley Copper?").text.startswith("8.9%")

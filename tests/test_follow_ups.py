@@ -189,3 +189,19 @@ def test_a_role_in_initials_held_by_a_pronoun_is_asked_of_the_earlier_names(
     answer = assistant.ask("Who is their CFO?", history=["How much is Arlo Foods paying for Dunlow Dairy?"])
     lead = answer.short or answer.citations[0].quote
     assert "Nora Quill" in lead and "Tom Pell" not in answer.text, answer.text
+
+
+def test_a_count_is_not_a_share_of_another_thing_the_act_is_done_to(tmp_path_factory: pytest.TempPathFactory) -> None:
+    assistant = assistant_over(
+        tmp_path_factory.mktemp("beds"),
+        {
+            "merger.md": "Dunlow Health and Tollmere Care have agreed to merge in an all-stock deal, creating a group "
+            "with 21,000 beds. The two groups overlap in Columbus, Ohio, and Knoxville, Tennessee, where together "
+            "they would run more than half of the acute-care beds, and the companies said they were prepared to "
+            "sell hospitals in those markets.\n",
+        },
+    )
+    # "run more than half of the beds" says how many beds, not how many hospitals
+    earlier = "How many beds will the merged Dunlow and Tollmere group have?"
+    answer = assistant.ask("And how many hospitals will it run?", history=[earlier])
+    assert not answer.short, answer.text

@@ -992,6 +992,12 @@ class ExtractiveAnswerer:
                 calling = {_key(v) for v in own or calls}
                 stating = {key[:2] for key in calling}
                 tied = [v for v in tied if _key(v) in calling or _key(v)[:2] not in stating]
+        elif question.object_of:
+            # (and of a sentence's values, the object of the act a measured noun is the object of:
+            # "Arlo, which owns 8.9% of X, ... its 6.1% stake" for "How big a stake does Arlo own?")
+            filling = {_key(v) for v in tied if _object_of(question, v.candidate, v.entity)}
+            filled = {key[:2] for key in filling}
+            tied = [v for v in tied if _key(v)[:2] not in filled or _key(v) in filling]
         # A sentence that says the noun asked itself goes before one that says a word only near it
         # ("Its revenue was €4.0bn" before "Its profit was €360m" for "What is X's revenue?")
         if saying and any(terms(said) <= terms(v.candidate.text) for v in tied):
@@ -1706,6 +1712,8 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     part_of = [o for t in span.root.children if t.lower_ == "of" for o in t.children if o.dep_ == "pobj"]
     if question.whole and any(stem(o.lemma_.lower()) != question.whole for o in part_of):
         return False  # "40% of the venture's rail unit" is no share of the venture
+    if question.kind == "how many" and any(stem(o.lemma_.lower()) != question.counted for o in part_of):
+        return False  # "run more than half of the beds" counts no hospitals
     # ...by the subject asked of, in a sentence naming every name asked ("Tovik will hold NOK 3
     # billion in cash" is no stake in Kallby; "Tovik shareholders will own 58%" is not
     # Kallby's), or by a description of it ("the combined group would hold") the passage ties
