@@ -1878,3 +1878,18 @@ def test_the_object_of_the_act_a_measured_noun_is_the_object_of_answers(
     )
     # "owns 8.9%" fills the place of "a stake" in "does Arlo own": not Orrey's "6.1% stake"
     assert ask("How big a stake does Arlo own in Vexley Copper?").text.startswith("8.9%")
+
+
+def test_a_sentence_counting_other_things_is_no_head_count(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "a": "Tollmere Metals will sell a royalty on its copper mine to Vexley Royalties for $525 million.\n\n"
+            "Tollmere Chief Financial Officer Lucia Orrey said the transaction implied a valuation for the royalty "
+            "of about 8.5 times expected annual royalty payments. The finance chief said the company had talked to "
+            "five potential buyers over the summer before choosing Vexley, which she said offered the best "
+            "combination of price and speed.",
+        },
+    )
+    # "five potential buyers" counts buyers, though "company" is near "employees" to the model
+    assert ask("How many employees does Vexley Royalties have?").abstained

@@ -346,7 +346,7 @@ class ExtractiveAnswerer:
                 for c in relevant
                 if c.complete
                 and (
-                    _states_type(c, question)
+                    (_states_type(c, question) and self._counts_asked(question, c))
                     or ((c.negated or (worded and c.whole)) and (not worded or things <= terms(c.text)))
                 )
                 and says(c)
@@ -701,6 +701,18 @@ class ExtractiveAnswerer:
         if not question.counted or question.counted in terms(c.text):
             return True
         return any(question.counted in meant for meant in self._alike(question, [c.text]).values())
+
+    def _counts_asked(self, question: Question, c: Candidate) -> bool:
+        """Whether a number of the sentence may count what "how many" asks: it counts no noun, or
+        that one, or a word meaning it ("1,100 new sites" counts no employees)."""
+        if question.kind != "how many" or not question.counted:
+            return True
+        nouns = [_counted(c.text, e) for e in c.entities if e.label in question.types]
+        counted = [n.text for n in nouns if n is not None]
+        alike = self._alike(question, counted)
+        return any(n is None for n in nouns) or any(
+            stem(w.lower()) == question.counted or question.counted in alike.get(w, ()) for w in counted
+        )
 
     def _says_thing(self, question: Question, c: Candidate, said: str = "") -> bool:
         """Whether the sentence states the noun of a "What is X's NOUN?" question (or ``said``, the
