@@ -1866,20 +1866,6 @@ def test_a_name_modifying_a_plural_noun_is_not_one_thing_that_noun_names(
     assert ask("Which AI models will Orrey Labs train with the chips?").short == "Dunlow AI"
 
 
-def test_the_object_of_the_act_a_measured_noun_is_the_object_of_answers(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "a": "Arlo Holdings, which owns 8.9% of Vexley Copper, also said it had received an undertaking from "
-            "Orrey Asset Management to accept the raised offer in respect of its 6.1% stake.",
-        },
-    )
-    # "owns 8.9%" fills the place of "a stake" in "does Arlo own": not Orrey's "6.1% stake"
-    assert ask("How big a stake does Arlo own in Vexley Copper?").text.startswith("8.9%")
-
-
 def test_a_sentence_counting_other_things_is_no_head_count(encode: Callable[[list[str]], np.ndarray]) -> None:
     ask = _answering(
         encode,
@@ -1893,3 +1879,15 @@ def test_a_sentence_counting_other_things_is_no_head_count(encode: Callable[[lis
     )
     # "five potential buyers" counts buyers, though "company" is near "employees" to the model
     assert ask("How many employees does Vexley Royalties have?").abstained
+    # ...nor a sentence that says "employees" and counts stores; "people" may count them
+    ask = _answering(
+        encode,
+        {
+            "k": "Brantley Foods will buy Korrin Markets for $300 million.\n\nKorrin employees will keep their "
+            "jobs at the chain's 40 stores, Brantley said.",
+            "p": "Orrey Freight employs 2,150 people at its depots.",
+        },
+    )
+    assert not ask("How many employees does Korrin Markets have?").text.startswith("Korrin employees")
+    answer = ask("How many employees does Orrey Freight have?")
+    assert "2,150" in (answer.short or answer.citations[0].quote), answer.text

@@ -82,6 +82,8 @@ _SAME_TIE = 0.1
 _OWN_COVERAGE = 0.75
 # A word of a sentence this close to a word of the question's focus states it.
 _SAME_WORD = 0.6
+# ...and a noun a number counts this near the one "how many" asks may be it ("people" for "employees").
+_COUNTS_ALIKE = 0.45
 # The parts of speech whose lemmas may say a question's noun ("values": "value").
 _CONTENT_POS = ("NOUN", "VERB", "ADJ")
 _VECTOR_CACHE = 50_000
@@ -346,9 +348,10 @@ class ExtractiveAnswerer:
                 for c in relevant
                 if c.complete
                 and (
-                    (_states_type(c, question) and self._counts_asked(question, c))
+                    _states_type(c, question)
                     or ((c.negated or (worded and c.whole)) and (not worded or things <= terms(c.text)))
                 )
+                and self._counts_asked(question, c)
                 and says(c)
             ]
             # A sentence of an article about the question's names that says the thing asked for is
@@ -375,6 +378,7 @@ class ExtractiveAnswerer:
                     # (itself saying what "how many" counts: "employs 2,150 people" beside a sentence
                     # about passengers counts no passengers)
                     and (question.kind != "how many" or self._names_counted(question, c))
+                    and self._counts_asked(question, c)
                     # (naming no other party in the act: "to open in Ohio" for "... in Texas")
                     and not _absent_parties(question, c)[1]
                     and says(c)
@@ -708,11 +712,14 @@ class ExtractiveAnswerer:
         if question.kind != "how many" or not question.counted:
             return True
         nouns = [_counted(c.text, e) for e in c.entities if e.label in question.types]
-        counted = [n.text for n in nouns if n is not None]
-        alike = self._alike(question, counted)
-        return any(n is None for n in nouns) or any(
-            stem(w.lower()) == question.counted or question.counted in alike.get(w, ()) for w in counted
-        )
+        counted = [n.lemma_.lower() for n in nouns if n is not None]
+        if not counted or len(counted) < len(nouns) or any(stem(w) == question.counted for w in counted):
+            return True  # (a number that counts no noun, or none: "did not say how many employees")
+        # (a word only loosely near it may still mean it, "people" for "employees"; "buyers",
+        # "sites" and "stores" are far)
+        word = next((w for w in question.asked.split() if stem(w.lower()) == question.counted), question.counted)
+        asked = self._vectors([word])
+        return float(np.max(self._vectors(counted) @ asked[0])) >= _COUNTS_ALIKE
 
     def _says_thing(self, question: Question, c: Candidate, said: str = "") -> bool:
         """Whether the sentence states the noun of a "What is X's NOUN?" question (or ``said``, the
@@ -1004,12 +1011,6 @@ class ExtractiveAnswerer:
                 calling = {_key(v) for v in own or calls}
                 stating = {key[:2] for key in calling}
                 tied = [v for v in tied if _key(v) in calling or _key(v)[:2] not in stating]
-        elif question.object_of:
-            # (and of a sentence's values, the object of the act a measured noun is the object of:
-            # "Arlo, which owns 8.9% of X, ... its 6.1% stake" for "How big a stake does Arlo own?")
-            filling = {_key(v) for v in tied if _object_of(question, v.candidate, v.entity)}
-            filled = {key[:2] for key in filling}
-            tied = [v for v in tied if _key(v)[:2] not in filled or _key(v) in filling]
         # A sentence that says the noun asked itself goes before one that says a word only near it
         # ("Its revenue was €4.0bn" before "Its profit was €360m" for "What is X's revenue?")
         if saying and any(terms(said) <= terms(v.candidate.text) for v in tied):
@@ -1724,8 +1725,6 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     part_of = [o for t in span.root.children if t.lower_ == "of" for o in t.children if o.dep_ == "pobj"]
     if question.whole and any(stem(o.lemma_.lower()) != question.whole for o in part_of):
         return False  # "40% of the venture's rail unit" is no share of the venture
-    if question.kind == "how many" and any(stem(o.lemma_.lower()) != question.counted for o in part_of):
-        return False  # "run more than half of the beds" counts no hospitals
     # ...by the subject asked of, in a sentence naming every name asked ("Tovik will hold NOK 3
     # billion in cash" is no stake in Kallby; "Tovik shareholders will own 58%" is not
     # Kallby's), or by a description of it ("the combined group would hold") the passage ties

@@ -303,7 +303,6 @@ class QuestionReader:
         types = () if identity else types
         kept = {t.i for t in content}
         counted = rated = ""
-        measured = None  # the noun "how big a stake", "how many trucks" measures
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
             if after.head.pos_ == "NOUN":
@@ -312,7 +311,6 @@ class QuestionReader:
                     types = named
                 else:  # "how many trucks"
                     counted = stem(after.head.lemma_.lower())
-                    measured = after.head
                     # "$9 billion" counts no branches; money, and a number word ("millions"), count money
                     from spacy.lang.en.lex_attrs import like_num  # (spaCy is loaded to read the question)
 
@@ -370,7 +368,6 @@ class QuestionReader:
             if weighs:
                 weighed = tuple(t for t in MEASURE_TYPES if t in weighs)
                 weighing = (stem(comparing.lower_), stem(lemma))
-        filled = noun if noun is not None else measured
         return Question(
             text=question,
             types=types,
@@ -398,9 +395,8 @@ class QuestionReader:
             preposition=doc[wh.i - 1].lower_ if wh is not None and wh.i and doc[wh.i - 1].pos_ == "ADP" else "",
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
-            # (of the noun asked for, or measured: "How big a stake does X own?" as "What stake does X own?")
-            object_of=stem(filled.head.lemma_.lower()) if filled is not None and filled.dep_ == "dobj" else "",
-            actor=actor(filled.head) if filled is not None and filled.dep_ == "dobj" else frozenset(),
+            object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
+            actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
             subject_of=_subject_of(noun or wh) if set(types) & NAME_TYPES else "",
             acted_on=_acted_on(noun or wh),
             whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
