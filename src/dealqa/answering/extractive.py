@@ -1249,7 +1249,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     # (the model may tag a name it has not seen as a common noun: capitalised, it is a name)
     named = [" ".join(t.text for t in h.subtree) for h in holders if h.pos_ != "PRON" and h.text[:1].isupper()]
     # (a definite common noun stands for the name of the passage it is the last word of: "The
-    # league's chief executive" after "the Tollmere Netball League")
+    # league's chief executive" after "the Tollmere Rowing League")
     named += [
         n
         for h in holders
@@ -1269,13 +1269,13 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 
 def _names_ending(c: Candidate, noun: str) -> list[str]:
-    """The names of the sentence's passage whose last word is the noun ("the Tollmere Netball
+    """The names of the sentence's passage whose last word is the noun ("the Tollmere Rowing
     League" for "league"), or else, where the sentence before names no one, its headline's."""
     said = [n for n in dict.fromkeys((*c.before, *c.opening)) if stem(n.split()[-1].lower()) == stem(noun)]
     if said or c.before:
         return said
     # (a headline in title case: its runs of capitalised words, split at the verbs the parse finds
-    # there, "Carrow Foods Buys Minster Dairy", up to the noun)
+    # there, "Arlo Foods Buys Minster Dairy", up to the noun)
     runs: list[list[str]] = [[]]
     for t in _doc(c.title):
         if t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX"):
