@@ -1891,3 +1891,18 @@ def test_a_sentence_counting_other_things_is_no_head_count(encode: Callable[[lis
     assert not ask("How many employees does Korrin Markets have?").text.startswith("Korrin employees")
     answer = ask("How many employees does Orrey Freight have?")
     assert "2,150" in (answer.short or answer.citations[0].quote), answer.text
+
+
+def test_a_value_of_a_party_brought_in_by_an_indefinite_subject_is_not_the_earlier_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "books": "Dunlow Press has agreed to buy Arlo Books, the Scottish publisher, for £40 million.\n\n"
+            "Arlo Books was founded in 1991 by Ada Orrey, a former bookseller, who still runs it. An employee "
+            "ownership trust holds 20% of the company and the Glasgow firm Vexley Investments holds 18%.",
+        },
+    )
+    # "An employee ownership trust" is someone new, not the founder the sentence before names
+    assert not ask("How much of the company does Ada Orrey own?").text.startswith("20%")

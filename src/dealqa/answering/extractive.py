@@ -2343,6 +2343,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     holder = _relative_subject(c, value)
     if holder and not asked(holder):
         return False
+    # ...nor of a party the value's clause brings in with an indefinite subject ("An employee trust
+    # holds 20%" after a sentence about the founder's stake): it cannot be one named before
+    if _indefinite_subject(c, value):
+        return False
 
     def in_clause(text: str) -> bool:
         # a name outside the value's clause is not what the value is of ("... its budget to $3.4
@@ -2380,6 +2384,17 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _indefinite_subject(c: Candidate, value: Entity) -> bool:
+    """Whether the subject of the value's clause is a noun phrase with an indefinite article ("An
+    employee trust holds 20%"), as the parse reads it."""
+    root = _value_root(c, value)
+    head = clause_head(root) if root is not None else None
+    return head is not None and any(
+        t.dep_ in _SUBJECTS and any(d.dep_ == "det" and d.morph.get("Definite") == ["Ind"] for d in t.children)
+        for t in head.children
+    )
 
 
 def _relative_owner(c: Candidate, value: Entity) -> str:
