@@ -310,6 +310,14 @@ class ExtractiveAnswerer:
                 for e in c.entities
                 if e.label in MEASURE_TYPES and _measures(c.text, e, question.untyped)
             }
+            # (or a table's row whose label the question states: "| Annual fee | £3.75m |")
+            kinds = kinds or {
+                e.label
+                for c in leading[:_WEIGHED]
+                if _row_label_asked(question, c.text, c.entities)
+                for e in c.entities
+                if e.label in MEASURE_TYPES and e.start > _label_end(c.text)
+            }
             if len(kinds) == 1:
                 question = replace(question, types=tuple(kinds), thing=question.untyped)
                 noun_typed = True
@@ -323,7 +331,12 @@ class ExtractiveAnswerer:
                 return replace(refused, finding=_FALSE_PREMISE)
             values = self._values(question, relevant, retrieval.query_vectors)
             if noun_typed:  # (typed by what a sentence says the noun is: only a value said to be it)
-                values = [v for v in values if _noun_value(question, v.candidate, v.entity)]
+                values = [
+                    v
+                    for v in values
+                    if _noun_value(question, v.candidate, v.entity)
+                    or _row_label_asked(question, v.candidate.text, v.candidate.entities)
+                ]
             if values:
                 # (a follow-up about an unknown name: the sentence, for the reader to judge)
                 return (
@@ -649,7 +662,10 @@ class ExtractiveAnswerer:
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
-            coverage = max(covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) else 0.0)
+            labelled = _row_label_asked(question, s.text, s.entities)
+            coverage = max(
+                covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled else 0.0
+            )
             each = [_named(question, n, s.text) for n in question.names]
             named = sum(each) / len(each) if each else 0.0
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
@@ -657,6 +673,8 @@ class ExtractiveAnswerer:
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
             if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
+            if labelled:
+                score += _NAMED_WEIGHT + _OVERLAP_WEIGHT  # (as a sentence naming what is asked would)
             # A pull quote repeats a sentence: cite its first occurrence, with the better score.
             same = fold(display(s.text))
             first = found.get(same)
@@ -811,7 +829,10 @@ class ExtractiveAnswerer:
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
-            if missing and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
+            # (a table's row is about what its article is about: its label, if the question states
+            # it, names its value, "| Annual fee | £3.75m |")
+            labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
+            if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
             if saying and not self._says_thing(question, c, said):
                 continue  # "a €60 million debt facility" is no "What are X's revenues?"
@@ -869,7 +890,10 @@ class ExtractiveAnswerer:
                     continue  # "Vantor" of "Vantor's chief executive" holds the role asked, not is it
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
-                if _about_names(question, c, e):
+                row = labelled and e.start > _label_end(c.text)
+                if row:
+                    text = _cell(c.text, e)  # the whole cell, as written: "35% from the third year"
+                if row or _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
                         for meant in meaning.get(anchor, ()):
@@ -901,8 +925,8 @@ class ExtractiveAnswerer:
                     # "a 12-year lease" says how long the rental runs, and "agreed to buy X ... for
                     # €310 million" what is paid for X, whatever the verb, in a sentence that names
                     # what the question names
-                    measures = ""
-                    if _names_all(question, c):
+                    measures = "row" if row else ""
+                    if not row and _names_all(question, c):
                         if question.kind == "how long" and any(near.get(t) == 1 for t in things):
                             measures = "length"
                         elif _prices(question, c, e):
@@ -1268,6 +1292,31 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
+def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) -> bool:
+    """Whether the sentence is a row of a two-column table ("| Annual fee | £3.75m |") whose label
+    the question's words state and whose other cell holds a value (not the header, "| Term | Detail |"):
+    the row names what its value is."""
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+    if len(cells) != 2 or not text.lstrip().startswith("|"):
+        return False
+    label = terms(cells[0])
+    # (a header's words are names to the model: "| Term | Amount |")
+    valued = any(e.start > _label_end(text) and e.label not in ("NAME", "PERSON") for e in values)
+    return bool(label) and valued and label <= set(terms(question.text))
+
+
+def _label_end(text: str) -> int:
+    """Where a table row's first cell ends: the offset of the bar after it."""
+    return text.index("|", text.index("|") + 1)
+
+
+def _cell(text: str, value: Entity) -> str:
+    """The table cell that holds the value, stripped."""
+    start = text.rfind("|", 0, value.start) + 1
+    end = text.find("|", value.end)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
 def _names_ending(c: Candidate, noun: str) -> list[str]:
     """The names of the sentence's passage whose last word is the noun ("the Tollmere Rowing
     League" for "league"), or else, where the sentence before names no one, its headline's."""
@@ -1493,7 +1542,7 @@ def _tied(
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
     the question asks one of ("$2.15 each" of shares, "per share")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate"):
+    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
