@@ -310,7 +310,7 @@ class ExtractiveAnswerer:
                 for e in c.entities
                 if e.label in MEASURE_TYPES and _measures(c.text, e, question.untyped)
             }
-            # (or a table's row whose label the question states: "| Annual fee | £3.75m |")
+            # (or a table's row whose label the question states: "| Upfront fee | €12m |")
             kinds = kinds or {
                 e.label
                 for c in leading[:_WEIGHED]
@@ -726,7 +726,7 @@ class ExtractiveAnswerer:
 
     def _counts_asked(self, question: Question, c: Candidate) -> bool:
         """Whether a number of the sentence may count what "how many" asks: it counts no noun, or
-        that one, or a word meaning it ("1,100 new sites" counts no employees)."""
+        that one, or a word meaning it ("900 new depots" counts no employees)."""
         if question.kind != "how many" or not question.counted:
             return True
         nouns = [_counted(c.text, e) for e in c.entities if e.label in question.types]
@@ -825,12 +825,12 @@ class ExtractiveAnswerer:
         for c in relevant[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
-            # (unless it restates the question in other words: "a 41% premium to Arlo's closing
+            # (unless it restates the question in other words: "a 35% premium to Arlo's closing
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
             # (a table's row is about what its article is about: its label, if the question states
-            # it, names its value, "| Annual fee | £3.75m |")
+            # it, names its value, "| Upfront fee | €12m |")
             labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
             if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
@@ -892,7 +892,7 @@ class ExtractiveAnswerer:
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
                 row = labelled and e.start > _label_end(c.text)
                 if row:
-                    text = _cell(c.text, e)  # the whole cell, as written: "35% from the third year"
+                    text = _cell(c.text, e)  # the whole cell, as written: "20% from the second year"
                 if row or _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
@@ -942,7 +942,7 @@ class ExtractiveAnswerer:
                         elif question.kind == "how old" and _apposed(question, c, e):
                             measures = "age"
                         elif unit and unit == _asked_rate(question.text):
-                            measures = "rate"  # "C$2.15 each" of the shares for "at what price per share"
+                            measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1043,8 +1043,8 @@ class ExtractiveAnswerer:
         # kilometres" of "operates 40 kilometres of haul roads and 12 crushers"
         counting = {_key(v)[:2] for v in tied if question.counted and question.counted in terms(v.text)}
         tied = [v for v in tied if _key(v)[:2] not in counting or question.counted in terms(v.text)]
-        # Of a sentence's values, the one the question's preposition governs: "at C$2.15 each", not
-        # "$40 million of new shares" of "will buy $40 million of new shares at C$2.15 each" for "At
+        # Of a sentence's values, the one the question's preposition governs: "at C$3.40 each", not
+        # "$25 million of new shares" of "will buy $25 million of new shares at C$3.40 each" for "At
         # what price is X buying shares?"
         governed = {_key(v)[:2] for v in tied if _governed_by(question, v)}
         tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v)]
@@ -1293,7 +1293,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 
 def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) -> bool:
-    """Whether the sentence is a row of a two-column table ("| Annual fee | £3.75m |") whose label
+    """Whether the sentence is a row of a two-column table ("| Upfront fee | €12m |") whose label
     the question's words state and whose other cell holds a value (not the header, "| Term | Detail |"):
     the row names what its value is."""
     cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -1736,7 +1736,7 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     text = display(c.text[value.start : value.end])
     root = _value_root(c, value) if value.label in NAME_TYPES and not question.several else None
     if root is not None and root.dep_ == "compound" and root.head.tag_ == "NNS":
-        return False  # "1.137 Cedar shares" are shares of Cedar, not what "what share" asks for
+        return False  # "1.25 Arlo shares" are shares of Arlo, not what "what share" asks for
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
 
@@ -1859,7 +1859,7 @@ def _asked_modifiers(question: Question) -> set[str]:
 
 def _governed_by(question: Question, value: Value) -> bool:
     """Whether the value is the object of the question's preposition, attached to the verb asked (to
-    any verb, where it asks none): "will buy shares at C$2.15", not "a premium to its close at $3.92"."""
+    any verb, where it asks none): "will buy shares at C$3.40", not "a premium to its close at $4.10"."""
     root = _value_root(value.candidate, value.entity) if question.preposition else None
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
@@ -1919,8 +1919,8 @@ def _untold(question: Question, c: Candidate) -> bool:
     disclosed." for "What was X's operating profit?", whose words it states: not "Net profit"),
     and of no other party, time or part ("Lomen's revenue", "no revenue figure for 2025", "revenue
     for its tanker unit")."""
-    # (the noun "how big is" or "how many" measures counts as one: "The size of any break fee was not
-    # disclosed." for "How big is the break fee in the X deal?")
+    # (the noun "how big is" or "how many" measures counts as one: "The size of the termination fee
+    # was not disclosed." for "How big is the termination fee in the X deal?")
     asked_noun = question.kind if question.thing or question.equated else ""
     if question.sides or not (asked_noun or question.counted):
         return False  # (a comparison asks for neither side's value alone)
@@ -1980,7 +1980,7 @@ def _untold(question: Question, c: Candidate) -> bool:
 
 
 def _denied_party(noun: Any) -> bool:
-    """Whether the noun, or the noun it is "of" ("the size of any break fee"), is what a negated
+    """Whether the noun, or the noun it is "of" ("the size of the termination fee"), is what a negated
     verb is done to, its passive subject or its object ("was not disclosed", "did not give the
     number of trucks"; not "the drivers did not vote", which says nothing of how many there are),
     or is determined by a negative determiner ("no break fee")."""
@@ -2122,7 +2122,7 @@ def _stated(text: str, value: Entity) -> str:
 
 def _rate_unit(text: str, value: Entity) -> str:
     """The stem of what the value is a rate of ("share" of "$38.50 a share", "megawatt" of "$2.7
-    million per megawatt", and of "shares at C$2.15 each" the plural noun before it), or "" when it
+    million per megawatt", and of "shares at C$3.40 each" the plural noun before it), or "" when it
     is none."""
     after = text[value.end :].split(maxsplit=2)
     if not after or after[0].lower().strip(".,;:") not in _RATE:
@@ -2134,7 +2134,7 @@ def _rate_unit(text: str, value: Entity) -> str:
 
 
 def _each_alone(text: str, value: Entity) -> bool:
-    """Whether "each" follows the value as a word of its own ("C$2.15 each"), not of a noun ("each
+    """Whether "each" follows the value as a word of its own ("C$3.40 each"), not of a noun ("each
     year")."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
@@ -2142,7 +2142,7 @@ def _each_alone(text: str, value: Entity) -> bool:
 
 
 def _with_unit(text: str, value: Entity) -> str:
-    """The value with the rate that follows it ("$310 a tonne", "C$2.15 each")."""
+    """The value with the rate that follows it ("$310 a tonne", "C$3.40 each")."""
     if _each_alone(text, value):
         return f"{_stated(text, value)} each"
     rate, unit = text[value.end :].split(maxsplit=2)[:2]
@@ -2392,8 +2392,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     holder = _relative_subject(c, value)
     if holder and not asked(holder):
         return False
-    # ...nor of a party the value's clause brings in with an indefinite subject ("An employee trust
-    # holds 20%" after a sentence about the founder's stake): it cannot be one named before
+    # ...nor of a party the value's clause brings in with an indefinite subject ("A pension trust
+    # holds 15%" after a sentence about the founder's stake): it cannot be one named before
     if _indefinite_subject(c, value):
         return False
 
@@ -2437,7 +2437,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _indefinite_subject(c: Candidate, value: Entity) -> bool:
     """Whether the subject of the value's clause is a noun phrase with an indefinite article ("An
-    employee trust holds 20%"), as the parse reads it."""
+    pension trust holds 15%"), as the parse reads it."""
     root = _value_root(c, value)
     head = clause_head(root) if root is not None else None
     return head is not None and any(
