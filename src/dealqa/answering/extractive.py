@@ -1541,7 +1541,7 @@ def _tied(
     (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
-    the question asks one of ("$2.15 each" of shares, "per share")."""
+    the question asks one of ("$3.40 each" of shares, "per share")."""
     if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
