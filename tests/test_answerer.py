@@ -1777,6 +1777,21 @@ def test_the_value_the_questions_preposition_governs_and_a_rate_each_answer(
     assert not ask("At what price will Arlo buy Vexley shares?").text.startswith("$3.92")
 
 
+def test_the_year_the_questions_preposition_governs_on_the_verb_asked_answers(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    # "runs until 2047" is what "Until what year does it run?" asks, though the clause hangs off
+    # the wrong noun and the model tags "runs" a noun; "25-year" measures the lease, not its end
+    ask = _answering(
+        encode,
+        {
+            "berth": "Dunlow Ferries operates the quay under a 25-year lease from the Orrey Harbour Board that was "
+            "signed in 2022 and runs until 2047.",
+        },
+    )
+    assert ask("Until what year does Dunlow's lease from the Orrey Harbour Board run?").text.startswith("2047")
+
+
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

@@ -943,6 +943,8 @@ class ExtractiveAnswerer:
                             measures = "age"
                         elif unit and unit == _asked_rate(question.text):
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
+                        elif question.verbs and _governed_by(question, c, e):
+                            measures = "governed"  # "runs until 2061" for "Until what year does it run?"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1046,8 +1048,8 @@ class ExtractiveAnswerer:
         # Of a sentence's values, the one the question's preposition governs: "at C$3.40 each", not
         # "$25 million of new shares" of "will buy $25 million of new shares at C$3.40 each" for "At
         # what price is X buying shares?"
-        governed = {_key(v)[:2] for v in tied if _governed_by(question, v)}
-        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v)]
+        governed = {_key(v)[:2] for v in tied if _governed_by(question, v.candidate, v.entity)}
+        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v.candidate, v.entity)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
@@ -1541,8 +1543,9 @@ def _tied(
     (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
-    the question asks one of ("$3.40 each" of shares, "per share")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row"):
+    the question asks one of ("$3.40 each" of shares, "per share"); "governed" is the object of the
+    question's preposition on the verb asked ("runs until 2061" for "Until when does it run?")."""
+    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row", "governed"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
@@ -1857,14 +1860,15 @@ def _asked_modifiers(question: Question) -> set[str]:
     }
 
 
-def _governed_by(question: Question, value: Value) -> bool:
+def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is the object of the question's preposition, attached to the verb asked (to
-    any verb, where it asks none): "will buy shares at C$3.40", not "a premium to its close at $4.10"."""
-    root = _value_root(value.candidate, value.entity) if question.preposition else None
+    any verb, where it asks none): "will buy shares at C$3.40", not "a premium to its close at $4.10".
+    The verb asked is that verb however the model tags it ("and runs until 2061", a noun to it)."""
+    root = _value_root(c, value) if question.preposition else None
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
     verb = root.head.head
-    return verb.pos_ == "VERB" and (not question.verbs or stem(verb.lemma_.lower()) in question.verbs)
+    return stem(verb.lemma_.lower()) in question.verbs or (verb.pos_ == "VERB" and not question.verbs)
 
 
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
