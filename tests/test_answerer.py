@@ -1792,6 +1792,21 @@ def test_the_year_the_questions_preposition_governs_on_the_verb_asked_answers(
     assert ask("Until what year does Dunlow's lease from the Orrey Harbour Board run?").text.startswith("2047")
 
 
+def test_a_wire_copys_dateline_date_is_no_date_of_what_it_reports(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "stores": "YORK, England, May 12 (Orrey Wire) - Grocer Dunlow Markets has agreed to sell 30 of its stores "
+            "to Kerr Property for £410 million and lease them back, the company said on Friday.\n\nThe deal was "
+            "agreed last Monday, 3 May 2027, after a three-month auction.",
+        },
+    )
+    # "May 12" dates the report; when the sale was agreed, the article says elsewhere or not at all
+    assert not ask("On what date was the Dunlow Markets store sale agreed?").text.startswith("May 12")
+
+
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

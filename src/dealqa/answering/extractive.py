@@ -866,6 +866,8 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
+                if e.label == "DATE" and (dateline := DATELINE.match(c.text)) and e.end <= dateline.end():
+                    continue  # a wire copy's dateline dates the report, not what it reports
                 if question.noun and not _object_of(question, c, e):
                     if not _named_as(question, c, e):
                         continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
