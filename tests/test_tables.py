@@ -21,6 +21,8 @@ venue's owner said on Tuesday.
 | Annual fee | £3.75m |
 | Hospitality boxes | 12 |
 | Arlo's share of ticket revenue | 2% from the third year |
+| Exit fee payable by Arlo | £1.2m |
+| Reverse exit fee (owed by Dunlow) | £2m |
 
 The deal replaces a 10-year sponsorship with Vexley Motors, which expires on 31 December.
 """
@@ -41,3 +43,10 @@ def test_a_row_whose_label_the_question_states_gives_its_cell(arena: Assistant) 
 def test_a_row_whose_label_the_question_does_not_state_answers_nothing(arena: Assistant) -> None:
     # "Hospitality boxes | 12" is no count of parking spaces
     assert "12" not in arena.ask("How many parking spaces does the Dunlow Arena have?").short
+
+
+def test_a_row_whose_label_head_the_question_states_gives_its_cell(arena: Assistant) -> None:
+    # the label's noun phrase asked, "payable by" said in other words
+    assert arena.ask("What exit fee would Arlo Insurance have to pay under the naming agreement?").short == "£1.2m"
+    # ...but not a label whose head is another kind of fee
+    assert arena.ask("What exit fee would Dunlow have to pay?").short != "£2m"

@@ -1306,7 +1306,24 @@ def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) ->
     label = terms(cells[0])
     # (a header's words are names to the model: "| Term | Amount |")
     valued = any(e.start > _label_end(text) and e.label not in ("NAME", "PERSON") for e in values)
-    return bool(label) and valued and label <= set(terms(question.text))
+    asked = set(terms(question.text))
+    return bool(label) and valued and (label <= asked or _label_head_asked(cells[0], asked))
+
+
+def _label_head_asked(label: str, asked: set[str]) -> bool:
+    """Whether the question's words state a row label's head noun phrase and all but one of the
+    other words, none of them a name: "Break fee payable by X" for "What break fee would X pay?",
+    not "Reverse break fee" for "What break fee ...", as the parse reads the label."""
+    doc = _doc(label)
+    root = next(t for t in doc if t.head == t)
+    head = [t for t in root.subtree if t.i <= root.i]
+    left_out = [t for t in doc if t not in head and terms(t.text) - asked]
+    return (
+        bool(terms(" ".join(t.text for t in head)))
+        and terms(" ".join(t.text for t in head)) <= asked
+        and len(left_out) <= 1
+        and not any(t.text[:1].isupper() for t in left_out)
+    )
 
 
 def _label_end(text: str) -> int:
