@@ -1790,6 +1790,15 @@ def test_the_year_the_questions_preposition_governs_on_the_verb_asked_answers(
         },
     )
     assert ask("Until what year does Dunlow's lease from the Orrey Harbour Board run?").text.startswith("2047")
+    # ...but a noun of the verb's word is no verb: "an offer at 450 pence" is not what X is offering at
+    ask = _answering(
+        encode,
+        {
+            "shares": "Kerr Haulage will sell 10 million new shares at 380 pence each to fund a purchase, after an "
+            "offer at 450 pence in March drew too few buyers.",
+        },
+    )
+    assert not ask("At what price is Kerr Haulage offering new shares?").text.startswith("450")
 
 
 def test_a_wire_copys_dateline_date_is_no_date_of_what_it_reports(
@@ -1805,6 +1814,34 @@ def test_a_wire_copys_dateline_date_is_no_date_of_what_it_reports(
     )
     # "May 12" dates the report; when the sale was agreed, the article says elsewhere or not at all
     assert not ask("On what date was the Dunlow Markets store sale agreed?").text.startswith("May 12")
+    ask = _answering(
+        encode,
+        {
+            "a": "HULL, England, March 3, 2027 (Orrey Wire) - Dunlow Freight announced a £310 million deal to buy "
+            "Kerr Haulage.\n\nKerr's tender offer for Vexley Logistics expires on Friday, April 17 (New York time) "
+            "— unless it is extended.",
+        },
+    )
+    # ...but it dates what the lede says was done that day
+    assert ask("When did Dunlow Freight announce the Kerr Haulage deal?").text.startswith("March 3, 2027")
+    # ...and a sentence that only reads like a dateline is none
+    assert ask("When does Kerr's tender offer for Vexley Logistics expire?").text.startswith("Friday, April 17")
+
+
+def test_a_why_question_leads_with_the_reason_given_for_the_act_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "ferry": "Orrey Marine has agreed to buy 80% of the Dunlow ferry line from Kerr Group for NOK 900 million, "
+            "the companies said on Monday. Kerr Group will keep the remaining 20%.\n\nThe line runs six ships "
+            "between Bergen and three island ports and carried 1.2 million passengers last year.\n\nKerr, whose "
+            "shares trade in Oslo, said it was selling to cut its net debt before a bond matures next year.",
+        },
+    )
+    # the reason leaves out what is sold; the lede, which names it all, gives none
+    assert ask("Why is Kerr Group selling the Dunlow ferry line?").text.startswith("Kerr, whose shares trade in Oslo")
 
 
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(

@@ -115,9 +115,16 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # (Not a subject clause, "csubj", which is what is denied.)
 _CLAUSE_ARCS = frozenset({"ccomp", "parataxis", "advcl"})
 _CLAUSE_HEADS = _CLAUSE_ARCS | {"ROOT", "conj"}
+# ...where a verb stands, and what only a noun has: a word the model tagged a noun with an arc of the
+# first and none of the second is a verb to the question ("and runs until 2061").
+_VERB_ARCS = _CLAUSE_HEADS | {"relcl", "xcomp"}
+_NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# The subordinating conjunctions that give a cause (closed-class words; "while", "after", "if" give a
+# contrast, a time, a condition).
+_CAUSES = frozenset({"because", "since", "as", "so"})
 _OPENING_QUOTES = frozenset("\"“'‘")
 _CLOSING_QUOTES = frozenset("\"”'’")
 
@@ -142,6 +149,7 @@ class Candidate:
     topic: tuple[str, ...] = ()  # the named subjects of its chunk's first sentence, when it is not that one
     opening: tuple[str, ...] = ()  # all the names of that first sentence
     after: str = ""  # the sentence before it in its chunk, when read
+    reason: bool = False  # it gives a reason for the act a "why" asks of a name it names
 
 
 @dataclass(frozen=True)
@@ -424,6 +432,7 @@ class ExtractiveAnswerer:
             described = [c for c in near if _describes(question, c)]
             if described:
                 return _compose(described[:1])
+        reasons: list[Candidate] = []
         if question.kind == "why":
             # "Why is Vantor paying $12 a share?" where the articles say another amount
             other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
@@ -444,12 +453,18 @@ class ExtractiveAnswerer:
                 )
                 and _acted(question, c)
             ]
+            # ...and one that gives a reason for that act of a name asked says why, first
+            reasons = [c for c in relevant if c.reason]
             if stated:
-                return _compose(_choose([*stated, *(c for c in relevant if c not in stated)], question.several))
+                leading = [*reasons, *(c for c in stated if c not in reasons)]
+                return _compose(_choose([*leading, *(c for c in relevant if c not in leading)], question.several))
         contrary = self._contrary(question, relevant)
         if contrary is not None:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
             return replace(refused, finding=_FALSE_PREMISE)
+        if question.kind == "why" and reasons:
+            # (where no sentence says otherwise: the reason may leave out what the act is done to)
+            return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
         return _compose(chosen or _choose(relevant, question.several))
 
@@ -663,15 +678,19 @@ class ExtractiveAnswerer:
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             labelled = _row_label_asked(question, s.text, s.entities)
-            coverage = max(
-                covered, 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled else 0.0
-            )
             each = [_named(question, n, s.text) for n in question.names]
+            # (a reason for the act a "why" asks of a name the sentence names: "X said it was selling
+            # to cut its debt" states what "Why is X selling the ski area?" asks, the area unsaid)
+            reasoned = question.kind == "why" and any(each) and _gives_reason(s.text, question)
+            coverage = max(
+                covered,
+                1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled or reasoned else 0.0,
+            )
             named = sum(each) / len(each) if each else 0.0
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
-            if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
+            if reasoned or any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             if labelled:
                 score += _NAMED_WEIGHT + _OVERLAP_WEIGHT  # (as a sentence naming what is asked would)
@@ -699,6 +718,7 @@ class ExtractiveAnswerer:
                     topics.get((at.article_id, at.start), ()),
                     openings.get((at.article_id, at.start), ()),
                     after.get((at.article_id, at.start), ""),
+                    reasoned,
                 )
         return sorted(found.values(), key=_rank)
 
@@ -866,8 +886,9 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
-                if e.label == "DATE" and (dateline := DATELINE.match(c.text)) and e.end <= dateline.end():
-                    continue  # a wire copy's dateline dates the report, not what it reports
+                dateline = _dateline(c.text) if e.label == "DATE" else None
+                if dateline and e.end <= dateline.end() and not _told_that_day(question, c):
+                    continue  # a wire copy's dateline dates the report, not what it had done before
                 if question.noun and not _object_of(question, c, e):
                     if not _named_as(question, c, e):
                         continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
@@ -1105,7 +1126,9 @@ class ExtractiveAnswerer:
         it ("... are not named as defendants"). None when the premise stands."""
         if not question.predicates or question.kind != "why":
             return None
-        leading = relevant[:_WEIGHED]
+        # (a reason that leaves out what the act is done to neither holds nor denies the premise:
+        # "X is selling to cut debt" for "Why is X selling all of Y?")
+        leading = [c for c in relevant if not (c.reason and c.missing)][:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
@@ -1311,19 +1334,21 @@ def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) ->
 
 
 def _label_head_asked(label: str, asked: set[str]) -> bool:
-    """Whether the question's words state a row label's head noun phrase and all but one of the
-    other words, none of them a name: "Break fee payable by X" for "What break fee would X pay?",
-    not "Reverse break fee" for "What break fee ...", as the parse reads the label."""
-    doc = _doc(label)
+    """Whether the question's words state a row label's head noun phrase and all its other words
+    but one that only relates words the question states: "Break fee payable by X" for "What break
+    fee would X pay?"; not "Break fee (reverse)" nor "Annual fee 2027" for "What fee ...", a word
+    that tells rows apart, as the parse reads the label."""
+    doc = _doc(label.strip("*_` "))
     root = next(t for t in doc if t.head == t)
     head = [t for t in root.subtree if t.i <= root.i]
+    stated = terms(" ".join(t.text for t in head))
     left_out = [t for t in doc if t not in head and terms(t.text) - asked]
-    return (
-        bool(terms(" ".join(t.text for t in head)))
-        and terms(" ".join(t.text for t in head)) <= asked
-        and len(left_out) <= 1
-        and not any(t.text[:1].isupper() for t in left_out)
-    )
+
+    def relates(word: Any) -> bool:  # (its words, all but itself, are the question's)
+        said = terms(" ".join(t.text for t in word.subtree if t is not word))
+        return bool(said) and said <= asked
+
+    return bool(stated) and stated <= asked and (not left_out or (len(left_out) == 1 and relates(left_out[0])))
 
 
 def _label_end(text: str) -> int:
@@ -1573,7 +1598,7 @@ def _tied(
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
     # (the place and agency of a wire story's dateline are no party of its first sentence, nor is
     # the place an act is done at: "the vote at Tollmere Hall on May 16")
-    dateline = DATELINE.match(c.text)
+    dateline = _dateline(c.text)
     others = [
         near[w]
         for e in c.entities
@@ -1887,7 +1912,12 @@ def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
     verb = root.head.head
-    return stem(verb.lemma_.lower()) in question.verbs or (verb.pos_ == "VERB" and not question.verbs)
+    # (a word the model tagged a noun where a verb stands: "and runs until 2061"; not "an earlier
+    # offer at 450p" for "At what price will X offer ...")
+    verbal = verb.pos_ == "VERB" or (
+        verb.dep_ in _VERB_ARCS and not any(t.dep_ in _NOUN_MODIFIERS for t in verb.children)
+    )
+    return verbal and (stem(verb.lemma_.lower()) in question.verbs or not question.verbs)
 
 
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
@@ -1953,7 +1983,7 @@ def _untold(question: Question, c: Candidate) -> bool:
     # contract", in an article that names it: the sentence need not restate it)
     if question.equated and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
         return False
-    dateline = DATELINE.match(c.text)
+    dateline = _dateline(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
     # clause, "bought shares at a premium to Monday's price; the size of the premium was not
     # disclosed". The whole sentence where a negative determiner denies, "no revenue figure for
@@ -2727,6 +2757,51 @@ def _neighbours(hits: Sequence[Hit]) -> dict[tuple[str, int], set[tuple[str, int
 
 def _rank(c: Candidate) -> tuple[float, str, int]:
     return (-c.score, c.article_id, c.start)
+
+
+def _dateline(sentence: str) -> re.Match[str] | None:
+    """The wire copy's dateline the sentence opens with, its place in capitals ("OSLO, March 4 (Wire)
+    -"), not a sentence that reads like one ("It expires on Friday, April 17 (New York time) -")."""
+    dateline = DATELINE.match(sentence)
+    return dateline if dateline and sentence.split(maxsplit=1)[0].strip(",").isupper() else None
+
+
+def _told_that_day(question: Question, c: Candidate) -> bool:
+    """Whether the sentence tells the act asked in the simple past, as done on the day its dateline
+    dates ("Kerrow announced a deal"), not as done before it ("has agreed to sell")."""
+    return any(t.tag_ == "VBD" and stem(t.lemma_.lower()) in question.verbs for t in _doc(c.text))
+
+
+def _gives_reason(sentence: str, question: Question) -> bool:
+    """Whether the sentence gives a reason for one of the acts asked, as the parse reads it: a clause
+    of purpose or cause on the act's verb, or on the verb it completes ("is selling to cut its
+    debt", "chose to license it because ..."), not a complement that is itself an act asked
+    ("agreed to buy"). The act must be done to nothing but what is asked: no object, a pronoun, the
+    question's words, or a bare definite noun ("the unit"); not "decided to sell the hotel chain"."""
+    asked = set(terms(question.text))
+    for t in _doc(sentence) if question.verbs else ():
+        if t.pos_ != "VERB" or stem(t.lemma_.lower()) not in question.verbs:
+            continue
+        if not all(_done_to_asked(o, asked) for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
+            continue
+        for act in (t, t.head) if t.dep_ == "xcomp" else (t,):
+            for clause in act.children:
+                if clause.dep_ not in ("advcl", "xcomp") or stem(clause.lemma_.lower()) in question.verbs:
+                    continue
+                if any(
+                    (c.dep_ == "mark" and c.lower_ in _CAUSES) or (c.dep_ == "aux" and c.tag_ == "TO")
+                    for c in clause.children
+                ):
+                    return True
+    return False
+
+
+def _done_to_asked(thing: Any, asked: set[str]) -> bool:
+    """Whether the object of an act may be what the question asks of: a pronoun, a phrase of the
+    question's words, or a definite noun with no word of its own ("the business")."""
+    words = terms(" ".join(t.text for t in thing.subtree))
+    bare = thing.pos_ == "NOUN" and all(c.dep_ in ("det", "poss") for c in thing.children)
+    return thing.pos_ == "PRON" or words <= asked or bare
 
 
 def _choose(relevant: list[Candidate], wide: bool) -> list[Candidate]:
