@@ -1842,17 +1842,6 @@ def test_a_why_question_leads_with_the_reason_given_for_the_act_asked(
     )
     # the reason leaves out what is sold; the lede, which names it all, gives none
     assert ask("Why is Kerr Group selling the Dunlow ferry line?").text.startswith("Kerr, whose shares trade in Oslo")
-    # ...also where the sentence before names who acts ("the company"), and the thing is said anew
-    ask = _answering(
-        encode,
-        {
-            "ships": "Dunlow Bank has arranged a $300 million loan for Vexley Shipping to pay for six new "
-            "methanol-capable ferries, the bank said on Tuesday.\n\nThe ferries will be built in Ulsan and "
-            "delivered in 2029. Vexley Shipping runs 40 vessels from Piraeus. Its chief financial officer, Ada "
-            "Orrey, said the company ordered the new ships to prepare for stricter emissions rules.",
-        },
-    )
-    assert ask("Why did Vexley Shipping order the methanol-capable ferries?").text.startswith("Its chief financial")
 
 
 def test_a_premise_qualifying_the_thing_otherwise_than_every_sentence_is_said_to_be_false(

@@ -681,10 +681,9 @@ class ExtractiveAnswerer:
             labelled = _row_label_asked(question, s.text, s.entities)
             each = [_named(question, n, s.text) for n in question.names]
             # (a reason for the act a "why" asks of a name the sentence names: "X said it was selling
-            # to cut its debt" states what "Why is X selling the ski area?" asks, the area unsaid;
-            # or the sentence before names: "Its chief executive said the company sold it to ...")
-            told = any(each) or any(_named(question, n, b) for b in previous.get(key, ()) for n in question.names)
-            reasoned = question.kind == "why" and told and _gives_reason(s.text, question)
+            # to cut its debt" states what "Why is X selling the ski area?" asks, the area unsaid; not
+            # "the family" after a sentence naming two)
+            reasoned = question.kind == "why" and any(each) and _gives_reason(s.text, question)
             coverage = max(
                 covered,
                 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled or reasoned else 0.0,
@@ -2806,8 +2805,7 @@ def _gives_reason(sentence: str, question: Question) -> bool:
     of purpose or cause on the act's verb, or on the verb it completes ("is selling to cut its
     debt", "chose to license it because ..."), not a complement that is itself an act asked
     ("agreed to buy"). The act must be done to nothing but what is asked: no object, a pronoun, the
-    question's words, or a definite noun with no word but an adjective ("the new unit"); not
-    "decided to sell the hotel chain"."""
+    question's words, or a bare definite noun ("the unit"); not "decided to sell the hotel chain"."""
     asked = set(terms(question.text))
     for t in _doc(sentence) if question.verbs else ():
         if t.pos_ != "VERB" or stem(t.lemma_.lower()) not in question.verbs:
@@ -2828,10 +2826,9 @@ def _gives_reason(sentence: str, question: Question) -> bool:
 
 def _done_to_asked(thing: Any, asked: set[str]) -> bool:
     """Whether the object of an act may be what the question asks of: a pronoun, a phrase of the
-    question's words, or a definite noun with no word of its own but an adjective ("the business",
-    "the new ships")."""
+    question's words, or a definite noun with no word of its own ("the business")."""
     words = terms(" ".join(t.text for t in thing.subtree))
-    bare = thing.pos_ == "NOUN" and all(c.dep_ in ("det", "poss", "amod") for c in thing.children)
+    bare = thing.pos_ == "NOUN" and all(c.dep_ in ("det", "poss") for c in thing.children)
     return thing.pos_ == "PRON" or words <= asked or bare
 
 
