@@ -1844,23 +1844,6 @@ def test_a_why_question_leads_with_the_reason_given_for_the_act_asked(
     assert ask("Why is Kerr Group selling the Dunlow ferry line?").text.startswith("Kerr, whose shares trade in Oslo")
 
 
-def test_a_premise_qualifying_the_thing_otherwise_than_every_sentence_is_said_to_be_false(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "locos": "Dunlow Freight, the Hamburg-based rail operator, has ordered 40 electric locomotives from Orrey "
-            "Traction in a deal worth €520 million, the companies said on Monday.\n\nThe first locomotives are due "
-            "in 2028, and Dunlow said the order would let it retire its oldest units.",
-        },
-    )
-    # "electric", never "diesel": the premise is the question's, not the articles'
-    assert ask("Why has Dunlow ordered diesel locomotives from Orrey Traction?").text.startswith("The articles don't")
-    # ...where the articles say the question's word, the premise may stand
-    assert not ask("Why has Dunlow ordered electric locomotives from Orrey Traction?").text.startswith("The articles")
-
-
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

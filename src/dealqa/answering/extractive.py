@@ -452,7 +452,6 @@ class ExtractiveAnswerer:
                     _named(question, n, c.text) or any(_named(question, n, b) for b in c.before) for n in question.names
                 )
                 and _acted(question, c)
-                and not _qualified_otherwise(question, c.text)
             ]
             # ...and one that gives a reason for that act of a name asked says why, first
             reasons = [c for c in relevant if c.reason]
@@ -1135,9 +1134,7 @@ class ExtractiveAnswerer:
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(
-            _states_of(c.text, acts, question.names, question.kinds_named, c.after)
-            and _acted(question, c)
-            and not _qualified_otherwise(question, c.text)
+            _states_of(c.text, acts, question.names, question.kinds_named, c.after) and _acted(question, c)
             for c in leading
         ):
             return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
@@ -1152,12 +1149,7 @@ class ExtractiveAnswerer:
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
         if any(
-            not (
-                _denies(c.text, like)
-                or _swapped(question, c.text, like)
-                or _acts_on_part(question, c.text, like)
-                or _qualified_otherwise(question, c.text)
-            )
+            not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
             or question.negated
             for c in stating
         ):
@@ -1445,25 +1437,6 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
             if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
                 return True
     return False
-
-
-def _qualified_otherwise(question: Question, sentence: str) -> bool:
-    """Whether the sentence qualifies the noun the question's act is done to (or its root noun, for
-    a parse that reads no act) by another word than the question does, and says none of the
-    question's ("ordered 50 electric locomotives" for "Why did X order diesel locomotives?"), as
-    the parse reads them."""
-    asked = {
-        stem(o.lemma_.lower()): {stem(m.lemma_.lower()) for m in o.children if m.dep_ in ("amod", "compound")}
-        for o in _doc(question.text)
-        if o.pos_ == "NOUN" and o.dep_ in ("dobj", "ROOT")
-    }
-    said: dict[str, set[str]] = {}
-    for t in _doc(sentence):
-        if t.pos_ == "NOUN" and asked.get(stem(t.lemma_.lower())):
-            words = {stem(m.lemma_.lower()) for m in t.children if m.dep_ in ("amod", "compound") and m.pos_ != "PROPN"}
-            said.setdefault(stem(t.lemma_.lower()), set()).update(words)
-    stated = terms(sentence)
-    return any(said.get(noun) and not words & stated for noun, words in asked.items())
 
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
