@@ -1842,6 +1842,23 @@ def test_a_why_question_leads_with_the_reason_given_for_the_act_asked(
     )
     # the reason leaves out what is sold; the lede, which names it all, gives none
     assert ask("Why is Kerr Group selling the Dunlow ferry line?").text.startswith("Kerr, whose shares trade in Oslo")
+    # ...but it is no reason for a sale no sentence tells of
+    assert not ask("Why is Kerr Group selling its cargo line?").text.startswith("Kerr, whose")
+    ask = _answering(
+        encode,
+        {
+            "cable": "Orrin Telecom is buying Vesta Cable for $2.1 billion in cash, the companies said on Thursday."
+            "\n\nOrrin is buying Vesta so it can offer broadband in the Midwest.\n\nTarn Media, Orrin's biggest "
+            "rival, bought a cable firm last year to add subscribers.\n\nIn March, Orrin decided to close two "
+            "call centres in Leeds.",
+        },
+    )
+    assert ask("Why is Orrin Telecom buying Vesta Cable?").text.startswith("Orrin is buying Vesta so")
+    # a reason is its doer's: not the other party's, nor a rival's
+    assert not ask("Why is Vesta Cable buying Orrin Telecom?").text.startswith("Orrin is buying Vesta so")
+    assert not ask("Why is Orrin Telecom buying a cable firm?").text.startswith("Tarn Media")
+    # ...and what a decision is to do is no reason for it
+    assert not ask("Why did Orrin Telecom decide to buy Vesta Cable?").text.startswith("In March")
 
 
 def test_a_role_held_by_the_passages_name_in_a_common_noun_is_no_other_names(

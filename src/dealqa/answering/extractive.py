@@ -122,9 +122,11 @@ _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
-# The subordinating conjunctions that give a cause (closed-class words; "while", "after", "if" give a
-# contrast, a time, a condition).
-_CAUSES = frozenset({"because", "since", "as", "so"})
+# The subordinating conjunctions that give a cause (closed-class words; "as" and "since" often give
+# a time, "while", "after", "if" a contrast, a time, a condition).
+_CAUSES = frozenset({"because", "so"})
+# The arcs of what is said about a noun, not of its name: an apposition, a clause, a phrase.
+_ABOUT = frozenset({"appos", "relcl", "acl", "prep", "punct"})
 _OPENING_QUOTES = frozenset("\"“'‘")
 _CLOSING_QUOTES = frozenset("\"”'’")
 
@@ -331,6 +333,10 @@ class ExtractiveAnswerer:
                 noun_typed = True
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
+        if not any(not (c.reason or c.missing - set(question.verbs)) for c in relevant):
+            # a reason that leaves out what the act is done to ("selling to cut debt") answers only
+            # where a sentence says all the act is done to: it is no reason for another thing's sale
+            relevant = [c for c in relevant if not (c.reason and c.missing)]
         if question.types:
             # "When did X agree to sell its towers for NOK 14bn?" where the articles say another price
             other = self._other_amount(question, relevant, candidates, retrieval.query_vectors)
@@ -462,8 +468,7 @@ class ExtractiveAnswerer:
         if contrary is not None:
             refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
             return replace(refused, finding=_FALSE_PREMISE)
-        if question.kind == "why" and reasons:
-            # (where no sentence says otherwise: the reason may leave out what the act is done to)
+        if reasons:  # (and no sentence says otherwise)
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
         return _compose(chosen or _choose(relevant, question.several))
@@ -691,7 +696,7 @@ class ExtractiveAnswerer:
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
-            if reasoned or any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
+            if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             if labelled:
                 score += _NAMED_WEIGHT + _OVERLAP_WEIGHT  # (as a sentence naming what is asked would)
@@ -2774,34 +2779,73 @@ def _told_that_day(question: Question, c: Candidate) -> bool:
 
 
 def _gives_reason(sentence: str, question: Question) -> bool:
-    """Whether the sentence gives a reason for one of the acts asked, as the parse reads it: a clause
-    of purpose or cause on the act's verb, or on the verb it completes ("is selling to cut its
-    debt", "chose to license it because ..."), not a complement that is itself an act asked
-    ("agreed to buy"). The act must be done to nothing but what is asked: no object, a pronoun, the
-    question's words, or a bare definite noun ("the unit"); not "decided to sell the hotel chain"."""
+    """Whether the sentence gives a reason for one of the acts asked, done by whom the question says
+    does it, as the parse reads it: a clause of purpose on the act's verb ("is selling to cut its
+    debt"), or of cause on it or on the verb it completes ("chose to license it because ..."); not a
+    complement of a verb the question gives one ("decided to close two yards" for "Why did X decide
+    to sell ...?"), nor a complement that is itself an act asked ("agreed to buy"). The act must be
+    done to nothing but what is asked: no object, a pronoun, the question's words, or a definite noun
+    with no word of its own ("the unit"); not "decided to sell the hotel chain"."""
     asked = set(terms(question.text))
+    parsed = _doc(question.text)
+    completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
+    doers = [
+        n for n in question.names if any(_named(question, n, _name_of(t)) for t in parsed if t.dep_ in _SUBJECTS)
+    ] or list(question.names[:1])
     for t in _doc(sentence) if question.verbs else ():
         if t.pos_ != "VERB" or stem(t.lemma_.lower()) not in question.verbs:
             continue
         if not all(_done_to_asked(o, asked) for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
             continue
+        if not _done_by(question, t, doers):
+            continue
         for act in (t, t.head) if t.dep_ == "xcomp" else (t,):
             for clause in act.children:
                 if clause.dep_ not in ("advcl", "xcomp") or stem(clause.lemma_.lower()) in question.verbs:
                     continue
-                if any(
-                    (c.dep_ == "mark" and c.lower_ in _CAUSES) or (c.dep_ == "aux" and c.tag_ == "TO")
-                    for c in clause.children
-                ):
+                purpose = (
+                    act.i == t.i
+                    and stem(t.lemma_.lower()) not in completed
+                    and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+                )
+                if purpose or any(c.dep_ == "mark" and c.lower_ in _CAUSES for c in clause.children):
                     return True
+    return False
+
+
+def _name_of(token: Any) -> str:
+    """The words that name what the noun does, without an apposition or clause about it ("Kestrel
+    Marine" of "Kestrel Marine, Halvor's biggest rival,")."""
+
+    def naming(word: Any) -> bool:  # (no arc between it and the noun is one of what is said about it)
+        while word.i != token.i:
+            if word.dep_ in _ABOUT:
+                return False
+            word = word.head
+        return True
+
+    return " ".join(t.text for t in token.subtree if naming(t))
+
+
+def _done_by(question: Question, act: Any, doers: Sequence[str]) -> bool:
+    """Whether the subject of the act (or of the verb it completes or reports it: "X said it was
+    selling") names one of the doers the question gives, not another name ("Kestrel sold its unit
+    to ...", "Orrin is buying Vesta" for "Why is Vesta buying Orrin?")."""
+    verb = act
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.pos_ != "PRON":
+            return any(_named(question, n, _name_of(subject)) for n in doers)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
 
 
 def _done_to_asked(thing: Any, asked: set[str]) -> bool:
     """Whether the object of an act may be what the question asks of: a pronoun, a phrase of the
-    question's words, or a definite noun with no word of its own ("the business")."""
+    question's words, or a definite noun with no word of its own ("the business"; not "shares")."""
     words = terms(" ".join(t.text for t in thing.subtree))
-    bare = thing.pos_ == "NOUN" and all(c.dep_ in ("det", "poss") for c in thing.children)
+    modifiers = [c.dep_ for c in thing.children]
+    bare = thing.pos_ == "NOUN" and bool(modifiers) and all(dep in ("det", "poss") for dep in modifiers)
     return thing.pos_ == "PRON" or words <= asked or bare
 
 
