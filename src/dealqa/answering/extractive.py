@@ -116,7 +116,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_ARCS = frozenset({"ccomp", "parataxis", "advcl"})
 _CLAUSE_HEADS = _CLAUSE_ARCS | {"ROOT", "conj"}
 # ...where a verb stands, and what only a noun has: a word the model tagged a noun with an arc of the
-# first and none of the second is a verb to the question ("and runs until 2061").
+# first and none of the second is a verb to the question ("and runs until 2039").
 _VERB_ARCS = _CLAUSE_HEADS | {"relcl", "xcomp"}
 _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
@@ -334,7 +334,7 @@ class ExtractiveAnswerer:
         relief = _TYPED_SCORE_RELIEF if question.types else 0.0
         relevant = [c for c in candidates if c.on_topic and c.score >= self.min_score - relief and _covers(c)]
         if not any(not (c.reason or c.missing - set(question.verbs)) for c in relevant):
-            # a reason that leaves out what the act is done to ("selling to cut debt") answers only
+            # a reason that leaves out what the act is done to ("selling to pay down loans") answers only
             # where a sentence says all the act is done to: it is no reason for another thing's sale
             relevant = [c for c in relevant if not (c.reason and c.missing)]
         if question.types:
@@ -685,7 +685,7 @@ class ExtractiveAnswerer:
             labelled = _row_label_asked(question, s.text, s.entities)
             each = [_named(question, n, s.text) for n in question.names]
             # (a reason for the act a "why" asks of a name the sentence names: "X said it was selling
-            # to cut its debt" states what "Why is X selling the ski area?" asks, the area unsaid; not
+            # to pay down loans" states what "Why is X selling the ski area?" asks, the area unsaid; not
             # "the family" after a sentence naming two)
             reasoned = question.kind == "why" and any(each) and _gives_reason(s.text, question)
             coverage = max(
@@ -973,7 +973,7 @@ class ExtractiveAnswerer:
                         elif unit and unit == _asked_rate(question.text):
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                         elif question.verbs and _governed_by(question, c, e):
-                            measures = "governed"  # "runs until 2061" for "Until what year does it run?"
+                            measures = "governed"  # "runs until 2039" for "Until when does it run?"
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1133,7 +1133,7 @@ class ExtractiveAnswerer:
         if not question.predicates or question.kind != "why":
             return None
         # (a reason that leaves out what the act is done to neither holds nor denies the premise:
-        # "X is selling to cut debt" for "Why is X selling all of Y?")
+        # "X is selling to pay down loans" for "Why is X selling all of Y?")
         leading = [c for c in relevant if not (c.reason and c.missing)][:_WEIGHED]
         asked = {stem(fold(p)) for p in question.predicates}
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
@@ -1594,7 +1594,7 @@ def _tied(
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
     the question asks one of ("$3.40 each" of shares, "per share"); "governed" is the object of the
-    question's preposition on the verb asked ("runs until 2061" for "Until when does it run?")."""
+    question's preposition on the verb asked ("runs until 2039" for "Until when does it run?")."""
     if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row", "governed"):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
@@ -1913,12 +1913,12 @@ def _asked_modifiers(question: Question) -> set[str]:
 def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is the object of the question's preposition, attached to the verb asked (to
     any verb, where it asks none): "will buy shares at C$3.40", not "a premium to its close at $4.10".
-    The verb asked is that verb however the model tags it ("and runs until 2061", a noun to it)."""
+    The verb asked is that verb however the model tags it ("and runs until 2039", a noun to it)."""
     root = _value_root(c, value) if question.preposition else None
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
     verb = root.head.head
-    # (a word the model tagged a noun where a verb stands: "and runs until 2061"; not "an earlier
+    # (a word the model tagged a noun where a verb stands: "and runs until 2039"; not "an earlier
     # offer at 450p" for "At what price will X offer ...")
     verbal = verb.pos_ == "VERB" or (
         verb.dep_ in _VERB_ARCS and not any(t.dep_ in _NOUN_MODIFIERS for t in verb.children)
@@ -2767,7 +2767,7 @@ def _rank(c: Candidate) -> tuple[float, str, int]:
 
 def _dateline(sentence: str) -> re.Match[str] | None:
     """The wire copy's dateline the sentence opens with, its place in capitals ("OSLO, March 4 (Wire)
-    -"), not a sentence that reads like one ("It expires on Friday, April 17 (New York time) -")."""
+    -"), not a sentence that reads like one ("It expires on Friday, May 29 (New York time) -")."""
     dateline = DATELINE.match(sentence)
     return dateline if dateline and sentence.split(maxsplit=1)[0].strip(",").isupper() else None
 
@@ -2780,8 +2780,8 @@ def _told_that_day(question: Question, c: Candidate) -> bool:
 
 def _gives_reason(sentence: str, question: Question) -> bool:
     """Whether the sentence gives a reason for one of the acts asked, done by whom the question says
-    does it, as the parse reads it: a clause of purpose on the act's verb ("is selling to cut its
-    debt"), or of cause on it or on the verb it completes ("chose to license it because ..."); not a
+    does it, as the parse reads it: a clause of purpose on the act's verb ("is selling to pay down
+    loans"), or of cause on it or on the verb it completes ("chose to license it because ..."); not a
     complement of a verb the question gives one ("decided to close two yards" for "Why did X decide
     to sell ...?"), nor a complement that is itself an act asked ("agreed to buy"). The act must be
     done to nothing but what is asked: no object, a pronoun, the question's words, or a definite noun
@@ -2814,8 +2814,8 @@ def _gives_reason(sentence: str, question: Question) -> bool:
 
 
 def _name_of(token: Any) -> str:
-    """The words that name what the noun does, without an apposition or clause about it ("Kestrel
-    Marine" of "Kestrel Marine, Halvor's biggest rival,")."""
+    """The words that name what the noun does, without an apposition or clause about it ("Vexley
+    Marine" of "Vexley Marine, Dunlow's biggest rival,")."""
 
     def naming(word: Any) -> bool:  # (no arc between it and the noun is one of what is said about it)
         while word.i != token.i:
@@ -2829,8 +2829,8 @@ def _name_of(token: Any) -> str:
 
 def _done_by(question: Question, act: Any, doers: Sequence[str]) -> bool:
     """Whether the subject of the act (or of the verb it completes or reports it: "X said it was
-    selling") names one of the doers the question gives, not another name ("Kestrel sold its unit
-    to ...", "Orrin is buying Vesta" for "Why is Vesta buying Orrin?")."""
+    selling") names one of the doers the question gives, not another name ("Vexley sold its unit
+    to ...", "Kerrow is buying Orsk" for "Why is Orsk buying Kerrow?")."""
     verb = act
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
