@@ -1351,7 +1351,7 @@ def _label_head_asked(label: str, asked: set[str]) -> bool:
     left_out = [t for t in doc if t not in head and terms(t.text) - asked]
 
     def relates(word: Any) -> bool:  # (its words, all but itself, are the question's)
-        said = terms(" ".join(t.text for t in word.subtree if t is not word))
+        said = terms(" ".join(t.text for t in word.subtree if t.i != word.i))
         return bool(said) and said <= asked
 
     return bool(stated) and stated <= asked and (not left_out or (len(left_out) == 1 and relates(left_out[0])))
