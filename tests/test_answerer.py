@@ -1990,3 +1990,20 @@ def test_a_value_of_a_party_brought_in_by_an_indefinite_subject_is_not_the_earli
     )
     # "An employee ownership trust" is someone new, not the founder the sentence before names
     assert not ask("How much of the company does Ada Orrey own?").text.startswith("20%")
+
+
+def test_what_another_party_the_question_names_pays_is_not_what_its_doer_pays(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "hides": "OSLO, March 4 (Wire) - Brisco Leather, Norway's third-largest tanner, has agreed to buy "
+            "regional rival Holvik Tannery for $80 million including debt, the companies said on Thursday. "
+            "Brisco will pay for the purchase with cash on hand and a new $50 million term loan.",
+        },
+    )
+    # the parties swapped: the sentence says what Brisco pays, and the question asks what Holvik pays
+    assert not ask("How much is Holvik Tannery paying to acquire Brisco Leather?").short
+    # the price of what is asked goes before a sum only said near the act of paying
+    assert ask("How much is Brisco Leather paying for Holvik Tannery?").short == "$80 million"

@@ -911,6 +911,8 @@ class ExtractiveAnswerer:
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
                 if question.role and e.label in NAME_TYPES and not _holds_role(question, c, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
+                if _done_by_another(question, c, e):
+                    continue  # "Kerrow will pay $40m" is not what Orsk pays
                 if c.negated and not question.negated and _denied(question, c, e):
                     continue  # "has not closed by January 31" is not when it closes
                 if dated and _of_another_year(c, e, dated):
@@ -1035,6 +1037,7 @@ class ExtractiveAnswerer:
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
         priced = {(v.candidate.article_id, v.candidate.start) for v, p in zip(tied, pricing, strict=True) if p}
+        prices = {_key(v) for v, p in zip(tied, pricing, strict=True) if p}
         # (and of a sentence's amounts, the one it says prices the thing: "NOK 1.2 billion for X and
         # NOK 300 million for Y")
         tied = [
@@ -1081,7 +1084,9 @@ class ExtractiveAnswerer:
         tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v.candidate, v.entity)]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
-        return sorted(tied, key=lambda v: (-v.tie, *_rank(v.candidate)[1:], v.entity.start))
+        # A price of what is asked goes before a sum said only near the act ("will pay for it with a
+        # $50m loan")
+        return sorted(tied, key=lambda v: (_key(v) not in prices, -v.tie, *_rank(v.candidate)[1:], v.entity.start))
 
     def _other_amount(
         self, question: Question, relevant: list[Candidate], candidates: list[Candidate], vectors: Sequence[np.ndarray]
@@ -2789,9 +2794,7 @@ def _gives_reason(sentence: str, question: Question) -> bool:
     asked = set(terms(question.text))
     parsed = _doc(question.text)
     completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
-    doers = [
-        n for n in question.names if any(_named(question, n, _name_of(t)) for t in parsed if t.dep_ in _SUBJECTS)
-    ] or list(question.names[:1])
+    doers = _doers(question) or list(question.names[:1])
     for t in _doc(sentence) if question.verbs else ():
         if t.pos_ != "VERB" or stem(t.lemma_.lower()) not in question.verbs:
             continue
@@ -2810,6 +2813,34 @@ def _gives_reason(sentence: str, question: Question) -> bool:
                 )
                 if purpose or any(c.dep_ == "mark" and c.lower_ in _CAUSES for c in clause.children):
                     return True
+    return False
+
+
+def _doers(question: Question) -> list[str]:
+    """The names the question makes the subject of its verbs, as the parse reads it."""
+    subjects = [_name_of(t) for t in _doc(question.text) if t.dep_ in _SUBJECTS]
+    return [n for n in question.names if any(_named(question, n, s) for s in subjects)]
+
+
+def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is said of a verb asked whose subject is another name the question gives
+    than the one it makes the doer ("Kerrow will pay $40m to Orsk" for "How much is Orsk paying
+    Kerrow?"): the sentence tells what the other party does, as the parse reads it."""
+    doers = _doers(question)
+    if not doers or len(doers) == len(question.names):
+        return False
+    root = _value_root(c, value)
+    act = next((t for t in root.ancestors if t.pos_ == "VERB"), None) if root is not None else None
+    if act is None or stem(act.lemma_.lower()) not in question.verbs:
+        return False
+    others = [n for n in question.names if n not in doers]
+    verb = act
+    while verb is not None:
+        subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.pos_ != "PRON":
+            said = _name_of(subject)
+            return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
 
 
