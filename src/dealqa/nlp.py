@@ -30,6 +30,8 @@ MODEL_VERSION = "3.8.0"
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# Parts of speech of words written in lower case within a sentence, unless part of a name
+_FUNCTION_WORDS = frozenset({"ADV", "AUX", "VERB", "ADP", "SCONJ", "CCONJ", "PART", "INTJ"})
 _BATCH = 256
 _QUARTER = re.compile(r"[QH][1-4]")
 
@@ -109,7 +111,7 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     own = [*coded, *_quarters(doc)]  # (values the model reads in part or not at all)
     spans = [("MONEY" if span in coded else "DATE", span) for span in own]
     spans += [
-        (ent.label_, _whole_name(ent, runs))
+        (ent.label_, _whole_person(_whole_name(ent, runs)))
         for ent in doc.ents
         if not any(span.start < ent.end and ent.start < span.end for span in own)
     ]
@@ -255,6 +257,20 @@ def _whole_name(ent: Any, runs: list[Any]) -> Any:
     if any(t.ent_type_ or not t.is_title for t in rest):
         return ent
     return run
+
+
+def _whole_person(ent: Any) -> Any:
+    """A person's name with the capitalised word before it that the model took for a function
+    word of its own ("Even" of "officer Even Haugli", an adverb to it): mid-sentence, such a word
+    is capitalised only as part of a name, and the parse hangs it on the name."""
+    if ent.label_ != "PERSON" or ent.start < 2:
+        return ent
+    word, before = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    # (after a dash, a colon or a quotation mark, a word opens a sentence of its own: capitalised anyway)
+    opens = before.is_punct and before.text != ","
+    if word.is_title and not opens and word.pos_ in _FUNCTION_WORDS and ent.start <= word.head.i < ent.end:
+        return ent.doc[word.i : ent.end]
+    return ent
 
 
 def _after(a: Any, b: Any, mark: str = "") -> bool:
