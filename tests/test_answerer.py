@@ -2007,3 +2007,39 @@ def test_what_another_party_the_question_names_pays_is_not_what_its_doer_pays(
     assert not ask("How much is Holvik Tannery paying to acquire Brisco Leather?").short
     # the price of what is asked goes before a sum only said near the act of paying
     assert ask("How much is Brisco Leather paying for Holvik Tannery?").short == "$80 million"
+
+
+def test_a_definite_subject_that_is_what_the_act_asked_is_done_to_is_about_the_titles_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brisco Leather to buy rival Holvik Tannery for $80 million": "OSLO, March 4 (Wire) - Brisco "
+            "Leather, Norway's third-largest tanner, has agreed to buy regional rival Holvik Tannery for $80 "
+            "million including debt, the companies said on Thursday.\n\nBrisco Leather is buying Holvik Tannery "
+            "to gain scale in western Norway, its chief executive told analysts on a call on Thursday. Holvik "
+            "Tannery, founded in 1961, employs 410 staff.\n\nThe agreement was signed late on Wednesday, March 3. "
+            "Brisco Leather first approached Holvik Tannery's owners in November, the week before Holvik "
+            "Tannery's board had been due to approve plans for a listing in Oslo.\n\nShares in Brisco Leather "
+            "rose 5.3% in Oslo on Thursday after it agreed the purchase of Holvik Tannery.",
+        },
+    )
+    # "The agreement" of an article whose title names both parties is theirs, though it names neither
+    answer = ask("On what date did Brisco Leather sign its agreement to buy Holvik Tannery?")
+    assert answer.short == "Wednesday, March 3"
+
+
+def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_the_role(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "tannery": "Holvik Tannery agreed to merge with Brisco Leather. Holvik's chief executive, Ada Lunde, "
+            "will lead the combined group. Keel Partners acted as financial adviser to Holvik.",
+        },
+    )
+    # the adviser is no finance chief, though the sentence before says "chief"
+    assert not ask("Who is the finance chief at Holvik Tannery?").short
+    assert ask("Who is the top executive at Holvik Tannery?").short == "Ada Lunde"

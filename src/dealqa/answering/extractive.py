@@ -629,6 +629,11 @@ class ExtractiveAnswerer:
         asked_weight = sum(asked.values())
         focus = {t: self.lexicon.weight(t) for t in question.terms}
         focus_weight = sum(focus.values())
+        # (the nouns the question's acts are done to or by: "agreement" of "When did X sign the
+        # agreement?", not "round" of "What is X valued at after the round?")
+        acted = {
+            stem(t.lemma_.lower()) for t in _doc(question.text) if t.pos_ == "NOUN" and t.dep_ in ("dobj", *_SUBJECTS)
+        } & set(question.focus)
         alike = self._alike(question, [s.text for s in pool.values()])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
@@ -678,6 +683,17 @@ class ExtractiveAnswerer:
             beside = max((relevance[(n.article_id, n.start)] for n in near), default=-1.0)
             windowed = max(relevance[key], (relevance[key] + beside) / 2)
             stated = s.terms | acronym_terms(question.text, s.text)
+            # (a sentence whose definite subject is what the question's act is done to or by, "The
+            # agreement was signed on ...", in an article whose title names every name asked, is
+            # about that thing of theirs)
+            titled = (
+                bool(question.names and acted & s.terms)
+                and all(mentioned(n, s.title) for n in question.names)
+                and not all(_named(question, n, s.text) for n in question.names)
+                and _definite_subject(s.text) in acted
+            )
+            if titled:
+                stated = stated | {w for n in question.names for w in terms(n)}
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             around = own.union(*(n.terms for n in near))
@@ -692,7 +708,7 @@ class ExtractiveAnswerer:
                 covered,
                 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled or reasoned else 0.0,
             )
-            named = sum(each) / len(each) if each else 0.0
+            named = 1.0 if titled else sum(each) / len(each) if each else 0.0
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
@@ -1270,7 +1286,9 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
-        return True
+        # (then the sentence itself must say the role's noun: "Keel acted as financial adviser" is
+        # no finance chief, though the sentence before says "chief"; an acronym it may spell out)
+        return question.role.isupper() or noun in terms(c.text)
 
     def words(role: Any) -> list[str]:
         modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
@@ -1292,12 +1310,21 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
             return question.role.startswith("".join(w[0] for w in held).upper())
         if role.text.isupper():
             return bool(role.text.startswith("".join(w[0] for w in asked).upper()))
-        return noun in terms(" ".join(held)) and not other(held)
+        if noun not in terms(" ".join(held)) or other(held):
+            return False
+        # (the asked noun only as a modifier there, "chief" of "chief executive", is the role
+        # asked if its other words are there too: "finance chief" is a "chief financial officer")
+        stems = [stem(w.lower()) for w in held]
+        return stems[-1] == noun or all(
+            any(h.startswith(w) or w.startswith(h) for h in stems) for w in (stem(a.lower()) for a in asked[:-1])
+        )
 
     # (of each role given: "Velta's managing director and chief executive")
     roles = (given, *given.conjuncts)
     if not any(same(role) for role in roles):
-        return noun in near and not any(other(words(role)) for role in roles)
+        # (the noun is near them as a word of that other role: "chief" of "chief executive")
+        own = any(noun in terms(" ".join(words(role))) for role in roles)
+        return noun in near and not own and not any(other(words(role)) for role in roles)
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [
         t
