@@ -2043,3 +2043,21 @@ def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_
     # the adviser is no finance chief, though the sentence before says "chief"
     assert not ask("Who is the finance chief at Holvik Tannery?").short
     assert ask("Who is the top executive at Holvik Tannery?").short == "Ada Lunde"
+
+
+def test_a_why_question_whose_doer_is_a_common_noun_leads_with_the_reason_that_noun_gives(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "dairy": "Norbeck Foods has agreed to buy Dunfirth Dairy from the 40 farming families who own it for "
+            "£90 million.\n\nThe farmers selling Dunfirth Dairy, 40 families who have owned it since 1921, could "
+            "receive £10 million more if Dunfirth Dairy's milk output grows.\n\nThe farmers agreed to sell "
+            "because they need cash to replace ageing milking sheds, said Ivo Marsh, chair of Dunfirth Dairy.",
+        },
+    )
+    reason = "The farmers agreed to sell because"
+    assert ask("Why are the farmers selling Dunfirth Dairy?").citations[0].quote.startswith(reason)
+    # the reason of a subject of another kind is none
+    assert not ask("Why are the bankers selling Dunfirth Dairy?").citations[0].quote.startswith(reason)

@@ -2821,13 +2821,16 @@ def _gives_reason(sentence: str, question: Question) -> bool:
     asked = set(terms(question.text))
     parsed = _doc(question.text)
     completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
-    doers = _doers(question) or list(question.names[:1])
+    doers = _doers(question)
+    # (a doer the question gives as a common noun, "the regulator", is a subject of that noun)
+    kinds = set() if doers else _doer_kinds(question)
+    doers = doers or ([] if kinds else list(question.names[:1]))
     for t in _doc(sentence) if question.verbs else ():
         if t.pos_ != "VERB" or stem(t.lemma_.lower()) not in question.verbs:
             continue
         if not all(_done_to_asked(o, asked) for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
             continue
-        if not _done_by(question, t, doers):
+        if not _done_by(question, t, doers, kinds):
             continue
         for act in (t, t.head) if t.dep_ == "xcomp" else (t,):
             for clause in act.children:
@@ -2847,6 +2850,12 @@ def _doers(question: Question) -> list[str]:
     """The names the question makes the subject of its verbs, as the parse reads it."""
     subjects = [_name_of(t) for t in _doc(question.text) if t.dep_ in _SUBJECTS]
     return [n for n in question.names if any(_named(question, n, s) for s in subjects)]
+
+
+def _doer_kinds(question: Question) -> set[str]:
+    """The stems of the common nouns the question makes the subject of its verbs ("regulator" of
+    "Why did the regulator block ...?"), as the parse reads it."""
+    return {stem(t.lemma_.lower()) for t in _doc(question.text) if t.dep_ in _SUBJECTS and t.pos_ == "NOUN"}
 
 
 def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
@@ -2885,15 +2894,17 @@ def _name_of(token: Any) -> str:
     return " ".join(t.text for t in token.subtree if naming(t))
 
 
-def _done_by(question: Question, act: Any, doers: Sequence[str]) -> bool:
+def _done_by(question: Question, act: Any, doers: Sequence[str], kinds: Collection[str] = ()) -> bool:
     """Whether the subject of the act (or of the verb it completes or reports it: "X said it was
     selling") names one of the doers the question gives, not another name ("Vexley sold its unit
-    to ...", "Kerrow is buying Orsk" for "Why is Orsk buying Kerrow?")."""
+    to ...", "Kerrow is buying Orsk" for "Why is Orsk buying Kerrow?"), or is a noun of the kinds it
+    gives ("The regulators blocked it because ...")."""
     verb = act
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.pos_ != "PRON":
-            return any(_named(question, n, _name_of(subject)) for n in doers)
+            kind = subject.pos_ == "NOUN" and stem(subject.lemma_.lower()) in kinds
+            return kind or any(_named(question, n, _name_of(subject)) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
 
