@@ -2061,3 +2061,21 @@ def test_a_why_question_whose_doer_is_a_common_noun_leads_with_the_reason_that_n
     assert ask("Why are the farmers selling Dunfirth Dairy?").citations[0].quote.startswith(reason)
     # the reason of a subject of another kind is none
     assert not ask("Why are the bankers selling Dunfirth Dairy?").citations[0].quote.startswith(reason)
+
+
+def test_a_sentence_saying_every_word_asked_of_every_name_asked_goes_before_those_leaving_one_out(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Norbeck rejects bid": "LONDON, Sept. 6 (Wire) - Norbeck Foods, the London-listed dairy group, on "
+            "Monday rejected a hostile bid from Askel Farms, saying it undervalued Norbeck Foods and its "
+            "shareholders.\n\nNorbeck Foods' chief executive told shareholders that operating profit would rise "
+            "in 2028. Norbeck Foods said its shareholders should take no action.\n\nAskel owns 4.9% of Norbeck "
+            "Foods, which it built up over the summer.\n\nShares in Norbeck Foods rose 22% on Monday, as "
+            "shareholders bet on a higher offer.\n\nTarnby Investors, Norbeck's largest shareholder with 14.8% of "
+            "the shares, said it supported the board's rejection.",
+        },
+    )
+    assert ask("Who is Norbeck Foods' largest shareholder?").short == "Tarnby Investors"

@@ -712,6 +712,8 @@ class ExtractiveAnswerer:
             said = sum(w for t, w in focus.items() if t in own) / focus_weight if focus_weight else 1.0
             complete = all(each) and said >= _OWN_COVERAGE
             score = windowed + _OVERLAP_WEIGHT * overlap + _NAMED_WEIGHT * named
+            if complete and all(t in stated for t in focus):
+                score += _TYPED_WEIGHT  # (it says every word asked itself, of every name asked)
             if any(new_value(s.text[e.start : e.end]) for e in s.entities if e.label in valued):
                 score += _TYPED_WEIGHT  # it may answer; a sentence with no value of the kind asked cannot
             if labelled:
