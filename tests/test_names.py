@@ -21,11 +21,21 @@ title: "Korvane hires"
 ---
 Korvane said its chief operating officer, Ola Brandvik, joined from a shipyard in May.
 """
+STREAMING = """---
+id: pirrin-streaming
+title: "Pirrin wins rights"
+---
+Pirrin Sports, the streaming service, has won the rights to show the Orla Cup. It has 2.1 million subscribers.
+A Pirrin Sports subscription costs €11.99 a month. Its sports analysts will present the games.
+"""
 
 
 @pytest.fixture(scope="module")
 def korvane(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    return assistant_over(tmp_path_factory.mktemp("names"), {"korvane-order.md": ORDER, "korvane-leaders.md": LEADERS})
+    return assistant_over(
+        tmp_path_factory.mktemp("names"),
+        {"korvane-order.md": ORDER, "korvane-leaders.md": LEADERS, "pirrin-streaming.md": STREAMING},
+    )
 
 
 def test_a_coined_word_the_articles_use_alone_names_the_company(korvane: Assistant) -> None:
@@ -33,3 +43,16 @@ def test_a_coined_word_the_articles_use_alone_names_the_company(korvane: Assista
     # names the company alone: a sentence saying "Korvane" is about "Korvane Robotics"
     answer = korvane.ask("Who is the chief operating officer of Korvane Robotics?")
     assert answer.short == "Ola Brandvik", answer.text
+
+
+def test_a_mistyped_word_of_a_name_is_the_word_the_articles_write_beside_its_other_words(korvane: Assistant) -> None:
+    # two letters swapped in a short word is too far off alone, but "Sports" is what the articles
+    # write after "Pirrin"
+    typed = "What does a Pirrin Sprots subscription cost per month?"
+    assert korvane.bm25.corrected(typed, korvane.embedder.knows_word) == (
+        "What does a Pirrin Sports subscription cost per month?"
+    )
+    answer = korvane.ask(typed)
+    assert not answer.abstained and "€11.99" in answer.citations[0].quote
+    # a word no word beside the name resembles stays as typed, for the unknown-name check
+    assert korvane.ask("What does a Pirrin Gamez subscription cost per month?").abstained

@@ -26,6 +26,10 @@ WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
 _NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
+# ...and of a mistyped word of a name to a word the corpus writes beside the name's other words
+# (a transposition, "Sprots" for "Sports", scores 83)
+_NAME_WORD_TYPO = 75
+_BESIDE_CHUNKS = 20  # chunks read for the words written beside a name's word
 
 
 class BM25Index:
@@ -127,8 +131,13 @@ class BM25Index:
             word = match.group()
             if len(word) <= 3 or not content_words(word) or is_word(word):
                 return word
-            if not word.islower():  # (a name that is a word is a word: "Hall" of "Orwin Hall Courier")
-                return word if is_word(word.lower()) else self._name(word)
+            if not word.islower():
+                # (a name that is a word is a word, "Hall" of "Orwin Hall Courier", unless the corpus
+                # never uses it and writes one word like it beside the name's other words)
+                beside = [w for w in _beside(text, match) if self.uses(w)]
+                if is_word(word.lower()):
+                    return word if self.uses(word) else self._beside_name(word, beside, _NAME_TYPO)
+                return self._name(word, beside)
             nearest = self._nearest_term(word)
             # a word the corpus uses as it is (its stem is a corpus term) is no typo
             return word if nearest is None or nearest == stem(word) else nearest
@@ -136,8 +145,9 @@ class BM25Index:
         fixed = re.sub(r"[^\W\d_]+", fix, text)  # words of letters, accented ones too ("Eólica")
         return fixed if fixed != text else None
 
-    def _name(self, word: str) -> str:
-        """The corpus's spelling of a mistyped name, or the name as typed."""
+    def _name(self, word: str, beside: Sequence[str] = ()) -> str:
+        """The corpus's spelling of a mistyped name, or the name as typed. ``beside``: the name's
+        other words the corpus uses ("Arcwave" of "Arcwave Sprots"), which tell the word apart."""
         self.refresh()
         words = self.cache.snapshot().words
         folded = fold(word).lower()
@@ -150,10 +160,27 @@ class BM25Index:
         # above the cut-off; a short name a letter apart ("Varda", "Varga") does not, nor a word
         # ("Orwin", "owing")
         found = process.extract(folded, words.keys(), scorer=fuzz.ratio, score_cutoff=_NAME_TYPO, limit=2)
-        if len(found) != 1:
+        if len(found) == 1:
+            return _capitalised(str(found[0][0]))
+        return self._beside_name(word, beside, _NAME_WORD_TYPO)
+
+    def _beside_name(self, word: str, beside: Sequence[str], cutoff: float) -> str:
+        """The one word like the typed one that the corpus writes, capitalised, next to one of
+        the name's other words ("Corvane Analytics", not "analysts", for "Corvane Analytcs"), or
+        the word as typed."""
+        if not beside or len(word) < 5:
             return word
-        spelt = str(found[0][0])
-        return spelt[:1].upper() + spelt[1:]
+        from rapidfuzz import fuzz, process
+
+        written: set[str] = set()
+        for other in beside:
+            pattern = re.compile(rf"\b{re.escape(other)}\s+([A-Z][^\W\d_]+)|\b([A-Z][^\W\d_]+)\s+{re.escape(other)}\b")
+            for chunk_id in self.search(other, _BESIDE_CHUNKS):
+                chunk = self.cache.snapshot().chunk(chunk_id)
+                text = chunk.text if chunk is not None else ""
+                written |= {fold(a or b).lower() for a, b in pattern.findall(text)}
+        found = process.extract(fold(word).lower(), written, scorer=fuzz.ratio, score_cutoff=cutoff, limit=2)
+        return _capitalised(str(found[0][0])) if len(found) == 1 else word
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
@@ -179,6 +206,17 @@ class BM25Index:
             return []
         docs, scores = self._retriever.retrieve([terms], k=min(n, len(self._ids)), show_progress=False)
         return [self._ids[int(d)] for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def _beside(text: str, match: re.Match[str]) -> list[str]:
+    """The capitalised words just before and after the matched word: the rest of its name."""
+    before = re.search(r"([A-Z][^\W\d_]+)\W{0,2}\s+$", text[: match.start()])
+    after = re.match(r"\s+([A-Z][^\W\d_]+)", text[match.end() :])
+    return [m.group(1) for m in (before, after) if m is not None]
 
 
 def _tokenize(texts: list[str], *, as_ids: bool = True) -> Any:
