@@ -23,10 +23,10 @@ Korvane said its chief operating officer, Ola Brandvik, joined from a shipyard i
 """
 STREAMING = """---
 id: pirrin-streaming
-title: "Pirrin wins rights"
+title: "Pirrin wins a route"
 ---
-Pirrin Sports, the streaming service, has won the rights to show the Orla Cup. It has 2.1 million subscribers.
-A Pirrin Sports subscription costs €11.99 a month. Its sports analysts will present the games.
+Pirrin Marine, the ferry line, has won the rights to run the Orla route. It carried 2.1 million passengers.
+A Pirrin Marine season ticket costs €11.99 a month. Its marina staff will sell the tickets.
 """
 
 
@@ -46,13 +46,13 @@ def test_a_coined_word_the_articles_use_alone_names_the_company(korvane: Assista
 
 
 def test_a_mistyped_word_of_a_name_is_the_word_the_articles_write_beside_its_other_words(korvane: Assistant) -> None:
-    # two letters swapped in a short word is too far off alone, but "Sports" is what the articles
+    # two letters swapped in a short word is too far off alone, but "Marine" is what the articles
     # write after "Pirrin"
-    typed = "What does a Pirrin Sprots subscription cost per month?"
+    typed = "What does a Pirrin Mraine season ticket cost per month?"
     assert korvane.bm25.corrected(typed, korvane.embedder.knows_word) == (
-        "What does a Pirrin Sports subscription cost per month?"
+        "What does a Pirrin Marine season ticket cost per month?"
     )
     answer = korvane.ask(typed)
     assert not answer.abstained and "€11.99" in answer.citations[0].quote
     # a word no word beside the name resembles stays as typed, for the unknown-name check
-    assert korvane.ask("What does a Pirrin Gamez subscription cost per month?").abstained
+    assert korvane.ask("What does a Pirrin Boatz season ticket cost per month?").abstained

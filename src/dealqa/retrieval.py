@@ -27,7 +27,7 @@ WordCheck = Callable[[str], bool]
 RRF_K = 60
 _NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
 # ...and of a mistyped word of a name to a word the corpus writes beside the name's other words
-# (a transposition, "Sprots" for "Sports", scores 83)
+# (a transposition, "Mraine" for "Marine", scores 83)
 _NAME_WORD_TYPO = 75
 _BESIDE_CHUNKS = 20  # chunks read for the words written beside a name's word
 
@@ -147,7 +147,7 @@ class BM25Index:
 
     def _name(self, word: str, beside: Sequence[str] = ()) -> str:
         """The corpus's spelling of a mistyped name, or the name as typed. ``beside``: the name's
-        other words the corpus uses ("Arcwave" of "Arcwave Sprots"), which tell the word apart."""
+        other words the corpus uses ("Pirrin" of "Pirrin Mraine"), which tell the word apart."""
         self.refresh()
         words = self.cache.snapshot().words
         folded = fold(word).lower()
@@ -166,7 +166,7 @@ class BM25Index:
 
     def _beside_name(self, word: str, beside: Sequence[str], cutoff: float) -> str:
         """The one word like the typed one that the corpus writes, capitalised, next to one of
-        the name's other words ("Corvane Analytics", not "analysts", for "Corvane Analytcs"), or
+        the name's other words ("Kelda Analytics", not "analysts", for "Kelda Analytcs"), or
         the word as typed."""
         if not beside or len(word) < 5:
             return word

@@ -1288,7 +1288,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
-        # (then the sentence itself must say the role's noun: "Keel acted as financial adviser" is
+        # (then the sentence itself must say the role's noun: "Brisco acted as financial adviser" is
         # no finance chief, though the sentence before says "chief"; an acronym it may spell out)
         return question.role.isupper() or noun in terms(c.text)
 
