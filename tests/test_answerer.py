@@ -2007,6 +2007,14 @@ def test_what_another_party_the_question_names_pays_is_not_what_its_doer_pays(
     assert not ask("How much is Holvik Tannery paying to acquire Brisco Leather?").short
     # the price of what is asked goes before a sum only said near the act of paying
     assert ask("How much is Brisco Leather paying for Holvik Tannery?").short == "$80 million"
+    # the subject of a passive, or a noun of the other party's, does no paying
+    ask = _answering(encode, {"ships": "Kerrow Shipping agreed to be acquired by Orsk Group for $40 million."})
+    assert ask("How much will Orsk Group pay to acquire Kerrow Shipping?").short == "$40 million"
+    ask = _answering(encode, {"ships": "Orsk Group has agreed to buy Kerrow Shipping for $40 million."})
+    assert ask("How much was Kerrow Shipping bought for by Orsk Group?").short == "$40 million"
+    rest = "Kerrow's parent, Orsk Group, will pay $9 million for the 49% of Kerrow Ferries it does not own."
+    ask = _answering(encode, {"rest": rest})
+    assert ask("How much will Orsk Group pay to take full control of Kerrow Ferries?").short == "$9 million"
 
 
 def test_a_definite_subject_that_is_what_the_act_asked_is_done_to_is_about_the_titles_names(
@@ -2028,6 +2036,16 @@ def test_a_definite_subject_that_is_what_the_act_asked_is_done_to_is_about_the_t
     # "The agreement" of an article whose title names both parties is theirs, though it names neither
     answer = ask("On what date did Brisco Leather sign its agreement to buy Holvik Tannery?")
     assert answer.short == "Wednesday, March 3"
+    # ...but not in a paragraph about another party's
+    ask = _answering(
+        encode,
+        {
+            "Orsk Group agrees to buy Kerrow Shipping": "Orsk Group agreed on Monday to buy Kerrow Shipping. The "
+            "two companies signed the agreement in Bergen on May 2.\n\nOrsk Group has also agreed to sell its "
+            "freight arm to Tarn Lines. The agreement was signed on April 10.",
+        },
+    )
+    assert ask("When did Orsk Group sign the agreement to buy Kerrow Shipping?").short == "May 2"
 
 
 def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_the_role(
@@ -2043,6 +2061,18 @@ def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_
     # the adviser is no finance chief, though the sentence before says "chief"
     assert not ask("Who is the finance chief at Holvik Tannery?").short
     assert ask("Who is the top executive at Holvik Tannery?").short == "Ada Lunde"
+    ask = _answering(
+        encode,
+        {
+            "next": "Orsk Group said Anna Berg, its executive vice president, will succeed Ola Strand as chief "
+            "executive in June.",
+            "fleet": "Kerrow CEO Lena Dahl said the deal would double its fleet.",
+        },
+    )
+    # a role given that has the noun asked as a modifier is no bar where the sentence says the role too
+    assert ask("Who will be Orsk Group's next chief executive?").short == "Anna Berg"
+    # ...and an acronym says the role its initials stand for
+    assert ask("Who is the chief executive of Kerrow?").short == "Lena Dahl"
 
 
 def test_a_why_question_whose_doer_is_a_common_noun_leads_with_the_reason_that_noun_gives(

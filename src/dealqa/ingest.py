@@ -45,7 +45,8 @@ _FORMAT = (
     ", company names as their whole run of proper nouns, amounts in currency codes"
     ", amounts with a currency's sign and a scale written onto the number, whatever the model typed"
     ", quarters of a year as dates, gapped conjoined clauses with their verb, not an object's of-phrase"
-    ", a person's name with a capitalised word the model took for a function word (spaCy 3.8 sm)"
+    ", a person's name with a capitalised word the model took for a function word, amounts in pence"
+    " (spaCy 3.8 sm)"
 )
 
 

@@ -34,6 +34,7 @@ _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _FUNCTION_WORDS = frozenset({"ADV", "AUX", "VERB", "ADP", "SCONJ", "CCONJ", "PART", "INTJ"})
 _BATCH = 256
 _QUARTER = re.compile(r"[QH][1-4]")
+_PENCE = re.compile(r"\d+(?:\.\d+)?p")
 
 
 def _import_spacy() -> Any:
@@ -108,8 +109,10 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     """The entities of a parsed sentence, each with the clause it is stated in."""
     runs = _proper_runs(doc)
     coded = _coded_amounts(doc)
-    own = [*coded, *_quarters(doc)]  # (values the model reads in part or not at all)
-    spans = [("MONEY" if span in coded else "DATE", span) for span in own]
+    pence = _pence(doc)
+    money = [*coded, *pence]
+    own = [*money, *_quarters(doc)]  # (values the model reads in part or not at all)
+    spans = [("MONEY" if span in money else "DATE", span) for span in own]
     spans += [
         (ent.label_, _whole_person(_whole_name(ent, runs)))
         for ent in doc.ents
@@ -220,6 +223,12 @@ def _coded_amounts(doc: Any) -> list[Any]:
             end = max([end, *(e.end for e in amounts)])
         found.append(doc[start:end])
     return found
+
+
+def _pence(doc: Any) -> list[Any]:
+    """Amounts in pence, the letter written onto the number ("285p a share", "217.5p"), which the
+    model takes for a count or a product."""
+    return [doc[t.i : t.i + 1] for t in doc if _PENCE.fullmatch(t.text)]
 
 
 def _quarters(doc: Any) -> list[Any]:

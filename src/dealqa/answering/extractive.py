@@ -685,11 +685,17 @@ class ExtractiveAnswerer:
             stated = s.terms | acronym_terms(question.text, s.text)
             # (a sentence whose definite subject is what the question's act is done to or by, "The
             # agreement was signed on ...", in an article whose title names every name asked, is
-            # about that thing of theirs)
+            # about that thing of theirs, unless it or its paragraph's first sentence names another
+            # party: "X also agreed to sell its unit to Y. The agreement ...")
+            key_names = [
+                *openings.get(key, ()),
+                *(s.text[e.start : e.end] for e in s.entities if e.label in NAME_TYPES - PLACE_TYPES),
+            ]
             titled = (
-                bool(question.names and acted & s.terms)
+                bool(question.names)
                 and all(mentioned(n, s.title) for n in question.names)
                 and not all(_named(question, n, s.text) for n in question.names)
+                and all(any(_named(question, n, k, part=True) for n in question.names) for k in key_names)
                 and _definite_subject(s.text) in acted
             )
             if titled:
@@ -1271,9 +1277,11 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     """Whether the sentence may give the person the role asked. A role it gives them in apposition
     must be the one asked (its words hold the role's noun: "chief" of "finance chief" in "chief
     financial officer"; or its initials start the acronym: "chief executive" for "CEO") and held by
-    a name the question names, if by any ("Kerr Farms's chief executive" is no one else's). With no
-    such role, or another one, the role's noun must be next to them ("X, head of Y, will be Z's
-    chief executive") or the sentence gives them none. A title before the name that no name of the
+    a name the question names, if by any ("Kerr Farms's chief executive" is no one else's); a noun
+    of it that is only a modifier there needs the asked role's other words ("finance chief" is no
+    "chief executive"). With another role, the role's noun must be next to them, and not only as
+    a word of that role ("X, head of Y, will be Z's chief executive"); with none, the sentence must
+    say the role ("Brisco acted as financial adviser" is no finance chief). A title before the name that no name of the
     sentence holds is the passage subject's ("Chief financial officer Nora Quill said ..." after a
     sentence about Larkspur is Larkspur's, whatever else the sentence names)."""
     asked = question.role.split()
@@ -1288,9 +1296,9 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         given = head.head if head.dep_ == "appos" else next((c for c in head.children if c.dep_ == "appos"), None)
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
-        # (then the sentence itself must say the role's noun: "Brisco acted as financial adviser" is
-        # no finance chief, though the sentence before says "chief"; an acronym it may spell out)
-        return question.role.isupper() or noun in terms(c.text)
+        # (then the sentence itself must say the role: "Brisco acted as financial adviser" is no
+        # finance chief, though the sentence before says "chief")
+        return _says_role(question.role, doc)
 
     def words(role: Any) -> list[str]:
         modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
@@ -1324,8 +1332,9 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     # (of each role given: "Velta's managing director and chief executive")
     roles = (given, *given.conjuncts)
     if not any(same(role) for role in roles):
-        # (the noun is near them as a word of that other role: "chief" of "chief executive")
-        own = any(noun in terms(" ".join(words(role))) for role in roles)
+        # (the noun is near them only as a word of that other role: "chief" of "chief executive")
+        held = {t.i for role in roles for t in (role, *role.children) if t.text in words(role)}
+        own = not any(noun in terms(t.text) for t in doc if t.i not in held)
         return noun in near and not own and not any(other(words(role)) for role in roles)
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [
@@ -1357,6 +1366,18 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         ):
             return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
+
+
+def _says_role(role: str, doc: Any) -> bool:
+    """Whether the sentence says the role: its noun, or an acronym of its words ("CEO" for "chief
+    executive"). (An asked acronym, "CFO", may be spelled out in any words.)"""
+    asked = role.split()
+    if role.isupper():
+        return True
+    initials = "".join(w[0] for w in asked).upper()
+    return stem(asked[-1].lower()) in terms(doc.text) or (
+        len(asked) > 1 and any(t.text.isupper() and t.text.startswith(initials) for t in doc)
+    )
 
 
 def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) -> bool:
@@ -2848,9 +2869,9 @@ def _gives_reason(sentence: str, question: Question) -> bool:
     return False
 
 
-def _doers(question: Question) -> list[str]:
-    """The names the question makes the subject of its verbs, as the parse reads it."""
-    subjects = [_name_of(t) for t in _doc(question.text) if t.dep_ in _SUBJECTS]
+def _doers(question: Question, deps: Collection[str] = _SUBJECTS) -> list[str]:
+    """The names the question makes the subject of its verbs (in these roles), as the parse reads it."""
+    subjects = [_name_of(t) for t in _doc(question.text) if t.dep_ in deps]
     return [n for n in question.names if any(_named(question, n, s) for s in subjects)]
 
 
@@ -2861,10 +2882,13 @@ def _doer_kinds(question: Question) -> set[str]:
 
 
 def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the value is said of a verb asked whose subject is another name the question gives
-    than the one it makes the doer ("Kerrow will pay $40m to Orsk" for "How much is Orsk paying
-    Kerrow?"): the sentence tells what the other party does, as the parse reads it."""
-    doers = _doers(question)
+    """Whether the amount is said of a verb asked whose subject is a name the question gives as
+    another party than the subject of its own verb ("Kerrow will pay $40m" for "How much is Orsk
+    paying Kerrow?"): the sentence tells what the other party pays, as the parse reads it. Both
+    subjects must be doers, not of a passive ("Kerrow is being bought by Orsk for $40m"), and the
+    sentence's must be a name, not a noun of one ("Kerrow's parent, Orsk, will pay ...")."""
+    passive = any(t.dep_ in ("auxpass", "agent") for t in _doc(question.text))  # ("bought by Orsk")
+    doers = _doers(question, ("nsubj",)) if value.label == "MONEY" and not passive else []
     if not doers or len(doers) == len(question.names):
         return False
     root = _value_root(c, value)
@@ -2874,8 +2898,12 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
     others = [n for n in question.names if n not in doers]
     verb = act
     while verb is not None:
+        if any(t.dep_ in ("auxpass", "agent") for t in verb.children):
+            return False  # ("agreed to be acquired by Orsk for $40m")
         subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
         if subject is not None and subject.pos_ != "PRON":
+            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
+                return False
             said = _name_of(subject)
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
