@@ -2128,3 +2128,18 @@ def test_a_sentence_whose_subject_is_asked_answers_in_an_article_whose_title_sta
     # whatever the sentence before names
     answer = ask("How much will Vanto pay on average per season for the Korra Hockey League rights?")
     assert answer.short == "€180 million a season"
+
+
+def test_a_denial_answers_what_is_x_s_noun_only_where_it_says_the_noun(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "round": "Dorrin Foods, the delivery app, has raised $300 million in a funding round. \"Dorrin's first "
+            'ten cities are already profitable, which is not something most delivery companies can say," said '
+            "an investor. Dorrin said it had no plans for a listing before 2029.",
+        },
+    )
+    # "profitable" is near "revenue", but the denial is of something else
+    assert ask("What was Dorrin Foods' revenue in 2026?").abstained

@@ -370,13 +370,21 @@ class ExtractiveAnswerer:
             # not leaves the place to those below, one saying the thing is not known, else one
             # close in meaning)
             says = functools.partial(self._says_thing, question)
+            # (a sentence denying something says the noun of "What is X's NOUN?" itself: "is not
+            # something most firms can say" of "X's cities are profitable" is no revenue untold)
+            denies = {
+                (c.article_id, c.start) for c in relevant if c.negated and terms(question.equated) <= terms(c.text)
+            }
             stating = [
                 c
                 for c in relevant
                 if c.complete
                 and (
                     _states_type(c, question)
-                    or ((c.negated or (worded and c.whole)) and (not worded or things <= terms(c.text)))
+                    or (
+                        ((c.article_id, c.start) in denies or (worded and c.whole))
+                        and (not worded or things <= terms(c.text))
+                    )
                 )
                 and self._counts_asked(question, c)
                 and says(c)
