@@ -2111,25 +2111,6 @@ def test_a_sentence_saying_every_word_asked_of_every_name_asked_goes_before_thos
     assert ask("Who is Norbeck Foods' largest shareholder?").short == "Tarnby Investors"
 
 
-def test_a_sentence_whose_subject_is_asked_answers_in_an_article_whose_title_states_what_is_paid_for(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Vanto Media wins Korra Hockey League streaming rights in €900 million deal": "Vanto Media, the "
-            "streaming service, has won exclusive rights to show every game of the Korra Hockey League for five "
-            "seasons, in a deal worth €900 million, the league said on Monday.\n\nThe contract replaces the "
-            "league's current arrangement with broadcaster Dunvik TV, which paid €120 million a season. Vanto "
-            "will pay an average of €180 million a season, a 50% increase on the current deal.",
-        },
-    )
-    # "rights", which the title states, need not be said again; and the sentence is about Vanto,
-    # whatever the sentence before names
-    answer = ask("How much will Vanto pay on average per season for the Korra Hockey League rights?")
-    assert answer.short == "€180 million a season"
-
-
 def test_a_denial_answers_what_is_x_s_noun_only_where_it_says_the_noun(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

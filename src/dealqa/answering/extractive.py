@@ -887,11 +887,6 @@ class ExtractiveAnswerer:
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
-            # (nor the object of a preposition of the question that the article's title states with
-            # every name asked, in a sentence naming one: "X will pay $9m a season" in "X wins Y
-            # rights" for "How much will X pay per season for the Y rights?")
-            if missing and all(mentioned(n, c.title) for n in question.names) and _names_any(question, c):
-                missing -= _titled_objects(question, c.title)
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |")
             labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
@@ -2375,10 +2370,6 @@ def _names_all(question: Question, c: Candidate) -> bool:
     return all(_named(question, name, c.text) for name in question.names)
 
 
-def _names_any(question: Question, c: Candidate) -> bool:
-    return any(_named(question, name, c.text) for name in question.names)
-
-
 _DESIGNATOR = re.compile(r"\d[\w.]*|[A-Z]")
 
 
@@ -2534,7 +2525,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return not value.anchors or bool(set(terms(text)) & set(value.anchors))
 
     before = _antecedents(c)
-    if before and not any(asked(name) for name in before) and not _subject_asked(question, c):
+    if before and not any(asked(name) for name in before):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
         return False  # "Chief financial officer X said ..." in a passage about another company
@@ -2564,18 +2555,6 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
-
-
-def _subject_asked(question: Question, c: Candidate) -> bool:
-    """Whether the subject of the sentence's main verb is a name the question asks of ("Orsk will
-    pay ..."), as the parse reads it: what the sentence is about, whatever the one before names."""
-    return any(
-        t.dep_ == "nsubj"
-        and t.head.dep_ == "ROOT"
-        and t.pos_ == "PROPN"
-        and any(_named(question, n, _name_of(t)) for n in question.names)
-        for t in _doc(c.text)
-    )
 
 
 def _indefinite_subject(c: Candidate, value: Entity) -> bool:
@@ -2902,16 +2881,6 @@ def _doers(question: Question, deps: Collection[str] = _SUBJECTS) -> list[str]:
     """The names the question makes the subject of its verbs (in these roles), as the parse reads it."""
     subjects = [_name_of(t) for t in _doc(question.text) if t.dep_ in deps]
     return [n for n in question.names if any(_named(question, n, s) for s in subjects)]
-
-
-def _titled_objects(question: Question, title: str) -> set[str]:
-    """The stems of the nouns the question puts after a preposition that the title states."""
-    stated = terms(title)
-    return {
-        stem(t.lemma_.lower())
-        for t in _doc(question.text)
-        if t.pos_ == "NOUN" and t.dep_ == "pobj" and stem(t.lemma_.lower()) in stated
-    }
 
 
 def _doer_kinds(question: Question) -> set[str]:
