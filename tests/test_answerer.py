@@ -2124,3 +2124,13 @@ def test_a_denial_answers_what_is_x_s_noun_only_where_it_says_the_noun(
     )
     # "profitable" is near "revenue", but the denial is of something else
     assert ask("What was Dorrin Foods' revenue in 2026?").abstained
+    # ...while a denial of a word like the noun says it is not known
+    ask = _answering(
+        encode,
+        {
+            "ferries": "Orsk Group has agreed to buy Kerrow Shipping, the Bergen-based ferry operator, for $400 "
+            "million. Kerrow, which is privately held, did not disclose its sales.",
+        },
+    )
+    answer = ask("What is Kerrow Shipping's revenue?")
+    assert not answer.short and answer.citations[0].quote.endswith("did not disclose its sales.")

@@ -370,11 +370,10 @@ class ExtractiveAnswerer:
             # not leaves the place to those below, one saying the thing is not known, else one
             # close in meaning)
             says = functools.partial(self._says_thing, question)
-            # (a sentence denying something says the noun of "What is X's NOUN?" itself: "is not
-            # something most firms can say" of "X's cities are profitable" is no revenue untold)
-            denies = {
-                (c.article_id, c.start) for c in relevant if c.negated and terms(question.equated) <= terms(c.text)
-            }
+            # (a sentence denying something says the noun of "What is X's NOUN?", or a word like it,
+            # in the clause it denies: "did not disclose its sales" for the revenue; not "X's cities
+            # are profitable, which is not something most firms can say")
+            denies = {(c.article_id, c.start) for c in relevant if c.negated and self._denies_thing(question, c)}
             stating = [
                 c
                 for c in relevant
@@ -817,6 +816,17 @@ class ExtractiveAnswerer:
             if words and float(np.max(self._vectors(sorted(words)) @ noun)) >= _SAME_WORD:
                 return True
         return False
+
+    def _denies_thing(self, question: Question, c: Candidate) -> bool:
+        """Whether a clause the sentence negates states the noun of a "What is X's NOUN?" question,
+        or a word that means nearly the same, as the parse reads it; True for a question with none."""
+        said = question.equated
+        doc = _doc(c.text)
+        denied = " ".join(c.text[a:b] for a, b in (_denial(t.head) for t in doc if t.dep_ == "neg"))
+        if not said or terms(said) <= terms(denied):
+            return True
+        words = content_words(denied)
+        return bool(words) and float(np.max(self._vectors(sorted(words)) @ self._vectors([said])[0])) >= _SAME_WORD
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors of words and clauses, kept across questions (questions about a corpus meet the
