@@ -90,6 +90,6 @@ def test_a_capitalised_word_the_model_took_for_a_function_word_is_part_of_the_na
 
 
 def test_an_amount_in_pence_is_money() -> None:
-    sentence = "The offer is worth 285p a share, a premium to the undisturbed price of 217.5p."
+    sentence = "The offer is worth 310p a share, a premium to the undisturbed price of 198.5p."
     money = [sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"]
-    assert money == ["285p", "217.5p"]
+    assert money == ["310p", "198.5p"]

@@ -226,7 +226,7 @@ def _coded_amounts(doc: Any) -> list[Any]:
 
 
 def _pence(doc: Any) -> list[Any]:
-    """Amounts in pence, the letter written onto the number ("285p a share", "217.5p"), which the
+    """Amounts in pence, the letter written onto the number ("310p a share", "198.5p"), which the
     model takes for a count or a product."""
     return [doc[t.i : t.i + 1] for t in doc if _PENCE.fullmatch(t.text)]
 

@@ -371,8 +371,8 @@ class ExtractiveAnswerer:
             # close in meaning)
             says = functools.partial(self._says_thing, question)
             # (a sentence denying something says the noun of "What is X's NOUN?", or a word like it,
-            # in the clause it denies: "did not disclose its sales" for the revenue; not "X's cities
-            # are profitable, which is not something most firms can say")
+            # in the clause it denies: "did not disclose its sales" for the revenue; not "X's first
+            # stores are profitable, which is not something most rivals can say")
             denies = {(c.article_id, c.start) for c in relevant if c.negated and self._denies_thing(question, c)}
             stating = [
                 c
@@ -1299,9 +1299,10 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     of it that is only a modifier there needs the asked role's other words ("finance chief" is no
     "chief executive"). With another role, the role's noun must be next to them, and not only as
     a word of that role ("X, head of Y, will be Z's chief executive"); with none, the sentence must
-    say the role ("Brisco acted as financial adviser" is no finance chief). A title before the name that no name of the
-    sentence holds is the passage subject's ("Chief financial officer Nora Quill said ..." after a
-    sentence about Larkspur is Larkspur's, whatever else the sentence names)."""
+    say the role ("Brisco acted as financial adviser" is no finance chief). A title before the name
+    that no name of the sentence holds is the passage subject's ("Chief financial officer Nora
+    Quill said ..." after a sentence about Larkspur is Larkspur's, whatever else the sentence
+    names)."""
     asked = question.role.split()
     noun = stem(asked[-1].lower())
     near = {a for a, d in zip(person.anchors, person.distances, strict=True) if d <= _ROLE_EDGES}
