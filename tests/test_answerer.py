@@ -2134,3 +2134,98 @@ def test_a_denial_answers_what_is_x_s_noun_only_where_it_says_the_noun(
     )
     answer = ask("What is Kerrow Shipping's revenue?")
     assert not answer.short and answer.citations[0].quote.endswith("did not disclose its sales.")
+
+
+def test_which_of_the_nouns_asks_for_one_of_them(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "advisers": "Pellmar Group has agreed to buy Dorval Sensors for £330 million. Malden Bank advised "
+            "Dorval Sensors on the sale, and Skarra Bank advised Pellmar Group.",
+        },
+    )
+    # "which of the two banks" asks for a bank, as "which bank" does
+    assert ask("Which of the two banks advised Dorval Sensors?").short == "Malden Bank"
+
+
+def test_an_amount_a_name_says_it_expects_is_its_own(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "results": "Pellmar Group has agreed to buy Dorval Sensors, a maker of radar parts, for £330 million.\n\n"
+            "Pellmar said on Tuesday that it expected operating profit of about £121 million this year.",
+        },
+    )
+    # "it" is Pellmar, who says it: no profit of Dorval's
+    assert ask("What operating profit does Dorval Sensors expect this year?").abstained
+    assert ask("What operating profit does Pellmar Group expect this year?").short == "about £121 million"
+
+
+def test_another_measure_is_no_answer_however_near_its_noun(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "dairy": "Ostmark Foods has agreed to buy Olvar Dairy for €158 million. Olvar Dairy employs 96 "
+            "people and had revenue of €33 million in 2026.\n\nOstmark reported revenue of €615 million and net "
+            "profit of €19 million for 2026.",
+        },
+    )
+    # the articles tell revenue from profit, in one sentence: Olvar's revenue is no profit
+    assert "€33 million" not in ask("What was Olvar Dairy's profit in 2026?").short
+    assert ask("What was Olvar Dairy's revenue in 2026?").short == "€33 million"
+
+
+def test_a_comparison_says_what_its_numbers_count(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "dairy": "Ostmark Foods has agreed to buy Olvar Dairy for €158 million. Olvar Dairy employs 96 people.",
+            "sensors": "Pellmar Group has agreed to buy Dorval Sensors for £330 million. Dorval Sensors has 418 "
+            "farm-workers.",
+        },
+    )
+    answer = ask("Which has more employees, Olvar Dairy or Dorval Sensors?")
+    assert "96 people" in answer.short and "418 farm-workers" in answer.short
+
+
+def test_a_noun_the_sentence_says_again_with_the_is_the_one_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "port": "Brennock Ports has won a 21-year concession to build and run the Velsa container terminal, "
+            "the port authority said.\n\nUnder the concession, Brennock will pay an upfront fee of $47 million and "
+            "a yearly fee of 4.3 billion Argentine pesos (about $0.9 million).",
+        },
+    )
+    # "the concession" is the Velsa terminal's; a fee of $47 million is the fee asked; "Argentine" is no party
+    assert ask("How much upfront fee will Brennock Ports pay for the Velsa terminal concession?").short == "$47 million"
+
+
+def test_a_numbered_name_after_a_firm_s_name_is_found_alone(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "jets": "Halmby Air has ordered 30 KX-40 jets from Vessra for about $2.45 billion at list prices. Each "
+            "KX-40 will have 178 seats, up from 150 on the jets it replaces.",
+        },
+    )
+    answer = ask("Halmby Air KX-40 seats per aircraft")
+    assert not answer.abstained and "178 seats" in answer.citations[0].quote
+    assert ask("Halmby Air KX-50 seats per aircraft").abstained  # (another model number is not in them)
+
+
+def test_the_noun_asked_is_looked_for_past_the_sentences_naming_the_firm(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "sale": "Saxby Foods has agreed to buy Kelvo Dairy for €135 million in cash, the companies said in "
+            "2026.\n\nKelvo Dairy's largest shareholder, the Torvik family, owns 40% and will receive about €56 "
+            "million. Saxby will pay €115 million for Kelvo Dairy's shares and take on €20 million of Kelvo "
+            "Dairy's debt. Kelvo Dairy was founded in 1949 and runs two plants. Kelvo Dairy agreed to sell in 2026 "
+            "to fund new plants.\n\nKelvo Dairy's chief executive, Ada Brun, said the deal was good. It employs 96 "
+            "people and had revenue of €71 million in 2026.",
+        },
+    )
+    assert ask("What was Kelvo Dairy's revenue in 2026?").short == "€71 million"

@@ -242,7 +242,7 @@ class ExtractiveAnswerer:
         # whether a word is one of the language's (the embedding model's vocabulary), not coined
         self.is_word = is_word or (lambda word: True)
         self.min_score = min_score
-        self.reader = QuestionReader(encode, lexicon.kind)
+        self.reader = QuestionReader(encode, lexicon.kind, is_word)
         self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 
@@ -344,6 +344,9 @@ class ExtractiveAnswerer:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
             values = self._values(question, relevant, retrieval.query_vectors)
+            apart = _measured_apart(question.equated, candidates)
+            # (a value called by another measure's noun, "revenue of $5m" for "profit")
+            values = [v for v in values if stem(_called(v.candidate, v.entity)) not in apart]
             if noun_typed:  # (typed by what a sentence says the noun is: only a value said to be it)
                 values = [
                     v
@@ -571,7 +574,8 @@ class ExtractiveAnswerer:
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
                 if edges <= _MEASURE_EDGES:
-                    found.append((edges, rank, Value(c, e, text, c.score, _names_all(question, c))))
+                    counted = _with_count(c.text, e, text)  # ("540 people", not "540")
+                    found.append((edges, rank, Value(c, e, counted, c.score, _names_all(question, c))))
         return min(found, key=lambda f: f[:2])[2] if found else None
 
     def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
@@ -890,20 +894,29 @@ class ExtractiveAnswerer:
         money = question.thing and question.types == ("MONEY",) and {"what", "which"} & question.words
         said = question.equated or (question.kind if money else "")
         saying = bool(said) and not self.reader.asked_by(said.split()[-1].lower())
-        for c in relevant[:_WEIGHED]:
+        # (the leading sentences of those that say the noun asked, if it must be said, and past the
+        # first few in its very words: "It had revenue of $9m" may rank below sentences naming the
+        # firm asked that say no revenue; "a €60 million debt facility" is no "What are X's revenues?")
+        said_by = [
+            c
+            for n, c in enumerate(relevant)
+            if not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or terms(said) <= terms(c.text)))
+        ]
+        for c in said_by[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             # (unless it restates the question in other words: "a 35% premium to Arlo's closing
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
+            # (nor a word that says which of its kind a noun the sentence says again with "the" is:
+            # "terminal" of "the Arlo terminal concession" where it says "under the concession")
+            missing -= _said_again(question, c) if c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |")
             labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
             if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
-            if saying and not self._says_thing(question, c, said):
-                continue  # "a €60 million debt facility" is no "What are X's revenues?"
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
@@ -1229,16 +1242,20 @@ class ExtractiveAnswerer:
         return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
-        """Names in the question the corpus never uses (a numbered name such as "Plant 3" must
-        appear exactly)."""
+        """Names in the question the corpus never uses (a numbered name such as "Plant 3" or "KX-40"
+        must appear exactly, with the word before a bare number; a firm's name before a numbered
+        one, "Orsk Air KX-40", need not be written beside it)."""
         passages = " ".join(h.chunk.text for h in hits)
         unknown = []
         for name in question.names:
-            words = fold(name).split()
-            if any(w.isdigit() for w in words):
-                if not mentioned(name, passages):
-                    unknown.append(name)
-            elif not all(self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()):
+            written = name.split()
+            numbered = {i for i, w in enumerate(written) if any(ch.isdigit() for ch in w)}
+            units = [" ".join(written[i - 1 : i + 1]) if written[i].isdigit() and i else written[i] for i in numbered]
+            numbering = {i - 1 for i in numbered if written[i].isdigit()} | numbered
+            words = [w for i, n in enumerate(written) if i not in numbering for w in fold(n).split()]
+            if not all(mentioned(unit, passages) for unit in units) or not all(
+                self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()
+            ):
                 unknown.append(name)
         return unknown
 
@@ -1673,6 +1690,7 @@ def _tied(
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
+    measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
@@ -1953,6 +1971,19 @@ def _called(c: Candidate, value: Entity) -> str:
     return str(of.head.lower_) if of is not None and of.head.pos_ == "NOUN" else ""
 
 
+def _measured_apart(noun: str, candidates: Sequence[Candidate]) -> set[str]:
+    """The stems of the nouns that a sentence calls its other amounts by beside one it calls the
+    noun ("revenue" of "revenue of $5m and net profit of $1m", for "profit"): other measures, however
+    near in meaning the two words are."""
+    asked = stem(noun.split()[-1].lower()) if noun else ""
+    found: set[str] = set()
+    for c in candidates if asked else ():
+        called = {stem(n) for e in c.entities if e.label in MEASURE_TYPES and (n := _called(c, e))}
+        if asked in called:
+            found |= called - {asked}
+    return found
+
+
 def _modified(root: Any) -> Any:
     """The word a value's head modifies, as the last of a compound ("fee" of "a $90m termination
     fee"), or None when it modifies none after it."""
@@ -1982,6 +2013,26 @@ def _asked_modifiers(question: Question) -> set[str]:
         for m in t.children
         if m.dep_ in ("amod", "compound")
     }
+
+
+def _said_again(question: Question, c: Candidate) -> set[str]:
+    """The stems of the question's words that modify a noun, other than the one asked for, that the
+    sentence says with a definite article alone, as the parses read them ("terminal" of "the Arlo
+    terminal concession" where the sentence says "the concession"): the sentence points back at that
+    thing (not "the geothermal plant" for "the new plant": its modifiers say which one it is)."""
+    asked = _asked_modifiers(question)
+    definite = {
+        stem(t.lemma_.lower())
+        for t in _doc(c.text)
+        if t.pos_ == "NOUN" and [d.lower_ for d in t.children if d.i < t.i] == ["the"]
+    }
+    return {
+        stem(m.lemma_.lower())
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
+        for m in t.children
+        if m.dep_ in ("amod", "compound") and m.pos_ != "PROPN"
+    } - asked
 
 
 def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
@@ -2301,7 +2352,9 @@ def _counted(text: str, value: Entity) -> Any:
         return None
     head = span.root.head
     between = span.doc[span.end : head.i]
-    return head if all(t.head == head and t.dep_ in ("compound", "amod") for t in between) else None
+    # (a hyphen joins a word to it: "farm-workers")
+    joined = [t for t in between if t.head == head and (t.dep_ in ("compound", "amod") or t.text == "-")]
+    return head if len(joined) == len(between) else None
 
 
 def _unasked_rate(question: Question, text: str, value: Entity) -> bool:
@@ -2529,6 +2582,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     # holds 15%" after a sentence about the founder's stake): it cannot be one named before
     if _indefinite_subject(c, value):
         return False
+    # ...nor of the one who says it of itself ("Kerrow said it expected a profit of $9m")
+    speaker = _speaker(c, value)
+    if speaker and not asked(speaker):
+        return False
 
     def in_clause(text: str) -> bool:
         # a name outside the value's clause is not what the value is of ("... its budget to $3.4
@@ -2553,6 +2610,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
         # model gave no type joined to the word)
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
+        # (nor a nationality that describes a noun: "Danish kroner", "a Danish port")
+        and not (e.label == "NORP" and e.role == "amod")
         # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz")
         and not _locates_thing(c, e)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
@@ -2576,6 +2635,36 @@ def _indefinite_subject(c: Candidate, value: Entity) -> bool:
     return head is not None and any(
         t.dep_ in _SUBJECTS and any(d.dep_ == "det" and d.morph.get("Definite") == ["Ind"] for d in t.children)
         for t in head.children
+    )
+
+
+def _speaker(c: Candidate, value: Entity) -> str:
+    """The name that says the value's clause of itself, as the parse reads it ("Kerrow" of "Kerrow
+    said that it expected a profit of $9m" or "... that its sales rose 4%"), or "": the clause's
+    subject, or its subject's owner, is "it", and the clause is what the name's verb says."""
+    root = _value_root(c, value)
+    if root is None:
+        return ""
+    head = clause_head(root)
+    subject = next((t for t in head.children if t.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.pos_ != "PRON":
+        subject = next((t for t in subject.children if t.dep_ == "poss"), None)
+    if subject is None or subject.pos_ != "PRON" or not _it(subject):
+        return ""
+    while head.dep_ == "conj":
+        head = head.head
+    says = head.head if head.dep_ == "ccomp" else None
+    speakers = [t for t in says.children if t.dep_ == "nsubj"] if says is not None else []
+    return _entity_at(c, speakers[0].idx, NAME_TYPES - PLACE_TYPES) if speakers else ""
+
+
+def _it(pronoun: Any) -> bool:
+    """Whether the pronoun is "it" or "its" as the model's morphology reads it: one thing, not a person."""
+    morph = pronoun.morph
+    return (
+        morph.get("Person") == ["3"]
+        and morph.get("Number") == ["Sing"]
+        and not {"Masc", "Fem"} & set(morph.get("Gender"))
     )
 
 

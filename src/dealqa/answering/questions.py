@@ -178,9 +178,12 @@ class QuestionReader:
         (('CARDINAL', 'QUANTITY', 'MONEY'), ('peopl', 'employ'), ('Quarry',))
     """
 
-    def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self, encode: Encode, kind: Callable[[str], str] | None = None, is_word: Callable[[str], bool] | None = None
+    ) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
+        self.is_word = is_word  # whether a word is one of the language's (the embedding model's vocabulary)
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
@@ -217,8 +220,10 @@ class QuestionReader:
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
-                subjects = [t for t in noun.head.children if t.dep_ == "nsubj"]
-                acting = subjects == [noun] and noun.head.pos_ == "VERB" and not set(types) & NAME_TYPES
+                partitive = noun.head.head == wh  # ("which of the banks": "which" stands for the noun)
+                subject = wh if partitive else noun
+                subjects = [t for t in subject.head.children if t.dep_ == "nsubj"]
+                acting = subjects == [subject] and subject.head.pos_ == "VERB" and not set(types) & NAME_TYPES
                 if acting:
                     # the sole subject of an act does it: a party ("Which bank advised X?"), whatever
                     # else the noun alone is near ("bank": money; not "What fee will X pay?", which
@@ -228,7 +233,12 @@ class QuestionReader:
                 # the words before them but names ("South African" of "which South African rail
                 # operator"; not "Pellbrook" of "which Pellbrook Freight driver")...
                 phrase = {noun.i} | {t.i for t in noun.children if t.dep_ in ("compound", "amod")}
-                phrase |= {i for i in range(wh.i + 1, noun.i) if doc[i].pos_ != "PROPN"}
+                start = (
+                    min(t.i for t in noun.head.subtree if t.dep_ not in ("prep", "det", "nummod"))
+                    if partitive
+                    else wh.i + 1
+                )
+                phrase |= {i for i in range(start, noun.i) if doc[i].pos_ != "PROPN"}
                 # (but no word of a name that begins outside it: "Securities" of "which Tovik
                 # Securities analyst")
                 phrase -= {t.i for e in doc.ents if e.start not in phrase for t in e if t.i != noun.i}
@@ -272,10 +282,29 @@ class QuestionReader:
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
+                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN":
+                    # ...else the measure "What is the NOUN?" asks of its head noun ("... 2026
+                    # revenue"; not a place: "... headquarters" may be told by a sentence naming none)
+                    types = tuple(t for t in self._glossary_type(last.lemma_.lower()) if t in MEASURE_TYPES)
+                    if types:
+                        kind = asked_for = last.text
+                        skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
-        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role]
+        # (a query of keywords may open with a name: a capitalised word that is no word of the language)
+        coined = (
+            self.is_word is not None
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+            and doc[0].is_alpha
+            and doc[0].text[:1].isupper()
+            and not self.is_word(doc[0].lower_)
+        )
+        names = [
+            n
+            for n in _names(doc, coined)
+            if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role
+        ]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
             t
@@ -368,6 +397,8 @@ class QuestionReader:
             if weighs:
                 weighed = tuple(t for t in MEASURE_TYPES if t in weighs)
                 weighing = (stem(comparing.lower_), stem(lemma))
+        # (in "which of the banks" the question word stands in the clause for the noun)
+        stands = wh if noun is not None and wh is not None and noun.head.head == wh else noun
         return Question(
             text=question,
             types=types,
@@ -395,15 +426,15 @@ class QuestionReader:
             preposition=doc[wh.i - 1].lower_ if wh is not None and wh.i and doc[wh.i - 1].pos_ == "ADP" else "",
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
-            object_of=stem(noun.head.lemma_.lower()) if noun is not None and noun.dep_ == "dobj" else "",
-            actor=actor(noun.head) if noun is not None and noun.dep_ == "dobj" else frozenset(),
-            subject_of=_subject_of(noun or wh) if set(types) & NAME_TYPES else "",
-            acted_on=_acted_on(noun or wh),
-            whole=_whole(noun) if noun is not None and noun.dep_ == "dobj" else "",
+            object_of=stem(stands.head.lemma_.lower()) if stands is not None and stands.dep_ == "dobj" else "",
+            actor=actor(stands.head) if stands is not None and stands.dep_ == "dobj" else frozenset(),
+            subject_of=_subject_of(stands or wh) if set(types) & NAME_TYPES else "",
+            acted_on=_acted_on(stands or wh),
+            whole=_whole(noun) if stands is not None and stands.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             equated=asked_for,
             untyped=untyped,
-            several=noun is not None and noun.tag_ in ("NNS", "NNPS"),
+            several=stands is noun and noun is not None and noun.tag_ in ("NNS", "NNPS"),
             sides=sides,
             side_phrases=phrases,
             side_nouns=side_nouns,
@@ -746,6 +777,10 @@ def _wh_noun(wh: Any) -> Any:
     does not always attach the two ("In which town is ...": "which" as an object of "In")."""
     if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"):
         return wh.head
+    # ("which of the two banks": the last noun the "of" takes, as the parse may split a hyphened one)
+    wholes = [w for of in wh.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
+    if wholes and wholes[-1].pos_ == "NOUN":
+        return wholes[-1]
     after = wh.nbor() if wh.i + 1 < len(wh.doc) else None
     # (past its modifiers: "Which South African rail operator")
     while after is not None and after.dep_ in ("compound", "amod") and after.head.i > after.i:
@@ -760,9 +795,10 @@ def _camel(word: str) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word)
 
 
-def _names(doc: Any) -> list[str]:
+def _names(doc: Any, first: bool = False) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
-    first word (the model misses names it has not seen, typed in a question)."""
+    first word, or from it when ``first`` (the model misses names it has not seen, typed in a
+    question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
     # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
@@ -776,11 +812,11 @@ def _names(doc: Any) -> list[str]:
     run: list[str] = []
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        if t is not None and t.is_alpha and ((t.i > 0 and t.text[:1].isupper()) or _camel(t.text)):
+        if t is not None and t.is_alpha and (((t.i > 0 or first) and t.text[:1].isupper()) or _camel(t.text)):
             run.append(t.text)
             continue
-        if t is not None and run and t.like_num and t.i > 0:
-            run.append(t.text)  # a model number: "Plant 2"
+        if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE":
+            run.append(t.text)  # a model number: "Plant 2" (not a year: "Orsk 2026 sales")
             continue
         if run:
             name = " ".join(run)
