@@ -76,8 +76,6 @@ def test_a_mistyped_word_of_a_name_is_the_word_the_articles_write_beside_its_oth
 def test_a_query_of_keywords_may_open_with_a_name(korvane: Assistant) -> None:
     # "Kelvo" is no word of the language: the name the query is about, not a word to find, so
     # "It had revenue of ..." after a sentence naming Kelvo Dairy answers; Saxby's does not
-    answer = korvane.ask("Kelvo 2026 revenue")
-    assert answer.short == "€71 million", answer.text
-    # ...and one the articles never use is said to be missing from them
-    answer = korvane.ask("Zarvel 2026 revenue")
-    assert answer.abstained and "don't mention Zarvel" in answer.text
+    for query in ("Kelvo 2026 revenue", "Kelvo revenue 2026"):
+        answer = korvane.ask(query)
+        assert answer.short == "€71 million", answer.text

@@ -242,7 +242,7 @@ class ExtractiveAnswerer:
         # whether a word is one of the language's (the embedding model's vocabulary), not coined
         self.is_word = is_word or (lambda word: True)
         self.min_score = min_score
-        self.reader = QuestionReader(encode, lexicon.kind, is_word)
+        self.reader = QuestionReader(encode, lexicon.kind, lambda word: not self.is_word(word) and lexicon.uses(word))
         self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 
@@ -343,7 +343,7 @@ class ExtractiveAnswerer:
             if other is not None:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
-            values = self._values(question, relevant, retrieval.query_vectors)
+            values = self._values(question, relevant, retrieval.query_vectors, candidates)
             apart = _measured_apart(question.equated, candidates)
             # (a value called by another measure's noun, "revenue of $5m" for "profit")
             values = [v for v in values if stem(_called(v.candidate, v.entity)) not in apart]
@@ -720,7 +720,12 @@ class ExtractiveAnswerer:
             # (a reason for the act a "why" asks of a name the sentence names: "X said it was selling
             # to pay down loans" states what "Why is X selling the ski area?" asks, the area unsaid; not
             # "the family" after a sentence naming two)
-            reasoned = question.kind == "why" and any(each) and _gives_reason(s.text, question)
+            # (or of the sentence before, whose subject it goes on with: "X operates 46 jets. The
+            # airline is replacing them because ...")
+            told = any(_named(question, n, b) for n in question.names for b in previous.get(key, ()))
+            reasoned = (
+                question.kind == "why" and (any(each) or told) and _gives_reason(s.text, question, after.get(key))
+            )
             coverage = max(
                 covered,
                 1.0 if relevance[key] >= _PARAPHRASE or _gives_thing(question, s) or labelled or reasoned else 0.0,
@@ -872,10 +877,17 @@ class ExtractiveAnswerer:
         asked, word = self._vectors([noun, root.head.head.lemma_.lower()])
         return float(np.dot(asked, word)) >= _SAME_WORD
 
-    def _values(self, question: Question, relevant: list[Candidate], vectors: Sequence[np.ndarray]) -> list[Value]:
+    def _values(
+        self,
+        question: Question,
+        relevant: list[Candidate],
+        vectors: Sequence[np.ndarray],
+        around: Sequence[Candidate] = (),
+    ) -> list[Value]:
         """Values of the asked type in the leading sentences that are tied to what the question asks
         about, best first: the question's words stand in the value's clause, or the clause means
-        nearly what the question asks."""
+        nearly what the question asks. (``around``: every sentence found, which tells what else the
+        articles say.)"""
         # The question's words and names by rarity: what a value's clause must be about.
         weights = {t: self.lexicon.weight(t) for t in question.focus}
         weights |= {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
@@ -894,13 +906,22 @@ class ExtractiveAnswerer:
         money = question.thing and question.types == ("MONEY",) and {"what", "which"} & question.words
         said = question.equated or (question.kind if money else "")
         saying = bool(said) and not self.reader.asked_by(said.split()[-1].lower())
+
         # (the leading sentences of those that say the noun asked, if it must be said, and past the
-        # first few in its very words: "It had revenue of $9m" may rank below sentences naming the
-        # firm asked that say no revenue; "a €60 million debt facility" is no "What are X's revenues?")
+        # first few in its very words, of the names asked or of "it" after a sentence naming them:
+        # "It had revenue of $9m" may rank below sentences naming the firm asked that say no revenue;
+        # not "The buyer reported revenue of ..."; "a €60 million debt facility" is no "What are X's
+        # revenues?")
+        def goes_on(c: Candidate) -> bool:
+            named = _names_all(question, c) or (
+                _pronoun_subject(c.text) and all(any(_named(question, n, b) for b in c.before) for n in question.names)
+            )
+            return named and terms(said) <= terms(c.text)
+
         said_by = [
             c
             for n, c in enumerate(relevant)
-            if not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or terms(said) <= terms(c.text)))
+            if not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c)))
         ]
         for c in said_by[:_WEIGHED]:
             # (a sentence naming all the question names states the nouns they say what they are:
@@ -911,7 +932,7 @@ class ExtractiveAnswerer:
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "terminal" of "the Arlo terminal concession" where it says "under the concession")
-            missing -= _said_again(question, c) if c.on_topic else set()
+            missing -= _said_again(question, c, around or relevant) if c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |")
             labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
@@ -920,8 +941,11 @@ class ExtractiveAnswerer:
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
+                # (a name in a row whose label is asked is of the kind asked, whatever type the
+                # model gave it: "| Head office | Orrin, Co Kell |" read as a firm and a person)
+                retyped = labelled and e.label in NAME_TYPES and set(question.types) <= NAME_TYPES
                 if (
-                    (e.label not in question.types and not _counting(question, text))
+                    (e.label not in question.types and not _counting(question, text) and not retyped)
                     or not text
                     or _in_question(text, question)
                 ):
@@ -1199,10 +1223,13 @@ class ExtractiveAnswerer:
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(
-            _states_of(c.text, acts, question.names, question.kinds_named, c.after) and _acted(question, c)
+            (c.reason or _states_of(c.text, acts, question.names, question.kinds_named, c.after))
+            and _acted(question, c)
             for c in leading
         ):
-            return None  # "Duluth was chosen because ...": the premise's act is stated of its subject
+            # "Duluth was chosen because ...": the premise's act is stated of its subject (a reason
+            # for it of the doer asked states it too: "The airline is replacing them because ...")
+            return None
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
         others_asked = set(question.terms) - asked
@@ -1243,9 +1270,11 @@ class ExtractiveAnswerer:
 
     def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Plant 3" or "KX-40"
-        must appear exactly, with the word before a bare number; a firm's name before a numbered
+        must appear exactly, or in the plural, with the word before a bare number; a firm's name before a numbered
         one, "Orsk Air KX-40", need not be written beside it)."""
-        passages = " ".join(h.chunk.text for h in hits)
+        articles: dict[str, str] = {}
+        for h in hits:
+            articles[h.chunk.article_id] = f"{articles.get(h.chunk.article_id, '')} {h.chunk.text}"
         unknown = []
         for name in question.names:
             written = name.split()
@@ -1253,9 +1282,13 @@ class ExtractiveAnswerer:
             units = [" ".join(written[i - 1 : i + 1]) if written[i].isdigit() and i else written[i] for i in numbered]
             numbering = {i - 1 for i in numbered if written[i].isdigit()} | numbered
             words = [w for i, n in enumerate(written) if i not in numbering for w in fold(n).split()]
-            if not all(mentioned(unit, passages) for unit in units) or not all(
-                self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()
-            ):
+            # (or in the plural, "two RX-9s", in an article that writes the name's other words too)
+            found = not units or any(
+                all(mentioned(unit, text) or mentioned(f"{unit}s", text) for unit in units)
+                and all(mentioned(w, text) for w in words)
+                for text in articles.values()
+            )
+            if not found or not all(self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
         return unknown
 
@@ -1702,7 +1735,7 @@ def _tied(
         for e in c.entities
         if e.label in NAME_TYPES
         and not (dateline and e.end <= dateline.end())
-        and not (e.label in PLACE_TYPES and e.role == "pobj")
+        and not (e.label in PLACE_TYPES and e.role in ("pobj", "compound", "npadvmod"))  # (nor "the Oslo fund")
         and e.label not in question.types  # "Austin, Texas": a value beside another of its kind
         and not _in_question(c.text[e.start : e.end], question)
         for w in terms(c.text[e.start : e.end])
@@ -2015,24 +2048,50 @@ def _asked_modifiers(question: Question) -> set[str]:
     }
 
 
-def _said_again(question: Question, c: Candidate) -> set[str]:
+def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
     """The stems of the question's words that modify a noun, other than the one asked for, that the
     sentence says with a definite article alone, as the parses read them ("terminal" of "the Arlo
     terminal concession" where the sentence says "the concession"): the sentence points back at that
-    thing (not "the geothermal plant" for "the new plant": its modifiers say which one it is)."""
+    thing (not "the geothermal plant" for "the new plant": its modifiers say which one it is), the one
+    its article's title tells of, where no other sentence of the article says another of its kind
+    ("the southern line" besides "the northern line")."""
     asked = _asked_modifiers(question)
     definite = {
         stem(t.lemma_.lower())
         for t in _doc(c.text)
         if t.pos_ == "NOUN" and [d.lower_ for d in t.children if d.i < t.i] == ["the"]
     }
-    return {
-        stem(m.lemma_.lower())
+
+    def kinds(noun: Any) -> set[tuple[str, str]]:  # (its modifiers of a kind, not "21-year")
+        return {
+            (m.pos_, stem(m.lemma_.lower()))
+            for m in noun.children
+            if m.dep_ in ("amod", "compound") and not any(d.dep_ == "nummod" for d in m.children)
+        }
+
+    modifiers = {
+        stem(t.lemma_.lower()): kinds(t)
         for t in _doc(question.text)
         if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
-        for m in t.children
-        if m.dep_ in ("amod", "compound") and m.pos_ != "PROPN"
-    } - asked
+    }
+    said = {(noun, m) for noun, words in modifiers.items() for m in words}
+    for o in others:
+        if o.article_id == c.article_id:
+            said |= {
+                (stem(t.lemma_.lower()), m)
+                for t in _doc(o.text)
+                if stem(t.lemma_.lower()) in modifiers
+                for m in kinds(t)
+            }
+    titled = terms(c.title)
+    return {
+        word
+        for noun, words in modifiers.items()
+        # (another word of a part of speech the question's are, said of the noun, tells another apart)
+        if not {m for n, m in said if n == noun and m[0] in {p for p, _ in words}} - words
+        for _, word in words
+        if word in titled and word not in asked
+    }
 
 
 def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
@@ -2337,7 +2396,10 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
     """A number with the noun it counts right after it, as the parse reads it ("9 ports", "400
     beds"): a bare count does not say what it counts."""
     counted = _counted(text, value) if value.label == "CARDINAL" else None
-    return stated if counted is None else f"{stated} {text[value.end : counted.idx + len(counted)].strip()}"
+    if counted is None:
+        return stated
+    rest = text[value.end : counted.idx + len(counted)]
+    return f"{stated}{rest}" if rest.startswith("-") else f"{stated} {rest.strip()}"  # ("a 35-store chain")
 
 
 def _counted(text: str, value: Entity) -> Any:
@@ -2610,8 +2672,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
         # model gave no type joined to the word)
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
-        # (nor a nationality that describes a noun: "Danish kroner", "a Danish port")
-        and not (e.label == "NORP" and e.role == "amod")
+        # (nor the nationality of what a number counts: "40 billion Danish kroner")
+        and not _counted_nationality(c, e)
         # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz")
         and not _locates_thing(c, e)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
@@ -2619,12 +2681,26 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     ]
     # (a capitalised word inside an entity was judged with it: "Compute" of "Quarry Compute's")
     spans = [(e.start, e.end) for e in c.entities]
+    # (and the sentence's first word, capitalised whatever it is, when it is a word of a name the
+    # sentence before names: "Saxby reported ..." after "Saxby Foods agreed to buy ...")
+    named_before = {w for n in c.before for w in fold(n).split()}
+    opening = _FIRST_WORD.match(c.text)
+    firsts = [opening] if opening and fold(opening[0]) in named_before else []
     capitalised = [
         m
-        for m in _CAPITALISED_WORD.finditer(c.text, 1)
+        for m in [*firsts, *_CAPITALISED_WORD.finditer(c.text, 1)]
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _counted_nationality(c: Candidate, name: Entity) -> bool:
+    """Whether the name is a nationality describing a noun a number counts, as the parse reads it
+    ("Danish" of "40 billion Danish kroner"; not of "the Danish group")."""
+    if name.label != "NORP" or name.role != "amod":
+        return False
+    root = _value_root(c, name)
+    return root is not None and any(t.dep_ == "nummod" for t in root.head.children)
 
 
 def _indefinite_subject(c: Candidate, value: Entity) -> bool:
@@ -2654,8 +2730,20 @@ def _speaker(c: Candidate, value: Entity) -> str:
     while head.dep_ == "conj":
         head = head.head
     says = head.head if head.dep_ == "ccomp" else None
-    speakers = [t for t in says.children if t.dep_ == "nsubj"] if says is not None else []
-    return _entity_at(c, speakers[0].idx, NAME_TYPES - PLACE_TYPES) if speakers else ""
+    speaker = next((t for t in says.children if t.dep_ == "nsubj"), None) if says is not None else None
+    # (not a person, who is no "it": one the model types so by a first and last name, or said to
+    # hold a post, "Ann Leary, its chief executive," or "Chief executive Ann Leary")
+    if speaker is None or any(
+        t.dep_ == "appos" or (t.dep_ == "compound" and t.pos_ == "NOUN") for t in speaker.subtree
+    ):
+        return ""
+    name = _entity_at(c, speaker.idx, NAME_TYPES - PLACE_TYPES - {"NORP"})
+    person = any(
+        e.label == "PERSON" and len(c.text[e.start : e.end].split()) > 1
+        for e in c.entities
+        if e.start <= speaker.idx < e.end
+    )
+    return "" if person else name
 
 
 def _it(pronoun: Any) -> bool:
@@ -2782,6 +2870,7 @@ def _covers(c: Candidate) -> bool:
 
 # A capitalised word after a sentence's first: a name the model may not have tagged.
 _CAPITALISED_WORD = re.compile(r"(?<=[\s(“\"])[A-Z][a-z][\w-]*")
+_FIRST_WORD = re.compile(r"[A-Z][a-z][\w-]*")
 # How an abstention names what was asked for, by the entity types of a short answer.
 _KINDS = {
     "DATE": "date",
@@ -2941,14 +3030,15 @@ def _told_that_day(question: Question, c: Candidate) -> bool:
     return any(t.tag_ == "VBD" and stem(t.lemma_.lower()) in question.verbs for t in _doc(c.text))
 
 
-def _gives_reason(sentence: str, question: Question) -> bool:
+def _gives_reason(sentence: str, question: Question, before: str | None = None) -> bool:
     """Whether the sentence gives a reason for one of the acts asked, done by whom the question says
     does it, as the parse reads it: a clause of purpose on the act's verb ("is selling to pay down
     loans"), or of cause on it or on the verb it completes ("chose to license it because ..."); not a
     complement of a verb the question gives one ("decided to close two yards" for "Why did X decide
     to sell ...?"), nor a complement that is itself an act asked ("agreed to buy"). The act must be
     done to nothing but what is asked: no object, a pronoun, the question's words, or a definite noun
-    with no word of its own ("the unit"); not "decided to sell the hotel chain"."""
+    with no word of its own ("the unit"); not "decided to sell the hotel chain". (``before``: the
+    sentence before, whose subject "it" or "the airline" may go on with.)"""
     asked = set(terms(question.text))
     parsed = _doc(question.text)
     completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
@@ -2961,7 +3051,7 @@ def _gives_reason(sentence: str, question: Question) -> bool:
             continue
         if not all(_done_to_asked(o, asked) for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
             continue
-        if not _done_by(question, t, doers, kinds):
+        if not _done_by(question, t, doers, kinds, before):
             continue
         for act in (t, t.head) if t.dep_ == "xcomp" else (t,):
             for clause in act.children:
@@ -3032,19 +3122,39 @@ def _name_of(token: Any) -> str:
     return " ".join(t.text for t in token.subtree if naming(t))
 
 
-def _done_by(question: Question, act: Any, doers: Sequence[str], kinds: Collection[str] = ()) -> bool:
+def _done_by(
+    question: Question, act: Any, doers: Sequence[str], kinds: Collection[str] = (), before: str | None = None
+) -> bool:
     """Whether the subject of the act (or of the verb it completes or reports it: "X said it was
     selling") names one of the doers the question gives, not another name ("Vexley sold its unit
     to ...", "Kerrow is buying Orsk" for "Why is Orsk buying Kerrow?"), or is a noun of the kinds it
-    gives ("The regulators blocked it because ...")."""
-    verb = act
+    gives ("The regulators blocked it because ..."), or goes on with the subject of the sentence
+    ``before``, a doer ("X operates 46 jets. The airline is replacing them because ...")."""
+    verb, first = act, None
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        first = first or subject
         if subject is not None and subject.pos_ != "PRON":
             kind = subject.pos_ == "NOUN" and stem(subject.lemma_.lower()) in kinds
-            return kind or any(_named(question, n, _name_of(subject)) for n in doers)
+            named = any(_named(question, n, _name_of(subject)) for n in doers)
+            return kind or named or _goes_on(question, subject, before, doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
-    return False
+    return first is not None and _goes_on(question, first, before, doers)
+
+
+def _goes_on(question: Question, subject: Any, before: str | None, doers: Sequence[str]) -> bool:
+    """Whether the subject, "it" or a common noun with "the" alone ("the airline"), stands for the
+    main subject of the sentence before, a doer, as the parses read them: a passage goes on about
+    whom it was telling of; not a noun the sentence before says of two ("the family" after "the
+    Penrose family ... after the Dunn family ...")."""
+    definite = subject.pos_ == "NOUN" and [d.lower_ for d in subject.children if d.i < subject.i] == ["the"]
+    if not before or not (definite or (subject.pos_ == "PRON" and _it(subject))):
+        return False
+    told = _doc(before)
+    if definite and sum(t.lemma_ == subject.lemma_ for t in told) > 1:
+        return False
+    main = next((t for t in told if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
+    return main is not None and any(_named(question, n, _name_of(main)) for n in doers)
 
 
 def _done_to_asked(thing: Any, asked: set[str]) -> bool:
@@ -3147,11 +3257,13 @@ def _describes(question: Question, c: Candidate) -> bool:
 def _coordinated(v: Value) -> bool:
     """Whether the value is one of several of its kind joined by "and"/"or" a word apart, as the parse
     reads it ("Ines Varga and Tomas Reyes"; not "Maria Okeke, its chief executive, and Dana Whitlow,
-    its chief financial officer", where each has its own words)."""
+    its chief financial officer", where each has its own words; nor one the value's own text holds:
+    the cell "Orrin, Co Kell" of a table's row)."""
     e = v.entity
     kind = {e.label} | (NAME_TYPES if e.label in NAME_TYPES else set())
     return any(
         o.label in kind
+        and v.candidate.text[o.start : o.end] not in v.text
         and (
             (o.role == "conj" and 0 < o.start - e.end <= _CONJUNCTION)
             or (e.role == "conj" and 0 < e.start - o.end <= _CONJUNCTION)

@@ -179,11 +179,11 @@ class QuestionReader:
     """
 
     def __init__(
-        self, encode: Encode, kind: Callable[[str], str] | None = None, is_word: Callable[[str], bool] | None = None
+        self, encode: Encode, kind: Callable[[str], str] | None = None, coined: Callable[[str], bool] | None = None
     ) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
-        self.is_word = is_word  # whether a word is one of the language's (the embedding model's vocabulary)
+        self.coined = coined  # whether a word is a name the corpus writes, no word of the language
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
@@ -205,6 +205,15 @@ class QuestionReader:
         untyped = ""  # the noun of a "What is X's NOUN?" that names no type ("yield")
         kind = ""
         skip: set[int] = set()
+        # (a query of keywords may open with a name: a capitalised word the corpus writes that is no
+        # word of the language)
+        coined = (
+            self.coined is not None
+            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
+            and doc[0].is_alpha
+            and doc[0].text[:1].isupper()
+            and self.coined(doc[0].lower_)
+        )
         if wh is not None:
             word = wh.lower_
             skip.add(wh.i)
@@ -224,6 +233,16 @@ class QuestionReader:
                 subject = wh if partitive else noun
                 subjects = [t for t in subject.head.children if t.dep_ == "nsubj"]
                 acting = subjects == [subject] and subject.head.pos_ == "VERB" and not set(types) & NAME_TYPES
+                # ...and so does one said to be a party ("Which fund is X's largest shareholder?")
+                equated = next((t for t in subject.head.children if t.dep_ == "attr"), None)
+                acting = acting or (
+                    subjects == [subject]
+                    and subject.head.lemma_ == "be"
+                    and equated is not None
+                    and not set(types) & NAME_TYPES
+                    and self._typed(equated.lemma_.lower())
+                    and self._type_of(equated.lemma_.lower())[0] in _WH_TYPES["who"]
+                )
                 if acting:
                     # the sole subject of an act does it: a party ("Which bank advised X?"), whatever
                     # else the noun alone is near ("bank": money; not "What fee will X pay?", which
@@ -282,9 +301,10 @@ class QuestionReader:
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
-                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN":
-                    # ...else the measure "What is the NOUN?" asks of its head noun ("... 2026
-                    # revenue"; not a place: "... headquarters" may be told by a sentence naming none)
+                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN" and _names(doc, coined):
+                    # ...else, of a name, the measure "What is the NOUN?" asks of its head noun
+                    # ("Orsk Foods 2026 revenue"; not a place: "... headquarters" may be told by a
+                    # sentence naming none; nor of no name: "cheese maker revenue" is anyone's)
                     types = tuple(t for t in self._glossary_type(last.lemma_.lower()) if t in MEASURE_TYPES)
                     if types:
                         kind = asked_for = last.text
@@ -292,14 +312,6 @@ class QuestionReader:
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
-        # (a query of keywords may open with a name: a capitalised word that is no word of the language)
-        coined = (
-            self.is_word is not None
-            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
-            and doc[0].is_alpha
-            and doc[0].text[:1].isupper()
-            and not self.is_word(doc[0].lower_)
-        )
         names = [
             n
             for n in _names(doc, coined)
