@@ -2344,3 +2344,16 @@ def test_a_sentence_opening_with_a_word_of_another_name_is_about_that_name(
     # (the model reads the first "Saxby" as no name: it is the buyer's, named just before)
     assert "€880 million" not in ask("What was Kelvo Dairy's revenue in 2026?").short
     assert ask("What was Saxby Foods' revenue in 2026?").short == "€880 million"
+
+
+def test_an_amount_called_another_noun_is_no_price(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Saxby Foods buys Kelvo Dairy": "Saxby Foods has agreed to buy Kelvo Dairy, a cheese maker, for €135 "
+            "million.\n\nKelvo Dairy was founded in 1949. It employs 96 people and had revenue of €71 million in 2026.",
+        },
+    )
+    # "price" need not be said ("for €135 million" is one), but "revenue of €71 million" is none
+    assert "€71 million" not in ask("What is Kelvo's price?").short
+    assert ask("What is the price of Kelvo Dairy?").short == "€135 million"

@@ -84,6 +84,9 @@ _OWN_COVERAGE = 0.75
 _SAME_WORD = 0.6
 # ...and a noun a number counts this near the one "how many" asks may be it ("people" for "employees").
 _COUNTS_ALIKE = 0.45
+# Below this cosine, the noun an amount is called is another than the one asked, which a question
+# word may mean and a sentence need not say ("revenue" for "price"; not "value").
+_CALLED_ALIKE = 0.5
 # The parts of speech whose lemmas may say a question's noun ("values": "value").
 _CONTENT_POS = ("NOUN", "VERB", "ADJ")
 _VECTOR_CACHE = 50_000
@@ -837,6 +840,16 @@ class ExtractiveAnswerer:
         words = content_words(denied)
         return bool(words) and float(np.max(self._vectors(sorted(words)) @ self._vectors([said])[0])) >= _SAME_WORD
 
+    def _called_far(self, noun: str, c: Candidate, value: Entity) -> bool:
+        """Whether the sentence calls the amount a noun far in meaning from the one asked ("revenue"
+        for "price"; not "value" for "price")."""
+        called = _called(c, value) if value.label in ("MONEY", "PERCENT") else ""
+        asked = noun.split()[-1].lower()
+        if not called or stem(called) == stem(asked):
+            return False
+        vectors = self._vectors([called, asked])
+        return float(vectors[0] @ vectors[1]) < _CALLED_ALIKE
+
     def _vectors(self, texts: list[str]) -> np.ndarray:
         """Vectors of words and clauses, kept across questions (questions about a corpus meet the
         same words and clauses again)."""
@@ -992,6 +1005,8 @@ class ExtractiveAnswerer:
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
+                if said and not saying and self._called_far(said, c, e):
+                    continue  # "revenue of €71m" is no price, though "price" need not be said
                 if c.negated and not question.negated and _denied(question, c, e):
                     continue  # "has not closed by January 31" is not when it closes
                 if dated and _of_another_year(c, e, dated):
