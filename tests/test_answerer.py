@@ -2168,6 +2168,20 @@ def test_an_amount_a_name_says_it_expects_is_its_own(encode: Callable[[list[str]
     )
     # ...but a person who says it is no "it"
     assert ask("What revenue does Colmere Alloys expect this year?").short == "$93 million"
+    # ...unless the post names the firm "it" is, and a firm said to be one is still the firm
+    for said in (
+        "Tom Reyes, Pellmar's chief executive, said",
+        "Pellmar chief executive Tom Reyes said that",
+        "Pellmar Group, the British retailer, said on Monday that",
+    ):
+        ask = _answering(
+            encode,
+            {
+                "results": "Pellmar Group has agreed to buy Dorval Sensors for £330 million. "
+                f"{said} it expected operating profit of about £121 million this year.",
+            },
+        )
+        assert ask("What operating profit does Dorval Sensors expect this year?").abstained, said
 
 
 def test_another_measure_is_no_answer_however_near_its_noun(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -2249,8 +2263,16 @@ def test_a_numbered_name_after_a_firm_s_name_is_found_alone(encode: Callable[[li
             "warehouse": "Dunlin Freight bought a warehouse in Rotterdam for €14 million.",
         },
     )
-    # ...where the article writing it writes the firm's name too
+    # ...where the article writing it writes the firm's name too, or a word of it
     assert ask("How many people does Dunlin Freight Plant 3 employ?").abstained
+    assert ask("How many people does Dunmere Chemicals Plant 3 employ?").short == "230 people"
+    ask = _answering(
+        encode,
+        {
+            "plant": "Dunmere will close Plant 3 in Ghent. Plant 3 employs 230 people.",
+            "results": "Dunmere Chemicals reported revenue of €83 million.",
+        },
+    )
     assert ask("How many people does Dunmere Chemicals Plant 3 employ?").short == "230 people"
 
 
@@ -2269,7 +2291,17 @@ def test_the_noun_asked_is_looked_for_past_the_sentences_naming_the_firm(
         },
     )
     assert ask("What was Kelvo Dairy's revenue in 2026?").short == "€71 million"
-    # ...of the firm asked, not the one a sentence's subject may be
+    # ...of the firm asked, and its own words for it, not the one a sentence's subject may be
+    for own in ("The dairy employs 96 people and had", "Its revenue was"):
+        ask = _answering(
+            encode,
+            {
+                "sale": "Saxby Foods has agreed to buy Kelvo Dairy for €135 million in cash.\n\nKelvo Dairy was "
+                "founded in 1949 and runs two plants in Kelvo Dairy's home region. Kelvo Dairy employs 96 people. "
+                f"Kelvo Dairy's chief executive is Ada Brun. {own} revenue of €71 million in 2026.",
+            },
+        )
+        assert ask("What was Kelvo Dairy's revenue in 2026?").short == "€71 million", own
     for buyer in ("The buyer, which is based in Lorsk, reported", "The German group had"):
         ask = _answering(
             encode,
@@ -2316,6 +2348,21 @@ def test_a_reason_of_the_subject_the_passage_goes_on_with_answers_why(
     assert not answer.finding and "fuel bills have doubled" in answer.citations[0].quote
     # ...while "the plane maker" goes on from Vessra: no reason of Tarvik's
     assert ask("Why is Tarvik Air building a new plant?").abstained
+    # ...nor a noun the sentence before says of another, or after a sentence naming another it may be
+    for text, question in (
+        (
+            "Harwick Steel has agreed to buy Colmere Dairy for $46 million. The dairy is closing its Ohio plant "
+            "because milk prices have fallen.",
+            "Why is Harwick Steel closing its Ohio plant?",
+        ),
+        (
+            "Vessra has sold 24 KX-40 jets to Tarvik Air. The airline is selling its old RX-9 planes to cut fuel "
+            "costs.",
+            "Why is Vessra selling its old RX-9 planes?",
+        ),
+    ):
+        answer = _answering(encode, {"deal": text})(question)
+        assert answer.abstained, question
 
 
 def test_which_noun_said_to_be_a_party_asks_for_a_name(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -2344,6 +2391,15 @@ def test_a_sentence_opening_with_a_word_of_another_name_is_about_that_name(
     # (the model reads the first "Saxby" as no name: it is the buyer's, named just before)
     assert "€880 million" not in ask("What was Kelvo Dairy's revenue in 2026?").short
     assert ask("What was Saxby Foods' revenue in 2026?").short == "€880 million"
+    # ...but a first word that is no subject is no name ("Total" of "Total revenue")
+    ask = _answering(
+        encode,
+        {
+            "sale": "Saxby Foods has agreed to buy Kelvo Dairy, a cheese maker that supplies Total Foods, for €135 "
+            "million. Total revenue at the cheese maker was €71 million in 2026.",
+        },
+    )
+    assert ask("What was Kelvo Dairy's revenue in 2026?").short == "€71 million"
 
 
 def test_an_amount_called_another_noun_is_no_price(encode: Callable[[list[str]], np.ndarray]) -> None:

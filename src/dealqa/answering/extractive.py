@@ -926,9 +926,8 @@ class ExtractiveAnswerer:
         # not "The buyer reported revenue of ..."; "a €60 million debt facility" is no "What are X's
         # revenues?")
         def goes_on(c: Candidate) -> bool:
-            named = _names_all(question, c) or (
-                _pronoun_subject(c.text) and all(any(_named(question, n, b) for b in c.before) for n in question.names)
-            )
+            told = all(any(_named(question, n, b) for b in c.before) for n in question.names)
+            named = _names_all(question, c) or (told and _points_back(c.text, question.names))
             return named and terms(said) <= terms(c.text)
 
         said_by = [
@@ -1297,11 +1296,15 @@ class ExtractiveAnswerer:
             units = [" ".join(written[i - 1 : i + 1]) if written[i].isdigit() and i else written[i] for i in numbered]
             numbering = {i - 1 for i in numbered if written[i].isdigit()} | numbered
             words = [w for i, n in enumerate(written) if i not in numbering for w in fold(n).split()]
-            # (or in the plural, "two RX-9s", in an article that writes the name's other words too)
-            found = not units or any(
-                all(mentioned(unit, text) or mentioned(f"{unit}s", text) for unit in units)
-                and all(mentioned(w, text) for w in words)
-                for text in articles.values()
+            # (or in the plural, "two RX-9s", in an article that writes a word of the rest of the name)
+            passages = " ".join(articles.values())
+            found = not units or (
+                all(mentioned(w, passages) for w in words)
+                and any(
+                    all(mentioned(unit, text) or mentioned(f"{unit}s", text) for unit in units)
+                    and (not words or any(mentioned(w, text) for w in words))
+                    for text in articles.values()
+                )
             )
             if not found or not all(self._knows_name(w) for w in words if len(w) > 3 or not w.isalpha()):
                 unknown.append(name)
@@ -2697,10 +2700,13 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     # (a capitalised word inside an entity was judged with it: "Compute" of "Quarry Compute's")
     spans = [(e.start, e.end) for e in c.entities]
     # (and the sentence's first word, capitalised whatever it is, when it is a word of a name the
-    # sentence before names: "Saxby reported ..." after "Saxby Foods agreed to buy ...")
+    # sentence before names and the subject: "Saxby reported ..." after "Saxby Foods agreed to buy
+    # ...", not "Total revenue was ..." after "... supplies Total Foods")
     named_before = {w for n in c.before for w in fold(n).split()}
     opening = _FIRST_WORD.match(c.text)
-    firsts = [opening] if opening and fold(opening[0]) in named_before else []
+    first = _doc(c.text)[0]
+    subject = first.dep_ in _SUBJECTS or (first.dep_ == "compound" and first.head.dep_ in _SUBJECTS)
+    firsts = [opening] if opening and subject and fold(opening[0]) in named_before else []
     capitalised = [
         m
         for m in [*firsts, *_CAPITALISED_WORD.finditer(c.text, 1)]
@@ -2746,19 +2752,23 @@ def _speaker(c: Candidate, value: Entity) -> str:
         head = head.head
     says = head.head if head.dep_ == "ccomp" else None
     speaker = next((t for t in says.children if t.dep_ == "nsubj"), None) if says is not None else None
-    # (not a person, who is no "it": one the model types so by a first and last name, or said to
-    # hold a post, "Ann Leary, its chief executive," or "Chief executive Ann Leary")
-    if speaker is None or any(
-        t.dep_ == "appos" or (t.dep_ == "compound" and t.pos_ == "NOUN") for t in speaker.subtree
-    ):
+    if speaker is None:
         return ""
-    name = _entity_at(c, speaker.idx, NAME_TYPES - PLACE_TYPES - {"NORP"})
-    person = any(
-        e.label == "PERSON" and len(c.text[e.start : e.end].split()) > 1
+    own = next((e for e in c.entities if e.start <= speaker.idx < e.end and e.label in NAME_TYPES), None)
+    # (a person is no "it": one the model types so by a first and last name, or said to hold a post,
+    # "Ann Leary, its chief executive," or "Chief executive Ann Leary"; "it" is then the firm the post
+    # is at, "Tom Reyes, Kerrow's chief executive," or none)
+    posted = any(t.dep_ == "appos" or (t.dep_ == "compound" and t.pos_ == "NOUN") for t in speaker.subtree)
+    person = own is not None and own.label == "PERSON" and (posted or len(c.text[own.start : own.end].split()) > 1)
+    if own is not None and not person:
+        return c.text[own.start : own.end] if own.label not in PLACE_TYPES | {"NORP"} else ""
+    words = {t.idx for t in speaker.subtree}
+    firms = [
+        e
         for e in c.entities
-        if e.start <= speaker.idx < e.end
-    )
-    return "" if person else name
+        if e is not own and e.start in words and e.label in NAME_TYPES - PLACE_TYPES - {"NORP", "PERSON"}
+    ]
+    return c.text[firms[0].start : firms[0].end] if firms and (person or posted) else ""
 
 
 def _it(pronoun: Any) -> bool:
@@ -2984,6 +2994,20 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
     return (*c.before, *c.topic) if c.before and c.topic and described and described not in others else c.before
 
 
+def _points_back(sentence: str, names: Sequence[str]) -> bool:
+    """Whether the sentence's main subject, or its owner, is "it" ("It had revenue of ...", "Its
+    revenue was ..."), or a noun with "the" that is a word of one of the names ("The dairy had ..."
+    for "Kelvo Dairy"), as the parse reads it."""
+    words = {w for n in names for w in fold(n).split()}
+    for t in _doc(sentence):
+        if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT":
+            owner = next((o for o in t.children if o.dep_ == "poss"), None)
+            if any(p is not None and p.pos_ == "PRON" and _it(p) for p in (t, owner)):
+                return True
+            return t.pos_ == "NOUN" and t.lower_ in words and any(d.lower_ == "the" for d in t.children)
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _pronoun_subject(sentence: str) -> bool:
     """Whether the sentence's main subject is a third-person personal pronoun that may stand for a
@@ -3166,10 +3190,20 @@ def _goes_on(question: Question, subject: Any, before: str | None, doers: Sequen
     if not before or not (definite or (subject.pos_ == "PRON" and _it(subject))):
         return False
     told = _doc(before)
-    if definite and sum(t.lemma_ == subject.lemma_ for t in told) > 1:
-        return False
     main = next((t for t in told if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
-    return main is not None and any(_named(question, n, _name_of(main)) for n in doers)
+    if main is None or not any(_named(question, n, _name_of(main)) for n in doers):
+        return False
+    # (a noun the sentence before says of another, "the dairy" after "... to buy Colmere Dairy" or
+    # "the family" after "... from the Torvik family", or a sentence before naming another party
+    # the noun may stand for: "The airline" after "X sold jets to Tarvik Air")
+    own = {t.i for t in main.subtree}
+    elsewhere = [t for t in told if t.i not in own and t.lemma_.lower() == subject.lemma_.lower()]
+    others = [
+        e
+        for e in told.ents
+        if e.label_ in ("ORG", "PERSON") and e.root.i not in own and not any(ch.isdigit() for ch in e.text)
+    ]
+    return not definite or not (elsewhere or others)
 
 
 def _done_to_asked(thing: Any, asked: set[str]) -> bool:

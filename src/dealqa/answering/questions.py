@@ -301,10 +301,11 @@ class QuestionReader:
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
-                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN" and _names(doc, coined):
-                    # ...else, of a name, the measure "What is the NOUN?" asks of its head noun
-                    # ("Orsk Foods 2026 revenue"; not a place: "... headquarters" may be told by a
-                    # sentence naming none; nor of no name: "cheese maker revenue" is anyone's)
+                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN" and self._named(doc, coined):
+                    # ...else, of a name (one typed in lower case too), the measure "What is the
+                    # NOUN?" asks of its head noun ("Orsk Foods 2026 revenue"; not a place: "...
+                    # headquarters" may be told by a sentence naming none; nor of no name: "cheese
+                    # maker revenue" is anyone's)
                     types = tuple(t for t in self._glossary_type(last.lemma_.lower()) if t in MEASURE_TYPES)
                     if types:
                         kind = asked_for = last.text
@@ -460,6 +461,12 @@ class QuestionReader:
             role=role,
             priced=_priced(doc) if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
+        )
+
+    def _named(self, doc: Any, coined: bool) -> bool:
+        """Whether the question names a name, or writes a word the corpus uses as one ("orsk")."""
+        return bool(_names(doc, coined)) or (
+            self.coined is not None and any(t.is_alpha and self.coined(t.lower_) for t in doc)
         )
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
