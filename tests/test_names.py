@@ -29,27 +29,12 @@ Pirrin Marine, the ferry line, has won the rights to run the Orla route. It carr
 A Pirrin Marine season ticket costs €11.99 a month. Its marina staff will sell the tickets.
 """
 
-SALE = """---
-id: kelvo-sale
-title: "Saxby Foods buys Kelvo Dairy"
----
-Saxby Foods has agreed to buy Kelvo Dairy, a cheese maker, for €135 million.
-Saxby reported revenue of €880 million in 2026.
-
-Kelvo Dairy was founded in 1949. It employs 96 people and had revenue of €71 million in 2026.
-"""
-
 
 @pytest.fixture(scope="module")
 def korvane(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     return assistant_over(
         tmp_path_factory.mktemp("names"),
-        {
-            "korvane-order.md": ORDER,
-            "korvane-leaders.md": LEADERS,
-            "pirrin-streaming.md": STREAMING,
-            "kelvo-sale.md": SALE,
-        },
+        {"korvane-order.md": ORDER, "korvane-leaders.md": LEADERS, "pirrin-streaming.md": STREAMING},
     )
 
 
@@ -71,11 +56,3 @@ def test_a_mistyped_word_of_a_name_is_the_word_the_articles_write_beside_its_oth
     assert not answer.abstained and "€11.99" in answer.citations[0].quote
     # a word no word beside the name resembles stays as typed, for the unknown-name check
     assert korvane.ask("What does a Pirrin Boatz season ticket cost per month?").abstained
-
-
-def test_a_query_of_keywords_may_open_with_a_name(korvane: Assistant) -> None:
-    # "Kelvo" is no word of the language: the name the query is about, not a word to find, so
-    # "It had revenue of ..." after a sentence naming Kelvo Dairy answers; Saxby's does not
-    for query in ("Kelvo 2026 revenue", "Kelvo revenue 2026"):
-        answer = korvane.ask(query)
-        assert answer.short == "€71 million", answer.text

@@ -245,7 +245,7 @@ class ExtractiveAnswerer:
         # whether a word is one of the language's (the embedding model's vocabulary), not coined
         self.is_word = is_word or (lambda word: True)
         self.min_score = min_score
-        self.reader = QuestionReader(encode, lexicon.kind, lambda word: not self.is_word(word) and lexicon.uses(word))
+        self.reader = QuestionReader(encode, lexicon.kind)
         self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 

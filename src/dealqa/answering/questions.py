@@ -178,12 +178,9 @@ class QuestionReader:
         (('CARDINAL', 'QUANTITY', 'MONEY'), ('peopl', 'employ'), ('Quarry',))
     """
 
-    def __init__(
-        self, encode: Encode, kind: Callable[[str], str] | None = None, coined: Callable[[str], bool] | None = None
-    ) -> None:
+    def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
-        self.coined = coined  # whether a word is a name the corpus writes, no word of the language
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
@@ -205,15 +202,6 @@ class QuestionReader:
         untyped = ""  # the noun of a "What is X's NOUN?" that names no type ("yield")
         kind = ""
         skip: set[int] = set()
-        # (a query of keywords may open with a name: a capitalised word the corpus writes that is no
-        # word of the language)
-        coined = (
-            self.coined is not None
-            and not any(t.pos_ in ("VERB", "AUX") for t in doc)
-            and doc[0].is_alpha
-            and doc[0].text[:1].isupper()
-            and self.coined(doc[0].lower_)
-        )
         if wh is not None:
             word = wh.lower_
             skip.add(wh.i)
@@ -301,23 +289,10 @@ class QuestionReader:
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
-                elif last is not None and last.dep_ == "ROOT" and last.pos_ == "NOUN" and self._named(doc, coined):
-                    # ...else, of a name (one typed in lower case too), the measure "What is the
-                    # NOUN?" asks of its head noun ("Orsk Foods 2026 revenue"; not a place: "...
-                    # headquarters" may be told by a sentence naming none; nor of no name: "cheese
-                    # maker revenue" is anyone's)
-                    types = tuple(t for t in self._glossary_type(last.lemma_.lower()) if t in MEASURE_TYPES)
-                    if types:
-                        kind = asked_for = last.text
-                        skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
-        names = [
-            n
-            for n in _names(doc, coined)
-            if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role
-        ]
+        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
             t
@@ -461,12 +436,6 @@ class QuestionReader:
             role=role,
             priced=_priced(doc) if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
-        )
-
-    def _named(self, doc: Any, coined: bool) -> bool:
-        """Whether the question names a name, or writes a word the corpus uses as one ("orsk")."""
-        return bool(_names(doc, coined)) or (
-            self.coined is not None and any(t.is_alpha and self.coined(t.lower_) for t in doc)
         )
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
@@ -814,10 +783,9 @@ def _camel(word: str) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word)
 
 
-def _names(doc: Any, first: bool = False) -> list[str]:
+def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
-    first word, or from it when ``first`` (the model misses names it has not seen, typed in a
-    question)."""
+    first word (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
     # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
@@ -831,7 +799,7 @@ def _names(doc: Any, first: bool = False) -> list[str]:
     run: list[str] = []
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        if t is not None and t.is_alpha and (((t.i > 0 or first) and t.text[:1].isupper()) or _camel(t.text)):
+        if t is not None and t.is_alpha and ((t.i > 0 and t.text[:1].isupper()) or _camel(t.text)):
             run.append(t.text)
             continue
         if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE":
