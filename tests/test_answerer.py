@@ -2413,3 +2413,12 @@ def test_an_amount_called_another_noun_is_no_price(encode: Callable[[list[str]],
     # "price" need not be said ("for €135 million" is one), but "revenue of €71 million" is none
     assert "€71 million" not in ask("What is Kelvo's price?").short
     assert ask("What is the price of Kelvo Dairy?").short == "€135 million"
+
+
+def test_a_year_after_a_name_is_no_part_of_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {"jets": "Halmby Air has ordered 30 KX-40 jets from Vessra. Halmby Air had revenue of $3.3 billion in 2025."},
+    )
+    # ("Halmby Air 2025" is no numbered name the articles must write, as "Plant 2" is)
+    assert ask("What was the Halmby Air 2025 revenue?").short == "$3.3 billion"

@@ -944,7 +944,7 @@ class ExtractiveAnswerer:
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "terminal" of "the Arlo terminal concession" where it says "under the concession")
-            missing -= _said_again(question, c, around or relevant) if c.on_topic else set()
+            missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |")
             labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
@@ -2028,7 +2028,10 @@ def _measured_apart(noun: str, candidates: Sequence[Candidate]) -> set[str]:
     near in meaning the two words are."""
     asked = stem(noun.split()[-1].lower()) if noun else ""
     found: set[str] = set()
+    # (only a sentence with two amounts and the noun's word is parsed: most have neither)
     for c in candidates if asked else ():
+        if sum(e.label in MEASURE_TYPES for e in c.entities) < 2 or asked not in terms(c.text):
+            continue
         called = {stem(n) for e in c.entities if e.label in MEASURE_TYPES and (n := _called(c, e))}
         if asked in called:
             found |= called - {asked}
