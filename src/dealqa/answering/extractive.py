@@ -577,7 +577,7 @@ class ExtractiveAnswerer:
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
                 if edges <= _MEASURE_EDGES:
-                    counted = _with_count(c.text, e, text)  # ("540 people", not "540")
+                    counted = _with_count(c.text, e, text)  # ("212 staff", not "212")
                     found.append((edges, rank, Value(c, e, counted, c.score, _names_all(question, c))))
         return min(found, key=lambda f: f[:2])[2] if found else None
 
@@ -723,8 +723,8 @@ class ExtractiveAnswerer:
             # (a reason for the act a "why" asks of a name the sentence names: "X said it was selling
             # to pay down loans" states what "Why is X selling the ski area?" asks, the area unsaid; not
             # "the family" after a sentence naming two)
-            # (or of the sentence before, whose subject it goes on with: "X operates 46 jets. The
-            # airline is replacing them because ...")
+            # (or of the sentence before, whose subject it goes on with: "X runs 19 ferries. The
+            # operator is selling them because ...")
             told = any(_named(question, n, b) for n in question.names for b in previous.get(key, ()))
             reasoned = (
                 question.kind == "why" and (any(each) or told) and _gives_reason(s.text, question, after.get(key))
@@ -943,7 +943,7 @@ class ExtractiveAnswerer:
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
-            # "terminal" of "the Arlo terminal concession" where it says "under the concession")
+            # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |")
@@ -1242,7 +1242,7 @@ class ExtractiveAnswerer:
             for c in leading
         ):
             # "Duluth was chosen because ...": the premise's act is stated of its subject (a reason
-            # for it of the doer asked states it too: "The airline is replacing them because ...")
+            # for it of the doer asked states it too: "The operator is selling them because ...")
             return None
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
@@ -2071,9 +2071,9 @@ def _asked_modifiers(question: Question) -> set[str]:
 
 def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
     """The stems of the question's words that modify a noun, other than the one asked for, that the
-    sentence says with a definite article alone, as the parses read them ("terminal" of "the Arlo
-    terminal concession" where the sentence says "the concession"): the sentence points back at that
-    thing (not "the geothermal plant" for "the new plant": its modifiers say which one it is), the one
+    sentence says with a definite article alone, as the parses read them ("quay" of "the Arlo quay
+    lease" where the sentence says "the lease"): the sentence points back at that
+    thing (not "the eastern plant" for "the new plant": its modifiers say which one it is), the one
     its article's title tells of, where no other sentence of the article says another of its kind
     ("the southern line" besides "the northern line")."""
     asked = _asked_modifiers(question)
@@ -3080,7 +3080,7 @@ def _gives_reason(sentence: str, question: Question, before: str | None = None) 
     to sell ...?"), nor a complement that is itself an act asked ("agreed to buy"). The act must be
     done to nothing but what is asked: no object, a pronoun, the question's words, or a definite noun
     with no word of its own ("the unit"); not "decided to sell the hotel chain". (``before``: the
-    sentence before, whose subject "it" or "the airline" may go on with.)"""
+    sentence before, whose subject "it" or "the operator" may go on with.)"""
     asked = set(terms(question.text))
     parsed = _doc(question.text)
     completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
@@ -3171,7 +3171,7 @@ def _done_by(
     selling") names one of the doers the question gives, not another name ("Vexley sold its unit
     to ...", "Kerrow is buying Orsk" for "Why is Orsk buying Kerrow?"), or is a noun of the kinds it
     gives ("The regulators blocked it because ..."), or goes on with the subject of the sentence
-    ``before``, a doer ("X operates 46 jets. The airline is replacing them because ...")."""
+    ``before``, a doer ("X runs 19 ferries. The operator is selling them because ...")."""
     verb, first = act, None
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -3185,7 +3185,7 @@ def _done_by(
 
 
 def _goes_on(question: Question, subject: Any, before: str | None, doers: Sequence[str]) -> bool:
-    """Whether the subject, "it" or a common noun with "the" alone ("the airline"), stands for the
+    """Whether the subject, "it" or a common noun with "the" alone ("the operator"), stands for the
     main subject of the sentence before, a doer, as the parses read them: a passage goes on about
     whom it was telling of; not a noun the sentence before says of two ("the family" after "the
     Penrose family ... after the Dunn family ...")."""
@@ -3198,7 +3198,7 @@ def _goes_on(question: Question, subject: Any, before: str | None, doers: Sequen
         return False
     # (a noun the sentence before says of another, "the dairy" after "... to buy Colmere Dairy" or
     # "the family" after "... from the Torvik family", or a sentence before naming another party
-    # the noun may stand for: "The airline" after "X sold jets to Tarvik Air")
+    # the noun may stand for: "The operator" after "X sold ferries to Tarvik Lines")
     own = {t.i for t in main.subtree}
     elsewhere = [t for t in told if t.i not in own and t.lemma_.lower() == subject.lemma_.lower()]
     others = [
