@@ -2422,3 +2422,53 @@ def test_a_year_after_a_name_is_no_part_of_it(encode: Callable[[list[str]], np.n
     )
     # ("Halmby Air 2025" is no numbered name the articles must write, as "Plant 2" is)
     assert ask("What was the Halmby Air 2025 revenue?").short == "$3.3 billion"
+
+
+def test_an_amount_of_the_noun_asked_answers_how_much_of_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Pellinor Shipping to buy Varnholt Docks": "Pellinor Shipping has agreed to buy Varnholt Docks, a Dutch "
+            "terminal operator, for €1.8 billion including debt. The price includes €420 million of Varnholt Docks' "
+            "net debt, and Pellinor will pay the equity portion of about €1.38 billion in cash.",
+            "Skelby Foods sells 20 stores": "Skelby Foods has agreed to sell the freehold of 20 stores to Dunmarsh "
+            "Property Trust for £300 million and lease them back.\n\nSkelby Foods will use £200 million to repay "
+            "bonds, spend £60 million refitting stores and pay £25 million into its staff pension scheme.",
+        },
+    )
+    # "€420 million of its net debt" is an amount of debt, whatever the verb ("bring", "includes")
+    assert ask("How much net debt does Varnholt Docks bring into the Pellinor deal?").short == "€420 million"
+    # "how much of the sale proceeds": the sentence giving the part need not say the whole
+    asked = "How much of the sale proceeds will Skelby Foods pay into its staff pension scheme?"
+    assert ask(asked).short == "£25 million"
+    # ...and an amount of another noun is no side of a comparison of deals
+    answer = ask("Which deal is bigger: Pellinor's purchase of Varnholt Docks or Skelby's sale of stores?")
+    assert "€420 million" not in answer.short, answer.text
+
+
+def test_the_noun_a_what_asks_money_of_must_be_said(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Corrabin Air orders 30 Fellwick jets": "Corrabin Air has ordered 30 Fellwick F-90 jets with a list value "
+            "of about $3.1 billion. Corrabin did not disclose the discount it received; analysts said airlines "
+            "placing orders of this size usually pay about half of the list price.",
+        },
+    )
+    # "a list value of $3.1 billion" is no discount: the sentence saying the discount is not known is
+    answer = ask("What discount did Corrabin Air get on the list price of its Fellwick jets?")
+    assert not answer.short and "did not disclose the discount" in answer.citations[0].quote, answer.text
+
+
+def test_the_doer_asked_is_not_what_is_done_to(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brakstad Lines to buy Tolvik Terminals": "KALDVIK, April 14 (Wire) - Brakstad Lines, the Tromsvik-based "
+            "container shipping line, has agreed to buy Danish port operator Tolvik Terminals for NOK 2.35 billion "
+            "including debt, the companies said on Wednesday.",
+        },
+    )
+    assert ask("Who has agreed to buy a port operator?").short == "Brakstad Lines"

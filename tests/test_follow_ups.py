@@ -205,3 +205,34 @@ def test_a_count_is_not_a_share_of_another_thing_the_act_is_done_to(tmp_path_fac
     earlier = "How many beds will the merged Dunlow and Tollmere group have?"
     answer = assistant.ask("And how many hospitals will it run?", history=[earlier])
     assert not answer.short, answer.text
+
+
+TERMINALS = """Brakstad Lines to buy Tolvik Terminals
+
+KALDVIK, April 14 (Wire) - Brakstad Lines, the Tromsvik-based container shipping line, has agreed to buy Danish port
+operator Tolvik Terminals for NOK 2.35 billion including debt, the companies said on Wednesday.
+
+To win approval from the competition authority, Brakstad agreed to sell the Ormeset depot. Brakstad will sell the
+Ormeset depot to Vessby Ports for NOK 215 million once its own purchase is complete.
+"""
+
+
+@pytest.fixture(scope="module")
+def terminals(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("terminals"), {"brakstad.txt": TERMINALS})
+
+
+def test_a_pronoun_is_read_as_the_name_a_which_noun_answer_gave(terminals: Assistant) -> None:
+    earlier = "Which depot did Brakstad agree to sell to win approval?"
+    assert terminals.ask(earlier).short == "Ormeset"
+    # "it" is the Ormeset depot, not Tolvik Terminals, which Brakstad buys
+    answer = terminals.ask("Who is buying it?", history=[earlier])
+    assert "Tolvik" not in answer.short and "Brakstad" not in answer.short, answer.text
+    # ...and where no answer names the terminal, "it" stands for one not known: no short answer
+    answer = terminals.ask("Who is buying it?", history=["Which depot did Brakstad agree to close?"])
+    assert not answer.short, answer.text
+
+
+def test_the_dateline_is_no_party(terminals: Assistant) -> None:
+    # (the parser takes the dateline's place for the subject; "it" stands for whatever is bought)
+    assert terminals.ask("Who is buying it?").short == "Brakstad Lines"

@@ -291,3 +291,26 @@ def test_a_time_from_now_or_a_word_for_what_is_counted_is_quoted(traps: Assistan
     assert not answer.abstained and answer.text.startswith("The plant is due to reopen in two years"), answer.text
     answer = traps.ask("How many passengers did Harrow Air fly in 2024?")
     assert not answer.abstained and answer.text.startswith("The airline flew 4.8 million travellers"), answer.text
+
+
+LEASEBACK = """# Skelby Foods sells and leases back 20 stores
+
+Skelby Foods has agreed to sell the freehold of 20 stores to Dunmarsh Property Trust for £300 million and lease them
+back for 20 years.
+
+| Term | Detail |
+|---|---|
+| Rent | £16 million a year |
+| Break option | Skelby Foods may end the leases on up to three stores at year 12 |
+"""
+
+
+@pytest.fixture(scope="module")
+def leaseback(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return _assistant(tmp_path_factory, {"skelby.md": LEASEBACK})
+
+
+def test_a_sentence_saying_every_word_asked_leads(leaseback: Assistant) -> None:
+    # (not the sale and leaseback, which says no lease ends)
+    answer = leaseback.ask("Can Skelby Foods end any of its leases with Dunmarsh early?")
+    assert "may end the leases" in answer.citations[0].quote, answer.text

@@ -31,7 +31,7 @@ from .embedding import Embedder
 from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
 from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import about_thing, condense, is_follow_up, is_person, resolve
+from .rewrite import about_thing, condense, is_follow_up, name_type, resolve
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -459,19 +459,22 @@ class Assistant:
             return question, False
         earlier = self._corrected(turns[-1])
         parsed = self.extractive.reader.read(earlier)
-        if not _asks_name(parsed):
-            # it asked for no name, or for a place: "it" is what it asked about, and where that is
-            # no name, the thing it names ("Who will chair it?" after "What will the merged group
-            # be called?" asks who will chair the merged group)
-            return (None if parsed.names else about_thing(question, earlier)) or question, False
+        # it asked for no name, or for a place: "it" is what it asked about, and where that is no
+        # name, the thing it names ("Who will chair it?" after "What will the merged group be
+        # called?" asks who will chair the merged group)
+        about = (None if parsed.names else about_thing(question, earlier)) or question, False
+        if not _asks_name(parsed) and not parsed.noun:
+            return about
         queries = self._queries(earlier, turns[:-1], parsed)
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)
+        typed = name_type(draft.short, draft.citations[0].quote) if draft.short and draft.citations else ""
+        if not _asks_name(parsed) and not draft.abstained and typed not in NAME_TYPES:
+            return about  # a "which NOUN" answered by no name, or by a quote alone: no name to put in
         if draft.abstained or not draft.short or draft.finding:
             # no one name to put in: a word that would stand for it stands for an unknown one
             return question, any(resolve(question, "X", person=person) for person in (False, True))
-        person = is_person(draft.short, draft.citations[0].quote)
-        return resolve(question, draft.short, person=person) or question, False
+        return resolve(question, draft.short, person=typed == "PERSON") or question, False
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

@@ -35,9 +35,10 @@ def condense(question: str, history: Sequence[str]) -> str:
     return f"{history[-1]} {question}"
 
 
-def is_person(name: str, sentence: str) -> bool:
-    """Whether the model reads the name as a person's in the sentence that gives it."""
-    return any(e.label_ == "PERSON" and e.text == name for e in parse(sentence).ents)
+def name_type(name: str, sentence: str) -> str:
+    """The type the model reads the name as in the sentence that gives it ("PERSON", "ORG",
+    "DATE", ...), or "" where it finds no such entity."""
+    return next((e.label_ for e in parse(sentence).ents if e.text == name), "")
 
 
 def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> str | None:

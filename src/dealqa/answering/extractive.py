@@ -375,7 +375,11 @@ class ExtractiveAnswerer:
             # (each must say what "what" stands for: "total funding" is no "revenue"; one that does
             # not leaves the place to those below, one saying the thing is not known, else one
             # close in meaning)
-            says = functools.partial(self._says_thing, question)
+            # (and the noun of a "what NOUN" asking for money: "a list value of $6.3bn" says no
+            # discount; unless the noun reads as the question word, "price")
+            noun = _amount_noun(question)
+            noun = noun if noun and not self.reader.asked_by(noun.split()[-1].lower()) else ""
+            says = functools.partial(self._says_thing, question, said=noun)
             # (a sentence denying something says the noun of "What is X's NOUN?", or a word like it,
             # in the clause it denies: "did not disclose its sales" for the revenue; not "X's first
             # stores are profitable, which is not something most rivals can say")
@@ -484,6 +488,14 @@ class ExtractiveAnswerer:
         if reasons:  # (and no sentence says otherwise)
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
+        # (a sentence saying every word asked goes before one nearly as close that leaves the act out:
+        # "X may end the leases" for "Can X end its leases?", before "X will lease them back")
+        saying = [
+            c
+            for c in relevant
+            if set(question.focus) <= terms(c.text) and c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN
+        ]
+        relevant = [*saying[:1], *(c for c in relevant if c not in saying[:1])]
         return _compose(chosen or _choose(relevant, question.several))
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
@@ -584,8 +596,8 @@ class ExtractiveAnswerer:
     def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
         """Whether the sentence calls the amount a noun that is neither what the comparison asks
         about ("termination fee") nor the thing a side's phrase names, nor means one of them: "a
-        $90 million break fee" is no bigger premium."""
-        called = _called(c, value) if value.label in ("MONEY", "PERCENT") else ""
+        $90 million break fee" is no bigger premium, nor "$610 million of its debt" a bigger deal."""
+        called = (_called(c, value) or _amount_of(c, value)) if value.label in ("MONEY", "PERCENT") else ""
         if not called:
             return False
         alike = self._alike(question, [c.text])
@@ -916,8 +928,7 @@ class ExtractiveAnswerer:
         # the noun of "What is X's NOUN?" must be said, and so must the noun of a "what NOUN" that
         # asks for money, which says what the money is ("What valuation did X get?": "raised
         # €1.2bn" is none), unless it reads as the question word ("price")
-        money = question.thing and question.types == ("MONEY",) and {"what", "which"} & question.words
-        said = question.equated or (question.kind if money else "")
+        said = question.equated or _amount_noun(question)
         saying = bool(said) and not self.reader.asked_by(said.split()[-1].lower())
 
         # (the leading sentences of those that say the noun asked, if it must be said, and past the
@@ -942,6 +953,7 @@ class ExtractiveAnswerer:
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
+            missing -= question.part_of  # ("how much of the sale proceeds": the part need not say the whole)
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
@@ -983,9 +995,11 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
-                dateline = _dateline(c.text) if e.label == "DATE" else None
-                if dateline and e.end <= dateline.end() and not _told_that_day(question, c):
-                    continue  # a wire copy's dateline dates the report, not what it had done before
+                dateline = _dateline(c.text)
+                if dateline and e.end <= dateline.end() and not (e.label == "DATE" and _told_that_day(question, c)):
+                    # a wire copy's dateline dates the report, not what it had done before, and its
+                    # place and agency are where and by whom it was filed: no party to anything
+                    continue
                 if question.noun and not _object_of(question, c, e):
                     if not _named_as(question, c, e):
                         continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
@@ -1002,6 +1016,8 @@ class ExtractiveAnswerer:
                 # (whatever type the model gave the name: it takes people it has not seen for firms)
                 if question.role and e.label in NAME_TYPES and not _holds_role(question, c, e):
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
+                if question.subject_of and _done_to(c, e, question.subject_of):
+                    continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
                 if said and not saying and self._called_far(said, c, e):
@@ -1741,7 +1757,9 @@ def _tied(
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
-    measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
+    # ("a fee of $9m"; "$9m of its debt", which says the value is what is counted)
+    amount_of = bool(question.counted) and stem(_amount_of(c, value)) == question.counted
+    measured = measured or amount_of or (bool(question.counted) and stem(_called(c, value)) == question.counted)
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
@@ -1768,7 +1786,7 @@ def _tied(
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
     # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
     equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
-    named = called or equated or _noun_value(question, c, value)
+    named = called or equated or amount_of or _noun_value(question, c, value)
     verb = (
         question.kind == "where"
         or not question.verbs
@@ -2022,6 +2040,21 @@ def _called(c: Candidate, value: Entity) -> str:
     return str(of.head.lower_) if of is not None and of.head.pos_ == "NOUN" else ""
 
 
+def _amount_of(c: Candidate, value: Entity) -> str:
+    """The noun an amount says it is an amount of, as written ("debt" of "$9m of its debt"), or ""."""
+    root = _value_root(c, value)
+    of = next((t for t in root.children if t.dep_ == "prep" and t.lower_ == "of"), None) if root is not None else None
+    noun = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+    return str(noun.lower_) if noun is not None and noun.pos_ == "NOUN" else ""
+
+
+def _amount_noun(question: Question) -> str:
+    """The noun of a "what NOUN" that asks for money, which says what the money is ("What valuation
+    did X get?": "raised €1.2bn" is none), or ""."""
+    money = "MONEY" in question.types and set(question.types) <= _AMOUNTS
+    return question.kind if question.thing and money and {"what", "which"} & question.words else ""
+
+
 def _measured_apart(noun: str, candidates: Sequence[Candidate]) -> set[str]:
     """The stems of the nouns that a sentence calls its other amounts by beside one it calls the
     noun ("revenue" of "revenue of $5m and net profit of $1m", for "profit"): other measures, however
@@ -2153,9 +2186,14 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     # in apposition to it, where the parser took a dateline's place for the subject: no name of
     # the dateline itself is the doer, "OSLO (Reuters) - X agreed to buy ...")
     root = span.root.head if span.root.dep_ == "appos" else span.root
+    # ("it" stands for whatever the act is done to)
+    pronoun = any(t.pos_ == "PRON" and stem(t.lower_) in question.acted_on for t in _doc(question.text))
     if not span.start < _dateline_end(span.doc) and any(
         root in _subject(act)
-        and question.acted_on & {stem(t.lower_) for o in act.children if o.dep_ == "dobj" for t in compounded(o)}
+        and (
+            pronoun
+            or question.acted_on & {stem(t.lower_) for o in act.children if o.dep_ == "dobj" for t in compounded(o)}
+        )
         for act in span.doc
         if act.pos_ == "VERB" and stem(act.lemma_.lower()) == question.subject_of
     ):
@@ -2166,6 +2204,18 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
     act = by.head
     done = act.head if act.dep_ in ("acl", "relcl") else next((t for t in act.children if t.dep_ == "nsubjpass"), None)
     return done is not None and bool(question.acted_on & {stem(t.lower_) for t in compounded(done)})
+
+
+def _done_to(c: Candidate, value: Entity, act: str) -> bool:
+    """Whether the value is the object of the act (of its stem), or in apposition to it or joined."""
+    root = _value_root(c, value)
+    while root is not None and root.dep_ in ("appos", "conj") and root.head is not root:
+        root = root.head
+    if root is None or root.dep_ != "dobj":
+        return False
+    # (or of the act it completes: "agreed to buy X")
+    verbs = (root.head, root.head.head) if root.head.dep_ == "xcomp" else (root.head,)
+    return any(stem(v.lemma_.lower()) == act for v in verbs)
 
 
 def _dateline_end(doc: Any) -> int:

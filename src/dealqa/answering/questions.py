@@ -138,6 +138,9 @@ class Question:
     # of "What stake will X buy in Kallby?"), which a value's own "of" must not contradict
     whole: str = ""
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
+    # stems of the words "how much of" says the amount is a part of ("sale proceeds" of "How much of
+    # the sale proceeds will X spend on Y?"): the sentence giving the part need not restate them
+    part_of: frozenset[str] = frozenset()
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
     # ...and the stem of that noun when it names none ("yield"): a sentence that says "a yield of
@@ -420,6 +423,7 @@ class QuestionReader:
             acted_on=_acted_on(stands or wh),
             whole=_whole(noun) if stands is not None and stands.dep_ == "dobj" else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
+            part_of=_part_of(doc[wh.i + 1]) if kind in ("how much", "how many") and wh is not None else frozenset(),
             equated=asked_for,
             untyped=untyped,
             several=stands is noun and noun is not None and noun.tag_ in ("NNS", "NNPS"),
@@ -739,6 +743,10 @@ def _subject_of(asked: Any) -> str:
     """The stem of the verb whose subject the question word (or its noun) is, or ""."""
     if asked is None or asked.dep_ != "nsubj" or asked.head.pos_ != "VERB":
         return ""
+    # (not where the verb has another subject before it: "Which company did X hire?", which the
+    # parser may read with two)
+    if any(t.dep_ == "nsubj" and asked.i < t.i < asked.head.i for t in asked.head.children):
+        return ""
     return stem(asked.head.lemma_.lower())
 
 
@@ -748,6 +756,15 @@ def _acted_on(asked: Any) -> frozenset[str]:
         return frozenset()
     done = next((t for t in asked.head.children if t.dep_ == "dobj"), None)
     return frozenset(stem(t.lower_) for t in compounded(done)) if done is not None else frozenset()
+
+
+def _part_of(amount: Any) -> frozenset[str]:
+    """The stems of the common nouns and adjectives of the amount's "of" object ("much of the sale
+    proceeds")."""
+    wholes = (o for of in amount.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children)
+    return frozenset(
+        stem(w.lemma_.lower()) for o in wholes if o.dep_ == "pobj" for w in o.subtree if w.pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _whole(noun: Any) -> str:
