@@ -2431,18 +2431,18 @@ def test_an_amount_of_the_noun_asked_answers_how_much_of_it(encode: Callable[[li
             "Pellinor Shipping to buy Varnholt Docks": "Pellinor Shipping has agreed to buy Varnholt Docks, a Dutch "
             "terminal operator, for €1.8 billion including debt. The price includes €420 million of Varnholt Docks' "
             "net debt, and Pellinor will pay the equity portion of about €1.38 billion in cash.",
-            "Skelby Foods sells 20 stores": "Skelby Foods has agreed to sell the freehold of 20 stores to Dunmarsh "
-            "Property Trust for £300 million and lease them back.\n\nSkelby Foods will use £200 million to repay "
-            "bonds, spend £60 million refitting stores and pay £25 million into its staff pension scheme.",
+            "Skelby Foods raises £300 million": "Skelby Foods has raised £300 million in a share placing.\n\nSkelby "
+            "Foods will use £200 million to repay bonds, spend £60 million refitting stores and pay £25 million into "
+            "its staff pension scheme.",
         },
     )
     # "€420 million of its net debt" is an amount of debt, whatever the verb ("bring", "includes")
     assert ask("How much net debt does Varnholt Docks bring into the Pellinor deal?").short == "€420 million"
-    # "how much of the sale proceeds": the sentence giving the part need not say the whole
-    asked = "How much of the sale proceeds will Skelby Foods pay into its staff pension scheme?"
+    # "how much of the placing proceeds": the sentence giving the part need not say the whole
+    asked = "How much of the placing proceeds will Skelby Foods pay into its staff pension scheme?"
     assert ask(asked).short == "£25 million"
     # ...and an amount of another noun is no side of a comparison of deals
-    answer = ask("Which deal is bigger: Pellinor's purchase of Varnholt Docks or Skelby's sale of stores?")
+    answer = ask("Which deal is bigger: Pellinor's purchase of Varnholt Docks or Skelby's share placing?")
     assert "€420 million" not in answer.short, answer.text
 
 

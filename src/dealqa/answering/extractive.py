@@ -364,6 +364,21 @@ class ExtractiveAnswerer:
                     if question.unresolved
                     else _compose_value(question, values, relevant)
                 )
+            # "How much did Y pay X?" where a leading sentence says X pays Y: the premise is wrong
+            paid = [
+                c
+                for c in relevant[:_WEIGHED]
+                if _names_all(question, c)
+                and any(
+                    e.label in question.types and _paid(question, c, e) and _done_by_another(question, c, e)
+                    for e in c.entities
+                )
+            ]
+            # (or "How much is Y paying to acquire X?" where they say X is buying Y)
+            contrary = paid[0] if paid else self._contrary(question, relevant, swaps_only=True)
+            if contrary is not None:
+                refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
+                return replace(refused, finding=_FALSE_PREMISE)
             # A sentence that states the question's words and names answers it in words no value
             # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
@@ -465,10 +480,13 @@ class ExtractiveAnswerer:
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = _main_predicates(question.text, question.predicates)
+            # (of the names the question makes the doer, where it makes any: "Why did Y decide to buy
+            # X?" is not held by "X has agreed to buy Y")
+            doers = _doers(question) or question.names
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
-                if _states_of(c.text, asked, question.names, question.kinds_named, c.after)
+                if _states_of(c.text, asked, doers, question.kinds_named, c.after)
                 # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
@@ -953,7 +971,7 @@ class ExtractiveAnswerer:
             # price" for the premium "over Arlo's share price"; not the word that says which of its
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
-            missing -= question.part_of  # ("how much of the sale proceeds": the part need not say the whole)
+            missing -= question.part_of  # ("how much of the bond proceeds": the part need not say the whole)
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
@@ -1239,12 +1257,14 @@ class ExtractiveAnswerer:
                     return c
         return None
 
-    def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
+    def _contrary(self, question: Question, relevant: list[Candidate], *, swaps_only: bool = False) -> Candidate | None:
         """For a why question, which takes something for granted ("Why did regulators block the
         deal?"): the sentence that says otherwise, when no leading sentence about the
         names asked states the question's verb (or one like it, "acquire" for "buy") but to deny
-        it ("... are not named as defendants"). None when the premise stands."""
-        if not question.predicates or question.kind != "why":
+        it ("... are not named as defendants"). None when the premise stands. ``swaps_only``: of any
+        question, only a sentence that gives the parties other roles in the act ("X agreed to buy Y"
+        for "How much is Y paying to acquire X?")."""
+        if not question.predicates or (question.kind != "why" and not swaps_only):
             return None
         # (a reason that leaves out what the act is done to neither holds nor denies the premise:
         # "X is selling to pay down loans" for "Why is X selling all of Y?")
@@ -1253,7 +1273,7 @@ class ExtractiveAnswerer:
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(
-            (c.reason or _states_of(c.text, acts, question.names, question.kinds_named, c.after))
+            (c.reason or _states_of(c.text, acts, _doers(question) or question.names, question.kinds_named, c.after))
             and _acted(question, c)
             for c in leading
         ):
@@ -1270,6 +1290,8 @@ class ExtractiveAnswerer:
             w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
+        if swaps_only:  # (where no sentence states the act of the doer asked)
+            return next((c for c in stating if _swapped(question, c.text, like)), None)
         if any(
             not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
             or question.negated
@@ -1586,20 +1608,19 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence gives one of these verbs as its object a name the question puts in
-    another role, and not the name the question gives its act as object ("picked the Corvane jet
-    over the SA-190" for "Why did X choose the SA-190 over the Corvane jet?"), as the parse reads
-    them."""
+    another role, and none of them the name the question gives its act as object ("picked the
+    Corvane jet over the SA-190" for "Why did X choose the SA-190 over the Corvane jet?"), as the
+    parse reads them."""
     acts = [t for t in _doc(question.text) if t.text in question.predicates]
     held = [n for n in question.names if any(_named(question, n, _object_phrase(a)) for a in acts)]
     others = [n for n in question.names if n not in held]
     if not held or not others:
         return False
-    for t in _doc(sentence):
-        if t.lower_ in verbs and t.pos_ == "VERB":
-            phrase = _object_phrase(t)
-            if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
-                return True
-    return False
+    # (not where another of them takes the name the question gives: "X advised Y, and Z advised W")
+    phrases = [_object_phrase(t) for t in _doc(sentence) if t.lower_ in verbs and t.pos_ in ("VERB", "NOUN")]
+    if any(_named(question, n, phrase) for n in held for phrase in phrases):
+        return False
+    return any(_named(question, n, phrase) for n in others for phrase in phrases)
 
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
@@ -1615,9 +1636,14 @@ def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
 
 
 def _object_phrase(act: Any) -> str:
-    """The words of the act's direct object, without the phrases of its prepositions ("the SA-190",
-    not "over the Corvane jet")."""
-    objects = [t for t in act.children if t.dep_ == "dobj"]
+    """The words of the act's direct object, or of a noun's "of", without the phrases of its
+    prepositions ("the SA-190", not "over the Corvane jet")."""
+    # (of a noun, what its "of" takes: "the purchase of X")
+    objects = (
+        [p for t in act.children if t.lower_ == "of" for p in t.children if p.dep_ == "pobj"]
+        if act.pos_ == "NOUN"
+        else [t for t in act.children if t.dep_ == "dobj"]
+    )
     apart = {w.i for o in objects for p in o.children if p.dep_ == "prep" for w in p.subtree}
     return " ".join(w.text for o in objects for w in o.subtree if w.i not in apart)
 
@@ -2050,7 +2076,7 @@ def _amount_of(c: Candidate, value: Entity) -> str:
 
 def _amount_noun(question: Question) -> str:
     """The noun of a "what NOUN" that asks for money, which says what the money is ("What valuation
-    did X get?": "raised €1.2bn" is none), or ""."""
+    did X get?": "raised €3.4bn" is none), or ""."""
     money = "MONEY" in question.types and set(question.types) <= _AMOUNTS
     return question.kind if question.thing and money and {"what", "which"} & question.words else ""
 
@@ -3198,6 +3224,15 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
+
+
+def _paid(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is the object of a verb asked, or modifies it ("will pay Y $90m upfront"),
+    as the parse reads it."""
+    root = _value_root(c, value)
+    if root is not None and root.dep_ in ("nummod", "compound", "amod"):
+        root = root.head
+    return root is not None and root.dep_ == "dobj" and stem(root.head.lemma_.lower()) in question.verbs
 
 
 def _name_of(token: Any) -> str:

@@ -138,8 +138,8 @@ class Question:
     # of "What stake will X buy in Kallby?"), which a value's own "of" must not contradict
     whole: str = ""
     measure: bool = False  # that noun is the name of the type asked for ("what percentage", "which date")
-    # stems of the words "how much of" says the amount is a part of ("sale proceeds" of "How much of
-    # the sale proceeds will X spend on Y?"): the sentence giving the part need not restate them
+    # stems of the words "how much of" says the amount is a part of ("bond proceeds" of "How much of
+    # the bond proceeds will X spend on Y?"): the sentence giving the part need not restate them
     part_of: frozenset[str] = frozenset()
     # the noun "what" stands for when it names the type asked for ("revenue" of "What is X's revenue?")
     equated: str = ""
