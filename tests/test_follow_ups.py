@@ -236,3 +236,16 @@ def test_a_pronoun_is_read_as_the_name_a_which_noun_answer_gave(terminals: Assis
 def test_the_dateline_is_no_party(terminals: Assistant) -> None:
     # (the parser takes the dateline's place for the subject; "it" stands for whatever is bought)
     assert terminals.ask("Who is buying it?").short == "Brakstad Lines"
+
+
+def test_a_follow_up_after_a_declined_question_for_no_name_is_about_what_it_asked(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    article = (
+        "Varden Capital has sold Dunmarsh Ports to Skerrin Infrastructure for $2 billion. "
+        "The transaction is expected to complete in October.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("synergies"), {"dunmarsh.md": article})
+    # (the synergies are not said: "it" is the deal asked about, not an unknown name)
+    answer = assistant.ask("When will it complete?", history=["What synergies does Skerrin expect from the deal?"])
+    assert answer.short == "October", answer.text

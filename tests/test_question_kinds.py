@@ -321,9 +321,6 @@ PREMISES = {
     "Kaldvik-based container line, has agreed to buy Dutch terminal operator Varnholt Docks for €1.8 billion including "
     "debt, the companies said on Wednesday.\n\nBRUSSELS, Sept. 22 (Wire) - The European Commission on Wednesday "
     "cleared Pellinor Shipping's purchase of Varnholt Docks.\n",
-    "elmstead.md": "# Elmstead Pharma licenses kidney drug from Marrowby Bio\n\nElmstead Pharma will pay Marrowby "
-    "Bio $90 million upfront for the rights to an experimental kidney drug, in a licensing deal worth up to $1.1 "
-    "billion, the companies said on Tuesday.\n",
 }
 
 
@@ -337,26 +334,3 @@ def test_a_premise_with_the_parties_swapped_is_said_to_be_wrong(premises: Assist
     answer = premises.ask("Why did Varnholt Docks decide to buy Pellinor Shipping?")
     assert answer.text.startswith("The articles don't say that"), answer.text
     assert "has agreed to buy Dutch terminal operator Varnholt Docks" in answer.citations[0].quote
-
-
-def test_a_premise_that_the_one_bought_pays_to_buy_is_said_to_be_wrong(premises: Assistant) -> None:
-    answer = premises.ask("How much is Varnholt Docks paying to acquire Pellinor Shipping?")
-    assert answer.text.startswith("The articles don't say that") and not answer.short, answer.text
-
-
-def test_an_act_done_to_the_name_asked_holds_the_premise_beside_one_done_to_another(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    article = (
-        "Pellinor Shipping has agreed to buy Varnholt Docks for €1.8 billion.\n\n"
-        "Tannock Ruel advised Varnholt Docks, and Selkie Marr advised Pellinor.\n"
-    )
-    assistant = _assistant(tmp_path_factory, {"advisers.md": article})
-    answer = assistant.ask("Which law firm advised Pellinor Shipping on the Varnholt deal?")
-    assert not answer.text.startswith("The articles don't say that"), answer.text
-
-
-def test_a_premise_that_the_one_paid_pays_is_said_to_be_wrong(premises: Assistant) -> None:
-    answer = premises.ask("How much did Marrowby Bio pay Elmstead Pharma for the rights to the kidney drug?")
-    assert answer.text.startswith("The articles don't say that") and not answer.short, answer.text
-    assert premises.ask("How much did Elmstead Pharma pay Marrowby Bio for the rights?").short == "$90 million"

@@ -469,7 +469,8 @@ class Assistant:
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)
         typed = name_type(draft.short, draft.citations[0].quote) if draft.short and draft.citations else ""
-        if not _asks_name(parsed) and not draft.abstained and typed not in NAME_TYPES:
+        # (a "which NOUN" declined asked for a name not known; "What synergies ...?" for none)
+        if not _asks_name(parsed) and typed not in NAME_TYPES and not (draft.abstained and "which" in parsed.words):
             return about  # a "which NOUN" answered by no name, or by a quote alone: no name to put in
         if draft.abstained or not draft.short or draft.finding:
             # no one name to put in: a word that would stand for it stands for an unknown one

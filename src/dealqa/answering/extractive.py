@@ -364,21 +364,6 @@ class ExtractiveAnswerer:
                     if question.unresolved
                     else _compose_value(question, values, relevant)
                 )
-            # "How much did Y pay X?" where a leading sentence says X pays Y: the premise is wrong
-            paid = [
-                c
-                for c in relevant[:_WEIGHED]
-                if _names_all(question, c)
-                and any(
-                    e.label in question.types and _paid(question, c, e) and _done_by_another(question, c, e)
-                    for e in c.entities
-                )
-            ]
-            # (or "How much is Y paying to acquire X?" where they say X is buying Y)
-            contrary = paid[0] if paid else self._contrary(question, relevant, swaps_only=True)
-            if contrary is not None:
-                refused = abstain(f"The articles don't say that {question.topic}; they say:", [contrary], closest=1)
-                return replace(refused, finding=_FALSE_PREMISE)
             # A sentence that states the question's words and names answers it in words no value
             # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
@@ -1257,14 +1242,12 @@ class ExtractiveAnswerer:
                     return c
         return None
 
-    def _contrary(self, question: Question, relevant: list[Candidate], *, swaps_only: bool = False) -> Candidate | None:
+    def _contrary(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """For a why question, which takes something for granted ("Why did regulators block the
         deal?"): the sentence that says otherwise, when no leading sentence about the
         names asked states the question's verb (or one like it, "acquire" for "buy") but to deny
-        it ("... are not named as defendants"). None when the premise stands. ``swaps_only``: of any
-        question, only a sentence that gives the parties other roles in the act ("X agreed to buy Y"
-        for "How much is Y paying to acquire X?")."""
-        if not question.predicates or (question.kind != "why" and not swaps_only):
+        it ("... are not named as defendants"). None when the premise stands."""
+        if not question.predicates or question.kind != "why":
             return None
         # (a reason that leaves out what the act is done to neither holds nor denies the premise:
         # "X is selling to pay down loans" for "Why is X selling all of Y?")
@@ -1290,8 +1273,6 @@ class ExtractiveAnswerer:
             w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
-        if swaps_only:  # (where no sentence states the act of the doer asked)
-            return next((c for c in stating if _swapped(question, c.text, like)), None)
         if any(
             not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
             or question.negated
@@ -1607,20 +1588,21 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
 
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
-    """Whether the sentence gives one of these verbs as its object a name the question puts in
-    another role, and none of them the name the question gives its act as object ("picked the
-    Corvane jet over the SA-190" for "Why did X choose the SA-190 over the Corvane jet?"), as the
-    parse reads them."""
+    """Whether the sentence gives one of these verbs (or nouns: "the purchase of X") as its object a
+    name the question puts in another role, and not the name the question gives its act as object
+    ("picked the Corvane jet over the SA-190" for "Why did X choose the SA-190 over the Corvane
+    jet?"), as the parse reads them."""
     acts = [t for t in _doc(question.text) if t.text in question.predicates]
     held = [n for n in question.names if any(_named(question, n, _object_phrase(a)) for a in acts)]
     others = [n for n in question.names if n not in held]
     if not held or not others:
         return False
-    # (not where another of them takes the name the question gives: "X advised Y, and Z advised W")
-    phrases = [_object_phrase(t) for t in _doc(sentence) if t.lower_ in verbs and t.pos_ in ("VERB", "NOUN")]
-    if any(_named(question, n, phrase) for n in held for phrase in phrases):
-        return False
-    return any(_named(question, n, phrase) for n in others for phrase in phrases)
+    for t in _doc(sentence):
+        if t.lower_ in verbs and t.pos_ in ("VERB", "NOUN"):
+            phrase = _object_phrase(t)
+            if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
+                return True
+    return False
 
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
@@ -1783,9 +1765,7 @@ def _tied(
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
-    # ("a fee of $9m"; "$9m of its debt", which says the value is what is counted)
-    amount_of = bool(question.counted) and stem(_amount_of(c, value)) == question.counted
-    measured = measured or amount_of or (bool(question.counted) and stem(_called(c, value)) == question.counted)
+    measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
@@ -1812,7 +1792,7 @@ def _tied(
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
     # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
     equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
-    named = called or equated or amount_of or _noun_value(question, c, value)
+    named = called or equated or _noun_value(question, c, value)
     verb = (
         question.kind == "where"
         or not question.verbs
@@ -3224,15 +3204,6 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
-
-
-def _paid(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the value is the object of a verb asked, or modifies it ("will pay Y $90m upfront"),
-    as the parse reads it."""
-    root = _value_root(c, value)
-    if root is not None and root.dep_ in ("nummod", "compound", "amod"):
-        root = root.head
-    return root is not None and root.dep_ == "dobj" and stem(root.head.lemma_.lower()) in question.verbs
 
 
 def _name_of(token: Any) -> str:
