@@ -2441,9 +2441,20 @@ def test_an_amount_of_a_whole_and_of_another_noun(encode: Callable[[list[str]], 
     # "how much of the placing proceeds": the sentence giving the part need not say the whole
     asked = "How much of the placing proceeds will Skelby Foods pay into its staff pension scheme?"
     assert ask(asked).short == "£25 million"
-    # ...and an amount of another noun is no side of a comparison of deals
+    # ...and an amount of another's thing is no side of a comparison of deals
     answer = ask("Which deal is bigger: Pellinor's purchase of Varnholt Docks or Skelby's share placing?")
     assert "€420 million" not in answer.short, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Arlo Ports sells notes": "Arlo Ports sold $800 million of senior notes on Tuesday, its first debt "
+            "offering since 2020.",
+            "Orsk Foods buys Tolvik Dairy": "Orsk Foods agreed to buy Tolvik Dairy for $310 million in cash.",
+        },
+    )
+    # (but "$800 million of senior notes" is the offering itself)
+    answer = ask("Which is bigger: Orsk Foods' purchase of Tolvik Dairy or Arlo Ports' debt offering?")
+    assert "$800 million" in answer.short and "$310 million" in answer.short, answer.text
     ask = _answering(
         encode,
         {

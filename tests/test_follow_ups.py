@@ -249,3 +249,16 @@ def test_a_follow_up_after_a_declined_question_for_no_name_is_about_what_it_aske
     # (the synergies are not said: "it" is the deal asked about, not an unknown name)
     answer = assistant.ask("When will it complete?", history=["What synergies does Skerrin expect from the deal?"])
     assert answer.short == "October", answer.text
+
+
+def test_a_name_that_modifies_the_noun_asked_is_read_with_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    article = (
+        "Hamar Logistics agreed to sell its Kaldvik depot to Arlo Ports for $95 million. The deal is expected to close "
+        "in September. Arlo Ports will spend $20 million upgrading the site.\n"
+    )
+    assistant = assistant_over(tmp_path_factory.mktemp("depot"), {"hamar.md": article})
+    # ("it" is the Kaldvik depot, not the town)
+    answer = assistant.ask(
+        "How much is Arlo Ports paying for it?", history=["Which depot did Hamar Logistics agree to sell?"]
+    )
+    assert answer.short == "$95 million", answer.text

@@ -334,3 +334,14 @@ def test_a_premise_with_the_parties_swapped_is_said_to_be_wrong(premises: Assist
     answer = premises.ask("Why did Varnholt Docks decide to buy Pellinor Shipping?")
     assert answer.text.startswith("The articles don't say that"), answer.text
     assert "has agreed to buy Dutch terminal operator Varnholt Docks" in answer.citations[0].quote
+
+
+def test_a_noun_of_the_act_owned_by_no_party_holds_no_swap(tmp_path_factory: pytest.TempPathFactory) -> None:
+    article = (
+        "Larsen sells Tolvik stake\n\nBERGEN, March 9 (Wire) - Larsen Holdings agreed to the sale of its 40% Tolvik "
+        "stake to Orsk Capital for $90 million, as it seeks to cut debt.\n"
+    )
+    assistant = _assistant(tmp_path_factory, {"larsen.txt": article})
+    # ("the sale of its Tolvik stake" says no one buys Larsen Holdings in Tolvik's place)
+    answer = assistant.ask("Why is Orsk Capital buying Larsen Holdings' stake in Tolvik?")
+    assert not answer.text.startswith("The articles don't say that"), answer.text

@@ -475,7 +475,10 @@ class Assistant:
         if draft.abstained or not draft.short or draft.finding:
             # no one name to put in: a word that would stand for it stands for an unknown one
             return question, any(resolve(question, "X", person=person) for person in (False, True))
-        return resolve(question, draft.short, person=typed == "PERSON") or question, False
+        # (with the noun asked where the name modifies it: "the Kaldvik depot", not the town)
+        named = f"{draft.short} {parsed.kind}"
+        name = f"the {named}" if parsed.noun and named.lower() in draft.citations[0].quote.lower() else draft.short
+        return resolve(question, name, person=typed == "PERSON") or question, False
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

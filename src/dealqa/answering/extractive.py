@@ -1598,7 +1598,12 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
     if not held or not others:
         return False
     for t in _doc(sentence):
-        if t.lower_ in verbs and t.pos_ in ("VERB", "NOUN"):
+        # (a noun's only where its owner is the one the question acts on: "Y's purchase of X" for "Why
+        # did X buy Y?"; "the sale of its stake" says no one's role)
+        owner = " ".join(w.text for p in t.children if p.dep_ == "poss" for w in p.subtree)
+        if t.lower_ in verbs and (
+            t.pos_ == "VERB" or (t.pos_ == "NOUN" and any(_named(question, n, owner) for n in held))
+        ):
             phrase = _object_phrase(t)
             if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
                 return True
@@ -2047,11 +2052,14 @@ def _called(c: Candidate, value: Entity) -> str:
 
 
 def _amount_of(c: Candidate, value: Entity) -> str:
-    """The noun an amount says it is an amount of, as written ("debt" of "$9m of its debt"), or ""."""
+    """The noun an amount says it is an amount of, a thing someone owns, as written ("debt" of "$9m
+    of its debt"; not "notes" of "$800m of senior notes", which may be the deal itself), or ""."""
     root = _value_root(c, value)
     of = next((t for t in root.children if t.dep_ == "prep" and t.lower_ == "of"), None) if root is not None else None
     noun = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
-    return str(noun.lower_) if noun is not None and noun.pos_ == "NOUN" else ""
+    if noun is None or noun.pos_ != "NOUN" or not any(t.dep_ == "poss" for t in noun.children):
+        return ""
+    return str(noun.lower_)
 
 
 def _amount_noun(question: Question) -> str:
