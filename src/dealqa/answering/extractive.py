@@ -465,13 +465,11 @@ class ExtractiveAnswerer:
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = _main_predicates(question.text, question.predicates)
-            # (of the names the question makes the doer, where it makes any: "Why did Y decide to buy
-            # X?" is not held by "X has agreed to buy Y")
-            doers = _doers(question) or question.names
             stated = [
                 c
                 for c in relevant[:_WEIGHED]
-                if _states_of(c.text, asked, doers, question.kinds_named, c.after)
+                if _states_of(c.text, asked, question.names, question.kinds_named, c.after)
+                and not _swaps(question, c, asked)
                 # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
@@ -1256,7 +1254,13 @@ class ExtractiveAnswerer:
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(
-            (c.reason or _states_of(c.text, acts, _doers(question) or question.names, question.kinds_named, c.after))
+            (
+                c.reason
+                or (
+                    _states_of(c.text, acts, question.names, question.kinds_named, c.after)
+                    and not _swaps(question, c, acts)
+                )
+            )
             and _acted(question, c)
             for c in leading
         ):
@@ -1608,6 +1612,12 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
             if any(_named(question, n, phrase) for n in others) and not any(_named(question, n, phrase) for n in held):
                 return True
     return False
+
+
+def _swaps(question: Question, c: Candidate, acts: set[str]) -> bool:
+    """Whether the sentence gives the question's parties other roles in an act of these stems ("X
+    has agreed to buy Y" for "Why did Y decide to buy X?")."""
+    return _swapped(question, c.text, {w.lower() for w in content_words(c.text) if stem(w.lower()) in acts})
 
 
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
