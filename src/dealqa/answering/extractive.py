@@ -1594,7 +1594,7 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence gives one of these verbs (or nouns: "the purchase of X") as its object a
     name the question puts in another role, and not the name the question gives its act as object
-    ("picked the Corvane jet over the SA-190" for "Why did X choose the SA-190 over the Corvane
+    ("picked the Tarvo jet over the KX-190" for "Why did X choose the KX-190 over the Tarvo
     jet?"), as the parse reads them."""
     acts = [t for t in _doc(question.text) if t.text in question.predicates]
     held = [n for n in question.names if any(_named(question, n, _object_phrase(a)) for a in acts)]
@@ -1634,7 +1634,7 @@ def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
 
 def _object_phrase(act: Any) -> str:
     """The words of the act's direct object, or of a noun's "of", without the phrases of its
-    prepositions ("the SA-190", not "over the Corvane jet")."""
+    prepositions ("the KX-190", not "over the Tarvo jet")."""
     # (of a noun, what its "of" takes: "the purchase of X")
     objects = (
         [p for t in act.children if t.lower_ == "of" for p in t.children if p.dep_ == "pobj"]
