@@ -378,8 +378,7 @@ class ExtractiveAnswerer:
             # (and the noun of a "what NOUN" asking for money: "a list value of $6.3bn" says no
             # discount; unless the noun reads as the question word, "price")
             noun = _amount_noun(question)
-            noun = noun if noun and not self.reader.asked_by(noun.split()[-1].lower()) else ""
-            says = functools.partial(self._says_thing, question, said=noun)
+            says = functools.partial(self._says_thing, question, said="" if self._asks(noun) else noun)
             # (a sentence denying something says the noun of "What is X's NOUN?", or a word like it,
             # in the clause it denies: "did not disclose its sales" for the revenue; not "X's first
             # stores are profitable, which is not something most rivals can say")
@@ -853,6 +852,10 @@ class ExtractiveAnswerer:
         words = content_words(denied)
         return bool(words) and float(np.max(self._vectors(sorted(words)) @ self._vectors([said])[0])) >= _SAME_WORD
 
+    def _asks(self, noun: str) -> bool:
+        """Whether the noun (its last word) reads as a question word ("price": "how much")."""
+        return bool(noun) and bool(self.reader.asked_by(noun.split()[-1].lower()))
+
     def _called_far(self, noun: str, c: Candidate, value: Entity) -> bool:
         """Whether the sentence calls the amount a noun far in meaning from the one asked ("revenue"
         for "price"; not "value" for "price")."""
@@ -930,7 +933,7 @@ class ExtractiveAnswerer:
         # asks for money, which says what the money is ("What valuation did X get?": "raised
         # €1.2bn" is none), unless it reads as the question word ("price")
         said = question.equated or _amount_noun(question)
-        saying = bool(said) and not self.reader.asked_by(said.split()[-1].lower())
+        saying = bool(said) and not self._asks(said)
 
         # (the leading sentences of those that say the noun asked, if it must be said, and past the
         # first few in its very words, of the names asked or of "it" after a sentence naming them:

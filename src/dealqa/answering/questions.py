@@ -759,7 +759,7 @@ def _acted_on(asked: Any) -> frozenset[str]:
 
 
 def _part_of(amount: Any) -> frozenset[str]:
-    """The stems of the common nouns and adjectives of the amount's "of" object ("much of the sale
+    """The stems of the common nouns and adjectives of the amount's "of" object ("much of the bond
     proceeds")."""
     wholes = (o for of in amount.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children)
     return frozenset(
