@@ -2493,3 +2493,133 @@ def test_the_doer_asked_is_not_what_is_done_to(
         },
     )
     assert ask("Who has agreed to buy a port operator?").short == "Brakstad Lines"
+
+
+def test_a_count_of_another_noun_the_question_names_is_no_answer(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenhall Lines charters ships": "TARNBY, May 4 (Wire) - Italian crate shipping line Brenhall Lines has "
+            "agreed to charter six new crate ships from Norwegian shipowner Tarnby Shipping for ten years each, in a "
+            "deal worth about $700 million in charter hire over its life, the two companies said on Monday.\n\n"
+            "Brenhall, based in Kelby, operates a fleet of 51 crate ships, about 40% of which it charters.",
+        },
+    )
+    # "six new crate ships" counts the ships, which the question names apart from the crates
+    answer = ask("How many crates can each of the ships Brenhall Lines is chartering from Tarnby Shipping carry?")
+    assert "six" not in answer.short, answer.text
+    assert ask("How many crate ships is Brenhall Lines chartering?").short == "six new crate ships"
+
+
+def test_a_comparison_takes_the_count_in_the_clause_of_the_verb_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Merrin Clinics sale": "A rival investor looked at Merrin Clinics the week before the buyers made their "
+            "first offer but did not bid, two people familiar with the process said. Founded in 1991, Merrin "
+            "Clinics runs 31 hospitals. It employs 4,300 people, including some 900 doctors, and had revenue of "
+            "€610 million in 2026.",
+            "Dovecot Freight": "Dovecot Freight is the country's third-largest haulier by fleet size, according to "
+            "an industry database, and employs about 2,100 people at its depots.",
+        },
+    )
+    # "two people familiar with the process" is as near to "people", but employed by no one
+    answer = ask("Which employs more people: Merrin Clinics or Dovecot Freight?")
+    assert "4,300 people" in answer.short and "two" not in answer.short, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Brisco and Pressley": "Brisco Foods, which has 2,800 employees, is weighing a bid for Pressley Bakeries, "
+            "three people with knowledge of the matter said. Pressley employs 1,900 people.",
+        },
+    )
+    # (nor are those who tell the news counted, however near: they are the subject of its "said")
+    assert "three" not in ask("Which employs more people: Brisco or Pressley?").short
+
+
+def test_a_role_is_given_by_its_own_words_and_by_a_title_before_the_name(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    transfer = (
+        "Brenhall Mutual Group, the Kelby-based general insurer, has agreed to transfer £900 million of old claims "
+        "reserves to {to}."
+    )
+    release = (
+        "But the transfer will release about £230 million of capital, lifting the group's solvency ratio from 171% "
+        "to an estimated 184%, chief financial officer Shona Garioch said on a call with analysts. About 90 "
+        "Brenhall staff will move to Orvik Re, which will keep the Tarnby office open."
+    )
+    ask = _answering(
+        encode,
+        {
+            "Brenhall transfers reserves": transfer.format(
+                to="the run-off specialist Orvik Re, the companies said on Wednesday"
+            )
+            + "\n\nBrenhall will book a one-off loss of about £45 million on the deal in its 2027 accounts. "
+            + release,
+        },
+    )
+    # the title right before the name gives it, wherever the parse hangs it in a long sentence
+    assert ask("Who is Brenhall Mutual Group's chief financial officer?").short == "Shona Garioch"
+    # "office" is no officer: nothing names one of Orvik Re
+    assert ask("Who is the chief financial officer of Orvik Re?").abstained
+    ask = _answering(
+        encode,
+        {
+            "Pellam rail deal": "Pellam Rail will buy 40 trains from Kessing for $1.3 billion. Kessing will build "
+            "the trains at its plant in Kelby, Kessing chief operating officer Jana Brisk said.",
+        },
+    )
+    # ...unless a name stands right before it
+    assert ask("Who is Kessing's chief operating officer?").short == "Jana Brisk"
+
+
+def test_a_table_row_answers_only_of_an_article_that_says_the_capitalised_words_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tarnby Board sells forest to Dovecot Pension": "Tarnby Board has agreed to sell 14,000 hectares of "
+            "forest land in Kelby to Dovecot Pension for €1.18 billion, the two sides said on Wednesday.\n\n"
+            "| Term | Detail |\n|---|---|\n| Price | €1.18 billion |\n| Land | 14,000 hectares in Kelby |\n"
+            "| Set-aside | 1,200 hectares to become permanent protected forest |\n| Completion | 30 September 2027 |",
+            "Merrin Foods buys Tarnvale Cocoa": "Merrin Foods has agreed to buy Tarnvale Cocoa, a cocoa grinder, for "
+            "CHF 385 million including debt, the company said on Tuesday.",
+        },
+    )
+    # "| Price | ... |" is the forest's price: its article never names Tarnvale
+    assert ask("Tarnvale acquisition price").short != "€1.18 billion"
+    # ...and "| Land | ... |" is the whole a part is asked of, not the part: a row that names no one
+    # is about its article's parties, and "sold" says which land, not what is asked
+    answer = ask("How many hectares of the land sold to Dovecot Pension will become permanently protected forest?")
+    assert answer.short == "1,200 hectares", answer.text
+
+
+def test_a_noun_said_without_the_ordinal_asked_is_another_of_its_kind(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Dovecot raises its bid": "Dovecot Mining raised its hostile offer for Merrin Copper on Monday. The new "
+            "cash offer values Merrin at about £2.15 billion and represents a 51% premium to Merrin's undisturbed "
+            "share price. Dovecot's first proposal, which the Merrin board rejected last month, had been pitched at "
+            "a 31% premium, Dovecot said in a statement.",
+        },
+    )
+    assert ask("What premium did Dovecot's first offer for Merrin represent?").short == "31%"
+    assert ask("What premium does Dovecot's new offer for Merrin represent?").short == "51%"
+    ask = _answering(
+        encode,
+        {
+            "Grisholm raises its bid": "Grisholm Mining raised its hostile offer for Vellam Zinc on Monday. Grisholm's "
+            "initial offer, which the Vellam board rejected last month, had represented a 25% premium, Grisholm said.",
+        },
+    )
+    # (an article that never says "first" may call the first one "initial")
+    assert ask("What premium did Grisholm's first offer for Vellam represent?").short == "25%"

@@ -93,3 +93,19 @@ def test_an_amount_in_pence_is_money() -> None:
     sentence = "The offer is worth 310p a share, a premium to the undisturbed price of 198.5p."
     money = [sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"]
     assert money == ["310p", "198.5p"]
+
+
+def test_a_place_and_the_larger_place_in_apposition_are_also_one_value() -> None:
+    text = "Orvik Re was founded in Orvik, Lundra, in 2009 and is backed by a buyout firm."
+    places = [text[e.start : e.end] for e in entities(pipeline()(text)) if e.label == "GPE"]
+    # (the model types the one-word larger place a person; in apposition to a place it is the place's)
+    assert "Orvik, Lundra" in places
+
+
+def test_a_day_and_its_date_are_also_one_value_but_not_a_list_of_years() -> None:
+    text = "The lease was signed on Monday, 8 March 2027, with the receivers."
+    assert "Monday, 8 March 2027" in [text[e.start : e.end] for e in entities(pipeline()(text)) if e.label == "DATE"]
+    text = "Its revenue rose in 2025, 2026 and 2027."
+    assert not any("," in text[e.start : e.end] for e in entities(pipeline()(text)))
+    text = "Vellam shares fell 12% on Monday, 2026 forecasts having been cut by analysts."
+    assert "Monday, 2026" not in [text[e.start : e.end] for e in entities(pipeline()(text))]

@@ -120,13 +120,27 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     ]
     # "Duluth, Minnesota": a place and the larger place it is in, also as one value.
     # Not in a list of places ("Ohio, Texas and Maine"): three or more, or two joined by "and".
-    places = [e for e in doc.ents if e.label_ == "GPE"]
+    # (the larger place may be one word in apposition the model typed otherwise: "Orvik, Lundra")
+    at = {i for e in doc.ents if e.label_ == "GPE" for i in range(e.start, e.end)}
+    places = [
+        e for e in doc.ents if e.label_ == "GPE" or (len(e) == 1 and e.root.dep_ == "appos" and e.root.head.i in at)
+    ]
     spans += [
         (a.label_, doc[a.start : b.end])
         for n, (a, b) in enumerate(pairwise(places))
         if _after(a, b, ",")
         and not (n and _after(places[n - 1], a))
         and not (n + 2 < len(places) and _after(b, places[n + 2]))
+    ]
+    # "Monday, 8 March 2027": a day and its date, also as one value (not "2025, 2026 and 2027").
+    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    spans += [
+        ("DATE", doc[a.start : b.end])
+        for a, b in pairwise(dates)
+        if _after(a, b, ",")
+        and not any(ch.isdigit() for ch in a.text)
+        and any(ch.isdigit() for ch in b.text)
+        and any(ch.isalpha() for ch in b.text)  # (not "on Monday, 2026 forecasts ...")
     ]
     # Names the model did not type ("the Bay Area Legal Journal"): runs of proper nouns, as NAME.
     typed = {i for ent in [*doc.ents, *own] for i in range(ent.start, ent.end)}

@@ -573,7 +573,8 @@ class ExtractiveAnswerer:
         megawatts", "employs 210 people" for "more staff", a date of "signed" for "signed
         earlier"), or None; of a comparison and the thing a side names, an amount it asks about."""
         alike = self._alike(question, [c.text for c in relevant])
-        found: list[tuple[int, int, Value]] = []
+        acts = set(question.verbs) - {question.compared}  # ("hires" of "Which hires more staff")
+        found: list[tuple[int, bool, int, Value]] = []
         for rank, c in enumerate(relevant):
             like = {question.compared} | {
                 stem(w) for w in content_words(c.text) if question.compared in alike.get(w, ())
@@ -586,12 +587,17 @@ class ExtractiveAnswerer:
                     continue
                 if of is not None and self._called_else(of[0], c, e, of[1]):
                     continue
+                if _counts_sources(c, e):
+                    continue  # "three people close to the bid said": who tells, not what is measured
                 near = dict(zip(e.anchors, e.distances, strict=True))
                 edges = 0 if like & terms(text) else min((near.get(w, 99) for w in like), default=99)
                 if edges <= _MEASURE_EDGES:
                     counted = _with_count(c.text, e, text)  # ("212 staff", not "212")
-                    found.append((edges, rank, Value(c, e, counted, c.score, _names_all(question, c))))
-        return min(found, key=lambda f: f[:2])[2] if found else None
+                    # (of two as near, the one in the clause of the verb asked: "employs 210
+                    # people", not "three people close to the bid")
+                    apart = bool(acts) and not acts & near.keys()
+                    found.append((edges, apart, rank, Value(c, e, counted, c.score, _names_all(question, c))))
+        return min(found, key=lambda f: f[:3])[3] if found else None
 
     def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
         """Whether the sentence calls the amount a noun that is neither what the comparison asks
@@ -950,7 +956,11 @@ class ExtractiveAnswerer:
             for n, c in enumerate(relevant)
             if not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c)))
         ]
-        for c in said_by[:_WEIGHED]:
+        # (the leading sentences that state what is asked: one that leaves it out takes no place)
+        weighed = 0
+        for c in said_by:
+            if weighed == _WEIGHED:
+                break
             # (a sentence naming all the question names states the nouns they say what they are:
             # "plant" of "the Dunmere plant")
             # (unless it restates the question in other words: "a 35% premium to Arlo's closing
@@ -962,10 +972,18 @@ class ExtractiveAnswerer:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
-            # it, names its value, "| Upfront fee | €12m |")
-            labelled = c.on_topic and _row_label_asked(question, c.text, c.entities)
+            # it, names its value, "| Upfront fee | €12m |", where the article says the capitalised
+            # words asked, names the model may not have read as names: "Orrin acquisition price")
+            labelled = (
+                c.on_topic
+                and _row_label_asked(question, c.text, c.entities)
+                and _told_in_article(c, missing & _capitalised(question), around or relevant)
+            )
             if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
+            if _another_of_kind(question, c, around or relevant):
+                continue  # "the raised offer" is not the first offer asked of
+            weighed += 1
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             for e in c.entities:
                 text = _stated(c.text, e)
@@ -1037,7 +1055,8 @@ class ExtractiveAnswerer:
                 row = labelled and e.start > _label_end(c.text)
                 if row:
                     text = _cell(c.text, e)  # the whole cell, as written: "20% from the second year"
-                if row or _about_names(question, c, e):
+                # (a row that names no one is about what its article is about, as its label is)
+                if row or (c.on_topic and _unnamed_row(c)) or _about_names(question, c, e):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
                         for meant in meaning.get(anchor, ()):
@@ -1089,6 +1108,8 @@ class ExtractiveAnswerer:
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                         elif question.verbs and _governed_by(question, c, e):
                             measures = "governed"  # "runs until 2039" for "Until when does it run?"
+                    if not measures and question.role and e.label in NAME_TYPES and _titled(question, c, e):
+                        measures = "titled"  # "chief financial officer Ana Tarvell said", of the names asked
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1410,7 +1431,16 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         given = given or next((c for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
     if given is None or given.pos_ != "NOUN":
         # (then the sentence itself must say the role: "Brisco acted as financial adviser" is no
-        # finance chief, though the sentence before says "chief")
+        # finance chief, though the sentence before says "chief"; as a title right before the name,
+        # it is held as a bare title is)
+        at = _title_start(question.role, c, person)
+        if at >= 0:
+            # (or the sentence's own subject: "X will pay in cash, chief financial officer Y said")
+            stated = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
+            holding = [h for h in (*stated, *_title_holders(c, at)) if h != c.text[person.start : person.end]]
+            return not (question.names and holding) or any(
+                _named(question, n, h) for n in question.names for h in holding
+            )
         return _says_role(question.role, doc)
 
     def words(role: Any) -> list[str]:
@@ -1470,7 +1500,8 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         for n in _names_ending(c, h.lemma_)[:1]
     ]
     if not named and given.dep_ == "compound":  # (a bare title before the name)
-        named = list(_antecedents(c))
+        at = _title_start(question.role, c, person)
+        named = list(_title_holders(c, at if at >= 0 else given.left_edge.idx))
         # (whose holder is not known where the sentence makes another company a subject: "Chief
         # executive X said Harwell would keep ..." after a sentence about another company)
         if any(
@@ -1481,6 +1512,43 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
 
 
+def _title_start(role: str, c: Candidate, name: Entity) -> int:
+    """Where the role stands as a title right before the name ("chief financial officer Ana Tarvell
+    said"), which the parse may hang elsewhere in a long sentence; -1 where it does not."""
+    asked = role.lower().split()
+    before = list(re.finditer(r"\S+", c.text[: name.start]))[-len(asked) :]
+    if [stem(w[0].lower()) for w in before] != [stem(w) for w in asked]:
+        return -1
+    return before[0].start()
+
+
+def _titled(question: Question, c: Candidate, name: Entity) -> bool:
+    """Whether the name bears the role asked as a title right before it, and the one company it may
+    be of is a name asked, which the article's title names too: "X will book a loss. ..., chief
+    financial officer Y said" in an article headed "X sells ..." (not after a sentence naming both
+    parties, nor about the other party: "our" growth may be the headline's firm's)."""
+    at = _title_start(question.role, c, name)
+    if at < 0:
+        return False
+    own = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
+    holders = {h for h in (*own, *_title_holders(c, at)) if h != c.text[name.start : name.end]}
+    return (
+        bool(holders)
+        and all(any(_named(question, n, h) for n in question.names) for h in holders)
+        and any(_named(question, n, c.title) for n in question.names)
+    )
+
+
+def _title_holders(c: Candidate, at: int) -> tuple[str, ...]:
+    """Whose a title starting at ``at`` in a sentence whose parse gives it no holder is: a name right
+    before it ("Kessing chief operating officer Jana Brisk"), or else any name the sentence may be
+    about."""
+    ahead = c.text[:at].rstrip()
+    ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
+    own = tuple(c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.end == len(ahead))
+    return own or _antecedents(c)
+
+
 def _says_role(role: str, doc: Any) -> bool:
     """Whether the sentence says the role: its noun, or an acronym of its words ("CEO" for "chief
     executive"). (An asked acronym, "CFO", may be spelled out in any words.)"""
@@ -1488,7 +1556,9 @@ def _says_role(role: str, doc: Any) -> bool:
     if role.isupper():
         return True
     initials = "".join(w[0] for w in asked).upper()
-    return stem(asked[-1].lower()) in terms(doc.text) or (
+    # (the noun itself, by lemma: "office" shares the stem of "officer")
+    noun = _doc(role)[-1].lemma_.lower()
+    return any(t.lemma_.lower() == noun for t in doc) or (
         len(asked) > 1 and any(t.text.isupper() and t.text.startswith(initials) for t in doc)
     )
 
@@ -1503,8 +1573,20 @@ def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) ->
     label = terms(cells[0])
     # (a header's words are names to the model: "| Term | Amount |")
     valued = any(e.start > _label_end(text) and e.label not in ("NAME", "PERSON") for e in values)
-    asked = set(terms(question.text))
+    # (not a whole the question asks a part of: "Grain" for "How many tonnes of the grain ...")
+    asked = set(terms(question.text)) - question.part_of
     return bool(label) and valued and (label <= asked or _label_head_asked(cells[0], asked))
+
+
+def _unnamed_row(c: Candidate) -> bool:
+    """Whether the sentence is a row of a two-column table whose value names no one
+    ("| Export share | 900 tonnes to go abroad |")."""
+    cells = c.text.strip().strip("|").split("|")
+    return (
+        c.text.lstrip().startswith("|")
+        and len(cells) == 2
+        and not any(e.label in NAME_TYPES and e.start > _label_end(c.text) for e in c.entities)
+    )
 
 
 def _label_head_asked(label: str, asked: set[str]) -> bool:
@@ -1779,7 +1861,21 @@ def _tied(
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
     the question asks one of ("$3.40 each" of shares, "per share"); "governed" is the object of the
     question's preposition on the verb asked ("runs until 2039" for "Until when does it run?")."""
-    if closeness >= _TIE_STRONG or measures in ("price", "called", "object", "actor", "age", "rate", "row", "governed"):
+    if question.counted and value.label == "CARDINAL":
+        noun = _counted(c.text, value)  # (a noun the question names apart is not the one it counts:
+        if noun is not None and stem(noun.lemma_.lower()) in terms(question.text) - {question.counted}:
+            return False  # "six barges" for "How many crates can each of the barges carry?")
+    if closeness >= _TIE_STRONG or measures in (
+        "price",
+        "called",
+        "object",
+        "actor",
+        "age",
+        "rate",
+        "row",
+        "governed",
+        "titled",
+    ):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
@@ -1811,10 +1907,13 @@ def _tied(
     # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
     equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
     named = called or equated or _noun_value(question, c, value)
+    # (a verb that says which whole a part is asked of is no act asked: "bought" of "How many tonnes
+    # of the grain bought by X will be exported?")
+    acts = [v for v in question.verbs if v not in question.part_of] or question.verbs
     verb = (
         question.kind == "where"
         or not question.verbs
-        or any(v in near for v in question.verbs)
+        or any(v in near for v in acts)
         or (called and not _acted_apart(question, c, value))
         or (named and _names_all(question, c))  # ("signed a loan ... at a margin of" for what it pays)
     )
@@ -1824,7 +1923,7 @@ def _tied(
     counts = (
         bool(question.counted)
         and question.counted in terms(text)
-        and any(v in near for v in question.verbs)
+        and any(v in near for v in acts)
         and _names_all(question, c)
     )
     return measures == "length" or (
@@ -2175,6 +2274,42 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
     }
 
 
+def _another_of_kind(question: Question, c: Candidate, others: Sequence[Candidate]) -> bool:
+    """Whether the sentence says a noun the question qualifies with an ordinal ("first offer", as the
+    model types it) only with adjectives that are not it ("the raised offer"), in an article that
+    says the ordinal elsewhere ("its second bid"): another of its kind. (One that never says it
+    may call the first one "initial".)"""
+
+    def qualified(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for t in _doc(text):
+            if t.pos_ == "NOUN":
+                said = {m.lower_ for m in t.children if m.dep_ == "amod" and m.pos_ == "ADJ"}
+                found.setdefault(stem(t.lemma_.lower()), set()).update(said or {""})
+        return found
+
+    ordinals = {t.lower_ for t in _doc(question.text) if t.ent_type_ == "ORDINAL"}
+    asked = {noun: said & ordinals for noun, said in qualified(question.text).items() if said & ordinals}
+    told = qualified(c.text) if asked else {}
+    if not any(noun in told and "" not in told[noun] and not told[noun] & said for noun, said in asked.items()):
+        return False
+    article = [o for o in others if o.article_id == c.article_id and o is not c]
+    # (as an ordinal, not a word of a date: "its first-quarter loss")
+    ranked = {t.lower_ for o in article for t in _doc(o.text) if t.ent_type_ == "ORDINAL"}
+    return any(w in ranked for said in asked.values() for w in said)
+
+
+def _capitalised(question: Question) -> set[str]:
+    """The stems of the question's capitalised words."""
+    return {stem(t.lemma_.lower()) for t in _doc(question.text) if t.text[:1].isupper()}
+
+
+def _told_in_article(c: Candidate, words: Collection[str], others: Sequence[Candidate]) -> bool:
+    """Whether the candidate's article states each of the stems, in its title or a sentence found."""
+    told = terms(c.title).union(*(terms(o.text) for o in others if o.article_id == c.article_id))
+    return all(w in told for w in words)
+
+
 def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value is the object of the question's preposition, attached to the verb asked (to
     any verb, where it asks none): "will buy shares at C$3.40", not "a premium to its close at $4.10".
@@ -2503,18 +2638,29 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
     reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a counted whole the number
-    is a part of ("depots" of "2 of the 9 depots"), or None."""
+    is a part of ("depots" of "2 of the 9 depots"), or None; or else the plural noun right after it,
+    which the parse of a table's cell may hang elsewhere ("| Export share | 900 tonnes to go |")."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
-    if span is not None and value.role != "nummod":
-        wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
-        return next((w for w in wholes if w.tag_ == "NNS" and any(n.dep_ == "nummod" for n in w.children)), None)
-    if span is None or span.root.head.pos_ not in ("NOUN", "PROPN") or span.root.head.i < span.end:
+    if span is None:
         return None
+    after = span.doc[span.end] if span.end < len(span.doc) and span.doc[span.end].tag_ == "NNS" else None
+    if value.role != "nummod":
+        wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
+        return next((w for w in wholes if w.tag_ == "NNS" and any(n.dep_ == "nummod" for n in w.children)), after)
     head = span.root.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i < span.end:
+        return after
     between = span.doc[span.end : head.i]
     # (a hyphen joins a word to it: "farm-workers")
     joined = [t for t in between if t.head == head and (t.dep_ in ("compound", "amod") or t.text == "-")]
     return head if len(joined) == len(between) else None
+
+
+def _counts_sources(c: Candidate, value: Entity) -> bool:
+    """Whether the number counts those who say the sentence's clause, as the parse reads it ("two
+    people familiar with the talks said"): the subject of a verb whose object is a clause."""
+    noun = _counted(c.text, value) if value.label == "CARDINAL" else None
+    return noun is not None and noun.dep_ in _SUBJECTS and any(t.dep_ == "ccomp" for t in noun.head.children)
 
 
 def _unasked_rate(question: Question, text: str, value: Entity) -> bool:

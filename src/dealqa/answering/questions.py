@@ -759,11 +759,22 @@ def _acted_on(asked: Any) -> frozenset[str]:
 
 
 def _part_of(amount: Any) -> frozenset[str]:
-    """The stems of the common nouns and adjectives of the amount's "of" object ("much of the bond
-    proceeds")."""
-    wholes = (o for of in amount.children if of.dep_ == "prep" and of.lower_ == "of" for o in of.children)
+    """The stems of the common nouns, adjectives and verbs of the amount's "of" object ("much of the
+    bond proceeds"), or of the noun it counts ("many tonnes of the grain bought by X")."""
+    counted = [amount.head] if amount.dep_ == "amod" and amount.head.pos_ == "NOUN" else []
+    wholes = (
+        o
+        for t in (amount, *counted)
+        for of in t.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for o in of.children
+    )
     return frozenset(
-        stem(w.lemma_.lower()) for o in wholes if o.dep_ == "pobj" for w in o.subtree if w.pos_ in ("NOUN", "ADJ")
+        stem(w.lemma_.lower())
+        for o in wholes
+        if o.dep_ == "pobj"
+        for w in o.subtree
+        if w.pos_ in ("NOUN", "ADJ", "VERB")
     )
 
 
