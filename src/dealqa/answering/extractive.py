@@ -1860,7 +1860,8 @@ def _tied(
     contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
     apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
     the question asks one of ("$3.40 each" of shares, "per share"); "governed" is the object of the
-    question's preposition on the verb asked ("runs until 2039" for "Until when does it run?")."""
+    question's preposition on the verb asked ("runs until 2039" for "Until when does it run?");
+    "titled" is a name bearing the role asked as a title right before it, of the one company asked."""
     if question.counted and value.label == "CARDINAL":
         noun = _counted(c.text, value)  # (a noun the question names apart is not the one it counts:
         if noun is not None and stem(noun.lemma_.lower()) in terms(question.text) - {question.counted}:
