@@ -1435,9 +1435,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         # it is held as a bare title is)
         at = _title_start(question.role, c, person)
         if at >= 0:
-            # (or the sentence's own subject: "X will pay in cash, chief financial officer Y said")
-            stated = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
-            holding = [h for h in (*stated, *_title_holders(c, at)) if h != c.text[person.start : person.end]]
+            holding = _may_hold(c, person, at)
             return not (question.names and holding) or any(
                 _named(question, n, h) for n in question.names for h in holding
             )
@@ -1530,13 +1528,19 @@ def _titled(question: Question, c: Candidate, name: Entity) -> bool:
     at = _title_start(question.role, c, name)
     if at < 0:
         return False
-    own = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
-    holders = {h for h in (*own, *_title_holders(c, at)) if h != c.text[name.start : name.end]}
+    holders = _may_hold(c, name, at)
     return (
         bool(holders)
         and all(any(_named(question, n, h) for n in question.names) for h in holders)
         and any(_named(question, n, c.title) for n in question.names)
     )
+
+
+def _may_hold(c: Candidate, name: Entity, at: int) -> set[str]:
+    """The companies a title starting at ``at`` right before the name may be of: the sentence's own
+    subject ("X will pay in cash, chief financial officer Y said") and the title's holders."""
+    own = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
+    return {h for h in (*own, *_title_holders(c, at)) if h != c.text[name.start : name.end]}
 
 
 def _title_holders(c: Candidate, at: int) -> tuple[str, ...]:
