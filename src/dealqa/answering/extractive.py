@@ -971,6 +971,7 @@ class ExtractiveAnswerer:
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
+            missing -= _framed_by_definite(question, c, around or relevant) if missing and c.on_topic else set()
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |", where the article says the capitalised
             # words asked, names the model may not have read as names: "Orrin acquisition price")
@@ -1910,7 +1911,8 @@ def _tied(
     # (or said to be the noun's, "a margin of 140 basis points", in a sentence about the names
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
     # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
-    equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
+    noun = stem(question.equated.split()[-1].lower()) if question.equated else ""
+    equated = bool(noun) and near.get(noun, 99) <= 2 and not _had_by_new_thing(c, noun)
     named = called or equated or _noun_value(question, c, value)
     # (a verb that says which whole a part is asked of is no act asked: "bought" of "How many tonnes
     # of the grain bought by X will be exported?")
@@ -2125,6 +2127,20 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     return _about_names(question, c, value)
 
 
+def _had_by_new_thing(c: Candidate, noun: str) -> bool:
+    """Whether the sentence says the noun (its stem) only as had by a thing it brings in with an
+    indefinite article ("will create a group with annual revenue of R4bn"): that thing's, not that
+    of a party the question names (not "Orvik, a maker with revenue of $9m": that describes Orvik)."""
+    said = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == noun]
+    return bool(said) and all(
+        t.head.dep_ == "prep"
+        and t.head.head.pos_ == "NOUN"
+        and t.head.head.dep_ not in ("appos", "attr")
+        and any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in t.head.head.children)
+        for t in said
+    )
+
+
 def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the sentence says the value is the noun a "what NOUN" asks, of the names it asks
     about: "at a margin of 180 basis points" in a clause not about another party (not "from its
@@ -2277,6 +2293,31 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
         for _, word in words
         if word in titled and word not in asked
     }
+
+
+def _framed_by_definite(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
+    """The stems of the words of a prepositional phrase the question puts on a noun other than the one
+    asked for ("of the merged wine group" of "Who will chair the board of ...?") that the sentence says
+    with "the" ("will chair the new board"), where its article states them: the sentence points back
+    at the one its article tells of."""
+    asked = _asked_modifiers(question) | {question.thing, question.counted}
+    if question.equated:
+        asked.add(stem(question.equated.split()[-1].lower()))
+    definite = {
+        stem(t.lemma_.lower())
+        for t in _doc(c.text)
+        if t.pos_ == "NOUN" and any(d.dep_ == "det" and "Def" in d.morph.get("Definite") for d in t.children)
+    }
+    framed = {
+        stem(w.lemma_.lower())
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite - asked
+        for p in t.children
+        if p.dep_ == "prep"
+        for w in p.subtree
+        if w.pos_ in _CONTENT_POS
+    }
+    return {w for w in framed if _told_in_article(c, [w], others)}
 
 
 def _another_of_kind(question: Question, c: Candidate, others: Sequence[Candidate]) -> bool:
