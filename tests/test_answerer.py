@@ -2625,42 +2625,6 @@ def test_a_noun_said_without_the_ordinal_asked_is_another_of_its_kind(
     assert ask("What premium did Grisholm's first offer for Vellam represent?").short == "25%"
 
 
-def test_an_amount_had_by_a_thing_the_sentence_brings_in_is_no_party_s(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Quenmore and Tilde to merge": "Quenmore Foods and Tilde Dairies have agreed to combine in an all-share "
-            "merger that will create a group with annual revenue of about $2.3 billion, the companies said on "
-            "Monday. Quenmore had revenue of $1.7 billion last year.",
-            "Orvik sold": "Orvik Pumps, a Lund maker with revenue of SEK 900 million, is being sold to Kessel Group, "
-            "the companies said on Tuesday.",
-        },
-    )
-    # (the group the merger creates has the $2.3bn, not Tilde, which the articles give no revenue)
-    assert ask("What was Tilde Dairies' revenue?").short != "about $2.3 billion"
-    assert ask("What was Quenmore Foods' revenue?").short == "$1.7 billion"
-    # ...but "a maker with revenue of ..." in apposition describes the name before it
-    assert ask("What is Orvik Pumps' revenue?").short == "SEK 900 million"
-
-
-def test_a_query_of_keywords_ending_in_a_money_noun_asks_the_named_firm_s_amount(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Skarnet to buy Telvik": "Skarnet Group agreed to buy Telvik Bus for €1.1 billion, the companies said. "
-            "Skarnet sold 2,150 vehicles in 2026 and had revenue of €1.6 billion. Telvik employs about 2,900 "
-            "people. It reported revenue of €784 million in 2026.",
-        },
-    )
-    # (the first word of a query of keywords is a name where the tagger reads it as one)
-    answer = ask("Telvik 2026 revenue")
-    assert answer.short == "€784 million", answer.text
-
-
 def test_a_noun_said_with_the_points_back_at_the_one_its_article_tells_of(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
@@ -2670,13 +2634,57 @@ def test_a_noun_said_with_the_points_back_at_the_one_its_article_tells_of(
             "Telvik raises its offer for Brakmoor": "LONDON, July 21 (Wirename) - Telvik Partners raised its offer "
             "for Brakmoor Foods to 196 pence a share on Wednesday, to be carried out by a scheme of arrangement, a "
             "week after a shareholder said it would vote against the original bid. The bakery chain has 410 shops "
-            "and employs 6,800 people. Its shares rose 4% to 193p. The court meeting and general meeting, "
-            "originally set for August 18, have been moved to September 9, 2027, to give shareholders time to "
+            "and employs 6,800 people. Its shares rose 4% to 193p. The shareholder meetings, originally set for "
+            "August 18, have been moved to September 9, 2027, to give shareholders time to "
             "consider the new terms. Analysts at Dunholt Securities said the higher price was fair.",
         },
     )
-    # ("the court meeting" is one of those "on the Telvik scheme": the article tells of that scheme)
+    # ("the shareholder meetings" are those "on the Telvik scheme": the article tells of that scheme)
     answer = ask("To what date were the Brakmoor shareholder meetings on the Telvik scheme moved?")
     assert answer.short == "September 9, 2027", answer.text
     # ...but not of a bond issue the article never states
     assert not ask("To what date were the Brakmoor shareholder meetings on the Telvik bond issue moved?").short
+    ask = _answering(
+        encode,
+        {
+            "Telvik raises its offer for Brakmoor": "Telvik Partners raised its offer for Brakmoor Foods on "
+            "Wednesday, to be carried out by a scheme of arrangement. The bakery chain has 410 shops and employs "
+            "6,800 people. The annual general meeting, originally set for August 18, has been moved to September "
+            "9, 2027, after the chairman fell ill.",
+            "Tassolt and Zebrant to merge": "Tassolt Chemicals and Zebrant Coatings agreed on Monday to merge, "
+            "creating a group worth $9 billion. Zebrant's chairman, Ruth Okafor, will lead the merged group's "
+            "board. Tassolt's chief executive, Ivan Petrov, said the deal made sense. The board is chaired by "
+            "Ilsa Kerrow, who joined Tassolt in 2019.",
+        },
+    )
+    # (the annual general meeting is another one than the shareholder meetings on the scheme)
+    assert not ask("To what date were the Brakmoor shareholder meetings on the Telvik scheme moved?").short
+    # (an article that says "the merged group's board" may mean another by "the board")
+    assert ask("Who will chair the board of the merged group?").short != "Ilsa Kerrow"
+
+
+def test_the_deal_said_in_the_role_of_the_takeover_asked_is_that_takeover(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Telvik to buy Dunfeld for €900 million": "Telvik Group agreed on Monday to buy Dunfeld Coatings for "
+            "€900 million in cash, the companies said. Dunfeld makes marine paints and employs 1,400 people. "
+            "Telvik expects to complete the deal in Q3 2027, once competition regulators in Brussels approve "
+            "it. The offer has the backing of Dunfeld's founding family.",
+        },
+    )
+    # ("complete the deal" in an article whose title names both parties completes the takeover asked)
+    answer = ask("When does Telvik expect to complete its takeover of Dunfeld?")
+    assert answer.short == "Q3 2027", answer.text
+    ask = _answering(
+        encode,
+        {
+            "Telvik to buy Dunfeld for €900 million": "Telvik Group agreed on Monday to buy Dunfeld Coatings for "
+            "€900 million in cash, the companies said. Dunfeld makes marine paints and employs 1,400 people at a "
+            "new plant in Gdansk. Telvik expects to complete the plant in 2029, it said.",
+        },
+    )
+    # ...but not a thing the article brings in apart from the deal ("a new plant")
+    assert ask("When does Telvik expect to complete its takeover of Dunfeld?").short != "2029"

@@ -972,6 +972,8 @@ class ExtractiveAnswerer:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
             missing -= _framed_by_definite(question, c, around or relevant) if missing and c.on_topic else set()
+            standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
+            missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
             # it, names its value, "| Upfront fee | €12m |", where the article says the capitalised
             # words asked, names the model may not have read as names: "Orrin acquisition price")
@@ -986,6 +988,8 @@ class ExtractiveAnswerer:
                 continue  # "the raised offer" is not the first offer asked of
             weighed += 1
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
+            for noun, stood in standing.items():
+                meaning[noun] = meaning.get(noun, set()) | stood
             for e in c.entities:
                 text = _stated(c.text, e)
                 # (a name in a row whose label is asked is of the kind asked, whatever type the
@@ -1911,8 +1915,7 @@ def _tied(
     # (or said to be the noun's, "a margin of 140 basis points", in a sentence about the names
     # asked: with none asked, "What stake will the founders hold?", anyone's stake would do)
     # (or, for "What is X's NOUN?", said beside the noun: "Ostby's revenue was €4bn")
-    noun = stem(question.equated.split()[-1].lower()) if question.equated else ""
-    equated = bool(noun) and near.get(noun, 99) <= 2 and not _had_by_new_thing(c, noun)
+    equated = bool(question.equated) and near.get(stem(question.equated.split()[-1].lower()), 99) <= 2
     named = called or equated or _noun_value(question, c, value)
     # (a verb that says which whole a part is asked of is no act asked: "bought" of "How many tonnes
     # of the grain bought by X will be exported?")
@@ -2127,20 +2130,6 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     return _about_names(question, c, value)
 
 
-def _had_by_new_thing(c: Candidate, noun: str) -> bool:
-    """Whether the sentence says the noun (its stem) only as had by a thing it brings in with an
-    indefinite article ("will create a group with annual revenue of R4bn"): that thing's, not that
-    of a party the question names (not "Orvik, a maker with revenue of $9m": that describes Orvik)."""
-    said = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == noun]
-    return bool(said) and all(
-        t.head.dep_ == "prep"
-        and t.head.head.pos_ == "NOUN"
-        and t.head.head.dep_ not in ("appos", "attr")
-        and any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in t.head.head.children)
-        for t in said
-    )
-
-
 def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the sentence says the value is the noun a "what NOUN" asks, of the names it asks
     about: "at a margin of 180 basis points" in a clause not about another party (not "from its
@@ -2297,27 +2286,87 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
 
 def _framed_by_definite(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
     """The stems of the words of a prepositional phrase the question puts on a noun other than the one
-    asked for ("of the merged wine group" of "Who will chair the board of ...?") that the sentence says
-    with "the" ("will chair the new board"), where its article states them: the sentence points back
-    at the one its article tells of."""
+    asked for ("on the Arlo scheme" of "the shareholder meetings on the Arlo scheme") that the sentence
+    says with "the" and no modifier the question does not give it ("The shareholder meeting has been
+    moved to ..."; not "the annual general meeting"), where its article states those words but never
+    with the noun itself (where it does, "the board" may be another one than "the merged group's
+    board"): the sentence points back at the one its article tells of."""
     asked = _asked_modifiers(question) | {question.thing, question.counted}
     if question.equated:
         asked.add(stem(question.equated.split()[-1].lower()))
-    definite = {
-        stem(t.lemma_.lower())
-        for t in _doc(c.text)
-        if t.pos_ == "NOUN" and any(d.dep_ == "det" and "Def" in d.morph.get("Definite") for d in t.children)
-    }
-    framed = {
-        stem(w.lemma_.lower())
-        for t in _doc(question.text)
-        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite - asked
-        for p in t.children
-        if p.dep_ == "prep"
-        for w in p.subtree
-        if w.pos_ in _CONTENT_POS
-    }
+
+    def modifiers(t: Any) -> set[str]:
+        return {stem(m.lemma_.lower()) for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")}
+
+    nouns = {stem(t.lemma_.lower()): (t, modifiers(t)) for t in _doc(question.text) if t.pos_ == "NOUN"}
+    framed: set[str] = set()
+    pointing: set[str] = set()
+    for t in _doc(c.text):
+        noun = stem(t.lemma_.lower())
+        if t.pos_ != "NOUN" or noun not in nouns or noun in asked or modifiers(t) - nouns[noun][1]:
+            continue
+        if not any(d.dep_ == "det" and "Def" in d.morph.get("Definite") for d in t.children):
+            continue
+        phrase = {
+            stem(w.lemma_.lower())
+            for p in nouns[noun][0].children
+            if p.dep_ == "prep"
+            for w in p.subtree
+            if w.pos_ in _CONTENT_POS
+        }
+        framed |= phrase
+        pointing |= {noun} if phrase else set()
+    told = [o for o in others if o.article_id == c.article_id and o.text != c.text]
+    if any(pointing & terms(o.text) and framed & terms(o.text) for o in told):
+        return set()
     return {w for w in framed if _told_in_article(c, [w], others)}
+
+
+# The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
+_SAYS_WHICH = frozenset({"poss", "compound", "nmod", "amod", "prep"})
+
+
+def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate]) -> dict[str, set[str]]:
+    """For each noun the sentence says with "the" alone in the role that the question gives a noun its
+    names mark as their deal ("its takeover of Brinkel", "the Arlo-Kerrow agreement"): the object or
+    subject of the same verb, or the object of the same preposition on the same word ("expects to
+    complete the deal" for "expect to complete its takeover"; "deliveries under the agreement"), in
+    an article whose title names every name asked: the stems that noun stands for, that deal's noun
+    and its names (that is the deal the article tells of). Not a noun the article brings in with "a"
+    in a sentence that does not name them all ("employs 900 people at a new plant": "complete the
+    plant" is not the deal's completion; "agreed to buy Y in a deal worth $2bn" is the deal)."""
+    named = {w for n in question.names for w in terms(n)}
+    if not named or not named <= terms(c.title):
+        return {}
+
+    def roles(doc: Any) -> Iterator[tuple[Any, tuple[str, str]]]:
+        for t in doc:
+            if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+                # (a subject, active or passive, as the parser reads "is X expected" either way)
+                role = t.head.lower_ if t.dep_ == "pobj" else t.dep_.removesuffix("pass")
+                yield t, (role, stem((t.head.head if t.dep_ == "pobj" else t.head).lemma_.lower()))
+
+    def words(t: Any) -> set[str]:  # (the words of its possessor, modifiers and "of" object)
+        return {stem(w.lower_) for d in t.children if d.dep_ in _SAYS_WHICH for w in d.subtree if w.is_alpha}
+
+    asked = {key: {stem(t.lemma_.lower()), *words(t)} for t, key in roles(_doc(question.text)) if words(t) & named}
+    brought = {
+        stem(t.lemma_.lower())
+        for o in others
+        if o.article_id == c.article_id and not _names_all(question, o)
+        for t in _doc(o.text)
+        if any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in t.children)
+    }
+    return {
+        stem(t.lemma_.lower()): asked[key]
+        for t, key in roles(_doc(c.text))
+        if key in asked
+        and stem(t.lemma_.lower()) not in brought
+        and not t.ent_type_
+        # (bare: "the sale of its paints unit" says which one it is, another)
+        and [d.dep_ for d in t.children if d.dep_ in _SAYS_WHICH | {"det", "acl", "relcl", "appos"}] == ["det"]
+        and any("Def" in d.morph.get("Definite") for d in t.children if d.dep_ == "det")
+    }
 
 
 def _another_of_kind(question: Question, c: Candidate, others: Sequence[Candidate]) -> bool:

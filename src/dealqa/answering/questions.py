@@ -289,22 +289,9 @@ class QuestionReader:
                 # ...else its last word, a noun, when it reads as a question word ("... deal price":
                 # "how much"; "... clinic count": "how many")
                 last = next((t for t in reversed(doc) if t.is_alpha), None)
-                head = next((t for t in doc if t.dep_ == "ROOT"), None)
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
-                elif (
-                    head is not None
-                    and head.pos_ == "NOUN"
-                    and self._glossary_type(head.lemma_.lower()) == ("MONEY",)
-                    and _names(doc)
-                ):
-                    # ...else, where the glossary reads its head noun as money, what "What is <the
-                    # query>?" asks of the name it says ("Orvik 2026 revenue": an amount; with no
-                    # name read, any firm's). (Other types read from a bare noun misled on the dev
-                    # sets: a lower-case name as a place, "number" of another count.)
-                    types, kind, asked_for = ("MONEY",), head.text, head.text
-                    skip.add(head.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
@@ -826,8 +813,7 @@ def _camel(word: str) -> bool:
 
 def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
-    first word, or the first word itself where the tagger reads it as a proper noun, as in a query
-    of keywords ("Orvik 2026 revenue") (the model misses names it has not seen, typed in a question)."""
+    first word (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
     # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
@@ -841,7 +827,7 @@ def _names(doc: Any) -> list[str]:
     run: list[str] = []
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        if t is not None and t.is_alpha and ((t.text[:1].isupper() and (t.i > 0 or t.tag_ == "NNP")) or _camel(t.text)):
+        if t is not None and t.is_alpha and ((t.i > 0 and t.text[:1].isupper()) or _camel(t.text)):
             run.append(t.text)
             continue
         if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE":
