@@ -2625,57 +2625,19 @@ def test_a_noun_said_without_the_ordinal_asked_is_another_of_its_kind(
     assert ask("What premium did Grisholm's first offer for Vellam represent?").short == "25%"
 
 
-def test_a_noun_said_with_the_points_back_at_the_one_its_article_tells_of(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Telvik raises its offer for Brakmoor": "LONDON, July 21 (Wirename) - Telvik Partners raised its offer "
-            "for Brakmoor Foods to 196 pence a share on Wednesday, to be carried out by a scheme of arrangement, a "
-            "week after a shareholder said it would vote against the original bid. The bakery chain has 410 shops "
-            "and employs 6,800 people. Its shares rose 4% to 193p. The shareholder meetings, originally set for "
-            "August 18, have been moved to September 9, 2027, to give shareholders time to "
-            "consider the new terms. Analysts at Dunholt Securities said the higher price was fair.",
-        },
-    )
-    # ("the shareholder meetings" are those "on the Telvik scheme": the article tells of that scheme)
-    answer = ask("To what date were the Brakmoor shareholder meetings on the Telvik scheme moved?")
-    assert answer.short == "September 9, 2027", answer.text
-    # ...but not of a bond issue the article never states
-    assert not ask("To what date were the Brakmoor shareholder meetings on the Telvik bond issue moved?").short
-    ask = _answering(
-        encode,
-        {
-            "Telvik raises its offer for Brakmoor": "Telvik Partners raised its offer for Brakmoor Foods on "
-            "Wednesday, to be carried out by a scheme of arrangement. The bakery chain has 410 shops and employs "
-            "6,800 people. The annual general meeting, originally set for August 18, has been moved to September "
-            "9, 2027, after the chairman fell ill.",
-            "Tassolt and Zebrant to merge": "Tassolt Chemicals and Zebrant Coatings agreed on Monday to merge, "
-            "creating a group worth $9 billion. Zebrant's chairman, Ruth Okafor, will lead the merged group's "
-            "board. Tassolt's chief executive, Ivan Petrov, said the deal made sense. The board is chaired by "
-            "Ilsa Kerrow, who joined Tassolt in 2019.",
-        },
-    )
-    # (the annual general meeting is another one than the shareholder meetings on the scheme)
-    assert not ask("To what date were the Brakmoor shareholder meetings on the Telvik scheme moved?").short
-    # (an article that says "the merged group's board" may mean another by "the board")
-    assert ask("Who will chair the board of the merged group?").short != "Ilsa Kerrow"
-
-
 def test_the_deal_said_in_the_role_of_the_takeover_asked_is_that_takeover(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
     ask = _answering(
         encode,
         {
-            "Telvik to buy Dunfeld for €900 million": "Telvik Group agreed on Monday to buy Dunfeld Coatings for "
-            "€900 million in cash, the companies said. Dunfeld makes marine paints and employs 1,400 people. "
+            "Telvik to buy Dunfeld for €900 million": "Telvik Group agreed on Monday to buy Dunfeld Coatings in a "
+            "deal worth €900 million, the companies said. Dunfeld makes marine paints and employs 1,400 people. "
             "Telvik expects to complete the deal in Q3 2027, once competition regulators in Brussels approve "
             "it. The offer has the backing of Dunfeld's founding family.",
         },
     )
-    # ("complete the deal" in an article whose title names both parties completes the takeover asked)
+    # ("complete the deal", the one a sentence naming both parties says, completes the takeover asked)
     answer = ask("When does Telvik expect to complete its takeover of Dunfeld?")
     assert answer.short == "Q3 2027", answer.text
     ask = _answering(
@@ -2688,3 +2650,64 @@ def test_the_deal_said_in_the_role_of_the_takeover_asked_is_that_takeover(
     )
     # ...but not a thing the article brings in apart from the deal ("a new plant")
     assert ask("When does Telvik expect to complete its takeover of Dunfeld?").short != "2029"
+    ask = _answering(
+        encode,
+        {
+            "Qorvenn to buy Lathbrook for $1.2 billion": "Qorvenn Industries agreed on Tuesday to buy Lathbrook "
+            "Tools for $1.2 billion in cash. The takeover of Lathbrook is due to complete in the second half of "
+            "2026. Separately, Qorvenn agreed to sell its packaging unit to Ostrelle Capital for $300 million. "
+            "Qorvenn expects to complete the sale in the first quarter of 2026.",
+        },
+    )
+    # ...nor another transaction of the article ("the sale" of its unit, "a deal worth ..." with another)
+    answer = ask("When does Qorvenn expect to complete its takeover of Lathbrook?")
+    assert answer.short != "the first quarter of 2026", answer.text
+    ask = _answering(
+        encode,
+        {
+            "Qorvenn to buy Lathbrook for $1.2 billion": "Qorvenn Industries agreed on Tuesday to buy Lathbrook "
+            "Tools in a deal worth $1.2 billion. Lathbrook makes hand tools and employs 2,100 people. To help pay "
+            "for Lathbrook, Qorvenn also agreed to sell its packaging unit to Ostrelle Capital in a deal worth "
+            "$300 million. Qorvenn expects to complete the deal in the first quarter of 2026.",
+            "Telvik to buy Dunfeld": "Telvik Group agreed on Monday to buy Dunfeld Coatings in a deal worth €900 "
+            "million. Dunfeld's board approved the deal on May 2. Dunfeld shareholders will vote on it in June.",
+        },
+    )
+    assert ask("When does Qorvenn expect to complete its takeover of Lathbrook?").short != "the first quarter of 2026"
+    # ...nor an act of someone the question does not name (the board's, for the shareholders' approval)
+    assert ask("When did shareholders approve Telvik's acquisition of Dunfeld?").short != "May 2"
+    ask = _answering(
+        encode,
+        {
+            "Ostmark Energi signs 15-year wind power deal with Halden Steel": "Swedish wind-farm developer "
+            "Ostmark Energi has signed a 15-year power-purchase agreement to supply steelmaker Halden Steel with "
+            "electricity from a new wind farm, the companies said on Tuesday.\n\nThe farm will be built by Varga "
+            "Construction, which won the contract in May. Deliveries under the agreement begin on 1 July 2029.",
+        },
+    )
+    # ("under the agreement" in the passage of another party is under the parties' agreement asked)
+    answer = ask("On what date do deliveries under the Ostmark-Halden power-purchase agreement begin?")
+    assert answer.short == "1 July 2029", answer.text
+
+
+def test_the_company_in_what_a_firm_s_executive_says_is_that_firm(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    def lead(said_by: str, said: str = "the company chose to lease so it could keep its borrowing capacity") -> str:
+        ask = _answering(
+            encode,
+            {
+                "Kessby Freight to lease 200 wagons from Dravik Rail": "Kessby Freight will lease 200 grain wagons "
+                "from Dravik Rail for 12 years, the companies said on Monday. The wagons will be delivered from "
+                "March 2027. The lease is worth about €90 million over its term. "
+                f"{said_by}'s chief executive, Ana Lund, said {said} for 30 new locomotives. Dravik shares rose 3%.",
+            },
+        )
+        return ask("Why is Kessby Freight leasing the wagons rather than buying them?").text
+
+    # ("the company" of what Kessby's chief executive says is Kessby: the reason leads)
+    assert lead("Kessby").startswith("Kessby's chief executive"), lead("Kessby")
+    # ...not what Dravik's says of its own company, nor a role another party plays ("the lessor")
+    assert not lead("Dravik").startswith("Dravik's chief executive")
+    lessor = lead("Kessby", "the lessor chose to lease the wagons rather than sell them to keep its income")
+    assert not lessor.startswith("Kessby's chief executive"), lessor

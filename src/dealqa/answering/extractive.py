@@ -745,7 +745,9 @@ class ExtractiveAnswerer:
             # operator is selling them because ...")
             told = any(_named(question, n, b) for n in question.names for b in previous.get(key, ()))
             reasoned = (
-                question.kind == "why" and (any(each) or told) and _gives_reason(s.text, question, after.get(key))
+                question.kind == "why"
+                and (any(each) or told)
+                and _gives_reason(s.text, question, after.get(key), self.reader.organisation)
             )
             coverage = max(
                 covered,
@@ -971,7 +973,6 @@ class ExtractiveAnswerer:
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
-            missing -= _framed_by_definite(question, c, around or relevant) if missing and c.on_topic else set()
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1060,8 +1061,14 @@ class ExtractiveAnswerer:
                 row = labelled and e.start > _label_end(c.text)
                 if row:
                     text = _cell(c.text, e)  # the whole cell, as written: "20% from the second year"
-                # (a row that names no one is about what its article is about, as its label is)
-                if row or (c.on_topic and _unnamed_row(c)) or _about_names(question, c, e):
+                # (a row that names no one is about what its article is about, as its label is, and
+                # a value in the clause of "the deal" that stands for the deal asked is of its parties)
+                if (
+                    row
+                    or (c.on_topic and _unnamed_row(c))
+                    or bool(standing.keys() & set(e.anchors))
+                    or _about_names(question, c, e)
+                ):
                     near = dict(zip(e.anchors, e.distances, strict=True))
                     for anchor, edges in list(near.items()):
                         for meant in meaning.get(anchor, ()):
@@ -2284,44 +2291,6 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
     }
 
 
-def _framed_by_definite(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
-    """The stems of the words of a prepositional phrase the question puts on a noun other than the one
-    asked for ("on the Arlo scheme" of "the shareholder meetings on the Arlo scheme") that the sentence
-    says with "the" and no modifier the question does not give it ("The shareholder meeting has been
-    moved to ..."; not "the annual general meeting"), where its article states those words but never
-    with the noun itself (where it does, "the board" may be another one than "the merged group's
-    board"): the sentence points back at the one its article tells of."""
-    asked = _asked_modifiers(question) | {question.thing, question.counted}
-    if question.equated:
-        asked.add(stem(question.equated.split()[-1].lower()))
-
-    def modifiers(t: Any) -> set[str]:
-        return {stem(m.lemma_.lower()) for m in t.children if m.dep_ in ("amod", "compound", "nmod", "poss")}
-
-    nouns = {stem(t.lemma_.lower()): (t, modifiers(t)) for t in _doc(question.text) if t.pos_ == "NOUN"}
-    framed: set[str] = set()
-    pointing: set[str] = set()
-    for t in _doc(c.text):
-        noun = stem(t.lemma_.lower())
-        if t.pos_ != "NOUN" or noun not in nouns or noun in asked or modifiers(t) - nouns[noun][1]:
-            continue
-        if not any(d.dep_ == "det" and "Def" in d.morph.get("Definite") for d in t.children):
-            continue
-        phrase = {
-            stem(w.lemma_.lower())
-            for p in nouns[noun][0].children
-            if p.dep_ == "prep"
-            for w in p.subtree
-            if w.pos_ in _CONTENT_POS
-        }
-        framed |= phrase
-        pointing |= {noun} if phrase else set()
-    told = [o for o in others if o.article_id == c.article_id and o.text != c.text]
-    if any(pointing & terms(o.text) and framed & terms(o.text) for o in told):
-        return set()
-    return {w for w in framed if _told_in_article(c, [w], others)}
-
-
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
 _SAYS_WHICH = frozenset({"poss", "compound", "nmod", "amod", "prep"})
 
@@ -2330,38 +2299,60 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
     """For each noun the sentence says with "the" alone in the role that the question gives a noun its
     names mark as their deal ("its takeover of Brinkel", "the Arlo-Kerrow agreement"): the object or
     subject of the same verb, or the object of the same preposition on the same word ("expects to
-    complete the deal" for "expect to complete its takeover"; "deliveries under the agreement"), in
-    an article whose title names every name asked: the stems that noun stands for, that deal's noun
-    and its names (that is the deal the article tells of). Not a noun the article brings in with "a"
-    in a sentence that does not name them all ("employs 900 people at a new plant": "complete the
-    plant" is not the deal's completion; "agreed to buy Y in a deal worth $2bn" is the deal)."""
+    complete the deal" for "expect to complete its takeover"; "deliveries under the agreement"), by
+    no one the question does not name ("Brinkel's board approved the deal" is not its shareholders'
+    approval), in an article whose title names every name asked: the stems that noun stands for,
+    that deal's noun and its names. The article must bring the noun in once, with "a" or a
+    possessive, in a sentence naming them all and no other party ("agreed to buy Y in a deal worth
+    $2bn"; not "also agreed to sell its unit to Z in a deal worth ...", nor "its deal to sell ..."),
+    or only ever say it with "the" in sentences naming them all."""
     named = {w for n in question.names for w in terms(n)}
     if not named or not named <= terms(c.title):
         return {}
 
     def roles(doc: Any) -> Iterator[tuple[Any, tuple[str, str]]]:
         for t in doc:
-            if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+            head = t.head.head if t.dep_ == "pobj" else t.head
+            # (not of a copula, which is no act: "The contract is worth $9bn" may be another's)
+            if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.pos_ != "AUX":
                 # (a subject, active or passive, as the parser reads "is X expected" either way)
                 role = t.head.lower_ if t.dep_ == "pobj" else t.dep_.removesuffix("pass")
-                yield t, (role, stem((t.head.head if t.dep_ == "pobj" else t.head).lemma_.lower()))
+                yield t, (role, stem(head.lemma_.lower()))
 
     def words(t: Any) -> set[str]:  # (the words of its possessor, modifiers and "of" object)
         return {stem(w.lower_) for d in t.children if d.dep_ in _SAYS_WHICH for w in d.subtree if w.is_alpha}
 
+    def by_another(t: Any) -> bool:  # (the subject of its verb, if not the noun itself, is not asked)
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        subject = next((d for d in verb.children if d.dep_ in _SUBJECTS), None)
+        return (
+            subject is not None
+            and subject != t
+            and subject.pos_ != "PRON"
+            and not words(subject) | {stem(subject.lemma_.lower())} <= set(question.terms) | named
+        )
+
     asked = {key: {stem(t.lemma_.lower()), *words(t)} for t, key in roles(_doc(question.text)) if words(t) & named}
-    brought = {
-        stem(t.lemma_.lower())
-        for o in others
-        if o.article_id == c.article_id and not _names_all(question, o)
-        for t in _doc(o.text)
-        if any(d.dep_ == "det" and "Ind" in d.morph.get("Definite") for d in t.children)
-    }
+    article = [o for o in others if o.article_id == c.article_id]
+    brought: dict[str, int] = {}  # (how often the article brings each noun in)
+    told: set[str] = set()  # (the nouns said in sentences naming them all, and no other party)
+    for o in article:
+        doc = _doc(o.text)
+        theirs = _names_all(question, o) and not any(
+            e.label_ in ("ORG", "PERSON") and not _in_question(e.text, question) for e in doc.ents
+        )
+        for t in doc:
+            noun = stem(t.lemma_.lower())
+            told |= {noun} if theirs and t.pos_ == "NOUN" else set()
+            if any((d.dep_ == "det" and "Ind" in d.morph.get("Definite")) or d.dep_ == "poss" for d in t.children):
+                brought[noun] = brought.get(noun, 0) + (1 if theirs else 2)
     return {
         stem(t.lemma_.lower()): asked[key]
         for t, key in roles(_doc(c.text))
         if key in asked
-        and stem(t.lemma_.lower()) not in brought
+        and stem(t.lemma_.lower()) in told
+        and brought.get(stem(t.lemma_.lower()), 0) <= 1
+        and not by_another(t)
         and not t.ent_type_
         # (bare: "the sale of its paints unit" says which one it is, another)
         and [d.dep_ for d in t.children if d.dep_ in _SAYS_WHICH | {"det", "acl", "relcl", "appos"}] == ["det"]
@@ -3390,7 +3381,9 @@ def _told_that_day(question: Question, c: Candidate) -> bool:
     return any(t.tag_ == "VBD" and stem(t.lemma_.lower()) in question.verbs for t in _doc(c.text))
 
 
-def _gives_reason(sentence: str, question: Question, before: str | None = None) -> bool:
+def _gives_reason(
+    sentence: str, question: Question, before: str | None = None, firm: Callable[[str], bool] = lambda _: False
+) -> bool:
     """Whether the sentence gives a reason for one of the acts asked, done by whom the question says
     does it, as the parse reads it: a clause of purpose on the act's verb ("is selling to pay down
     loans"), or of cause on it or on the verb it completes ("chose to license it because ..."); not a
@@ -3398,7 +3391,8 @@ def _gives_reason(sentence: str, question: Question, before: str | None = None) 
     to sell ...?"), nor a complement that is itself an act asked ("agreed to buy"). The act must be
     done to nothing but what is asked: no object, a pronoun, the question's words, or a definite noun
     with no word of its own ("the unit"); not "decided to sell the hotel chain". (``before``: the
-    sentence before, whose subject "it" or "the operator" may go on with.)"""
+    sentence before, whose subject "it" or "the operator" may go on with; ``firm``: whether a noun
+    says what kind of organisation one is, "the company" of what its chief executive says.)"""
     asked = set(terms(question.text))
     parsed = _doc(question.text)
     completed = {stem(t.lemma_.lower()) for t in parsed if any(c.dep_ == "xcomp" for c in t.children)}
@@ -3411,7 +3405,7 @@ def _gives_reason(sentence: str, question: Question, before: str | None = None) 
             continue
         if not all(_done_to_asked(o, asked) for o in t.children if o.dep_ in ("dobj", "nsubjpass")):
             continue
-        if not _done_by(question, t, doers, kinds, before):
+        if not _done_by(question, t, doers, kinds, before, firm):
             continue
         for act in (t, t.head) if t.dep_ == "xcomp" else (t,):
             for clause in act.children:
@@ -3483,7 +3477,12 @@ def _name_of(token: Any) -> str:
 
 
 def _done_by(
-    question: Question, act: Any, doers: Sequence[str], kinds: Collection[str] = (), before: str | None = None
+    question: Question,
+    act: Any,
+    doers: Sequence[str],
+    kinds: Collection[str] = (),
+    before: str | None = None,
+    firm: Callable[[str], bool] = lambda _: False,
 ) -> bool:
     """Whether the subject of the act (or of the verb it completes or reports it: "X said it was
     selling") names one of the doers the question gives, not another name ("Vexley sold its unit
@@ -3497,9 +3496,28 @@ def _done_by(
         if subject is not None and subject.pos_ != "PRON":
             kind = subject.pos_ == "NOUN" and stem(subject.lemma_.lower()) in kinds
             named = any(_named(question, n, _name_of(subject)) for n in doers)
-            return kind or named or _goes_on(question, subject, before, doers)
+            own = _speaker_s(question, subject, doers, firm)
+            return kind or named or _goes_on(question, subject, before, doers) or own
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
-    return first is not None and _goes_on(question, first, before, doers)
+    return first is not None and (_goes_on(question, first, before, doers) or _speaker_s(question, first, doers, firm))
+
+
+def _speaker_s(question: Question, subject: Any, doers: Sequence[str], firm: Callable[[str], bool]) -> bool:
+    """Whether the subject, "it" or a noun with "the" alone that says what kind of organisation
+    one is, is of a clause reported by an officer of a doer, as the parse reads it: "X's chief
+    executive said the company chose to ..." (the officer's own firm; not "said the seller
+    agreed ...", a role another party plays)."""
+    definite = subject.pos_ == "NOUN" and [d.lower_ for d in subject.children if d.i < subject.i] == ["the"]
+    if not ((definite and firm(subject.lemma_.lower())) or (subject.pos_ == "PRON" and _it(subject))):
+        return False
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj"):
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    speaker = next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
+    owners = [c for c in speaker.children if c.dep_ == "poss"] if speaker is not None else []
+    return any(_named(question, n, _name_of(o)) for o in owners for n in doers)
 
 
 def _goes_on(question: Question, subject: Any, before: str | None, doers: Sequence[str]) -> bool:

@@ -484,6 +484,15 @@ class QuestionReader:
         types = list(_KEYWORD_ASKING.values())[nearest]
         return types if asking[nearest] >= _MIN_ASKING_SIMILARITY and types[0] in (*MEASURE_TYPES, "TIME") else ()
 
+    def organisation(self, noun: str) -> bool:
+        """Whether the noun is near the glossary's description of an organisation ("company",
+        "insurer"), not a role a party plays in a deal ("seller", "lessor", "target")."""
+        self._type_of(noun)
+        assert self._glossary is not None
+        vector = self._vector(noun)
+        at = _NOUN_TYPES.index("ORG")
+        return max(float(self._glossary[0][at] @ vector), float(self._glossary[1][at] @ vector)) >= _MIN_TYPE_SIMILARITY
+
     def _names_type(self, noun: str) -> bool:
         """Whether the noun itself names a type of value ("date", "price", "city")."""
         self._type_of(noun)
