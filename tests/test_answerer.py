@@ -2679,21 +2679,23 @@ def test_the_deal_said_in_the_role_of_the_takeover_asked_is_that_takeover(
     ask = _answering(
         encode,
         {
-            "Ostmark Energi signs 15-year wind power deal with Halden Steel": "Swedish wind-farm developer "
-            "Ostmark Energi has signed a 15-year power-purchase agreement to supply steelmaker Halden Steel with "
-            "electricity from a new wind farm, the companies said on Tuesday.\n\nThe farm will be built by Varga "
-            "Construction, which won the contract in May. Deliveries under the agreement begin on 1 July 2029.",
+            "Ostmark Energi signs ten-year supply deal with Halden Steel": "Ostmark Energi, a Norwegian "
+            "hydropower producer, has signed a ten-year supply agreement with smelter Halden Steel, the two said "
+            "on Friday.\n\nThe smelter's new furnace is being built by Varga Construction, which won the contract "
+            "in May. Shipments under the agreement start on 1 March 2028.",
         },
     )
     # ("under the agreement" in the passage of another party is under the parties' agreement asked)
-    answer = ask("On what date do deliveries under the Ostmark-Halden power-purchase agreement begin?")
-    assert answer.short == "1 July 2029", answer.text
+    answer = ask("On what date do shipments under the Ostmark-Halden supply agreement start?")
+    assert answer.short == "1 March 2028", answer.text
 
 
 def test_the_company_in_what_a_firm_s_executive_says_is_that_firm(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
-    def lead(said_by: str, said: str = "the company chose to lease so it could keep its borrowing capacity") -> str:
+    def lead(
+        said_by: str, said: str = "the company decided to lease them so that it could save its credit lines"
+    ) -> str:
         ask = _answering(
             encode,
             {

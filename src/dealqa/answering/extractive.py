@@ -2298,13 +2298,13 @@ _SAYS_WHICH = frozenset({"poss", "compound", "nmod", "amod", "prep"})
 def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate]) -> dict[str, set[str]]:
     """For each noun the sentence says with "the" alone in the role that the question gives a noun its
     names mark as their deal ("its takeover of Brinkel", "the Arlo-Kerrow agreement"): the object or
-    subject of the same verb, or the object of the same preposition on the same word ("expects to
-    complete the deal" for "expect to complete its takeover"; "deliveries under the agreement"), by
+    subject of the same verb, or the object of the same preposition on the same word ("hopes to
+    wrap up the transaction" for "hope to wrap up its purchase"; "shipments under the pact"), by
     no one the question does not name ("Brinkel's board approved the deal" is not its shareholders'
     approval), in an article whose title names every name asked: the stems that noun stands for,
     that deal's noun and its names. The article must bring the noun in once, with "a" or a
-    possessive, in a sentence naming them all and no other party ("agreed to buy Y in a deal worth
-    $2bn"; not "also agreed to sell its unit to Z in a deal worth ...", nor "its deal to sell ..."),
+    possessive, in a sentence naming them all and no other party ("agreed to buy Y in a $2bn deal";
+    not "also agreed to sell its unit to Z in a $50m deal", nor "its deal to sell ..."),
     or only ever say it with "the" in sentences naming them all."""
     named = {w for n in question.names for w in terms(n)}
     if not named or not named <= terms(c.title):
@@ -2313,7 +2313,7 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
     def roles(doc: Any) -> Iterator[tuple[Any, tuple[str, str]]]:
         for t in doc:
             head = t.head.head if t.dep_ == "pobj" else t.head
-            # (not of a copula, which is no act: "The contract is worth $9bn" may be another's)
+            # (not of a copula, which is no act: "The pact was valued at $9bn" may be another's)
             if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and head.pos_ != "AUX":
                 # (a subject, active or passive, as the parser reads "is X expected" either way)
                 role = t.head.lower_ if t.dep_ == "pobj" else t.dep_.removesuffix("pass")
@@ -3505,7 +3505,7 @@ def _done_by(
 def _speaker_s(question: Question, subject: Any, doers: Sequence[str], firm: Callable[[str], bool]) -> bool:
     """Whether the subject, "it" or a noun with "the" alone that says what kind of organisation
     one is, is of a clause reported by an officer of a doer, as the parse reads it: "X's chief
-    executive said the company chose to ..." (the officer's own firm; not "said the seller
+    executive said the business opted to ..." (the officer's own firm; not "said the seller
     agreed ...", a role another party plays)."""
     definite = subject.pos_ == "NOUN" and [d.lower_ for d in subject.children if d.i < subject.i] == ["the"]
     if not ((definite and firm(subject.lemma_.lower())) or (subject.pos_ == "PRON" and _it(subject))):
