@@ -2334,8 +2334,10 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
 
     asked = {key: {stem(t.lemma_.lower()), *words(t)} for t, key in roles(_doc(question.text)) if words(t) & named}
     article = [o for o in others if o.article_id == c.article_id]
-    brought: dict[str, int] = {}  # (how often the article brings each noun in)
     told: set[str] = set()  # (the nouns said in sentences naming them all, and no other party)
+    # (how often the article brings each noun in with "a" or a possessive: once in such a sentence
+    # counts one, once in any other two, so that it alone rules the noun out)
+    brought: dict[str, int] = {}
     for o in article:
         doc = _doc(o.text)
         theirs = _names_all(question, o) and not any(
@@ -2343,7 +2345,8 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
         )
         for t in doc:
             noun = stem(t.lemma_.lower())
-            told |= {noun} if theirs and t.pos_ == "NOUN" else set()
+            if theirs and t.pos_ == "NOUN":
+                told.add(noun)
             if any((d.dep_ == "det" and "Ind" in d.morph.get("Definite")) or d.dep_ == "poss" for d in t.children):
                 brought[noun] = brought.get(noun, 0) + (1 if theirs else 2)
     return {
