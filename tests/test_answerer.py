@@ -2713,3 +2713,104 @@ def test_the_company_in_what_a_firm_s_executive_says_is_that_firm(
     assert not lead("Dravik").startswith("Dravik's chief executive")
     lessor = lead("Kessby", "the lessor chose to lease the wagons rather than sell them to keep its income")
     assert not lessor.startswith("Kessby's chief executive"), lessor
+
+
+def test_a_place_in_a_clause_of_another_act_is_not_where_a_firm_is(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    def ask(lender: str) -> Draft:
+        return _answering(
+            encode,
+            {
+                "Tollan Dairy buys Brisk Farms": "Tollan Dairy has agreed to buy the cheese maker Brisk Farms for "
+                "€310 million, the companies said on Monday. The purchase is funded with a €200 million loan "
+                f"provided by Varnek Lending{lender} The loan runs for five years and will be repaid from cheese "
+                "sales in Poland. Brisk Farms employs 900 people.",
+            },
+        )("Where is Varnek Lending based?")
+
+    # (the sentence after the lender's goes on about the loan: where it is repaid from is no
+    # place of the lender's, whatever the sentence before says of it)
+    assert ask(", a lender based in Lyon.").short != "Poland"
+    # ...but a sentence that goes on about the lender and says the verb asked gives its place
+    assert ask(". It is based in Munich.").short == "Munich"
+
+
+def test_what_a_thing_will_be_called_is_the_name_a_verb_gives_it(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    def ask(named: str, question: str = "What will the merged Harlow and Brenton company be called?") -> Draft:
+        return _answering(
+            encode,
+            {
+                "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour have agreed to "
+                "combine in an all-share merger, the two millers said on Tuesday. Harlow investors will own 55% of "
+                f"the combined company and Brenton investors the rest. {named} It will have its head office in "
+                "Leeds and run 14 mills. Brenton was advised by Quayle Partners.",
+            },
+        )(question)
+
+    assert ask("The new company will be called Ostmark Grain.").short == "Ostmark Grain"
+    assert ask("The venture, named Ostmark Grain, will start in May.", "What is the venture called?").short == (
+        "Ostmark Grain"
+    )
+    # (a name no verb gives the thing is no name of it: a party, an adviser)
+    assert not ask("The deal was agreed after talks with Quayle Partners.").short
+
+
+def test_what_two_parties_create_together_is_neither_party_s_own(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour have agreed to combine "
+            "in an all-share merger, creating Britain's largest miller with 14 mills and annual revenue of about "
+            "£900 million, the two companies said on Tuesday. Brenton, founded in 1921 and listed on the Nasdaq "
+            "since 1990, has four mills in Yorkshire. The deal values Brenton at £310 million.",
+        },
+    )
+    # (the revenue of the group the two create is not one party's own)
+    assert not ask("What was Brenton Flour's own annual revenue?").short
+    # ...but it is the merged group's, and what the party alone has is its own (though a subject of
+    # its own joins two acts, "founded ... and listed on the Nasdaq")
+    assert ask("What annual revenue will the merged miller have?").short == "about £900 million"
+    assert ask("How many mills does Brenton Flour have on its own?").short == "four mills"
+
+
+def test_a_title_before_a_name_is_of_the_firm_the_sentence_before_is_about(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Kessby Steel sells wire unit to Ardane Metals": "Kessby Steel has agreed to sell its wire unit to "
+            "Ardane Metals for €120 million, the companies said on Monday. Kessby bought the unit in 2015 from a "
+            "Danish private equity fund and had been exploring a sale since last year, people familiar with the "
+            "process told the Harbour Ledger. Its board approved the deal on Tuesday, chief financial officer Lena "
+            "Brisk told analysts on a call. The unit employs 400 people.",
+        },
+    )
+    # (the title is of the subject of the sentence before, not of the fund or the outlet it names;
+    # and "CFO" asks for the chief financial officer)
+    assert ask("Who is the CFO of Kessby Steel?").short == "Lena Brisk"
+    assert not ask("Who is the CFO of Ardane Metals?").short
+    assert not ask("Who is Ardane Metals' chief financial officer?").short
+
+
+def test_a_premise_denied_in_what_the_subject_did_not_plan_to_do_is_refused(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    def ask(plan: str) -> Draft:
+        return _answering(
+            encode,
+            {
+                "Skarn Capital buys Harrowfield Pumps": "Skarn Capital has agreed to buy Harrowfield Pumps, a Bergen "
+                f"maker of marine pumps, for NOK 2 billion, the companies said on Friday. Skarn said it {plan} out "
+                "of Norway. Harrowfield employs 600 people.",
+            },
+        )("Why is Skarn moving Harrowfield's jobs out of Norway?")
+
+    # (the negation of "plan" denies each act it is planned to do)
+    refused = ask("did not plan to change Harrowfield's name or move any jobs")
+    assert refused.abstained and refused.finding == "false premise", refused.text
+    held = ask("would change Harrowfield's name and move 40 jobs")
+    assert not held.abstained and "move 40 jobs" in held.text

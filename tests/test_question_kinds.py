@@ -101,7 +101,10 @@ def test_questions_are_read_for_the_type_and_focus_they_ask(mills: Assistant) ->
     assert not read("Which company bought the mill?").several
     assert read("Who first reported the lease?").verbs == ("report",)
     assert read("What is the mill's revenue?").types == ("MONEY",)
-    assert read("What is the new venture called?").types == ()
+    # "What is X called?" asks for the name a verb gives X (of any type of name: no amount)
+    for called in ("What is the new venture called?", "What will the merged group be called?"):
+        assert read(called).naming and "ORG" in read(called).types and "MONEY" not in read(called).types
+    assert not read("What is the deal expected to cost?").naming
     # a span of the model that runs over a lowercase word is cut into its names
     assert read("Why did SpaceX sell Colossus 1 to Anthropic?").names == ("SpaceX", "Colossus 1", "Anthropic")
     # ...and one across a possessive; a name may start lower-case ("xAI")

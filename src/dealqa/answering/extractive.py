@@ -953,10 +953,12 @@ class ExtractiveAnswerer:
             named = _names_all(question, c) or (told and _points_back(c.text, question.names))
             return named and terms(said) <= terms(c.text)
 
+        # (for "What will X be called?", those that give a name with a verb: most say none)
         said_by = [
             c
             for n, c in enumerate(relevant)
-            if not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c)))
+            if (not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c))))
+            and (not question.naming or any(_given_name(question, c.text, e) for e in c.entities))
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
         weighed = 0
@@ -1023,6 +1025,8 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
+                if question.naming and not _given_name(question, c.text, e):
+                    continue  # "What will the group be called?": the name given it, not a party beside it
                 dateline = _dateline(c.text)
                 if dateline and e.end <= dateline.end() and not (e.label == "DATE" and _told_that_day(question, c)):
                     # a wire copy's dateline dates the report, not what it had done before, and its
@@ -1048,6 +1052,8 @@ class ExtractiveAnswerer:
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
+                if e.label in _AMOUNTS | {"CARDINAL"} and _said_of_several(question, c, e):
+                    continue  # "X and Y agreed to merge, creating a group with 9m listeners": not X's own
                 if said and not saying and self._called_far(said, c, e):
                     continue  # "revenue of €71m" is no price, though "price" need not be said
                 if c.negated and not question.negated and _denied(question, c, e):
@@ -1122,6 +1128,8 @@ class ExtractiveAnswerer:
                             measures = "governed"  # "runs until 2039" for "Until when does it run?"
                     if not measures and question.role and e.label in NAME_TYPES and _titled(question, c, e):
                         measures = "titled"  # "chief financial officer Ana Tarvell said", of the names asked
+                    if not measures and question.naming:
+                        measures = "named"  # "The new group will be called X", in a passage about the names asked
                     found.append(
                         (c, e, text, _predicate(c, e), covered, asked / asked_total if asked_total else 0.0, measures)
                     )
@@ -1524,12 +1532,17 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 def _title_start(role: str, c: Candidate, name: Entity) -> int:
     """Where the role stands as a title right before the name ("chief financial officer Ana Tarvell
-    said"), which the parse may hang elsewhere in a long sentence; -1 where it does not."""
+    said", also for "CFO"), which the parse may hang elsewhere in a long sentence; -1 where it does
+    not."""
     asked = role.lower().split()
-    before = list(re.finditer(r"\S+", c.text[: name.start]))[-len(asked) :]
-    if [stem(w[0].lower()) for w in before] != [stem(w) for w in asked]:
+    acronym = role.isupper() and len(asked) == 1
+    before = list(re.finditer(r"\S+", c.text[: name.start]))[-(len(role) if acronym else len(asked)) :]
+    words = [w[0].lower() for w in before]
+    if acronym and "".join(w[:1] for w in words) != asked[0]:
         return -1
-    return before[0].start()
+    if not acronym and [stem(w) for w in words] != [stem(w) for w in asked]:
+        return -1
+    return before[0].start() if before else -1
 
 
 def _titled(question: Question, c: Candidate, name: Entity) -> bool:
@@ -1557,12 +1570,33 @@ def _may_hold(c: Candidate, name: Entity, at: int) -> set[str]:
 
 def _title_holders(c: Candidate, at: int) -> tuple[str, ...]:
     """Whose a title starting at ``at`` in a sentence whose parse gives it no holder is: a name right
-    before it ("Kessing chief operating officer Jana Brisk"), or else any name the sentence may be
-    about."""
+    before it ("Kessing chief operating officer Jana Brisk"), or else the name the sentence before is
+    about, its subject ("X bought the unit from Y, people told Z. Its board approved the sale,
+    chief financial officer W said": X's), or else any name the sentence may be about."""
     ahead = c.text[:at].rstrip()
     ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
     own = tuple(c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.end == len(ahead))
-    return own or _antecedents(c)
+    return own or _named_subject(c.after) or _antecedents(c)
+
+
+@functools.lru_cache(maxsize=4096)
+def _named_subject(sentence: str) -> tuple[str, ...]:
+    """The name that is the sentence's first main subject, as the parse reads it ("Brisk bought ...",
+    also in "Brisk bought ..., people told Z"), or () where that is no name ("It said ...")."""
+    doc = _doc(sentence)
+    subject = next(
+        (
+            t
+            for t in doc
+            if t.dep_ in _SUBJECTS
+            and (t.head.dep_ == "ROOT" or (t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT"))
+        ),
+        None,
+    )
+    if subject is None:
+        return ()
+    # (of any type the model gives it: a subject that buys is no place, whatever "Brisk" reads as)
+    return tuple(e.text for e in doc.ents if e.start <= subject.i < e.end and e.label_ in NAME_TYPES)
 
 
 def _says_role(role: str, doc: Any) -> bool:
@@ -1687,9 +1721,22 @@ def _holder(role: str, value: Entity) -> bool:
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
-    """Whether the sentence negates one of these verbs itself ("are not named"), not another word
-    of it ("did not disclose how it will be split")."""
-    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
+    """Whether the sentence negates one of these verbs ("are not named"), or a verb it completes
+    ("did not plan to change its name or move any staff"), not another word of it ("did not
+    disclose how it will be split")."""
+
+    def negated(t: Any) -> bool:
+        return any(child.dep_ == "neg" for child in t.children)
+
+    def denied(t: Any) -> bool:
+        head = t.head if t.dep_ == "conj" else t  # (one of the acts "to change X or move Y" says)
+        while head.dep_ == "xcomp":
+            head = head.head
+            if negated(head):
+                return True
+        return False
+
+    return any(t.lower_ in verbs and (negated(t) or denied(t)) for t in _doc(sentence))
 
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
@@ -1892,6 +1939,7 @@ def _tied(
         "row",
         "governed",
         "titled",
+        "named",
     ):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
@@ -1927,8 +1975,11 @@ def _tied(
     # (a verb that says which whole a part is asked of is no act asked: "bought" of "How many tonnes
     # of the grain bought by X will be exported?")
     acts = [v for v in question.verbs if v not in question.part_of] or question.verbs
+    # (a place is stated without the verb asked only where the sentence names the names itself: "a
+    # Duluth company"; not a place in a clause of another act, in a sentence that goes on about a
+    # name the one before says: "The loan is priced at 500 points over Nibor")
     verb = (
-        question.kind == "where"
+        (question.kind == "where" and _names_all(question, c))
         or not question.verbs
         or any(v in near for v in acts)
         or (called and not _acted_apart(question, c, value))
@@ -2542,6 +2593,21 @@ def _untold(question: Question, c: Candidate) -> bool:
     if not asked_noun and not any(_denied_party(n) for n in nouns):
         return False  # (a noun measured is a thing of any sentence: the denial must be of it)
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _given_name(question: Question, text: str, value: Entity) -> bool:
+    """Whether the value is the name a verb gives the thing the question asks the name of, as its
+    object predicate ("The new group will be called X", "The venture, named X, ..." for "What is
+    the venture called?"; not "The new fund, named X" for the group's name), as the parse reads it."""
+    if value.role != "oprd":
+        return False
+    verb = next((t.head for t in _doc(text) if value.start <= t.idx < value.end and t.dep_ == "oprd"), None)
+    if verb is None:
+        return False
+    # (what it is said of: the noun a participle qualifies, "The venture, named X", or the subject)
+    subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
+    thing = verb.head if verb.dep_ in ("acl", "relcl") else subject
+    return thing is not None and stem(thing.lemma_.lower()) in question.focus
 
 
 def _denied_party(noun: Any) -> bool:
@@ -3192,7 +3258,10 @@ def _states_type(c: Candidate, question: Question) -> bool:
 def _gives_thing(question: Question, s: Evidence) -> bool:
     """Whether the sentence gives a value of the asked kind as the very noun a "what NOUN" asks for
     ("a 24% premium", "a termination fee of $140 million" for "What premium ...?"): that states
-    what is asked, whatever the verb."""
+    what is asked, whatever the verb; or the name a verb gives the thing a "what is X called" asks
+    of, whatever the verb: "named" for "called"."""
+    if question.naming:
+        return any(_given_name(question, s.text, e) for e in s.entities)
     if not question.thing:
         return False
     return any(
@@ -3462,6 +3531,38 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
             said = _name_of(subject)
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
+    return False
+
+
+def _said_of_several(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is said of what the one name the question asks of does with another party:
+    the subject of the act its clause hangs from is that name and another joined by "and" ("X and Y
+    agreed to merge, creating a group with 9 million listeners"), through the relative clauses and
+    the acts the value's words complete ("a merger that will create ..."), as the parse reads it."""
+    if len(question.names) != 1:
+        return False
+    doc = _doc(c.text)
+    dateline = _dateline_end(doc)  # (which the parser may take for a subject)
+    names = [e for e in c.entities if e.label in NAME_TYPES - PLACE_TYPES]
+
+    def name(w: Any) -> Entity | None:
+        return next((e for e in names if e.start <= w.idx < e.end), None)
+
+    t = next((t for t in doc if value.start <= t.idx < value.end), None)
+    while t is not None and t.head.i != t.i:
+        t = t.head
+        subjects = [s for s in t.children if s.dep_ in _SUBJECTS and (not dateline or s.i > dateline)]
+        if not subjects or subjects[0].tag_ in ("WDT", "WP"):
+            continue  # (of what the relative clause is said: "a merger that will create ...")
+        # (two names joined by "and", however the parser hangs the rest of them)
+        joined = [
+            (name(w), name(w.head))
+            for s in subjects
+            for w in s.subtree
+            if w.dep_ == "conj" and name(w) is not None and name(w.head) not in (None, name(w))
+        ]
+        asked = [_in_question(c.text[e.start : e.end], question) for pair in joined for e in pair if e is not None]
+        return any(asked) and not all(asked)
     return False
 
 

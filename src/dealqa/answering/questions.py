@@ -159,6 +159,7 @@ class Question:
     words: frozenset[str] = field(default_factory=frozenset)  # every folded word, to skip values it states
     order: str = ""  # its ordinal or superlative, as typed ("first", "latest", "most recently")
     identity: bool = False  # "Who is X?", "What is X?": asks what the articles say X is
+    naming: bool = False  # "What will X be called?": asks for the name a verb gives a thing
     # The roles it gives people, which it takes for granted: ("Maria Okeke", "Vantor", "chief
     # executive", ("chief", "execut")) of "Vantor's chief executive Maria Okeke"
     roles: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
@@ -204,6 +205,7 @@ class QuestionReader:
         said = True  # the noun of a "which NOUN" names the type asked for
         untyped = ""  # the noun of a "What is X's NOUN?" that names no type ("yield")
         kind = ""
+        naming = False
         skip: set[int] = set()
         if wh is not None:
             word = wh.lower_
@@ -260,6 +262,10 @@ class QuestionReader:
                 # of "who"); a name is then the answer only when it is said to be one
                 said = bool(named) or (self._typed(lemma) and not acting)
                 said = said or (types != VALUE_TYPES and not set(types) <= NAME_TYPES)  # "which day": a date
+            elif word == "what" and _naming_verb(wh) is not None:
+                # "What will the merged group be called?": the name a verb gives the thing, whatever
+                # type the model gives a name it has not seen ("Ostby Grain": a person)
+                types, naming = ("ORG", *sorted(NAME_TYPES - {"ORG"})), True
             elif word == "what" and _be_noun(wh) is not None and _rating(doc, _be_noun(wh)) is not None:
                 # "What is the lease worth?" asks what "How much is the lease worth?" does
                 types, kind = _HOW_TYPES["much"], "how much"
@@ -436,6 +442,7 @@ class QuestionReader:
             words=frozenset(fold(question).split()),
             order=_order(doc),
             identity=identity,
+            naming=naming,
             roles=_roles(doc),
             role=role,
             priced=_priced(doc) if "MONEY" in types else None,
@@ -602,7 +609,7 @@ def _asked_role(doc: Any) -> str:
     if wh is None:
         return ""
     # (an acronym the model takes for a name, "the CEO", is a role unless it is typed as one, or
-    # held by someone: "their CFO", which the model may type as a company)
+    # held by someone: "their CFO", "the CFO of X", which the model may type as a company)
     noun = next(
         (
             t
@@ -614,7 +621,10 @@ def _asked_role(doc: Any) -> str:
                 or (
                     t.pos_ == "PROPN"
                     and t.text.isupper()
-                    and (not t.ent_type_ or any(c.dep_ == "poss" for c in t.children))
+                    and (
+                        not t.ent_type_
+                        or any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in t.children)
+                    )
                 )
             )
         ),
@@ -723,6 +733,31 @@ def _rating(doc: Any, subject: Any) -> Any:
     if last is None or last.i <= subject.i:
         return None
     return last if last.pos_ == "ADJ" or last.dep_ in ("amod", "acomp") else None
+
+
+def _naming_verb(wh: Any) -> Any:
+    """The verb a "what" is the name given by, as its object predicate ("What will the group be
+    called?"), or as the thing "is" equates with a participle said of nothing else ("What is the
+    venture called?", which the parser reads either with "is" helping "called" or with "called"
+    said of the venture), or None."""
+    if wh.dep_ == "oprd":
+        return wh.head
+    if wh.dep_ != "attr" or wh.head.lemma_ != "be":
+        return None
+    if wh.head.dep_ == "auxpass":
+        said = [wh.head.head]
+    else:
+        subject = next((t for t in wh.head.children if t.dep_ == "nsubj"), None)
+        said = [t for t in (subject.children if subject is not None else ()) if t.dep_ == "acl"]
+    return next(
+        (
+            t
+            for t in said
+            if t.tag_ in ("VBN", "VBD")
+            and all(c.is_punct or c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux") for c in t.children)
+        ),
+        None,
+    )
 
 
 def _be_noun(wh: Any) -> Any:
