@@ -2754,8 +2754,10 @@ def test_what_a_thing_will_be_called_is_the_name_a_verb_gives_it(
     assert ask("The venture, named Ostmark Grain, will start in May.", "What is the venture called?").short == (
         "Ostmark Grain"
     )
-    # (a name no verb gives the thing is no name of it: a party, an adviser)
+    # (a name no verb gives the thing is no name of it: a party, an adviser; nor one given to a
+    # thing brought in apart, "a company called X")
     assert not ask("The deal was agreed after talks with Quayle Partners.").short
+    assert ask("The offer is made through a newly formed company, called Saxon Bidco.").short != "Saxon Bidco"
 
 
 def test_what_two_parties_create_together_is_neither_party_s_own(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -2776,9 +2778,7 @@ def test_what_two_parties_create_together_is_neither_party_s_own(encode: Callabl
     assert ask("How many mills does Brenton Flour have on its own?").short == "four mills"
 
 
-def test_a_title_before_a_name_is_of_the_firm_the_sentence_before_is_about(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
+def test_an_acronym_asked_is_the_role_its_words_spell(encode: Callable[[list[str]], np.ndarray]) -> None:
     ask = _answering(
         encode,
         {
@@ -2789,28 +2789,47 @@ def test_a_title_before_a_name_is_of_the_firm_the_sentence_before_is_about(
             "Brisk told analysts on a call. The unit employs 400 people.",
         },
     )
-    # (the title is of the subject of the sentence before, not of the fund or the outlet it names;
-    # and "CFO" asks for the chief financial officer)
+    # ("the CFO of X" asks for the role, which "chief financial officer" spells out, of X's alone)
     assert ask("Who is the CFO of Kessby Steel?").short == "Lena Brisk"
     assert not ask("Who is the CFO of Ardane Metals?").short
     assert not ask("Who is Ardane Metals' chief financial officer?").short
 
 
-def test_a_premise_denied_in_what_the_subject_did_not_plan_to_do_is_refused(
+def test_a_deal_noun_said_only_with_the_is_the_deal_asked_where_no_other_firm_is_about(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
-    def ask(plan: str) -> Draft:
+    def ask(then: str) -> Draft:
         return _answering(
             encode,
             {
-                "Skarn Capital buys Harrowfield Pumps": "Skarn Capital has agreed to buy Harrowfield Pumps, a Bergen "
-                f"maker of marine pumps, for NOK 2 billion, the companies said on Friday. Skarn said it {plan} out "
-                "of Norway. Harrowfield employs 600 people.",
+                "Telvik to buy Dunfeld for €900 million": "Telvik Group has agreed to buy Dunfeld Coatings for €900 "
+                f"million, the companies said on Monday. Dunfeld makes marine paints and employs 1,400 people. {then}",
             },
-        )("Why is Skarn moving Harrowfield's jobs out of Norway?")
+        )("When is Telvik's takeover of Dunfeld expected to close?")
 
-    # (the negation of "plan" denies each act it is planned to do)
-    refused = ask("did not plan to change Harrowfield's name or move any jobs")
-    assert refused.abstained and refused.finding == "false premise", refused.text
-    held = ask("would change Harrowfield's name and move 40 jobs")
-    assert not held.abstained and "move 40 jobs" in held.text
+    # ("the transaction", which the article never brings in otherwise, is the takeover asked)
+    assert ask("The transaction is expected to close in Q3 2027.").short == "Q3 2027"
+    # ...but not after a sentence about another firm's deal, nor said by another firm
+    assert not ask(
+        "Telvik also agreed to sell its resin unit to Harken Capital. The sale is expected to close in May 2027."
+    ).short
+    assert not ask("Harken Capital said the sale is expected to close in May 2027.").short
+
+
+def test_a_place_where_an_act_is_done_is_no_other_party(encode: Callable[[list[str]], np.ndarray]) -> None:
+    def ask(then: str) -> Draft:
+        return _answering(
+            encode,
+            {
+                "Castlereach to buy Kelbrook Bakeries": "Castlereach Partners has agreed to buy Kelbrook Bakeries for "
+                "£640 million, the companies said on Monday. Kelbrook, founded in Leeds in 1974, runs 412 shops "
+                f"across England and Wales. It employs 6,800 people {then}. Castlereach manages £9 billion.",
+            },
+        )("How many people does Kelbrook Bakeries employ?")
+
+    # ("in Wakefield, Swindon and Motherwell", where it bakes, names no one else "it" may be)
+    assert ask("and bakes most of what it sells at three plants, in Wakefield, Swindon and Motherwell").short == (
+        "6,800 people"
+    )
+    # ...while a firm its clause names may be what "it" stands for
+    assert not ask("and bakes most of the bread Harwell Foods sells").short

@@ -14,7 +14,7 @@ import pytest
 from dealqa import Assistant
 from dealqa.answering.questions import QuestionReader, alternatives, fix_question_word
 from dealqa.cache import _kinds
-from dealqa.text import acronym_terms
+from dealqa.text import acronym_terms, spelled_acronyms
 
 from .conftest import assistant_over, make_settings
 
@@ -88,6 +88,10 @@ def test_acronyms_match_their_expansions_both_ways(mills: Assistant) -> None:
         "offer",
     }
     assert acronym_terms("Who is planning an IPO?", "It is preparing for a public listing.") == set()
+    # (the words that spell an acronym out stand side by side: a name and a verb apart do not)
+    said = "The deal will pay off, chief financial officer Ana Lund said."
+    assert spelled_acronyms("Who is the CFO?", said) == {"cfo": ["chief", "financial", "officer"]}
+    assert spelled_acronyms("Who is the CFO?", "It signed with Carpathia Foods, which has opened 18 stores.") == {}
     answer = mills.ask("Who is planning an IPO?")
     assert "initial public offering" in answer.text
 

@@ -92,6 +92,18 @@ def acronym_terms(question: str, sentence: str) -> set[str]:
     return found
 
 
+def spelled_acronyms(question: str, sentence: str) -> dict[str, list[str]]:
+    """For each acronym of the question the sentence spells out in words side by side, its stem and
+    those words: {"cfo": ["chief", "financial", "officer"]} (not "Carpathia Foods, which has
+    opened")."""
+    found = {}
+    for acronym in set(_ACRONYM.findall(question)):
+        spelled = _spelled(acronym, sentence).split()
+        if spelled and re.search(r"\b" + r"\s+".join(map(re.escape, spelled)) + r"\b", sentence, re.IGNORECASE):
+            found[stem(acronym.lower())] = spelled
+    return found
+
+
 @lru_cache(maxsize=65536)
 def abbreviates(name: str, text: str) -> bool:
     """Whether the text gives the name as its acronym, or the acronym the name is as the words it

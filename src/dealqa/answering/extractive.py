@@ -21,7 +21,19 @@ from typing import Any, Protocol
 import numpy as np
 
 from ..nlp import clause_head, entities, parse
-from ..text import DATELINE, abbreviates, acronym_terms, content_words, display, fold, mentioned, nearness, stem, terms
+from ..text import (
+    DATELINE,
+    abbreviates,
+    acronym_terms,
+    content_words,
+    display,
+    fold,
+    mentioned,
+    nearness,
+    spelled_acronyms,
+    stem,
+    terms,
+)
 from ..types import Chunk, Citation, Entity, Evidence, Hit, Retrieval
 from .questions import (
     MEASURE_TYPES,
@@ -364,6 +376,10 @@ class ExtractiveAnswerer:
                     if question.unresolved
                     else _compose_value(question, values, relevant)
                 )
+            if question.naming:
+                # no name a verb gives the thing: the sentence that tells of it, in words a name is
+                # not given in ("The new company's name will be X", "It will trade as X")
+                return self._from_text(replace(question, types=(), naming=False), retrieval, query)
             # A sentence that states the question's words and names answers it in words no value
             # was tied to ("assembled in Tulsa" for "where is it manufactured"): quote it; so
             # does one about them that says the value is not known ("The price was not disclosed").
@@ -991,6 +1007,10 @@ class ExtractiveAnswerer:
                 continue  # "the raised offer" is not the first offer asked of
             weighed += 1
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
+            # (and the words that spell out an acronym asked: "chief financial officer" for "CFO")
+            for acronym, words in spelled_acronyms(question.text, c.text).items():
+                for w in words:
+                    meaning[stem(w)] = meaning.get(stem(w), set()) | {acronym}
             for noun, stood in standing.items():
                 meaning[noun] = meaning.get(noun, set()) | stood
             for e in c.entities:
@@ -1570,33 +1590,12 @@ def _may_hold(c: Candidate, name: Entity, at: int) -> set[str]:
 
 def _title_holders(c: Candidate, at: int) -> tuple[str, ...]:
     """Whose a title starting at ``at`` in a sentence whose parse gives it no holder is: a name right
-    before it ("Kessing chief operating officer Jana Brisk"), or else the name the sentence before is
-    about, its subject ("X bought the unit from Y, people told Z. Its board approved the sale,
-    chief financial officer W said": X's), or else any name the sentence may be about."""
+    before it ("Kessing chief operating officer Jana Brisk"), or else any name the sentence may be
+    about."""
     ahead = c.text[:at].rstrip()
     ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
     own = tuple(c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.end == len(ahead))
-    return own or _named_subject(c.after) or _antecedents(c)
-
-
-@functools.lru_cache(maxsize=4096)
-def _named_subject(sentence: str) -> tuple[str, ...]:
-    """The name that is the sentence's first main subject, as the parse reads it ("Brisk bought ...",
-    also in "Brisk bought ..., people told Z"), or () where that is no name ("It said ...")."""
-    doc = _doc(sentence)
-    subject = next(
-        (
-            t
-            for t in doc
-            if t.dep_ in _SUBJECTS
-            and (t.head.dep_ == "ROOT" or (t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT"))
-        ),
-        None,
-    )
-    if subject is None:
-        return ()
-    # (of any type the model gives it: a subject that buys is no place, whatever "Brisk" reads as)
-    return tuple(e.text for e in doc.ents if e.start <= subject.i < e.end and e.label_ in NAME_TYPES)
+    return own or _antecedents(c)
 
 
 def _says_role(role: str, doc: Any) -> bool:
@@ -1721,22 +1720,9 @@ def _holder(role: str, value: Entity) -> bool:
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
-    """Whether the sentence negates one of these verbs ("are not named"), or a verb it completes
-    ("did not plan to change its name or move any staff"), not another word of it ("did not
-    disclose how it will be split")."""
-
-    def negated(t: Any) -> bool:
-        return any(child.dep_ == "neg" for child in t.children)
-
-    def denied(t: Any) -> bool:
-        head = t.head if t.dep_ == "conj" else t  # (one of the acts "to change X or move Y" says)
-        while head.dep_ == "xcomp":
-            head = head.head
-            if negated(head):
-                return True
-        return False
-
-    return any(t.lower_ in verbs and (negated(t) or denied(t)) for t in _doc(sentence))
+    """Whether the sentence negates one of these verbs itself ("are not named"), not another word
+    of it ("did not disclose how it will be split")."""
+    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
 
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
@@ -2400,12 +2386,22 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
                 told.add(noun)
             if any((d.dep_ == "det" and "Ind" in d.morph.get("Definite")) or d.dep_ == "poss" for d in t.children):
                 brought[noun] = brought.get(noun, 0) + (1 if theirs else 2)
+    # (or a noun the article never brings in at all, where no other firm is about: neither the
+    # sentence before names one nor is one the sentence's subject: "X also agreed to sell its unit
+    # to Z. The sale is expected to close in May" is Z's, as is "Z said the sale ...")
+    doc = _doc(c.text)
+    alone = not any(
+        e.label_ == "ORG" and not _in_question(e.text, question)
+        for e in [*(_doc(c.after).ents if c.after else ()), *(e for e in doc.ents if e.root.dep_ in _SUBJECTS)]
+    )
     return {
         stem(t.lemma_.lower()): asked[key]
-        for t, key in roles(_doc(c.text))
+        for t, key in roles(doc)
         if key in asked
-        and stem(t.lemma_.lower()) in told
-        and brought.get(stem(t.lemma_.lower()), 0) <= 1
+        and (
+            (stem(t.lemma_.lower()) in told and brought.get(stem(t.lemma_.lower()), 0) <= 1)
+            or (alone and stem(t.lemma_.lower()) not in brought)
+        )
         and not by_another(t)
         and not t.ent_type_
         # (bare: "the sale of its paints unit" says which one it is, another)
@@ -2598,7 +2594,8 @@ def _untold(question: Question, c: Candidate) -> bool:
 def _given_name(question: Question, text: str, value: Entity) -> bool:
     """Whether the value is the name a verb gives the thing the question asks the name of, as its
     object predicate ("The new group will be called X", "The venture, named X, ..." for "What is
-    the venture called?"; not "The new fund, named X" for the group's name), as the parse reads it."""
+    the venture called?"; not "The new fund, named X" for the group's name, nor "a company called
+    X", one brought in apart), as the parse reads it."""
     if value.role != "oprd":
         return False
     verb = next((t.head for t in _doc(text) if value.start <= t.idx < value.end and t.dep_ == "oprd"), None)
@@ -2607,7 +2604,12 @@ def _given_name(question: Question, text: str, value: Entity) -> bool:
     # (what it is said of: the noun a participle qualifies, "The venture, named X", or the subject)
     subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
     thing = verb.head if verb.dep_ in ("acl", "relcl") else subject
-    return thing is not None and stem(thing.lemma_.lower()) in question.focus
+    # (said with "the": one the passage has told of, not "a newly formed company, called X")
+    return (
+        thing is not None
+        and stem(thing.lemma_.lower()) in question.focus
+        and any(d.dep_ == "det" and d.morph.get("Definite") == ["Def"] for d in thing.children)
+    )
 
 
 def _denied_party(noun: Any) -> bool:
@@ -3201,8 +3203,8 @@ def _entity_at(c: Candidate, at: int, labels: Collection[str] | None = None) -> 
 def _locates_thing(c: Candidate, name: Entity) -> bool:
     """Whether the name is a place, or listed with one ("Bergen, Oslo and Gdansk", whatever type the
     model gave each), that is the object of a preposition of place describing a noun ("plants in
-    Bergen"): it says where the thing is, while "a contract with Norway" or "sold it to Norway" may
-    name a party."""
+    Bergen") or an act ("employs 900 people in Bergen"): it says where the thing is or the act is
+    done, while "a contract with Norway" or "sold it to Norway" may name a party."""
     token = _doc(c.text).char_span(name.start, name.end, alignment_mode="expand").root
     while token.dep_ in ("conj", "appos", "npadvmod", "compound") and token.head is not token:
         token = token.head  # the first of "Bergen, Oslo and Gdansk", "Gdansk" of "Gdansk, Poland"
@@ -3212,7 +3214,7 @@ def _locates_thing(c: Candidate, name: Entity) -> bool:
         place
         and token.dep_ == "pobj"
         and preposition.lower_ in _LOCATIVE
-        and preposition.head.pos_ in ("NOUN", "PROPN")
+        and preposition.head.pos_ in ("NOUN", "PROPN", "VERB")
         # (not of the clause's subject: "Its site at Gdansk handled ..." is the Gdansk site's figure)
         and preposition.head.dep_ not in ("nsubj", "nsubjpass")
     )
@@ -3535,10 +3537,12 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
 
 
 def _said_of_several(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the value is said of what the one name the question asks of does with another party:
-    the subject of the act its clause hangs from is that name and another joined by "and" ("X and Y
-    agreed to merge, creating a group with 9 million listeners"), through the relative clauses and
-    the acts the value's words complete ("a merger that will create ..."), as the parse reads it."""
+    """Whether the value is said of a thing that the one name the question asks of makes with
+    another party: it hangs from a clause that makes the thing ("a merger that will create a group
+    with revenue of ...", "creating a group with 9 million listeners") under an act whose subject
+    is that name and another joined by "and", as the parse reads it. (Not the value of what they
+    sign or each do, "signed a $450m contract", "will each invest $500m", nor of a relative clause
+    on one name: "X, which employs 2,000 people, and Y agreed ...")"""
     if len(question.names) != 1:
         return False
     doc = _doc(c.text)
@@ -3548,8 +3552,13 @@ def _said_of_several(question: Question, c: Candidate, value: Entity) -> bool:
     def name(w: Any) -> Entity | None:
         return next((e for e in names if e.start <= w.idx < e.end), None)
 
+    made = False  # (whether the climb has passed a clause that makes a thing)
     t = next((t for t in doc if value.start <= t.idx < value.end), None)
     while t is not None and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl"):
+            if name(t.head) is not None:
+                return False  # (a relative clause on a name is that name's)
+            made = True
         t = t.head
         subjects = [s for s in t.children if s.dep_ in _SUBJECTS and (not dateline or s.i > dateline)]
         if not subjects or subjects[0].tag_ in ("WDT", "WP"):
@@ -3562,7 +3571,7 @@ def _said_of_several(question: Question, c: Candidate, value: Entity) -> bool:
             if w.dep_ == "conj" and name(w) is not None and name(w.head) not in (None, name(w))
         ]
         asked = [_in_question(c.text[e.start : e.end], question) for pair in joined for e in pair if e is not None]
-        return any(asked) and not all(asked)
+        return made and any(asked) and not all(asked)
     return False
 
 
