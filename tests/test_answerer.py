@@ -2722,10 +2722,10 @@ def test_a_place_in_a_clause_of_another_act_is_not_where_a_firm_is(
         return _answering(
             encode,
             {
-                "Tollan Dairy buys Brisk Farms": "Tollan Dairy has agreed to buy the cheese maker Brisk Farms for "
-                "€310 million, the companies said on Monday. The purchase is funded with a €200 million loan "
-                f"provided by Varnek Lending{lender} The loan runs for five years and will be repaid from cheese "
-                "sales in Poland. Brisk Farms employs 900 people.",
+                "Tollan Dairy buys Brisk Farms": "Tollan Dairy will take over the cheese maker Brisk Farms for "
+                "€310 million, it said on Monday. Tollan will pay with a €200 million loan arranged by Varnek "
+                f"Lending{lender} The loan runs for five years and will be repaid from cheese sales in Poland. "
+                "Brisk Farms has 900 staff.",
             },
         )("Where is Varnek Lending based?")
 
@@ -2743,14 +2743,14 @@ def test_what_a_thing_will_be_called_is_the_name_a_verb_gives_it(
         return _answering(
             encode,
             {
-                "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour have agreed to "
-                "combine in an all-share merger, the two millers said on Tuesday. Harlow investors will own 55% of "
-                f"the combined company and Brenton investors the rest. {named} It will have its head office in "
-                "Leeds and run 14 mills. Brenton was advised by Quayle Partners.",
+                "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour will merge through "
+                "a share swap, the two millers said on Tuesday. Harlow investors will hold 55% of the merged "
+                f"business and Brenton investors the rest. {named} Its head office will be in Bristol, and it will "
+                "run 14 mills. Brenton was advised by Quayle Partners.",
             },
         )(question)
 
-    assert ask("The new company will be called Ostmark Grain.").short == "Ostmark Grain"
+    assert ask("The merged company will be called Ostmark Grain.").short == "Ostmark Grain"
     assert ask("The venture, named Ostmark Grain, will start in May.", "What is the venture called?").short == (
         "Ostmark Grain"
     )
@@ -2764,16 +2764,16 @@ def test_what_two_parties_create_together_is_neither_party_s_own(encode: Callabl
     ask = _answering(
         encode,
         {
-            "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour have agreed to combine "
-            "in an all-share merger, creating Britain's largest miller with 14 mills and annual revenue of about "
-            "£900 million, the two companies said on Tuesday. Brenton, founded in 1921 and listed on the Nasdaq "
-            "since 1990, has four mills in Yorkshire. The deal values Brenton at £310 million.",
+            "Harlow Mills and Brenton Flour agree to merge": "Harlow Mills and Brenton Flour will merge in a share "
+            "swap, creating Britain's biggest flour miller with 14 mills and annual revenue of about £900 million, "
+            "the two said on Tuesday. Brenton, set up in 1921 and quoted in London since 1990, has four mills in "
+            "Yorkshire. The deal values Brenton at £310 million.",
         },
     )
     # (the revenue of the group the two create is not one party's own)
     assert not ask("What was Brenton Flour's own annual revenue?").short
     # ...but it is the merged group's, and what the party alone has is its own (though a subject of
-    # its own joins two acts, "founded ... and listed on the Nasdaq")
+    # its own joins two acts, "set up ... and quoted in London")
     assert ask("What annual revenue will the merged miller have?").short == "about £900 million"
     assert ask("How many mills does Brenton Flour have on its own?").short == "four mills"
 
@@ -2782,11 +2782,10 @@ def test_an_acronym_asked_is_the_role_its_words_spell(encode: Callable[[list[str
     ask = _answering(
         encode,
         {
-            "Kessby Steel sells wire unit to Ardane Metals": "Kessby Steel has agreed to sell its wire unit to "
-            "Ardane Metals for €120 million, the companies said on Monday. Kessby bought the unit in 2015 from a "
-            "Danish private equity fund and had been exploring a sale since last year, people familiar with the "
-            "process told the Harbour Ledger. Its board approved the deal on Tuesday, chief financial officer Lena "
-            "Brisk told analysts on a call. The unit employs 400 people.",
+            "Kessby Steel sells wire unit to Ardane Metals": "Kessby Steel will sell its wire unit to Ardane "
+            "Metals for €120 million, it said on Monday. Kessby acquired the unit in 2015 from a Swedish investor "
+            "and put it up for sale last spring, according to the Harbour Ledger. The board backed the sale on "
+            "Tuesday, chief financial officer Lena Brisk said during a results call. The unit has 400 staff.",
         },
     )
     # ("the CFO of X" asks for the role, which "chief financial officer" spells out, of X's alone)
@@ -2795,41 +2794,21 @@ def test_an_acronym_asked_is_the_role_its_words_spell(encode: Callable[[list[str
     assert not ask("Who is Ardane Metals' chief financial officer?").short
 
 
-def test_a_deal_noun_said_only_with_the_is_the_deal_asked_where_no_other_firm_is_about(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    def ask(then: str) -> Draft:
-        return _answering(
-            encode,
-            {
-                "Telvik to buy Dunfeld for €900 million": "Telvik Group has agreed to buy Dunfeld Coatings for €900 "
-                f"million, the companies said on Monday. Dunfeld makes marine paints and employs 1,400 people. {then}",
-            },
-        )("When is Telvik's takeover of Dunfeld expected to close?")
-
-    # ("the transaction", which the article never brings in otherwise, is the takeover asked)
-    assert ask("The transaction is expected to close in Q3 2027.").short == "Q3 2027"
-    # ...but not after a sentence about another firm's deal, nor said by another firm
-    assert not ask(
-        "Telvik also agreed to sell its resin unit to Harken Capital. The sale is expected to close in May 2027."
-    ).short
-    assert not ask("Harken Capital said the sale is expected to close in May 2027.").short
-
-
 def test_a_place_where_an_act_is_done_is_no_other_party(encode: Callable[[list[str]], np.ndarray]) -> None:
     def ask(then: str) -> Draft:
         return _answering(
             encode,
             {
-                "Castlereach to buy Kelbrook Bakeries": "Castlereach Partners has agreed to buy Kelbrook Bakeries for "
-                "£640 million, the companies said on Monday. Kelbrook, founded in Leeds in 1974, runs 412 shops "
-                f"across England and Wales. It employs 6,800 people {then}. Castlereach manages £9 billion.",
+                "Castlereach to buy Kelbrook Bakeries": "Castlereach Partners will pay £640 million for Kelbrook "
+                "Bakeries, it said on Monday. Kelbrook, set up in York in 1968, has 390 shops in England and "
+                f"Wales. It employs 5,200 people {then}. Castlereach manages £9 billion.",
             },
         )("How many people does Kelbrook Bakeries employ?")
 
-    # ("in Wakefield, Swindon and Motherwell", where it bakes, names no one else "it" may be)
-    assert ask("and bakes most of what it sells at three plants, in Wakefield, Swindon and Motherwell").short == (
-        "6,800 people"
+    # ("in Wakefield, Hexham and Motherwell", where it bakes, names no one else "it" may be, whatever
+    # type the model gives a town listed with one)
+    assert ask("and bakes nearly all it sells at four plants, in Wakefield, Hexham and Motherwell").short == (
+        "5,200 people"
     )
     # ...while a firm its clause names may be what "it" stands for
     assert not ask("and bakes most of the bread Harwell Foods sells").short

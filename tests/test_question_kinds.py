@@ -91,7 +91,7 @@ def test_acronyms_match_their_expansions_both_ways(mills: Assistant) -> None:
     # (the words that spell an acronym out stand side by side: a name and a verb apart do not)
     said = "The deal will pay off, chief financial officer Ana Lund said."
     assert spelled_acronyms("Who is the CFO?", said) == {"cfo": ["chief", "financial", "officer"]}
-    assert spelled_acronyms("Who is the CFO?", "It signed with Carpathia Foods, which has opened 18 stores.") == {}
+    assert spelled_acronyms("Who is the CFO?", "It works with Corlan Foods, which has opened 12 outlets.") == {}
     answer = mills.ask("Who is planning an IPO?")
     assert "initial public offering" in answer.text
 

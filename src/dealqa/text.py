@@ -94,7 +94,7 @@ def acronym_terms(question: str, sentence: str) -> set[str]:
 
 def spelled_acronyms(question: str, sentence: str) -> dict[str, list[str]]:
     """For each acronym of the question the sentence spells out in words side by side, its stem and
-    those words: {"cfo": ["chief", "financial", "officer"]} (not "Carpathia Foods, which has
+    those words: {"cfo": ["chief", "financial", "officer"]} (not "Corlan Foods, which has
     opened")."""
     found = {}
     for acronym in set(_ACRONYM.findall(question)):

@@ -1963,7 +1963,7 @@ def _tied(
     acts = [v for v in question.verbs if v not in question.part_of] or question.verbs
     # (a place is stated without the verb asked only where the sentence names the names itself: "a
     # Duluth company"; not a place in a clause of another act, in a sentence that goes on about a
-    # name the one before says: "The loan is priced at 500 points over Nibor")
+    # name the one before says: "The loan is priced at 500 points over the Velmar rate")
     verb = (
         (question.kind == "where" and _names_all(question, c))
         or not question.verbs
@@ -2386,22 +2386,12 @@ def _said_in_role(question: Question, c: Candidate, others: Sequence[Candidate])
                 told.add(noun)
             if any((d.dep_ == "det" and "Ind" in d.morph.get("Definite")) or d.dep_ == "poss" for d in t.children):
                 brought[noun] = brought.get(noun, 0) + (1 if theirs else 2)
-    # (or a noun the article never brings in at all, where no other firm is about: neither the
-    # sentence before names one nor is one the sentence's subject: "X also agreed to sell its unit
-    # to Z. The sale is expected to close in May" is Z's, as is "Z said the sale ...")
-    doc = _doc(c.text)
-    alone = not any(
-        e.label_ == "ORG" and not _in_question(e.text, question)
-        for e in [*(_doc(c.after).ents if c.after else ()), *(e for e in doc.ents if e.root.dep_ in _SUBJECTS)]
-    )
     return {
         stem(t.lemma_.lower()): asked[key]
-        for t, key in roles(doc)
+        for t, key in roles(_doc(c.text))
         if key in asked
-        and (
-            (stem(t.lemma_.lower()) in told and brought.get(stem(t.lemma_.lower()), 0) <= 1)
-            or (alone and stem(t.lemma_.lower()) not in brought)
-        )
+        and stem(t.lemma_.lower()) in told
+        and brought.get(stem(t.lemma_.lower()), 0) <= 1
         and not by_another(t)
         and not t.ent_type_
         # (bare: "the sale of its paints unit" says which one it is, another)
@@ -3075,8 +3065,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
         # (nor the nationality of what a number counts: "40 billion Danish kroner")
         and not _counted_nationality(c, e)
-        # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz")
-        and not _locates_thing(c, e)
+        # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz"; nor, unless
+        # a place is asked, where its act is done: "It employs 900 people in Lodz"; "It operates in
+        # Spain" may be where the passage's other firm operates)
+        and not _locates_thing(c, e, acts=value.label not in PLACE_TYPES)
         # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
     ]
@@ -3200,11 +3192,11 @@ def _entity_at(c: Candidate, at: int, labels: Collection[str] | None = None) -> 
     )
 
 
-def _locates_thing(c: Candidate, name: Entity) -> bool:
+def _locates_thing(c: Candidate, name: Entity, acts: bool = False) -> bool:
     """Whether the name is a place, or listed with one ("Bergen, Oslo and Gdansk", whatever type the
     model gave each), that is the object of a preposition of place describing a noun ("plants in
-    Bergen") or an act ("employs 900 people in Bergen"): it says where the thing is or the act is
-    done, while "a contract with Norway" or "sold it to Norway" may name a party."""
+    Bergen"), or with ``acts`` an act ("employs 900 people in Bergen"): it says where the thing is or
+    the act is done, while "a contract with Norway" or "sold it to Norway" may name a party."""
     token = _doc(c.text).char_span(name.start, name.end, alignment_mode="expand").root
     while token.dep_ in ("conj", "appos", "npadvmod", "compound") and token.head is not token:
         token = token.head  # the first of "Bergen, Oslo and Gdansk", "Gdansk" of "Gdansk, Poland"
@@ -3214,7 +3206,7 @@ def _locates_thing(c: Candidate, name: Entity) -> bool:
         place
         and token.dep_ == "pobj"
         and preposition.lower_ in _LOCATIVE
-        and preposition.head.pos_ in ("NOUN", "PROPN", "VERB")
+        and preposition.head.pos_ in ("NOUN", "PROPN", *(("VERB",) if acts else ()))
         # (not of the clause's subject: "Its site at Gdansk handled ..." is the Gdansk site's figure)
         and preposition.head.dep_ not in ("nsubj", "nsubjpass")
     )
