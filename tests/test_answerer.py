@@ -2812,3 +2812,39 @@ def test_a_place_where_an_act_is_done_is_no_other_party(encode: Callable[[list[s
     )
     # ...while a firm its clause names may be what "it" stands for
     assert not ask("and bakes most of the bread Harwell Foods sells").short
+
+
+def test_a_deal_said_with_the_alone_is_the_one_its_article_tells_of(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    def ask(closing: str) -> Draft:
+        return _answering(
+            encode,
+            {
+                "Harlow Mills to buy Brenton Flour for £310 million": "Harlow Mills has agreed to buy Brenton "
+                "Flour, a Yorkshire miller, for £310 million in cash, the companies said on Tuesday.\n\nHarlow will "
+                "fund it with cash and a £200 million loan from Quayle Bank, which it plans to refinance with bonds. "
+                f"{closing} Brenton has four mills.",
+            },
+        )("When is Harlow's purchase of Brenton expected to close?")
+
+    assert ask("The transaction is expected to close in the third quarter of 2029.").short == (
+        "the third quarter of 2029"
+    )
+    # (not a thing the article brings in apart, though "the" says it alone)
+    assert ask("The refinancing is expected to close in June.").short != "June"
+
+
+def test_a_part_of_a_named_firm_is_a_share(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlow Mills leases Brenton Flour's depot": "Harlow Mills has agreed to lease a depot in Leeds from "
+            "Brenton Flour for 15 years, the companies said on Tuesday. Brenton's largest outside shareholder, "
+            "Quayle Ventures, holds a 30% stake. Brenton raised £12 million from investors in 2024.",
+        },
+    )
+    answer = ask("How much of Brenton does Quayle Ventures own?")
+    assert answer.short in ("", "30%") and "holds a 30% stake" in answer.citations[0].quote, answer.text

@@ -125,6 +125,8 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The shortest stem another may start with and be of the same word.
+_ROOT_LENGTH = 4
 # The arcs of a clause of its own: one before a negated verb states something else than the denial
 # ("X will buy ...; the size was not disclosed"), and a negated verb so attached heads its clause.
 # (Not a subject clause, "csubj", which is what is denied.)
@@ -991,6 +993,7 @@ class ExtractiveAnswerer:
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
+            missing -= _deal_of_article(question, c, around or relevant) if missing else set()
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -2326,6 +2329,68 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
         for _, word in words
         if word in titled and word not in asked
     }
+
+
+def _deal_of_article(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
+    """The stems of the words of the thing whose act the question asks of ("Kallby's purchase of
+    Ostra" in "When is Kallby's purchase of Ostra expected to close?") when the sentence says that
+    act of a noun with "the" alone ("The transaction is expected to close in May"): in an article
+    whose title names every name asked, such a noun, not said before in its article but where a
+    name asked is, stands for the deal the article tells of (not "The refinancing ..." after "it
+    will refinance the loan")."""
+    if not question.names or not all(mentioned(n, c.title) for n in question.names):
+        return set()
+    asked = next(
+        (
+            t
+            for t in _doc(question.text)
+            if t.dep_ in (*_SUBJECTS, "dobj")
+            and t.pos_ in ("NOUN", "ADJ")
+            and stem(t.head.lemma_.lower()) in question.verbs
+        ),
+        None,
+    )
+    if asked is None:
+        return set()
+    bare = [
+        n
+        for t in _doc(c.text)
+        if stem(t.lemma_.lower()) in question.verbs
+        for n in (*t.children, *(t.head.children if t.dep_ == "xcomp" else ()))
+        if n.dep_ in (*_SUBJECTS, "dobj") and n.pos_ == "NOUN" and [d.lower_ for d in n.children] == ["the"]
+    ]
+    earlier = [o.text for o in others if o.article_id == c.article_id and o.start < c.start]
+    earlier += [c.after] if c.after else []
+    asked_words = {w for n in question.names for w in terms(n)}
+
+    def elsewhere(t: Any, named_all: bool) -> bool:  # (a clause naming another party: "sell it to X in a deal")
+        return not named_all or any(
+            w.pos_ == "PROPN" and stem(w.lower_) not in asked_words for w in clause_head(t).subtree
+        )
+
+    # (where the word is said earlier otherwise than with "the" alone, in a sentence that does not
+    # name all names asked or a clause naming another party, it may be another thing: "a bond
+    # offering", "to refinance the loan", "to sell its unit to X in a deal worth $3m")
+    said = {stem(n.lemma_.lower()) for n in bare}
+    introduced = {
+        word
+        for text in earlier
+        for named_all in [all(_named(question, n, text) for n in question.names)]
+        for t in _doc(text)
+        for word in said
+        if _same_root(word, stem(t.lemma_.lower()))
+        and not (t.pos_ == "NOUN" and [d.lower_ for d in t.children] == ["the"])
+        and elsewhere(t, named_all)
+    }
+    if not said - introduced:
+        return set()
+    return {stem(t.lemma_.lower()) for t in asked.subtree if t.pos_ in ("NOUN", "ADJ")}
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Whether two stems are of one word, the one a start of the other ("refin" of "refinance" and
+    "refinanc" of "refinancing")."""
+    return min(len(a), len(b)) >= _ROOT_LENGTH and (a.startswith(b) or b.startswith(a))
 
 
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.

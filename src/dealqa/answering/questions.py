@@ -343,6 +343,15 @@ class QuestionReader:
                     unit = after.head.lemma_.lower()
                     if kind == "how many" and self._type_of(unit)[:1] != ("MONEY",) and not like_num(unit):
                         types = tuple(t for t in types if t != "MONEY")
+            elif kind == "how much" and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" and not any(d.dep_ in ("case", "nummod") for d in o.children)
+                for t in after.children
+                if t.lower_ == "of"
+                for o in t.children
+            ):
+                # "How much of Quarry does X own?": a part of a named party is a share of it (not of
+                # "Quarry's £40 million")
+                types = ("PERCENT",)
             elif (
                 after.head.pos_ == "VERB"
                 and kind == "how much"
