@@ -2848,3 +2848,17 @@ def test_a_part_of_a_named_firm_is_a_share(
     )
     answer = ask("How much of Brenton does Quayle Ventures own?")
     assert answer.short in ("", "30%") and "holds a 30% stake" in answer.citations[0].quote, answer.text
+
+
+def test_the_kind_asked_is_read_with_the_nouns_compounded_with_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Minden Copper sells a stream to Arlo Royalty": "Arlo Royalty will pay $300 million for a share of the "
+            "silver from Minden Copper's mine in Peru, the companies said. Minden Copper is privately held: the "
+            "Peruvian holding company Ortega Lastra owns 55%, and Japanese trading house Hoshimura Shoji owns 45%. "
+            "The mine employs 900 people.",
+        },
+    )
+    # (a "trading house" is a firm, not the building "house" alone would be)
+    assert ask("Which trading house owns 45% of Minden Copper?").short == "Hoshimura Shoji"

@@ -78,6 +78,18 @@ def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> 
     return None
 
 
+def demonstrative_noun(question: str) -> str:
+    """The lemma of the noun a demonstrative points back with ("company" of "that company"), or ""."""
+    return next(
+        (
+            t.head.lemma_.lower()
+            for t in parse(question)
+            if t.morph.get("PronType") == ["Dem"] and t.dep_ == "det" and t.head.pos_ == "NOUN" and t.head.i > t.i
+        ),
+        "",
+    )
+
+
 def about_thing(question: str, earlier: str) -> str | None:
     """The follow-up with its pronoun replaced by the one thing the earlier question, which names no
     one, asked about: its subject's common noun phrase ("Who would chair it?" after "What will the

@@ -125,8 +125,11 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The shortest stem another may start with and be of the same word.
-_ROOT_LENGTH = 4
+# The types of name that may be a party to a deal.
+_PARTY_TYPES = frozenset({"ORG", "PERSON"})
+# The shortest stem another may start with and be of the same word ("agre" starts "agreement"
+# and "agreed", which may say another thing).
+_ROOT_LENGTH = 5
 # The arcs of a clause of its own: one before a negated verb states something else than the denial
 # ("X will buy ...; the size was not disclosed"), and a negated verb so attached heads its clause.
 # (Not a subject clause, "csubj", which is what is denied.)
@@ -2361,16 +2364,16 @@ def _deal_of_article(question: Question, c: Candidate, others: Sequence[Candidat
     ]
     earlier = [o.text for o in others if o.article_id == c.article_id and o.start < c.start]
     earlier += [c.after] if c.after else []
-    asked_words = {w for n in question.names for w in terms(n)}
+    titled = terms(c.title)
 
-    def elsewhere(t: Any, named_all: bool) -> bool:  # (a clause naming another party: "sell it to X in a deal")
+    def elsewhere(t: Any, named_all: bool) -> bool:  # (a clause naming a party the title does not)
         return not named_all or any(
-            w.pos_ == "PROPN" and stem(w.lower_) not in asked_words for w in clause_head(t).subtree
+            w.ent_type_ in _PARTY_TYPES and stem(w.lower_) not in titled for w in clause_head(t).subtree
         )
 
     # (where the word is said earlier otherwise than with "the" alone, in a sentence that does not
-    # name all names asked or a clause naming another party, it may be another thing: "a bond
-    # offering", "to refinance the loan", "to sell its unit to X in a deal worth $3m")
+    # name all names asked or a clause naming a party the title does not, it may be another thing:
+    # "a bond offering", "to refinance the loan", "to sell its unit to X in a deal worth $3m")
     said = {stem(n.lemma_.lower()) for n in bare}
     introduced = {
         word
@@ -2390,7 +2393,7 @@ def _deal_of_article(question: Question, c: Candidate, others: Sequence[Candidat
 def _same_root(a: str, b: str) -> bool:
     """Whether two stems are of one word, the one a start of the other ("refin" of "refinance" and
     "refinanc" of "refinancing")."""
-    return min(len(a), len(b)) >= _ROOT_LENGTH and (a.startswith(b) or b.startswith(a))
+    return a == b or (min(len(a), len(b)) >= _ROOT_LENGTH and (a.startswith(b) or b.startswith(a)))
 
 
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
