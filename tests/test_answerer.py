@@ -2862,3 +2862,18 @@ def test_the_kind_asked_is_read_with_the_nouns_compounded_with_it(encode: Callab
     )
     # (a "trading house" is a firm, not the building "house" alone would be)
     assert ask("Which trading house owns 45% of Minden Copper?").short == "Hoshimura Shoji"
+
+
+def test_the_words_of_the_question_word_are_no_topic_the_articles_must_know(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlow Mills buys Brenton Flour": "Harlow Mills has agreed to buy Brenton Flour for £310 million, the "
+            "companies said on Tuesday. Harlow Mills employs about 2,300 people at 14 mills in England.",
+        },
+    )
+    # ("big" of "how big" asks; only "workforce" is a word the articles do not use)
+    answer = ask("How big is Harlow's workforce?")
+    assert not answer.abstained and "about 2,300 people" in answer.citations[0].quote, answer.text

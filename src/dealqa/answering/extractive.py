@@ -315,7 +315,7 @@ class ExtractiveAnswerer:
             unknown = []  # "June or July?": an alternative the articles never name is just not the answer
         if unknown:
             return abstain(f"The articles in the corpus don't mention {' or '.join(unknown)}.", candidates)
-        if self._mostly_unknown(query):
+        if self._mostly_unknown(query, question):
             return abstain("The articles in the corpus don't cover that.", candidates)
         misattributed = _misattributed(question, candidates)
         if misattributed is not None:
@@ -1370,9 +1370,11 @@ class ExtractiveAnswerer:
             chosen += _choose(on_side, wide=False)
         return sorted(chosen, key=_rank)[:_MAX_SENTENCES]
 
-    def _mostly_unknown(self, query: str) -> bool:
-        """True when most of the query's content words appear nowhere in the corpus (typos allowed)."""
-        words = content_words(query)
+    def _mostly_unknown(self, query: str, question: Question) -> bool:
+        """True when most of the query's content words appear nowhere in the corpus (typos allowed),
+        not counting those of its question word ("big" of "how big", which asks, not what about)."""
+        asking = set(question.kind.split()) if question.kind.startswith("how ") else set()
+        words = [w for w in content_words(query) if w not in asking]
         return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
