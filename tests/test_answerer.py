@@ -2877,3 +2877,16 @@ def test_the_words_of_the_question_word_are_no_topic_the_articles_must_know(
     # ("big" of "how big" asks; only "workforce" is a word the articles do not use)
     answer = ask("How big is Harlow's workforce?")
     assert not answer.abstained and "about 2,300 people" in answer.citations[0].quote, answer.text
+
+
+def test_the_agent_named_in_apposition_does_the_act(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Kelmor sells and leases back 22 supermarkets": "GALWAY, May 3 (Newswire) - Kelmor Stores has agreed "
+            "to sell 22 of its supermarkets to Orlan Property Partners for €300 million and lease them back for 20 "
+            "years, the companies said on Thursday.\n\nKelmor has been controlled since 2018 by its largest "
+            "shareholder, the buyout firm Brannagh Capital. Kelmor runs 140 shops.",
+        },
+    )
+    assert ask("Who controls Kelmor Stores?").short == "Brannagh Capital"

@@ -1372,10 +1372,10 @@ class ExtractiveAnswerer:
 
     def _mostly_unknown(self, query: str, question: Question) -> bool:
         """True when most of the query's content words appear nowhere in the corpus (typos allowed),
-        not counting those of its question word ("big" of "how big", which asks, not what about)."""
+        those of its question word aside ("big" of "how big" asks, and says nothing of what about)."""
         asking = set(question.kind.split()) if question.kind.startswith("how ") else set()
-        words = [w for w in content_words(query) if w not in asking]
-        return sum(1 for w in words if not self.lexicon.knows(w)) * 2 > len(words)
+        words = content_words(query)
+        return sum(1 for w in words if w not in asking and not self.lexicon.knows(w)) * 2 > len(words)
 
     def _unknown_names(self, question: Question, hits: Sequence[Hit]) -> list[str]:
         """Names in the question the corpus never uses (a numbered name such as "Plant 3" or "KX-40"
@@ -2556,7 +2556,8 @@ def _agent_of(question: Question, c: Candidate, value: Entity) -> bool:
         if act.pos_ == "VERB" and stem(act.lemma_.lower()) == question.subject_of
     ):
         return True
-    by = span.root.head if span.root.dep_ == "pobj" else None
+    # ("by the private equity firm Hestra", where the name is in apposition to the agent)
+    by = root.head if root.dep_ == "pobj" else None
     if by is None or by.dep_ != "agent" or stem(by.head.lemma_.lower()) != question.subject_of:
         return False
     act = by.head
