@@ -2814,27 +2814,6 @@ def test_a_place_where_an_act_is_done_is_no_other_party(encode: Callable[[list[s
     assert not ask("and bakes most of the bread Harwell Foods sells").short
 
 
-def test_a_deal_said_with_the_alone_is_the_one_its_article_tells_of(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    def ask(closing: str) -> Draft:
-        return _answering(
-            encode,
-            {
-                "Harlow Mills to buy Brenton Flour for £310 million": "Harlow Mills has agreed to buy Brenton "
-                "Flour, a Yorkshire miller, for £310 million in cash, the companies said on Tuesday.\n\nHarlow will "
-                "fund it with cash and a £200 million loan from Quayle Bank, which it plans to refinance with bonds. "
-                f"{closing} Brenton has four mills.",
-            },
-        )("When is Harlow's purchase of Brenton expected to close?")
-
-    assert ask("The transaction is expected to close in the third quarter of 2029.").short == (
-        "the third quarter of 2029"
-    )
-    # (not a thing the article brings in apart, though "the" says it alone)
-    assert ask("The refinancing is expected to close in June.").short != "June"
-
-
 def test_a_part_of_a_named_firm_is_a_share(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
@@ -2848,20 +2827,6 @@ def test_a_part_of_a_named_firm_is_a_share(
     )
     answer = ask("How much of Brenton does Quayle Ventures own?")
     assert answer.short in ("", "30%") and "holds a 30% stake" in answer.citations[0].quote, answer.text
-
-
-def test_the_kind_asked_is_read_with_the_nouns_compounded_with_it(encode: Callable[[list[str]], np.ndarray]) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Minden Copper sells a stream to Arlo Royalty": "Arlo Royalty will pay $300 million for a share of the "
-            "silver from Minden Copper's mine in Peru, the companies said. Minden Copper is privately held: the "
-            "Peruvian holding company Ortega Lastra owns 55%, and Japanese trading house Hoshimura Shoji owns 45%. "
-            "The mine employs 900 people.",
-        },
-    )
-    # (a "trading house" is a firm, not the building "house" alone would be)
-    assert ask("Which trading house owns 45% of Minden Copper?").short == "Hoshimura Shoji"
 
 
 def test_the_words_of_the_question_word_are_no_topic_the_articles_must_know(
@@ -2890,3 +2855,22 @@ def test_the_agent_named_in_apposition_does_the_act(encode: Callable[[list[str]]
         },
     )
     assert ask("Who controls Kelmor Stores?").short == "Brannagh Capital"
+
+
+def test_a_stake_owned_by_its_is_the_nearest_firm_s_and_a_holder_asked_by_size_holds_that_size(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenton Flour raises its offer for Kelmor Mills": "Brenton Flour raised its offer for Kelmor Mills "
+            "to 410 pence a share on Monday. Brenton, which owns 8.9% of Kelmor, also said it had received an "
+            "undertaking from Orlan Asset Management to accept the offer in respect of its 6.1% stake. Hallam "
+            "Partners owns 12% of Kelmor.",
+        },
+    )
+    # ("its" is the nearest firm's: Orlan's stake, not Brenton's)
+    assert ask("How big a stake in Kelmor Mills does Brenton already own?").short != "6.1%"
+    # (no one the articles name holds 25%)
+    assert ask("Who owns 25% of Kelmor Mills?").short != "Hallam Partners"
+    assert ask("Who owns 12% of Kelmor Mills?").short == "Hallam Partners"

@@ -125,11 +125,6 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The types of name that may be a party to a deal.
-_PARTY_TYPES = frozenset({"ORG", "PERSON"})
-# The shortest stem another may start with and be of the same word ("agre" starts "agreement"
-# and "agreed", which may say another thing).
-_ROOT_LENGTH = 5
 # The arcs of a clause of its own: one before a negated verb states something else than the denial
 # ("X will buy ...; the size was not disclosed"), and a negated verb so attached heads its clause.
 # (Not a subject clause, "csubj", which is what is denied.)
@@ -367,6 +362,10 @@ class ExtractiveAnswerer:
             apart = _measured_apart(question.equated, candidates)
             # (a value called by another measure's noun, "revenue of $5m" for "profit")
             values = [v for v in values if stem(_called(v.candidate, v.entity)) not in apart]
+            # (a name asked by an amount the question states is named where that amount is said:
+            # "Hallam owns 12% of X" names no holder of 25%)
+            sizes = _stated_sizes(question.text) if set(question.types) <= NAME_TYPES else set()
+            values = [v for v in values if sizes <= _stated_sizes(v.candidate.text)]
             if noun_typed:  # (typed by what a sentence says the noun is: only a value said to be it)
                 values = [
                     v
@@ -996,7 +995,6 @@ class ExtractiveAnswerer:
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
-            missing -= _deal_of_article(question, c, around or relevant) if missing else set()
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -2336,68 +2334,6 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
     }
 
 
-def _deal_of_article(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
-    """The stems of the words of the thing whose act the question asks of ("Kallby's purchase of
-    Ostra" in "When is Kallby's purchase of Ostra expected to close?") when the sentence says that
-    act of a noun with "the" alone ("The transaction is expected to close in May"): in an article
-    whose title names every name asked, such a noun, not said before in its article but where a
-    name asked is, stands for the deal the article tells of (not "The refinancing ..." after "it
-    will refinance the loan")."""
-    if not question.names or not all(mentioned(n, c.title) for n in question.names):
-        return set()
-    asked = next(
-        (
-            t
-            for t in _doc(question.text)
-            if t.dep_ in (*_SUBJECTS, "dobj")
-            and t.pos_ in ("NOUN", "ADJ")
-            and stem(t.head.lemma_.lower()) in question.verbs
-        ),
-        None,
-    )
-    if asked is None:
-        return set()
-    bare = [
-        n
-        for t in _doc(c.text)
-        if stem(t.lemma_.lower()) in question.verbs
-        for n in (*t.children, *(t.head.children if t.dep_ == "xcomp" else ()))
-        if n.dep_ in (*_SUBJECTS, "dobj") and n.pos_ == "NOUN" and [d.lower_ for d in n.children] == ["the"]
-    ]
-    earlier = [o.text for o in others if o.article_id == c.article_id and o.start < c.start]
-    earlier += [c.after] if c.after else []
-    titled = terms(c.title)
-
-    def elsewhere(t: Any, named_all: bool) -> bool:  # (a clause naming a party the title does not)
-        return not named_all or any(
-            w.ent_type_ in _PARTY_TYPES and stem(w.lower_) not in titled for w in clause_head(t).subtree
-        )
-
-    # (where the word is said earlier otherwise than with "the" alone, in a sentence that does not
-    # name all names asked or a clause naming a party the title does not, it may be another thing:
-    # "a bond offering", "to refinance the loan", "to sell its unit to X in a deal worth $3m")
-    said = {stem(n.lemma_.lower()) for n in bare}
-    introduced = {
-        word
-        for text in earlier
-        for named_all in [all(_named(question, n, text) for n in question.names)]
-        for t in _doc(text)
-        for word in said
-        if _same_root(word, stem(t.lemma_.lower()))
-        and not (t.pos_ == "NOUN" and [d.lower_ for d in t.children] == ["the"])
-        and elsewhere(t, named_all)
-    }
-    if not said - introduced:
-        return set()
-    return {stem(t.lemma_.lower()) for t in asked.subtree if t.pos_ in ("NOUN", "ADJ")}
-
-
-def _same_root(a: str, b: str) -> bool:
-    """Whether two stems are of one word, the one a start of the other ("refin" of "refinance" and
-    "refinanc" of "refinancing")."""
-    return a == b or (min(len(a), len(b)) >= _ROOT_LENGTH and (a.startswith(b) or b.startswith(a)))
-
-
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
 _SAYS_WHICH = frozenset({"poss", "compound", "nmod", "amod", "prep"})
 
@@ -3077,6 +3013,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellbrook-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
 
+    if _owned_by_another(question, c, value):
+        return False
     # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
     # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
     owner = _relative_owner(c, value)
@@ -3159,6 +3097,19 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _owned_by_another(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value's noun is owned by "its" and the nearest firm the sentence names before it
+    is none of the question's ("... an undertaking from Kerr Capital to accept the offer for its
+    6.1% stake" is no stake of the firm that received it)."""
+    root = _value_root(c, value)
+    held = _modified(root) if root is not None else None
+    pronoun = next((t for t in held.children if t.dep_ == "poss" and t.pos_ == "PRON"), None) if held else None
+    if pronoun is None:
+        return False
+    owner = next((e for e in reversed(c.entities) if e.label == "ORG" and e.end <= pronoun.idx), None)
+    return owner is not None and not any(_named(question, n, c.text[owner.start : owner.end]) for n in question.names)
 
 
 def _counted_nationality(c: Candidate, name: Entity) -> bool:
@@ -3757,6 +3708,15 @@ def _same_value(a: str, b: str) -> bool:
 # The words and letters that scale a number in figures ("$1.2bn", "NOK 300 million"): notation.
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
+
+
+def _stated_sizes(text: str) -> set[tuple[str, float]]:
+    """The amounts and shares the text writes in figures, by type and size."""
+    return {
+        (e.label, size)
+        for e in entities(_doc(text))
+        if e.label in ("MONEY", "PERCENT") and (size := _size(_stated(text, e))) is not None
+    }
 
 
 def _size(value: str) -> float | None:

@@ -222,11 +222,6 @@ class QuestionReader:
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
-                # (a kind of name is read with the nouns compounded with it: a "trading house" is no
-                # building, nor a "law firm" any name)
-                kind_of = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
-                if not named and kind_of and set(types) <= NAME_TYPES:
-                    types = self._type_of(" ".join([*kind_of, lemma]))
                 partitive = noun.head.head == wh  # ("which of the banks": "which" stands for the noun)
                 subject = wh if partitive else noun
                 subjects = [t for t in subject.head.children if t.dep_ == "nsubj"]
