@@ -2857,20 +2857,17 @@ def test_the_agent_named_in_apposition_does_the_act(encode: Callable[[list[str]]
     assert ask("Who controls Kelmor Stores?").short == "Brannagh Capital"
 
 
-def test_a_stake_owned_by_its_is_the_nearest_firm_s_and_a_holder_asked_by_size_holds_that_size(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
+def test_a_holder_asked_by_size_holds_that_size(encode: Callable[[list[str]], np.ndarray]) -> None:
     ask = _answering(
         encode,
         {
             "Brenton Flour raises its offer for Kelmor Mills": "Brenton Flour raised its offer for Kelmor Mills "
-            "to 410 pence a share on Monday. Brenton, which owns 8.9% of Kelmor, also said it had received an "
-            "undertaking from Orlan Asset Management to accept the offer in respect of its 6.1% stake. Hallam "
-            "Partners owns 12% of Kelmor.",
+            "to 410 pence a share on Monday. Hallam Partners owns 12% of Kelmor. Orlan Asset Management holds 7.5 "
+            "per cent of the company.",
         },
     )
-    # ("its" is the nearest firm's: Orlan's stake, not Brenton's)
-    assert ask("How big a stake in Kelmor Mills does Brenton already own?").short != "6.1%"
     # (no one the articles name holds 25%)
     assert ask("Who owns 25% of Kelmor Mills?").short != "Hallam Partners"
     assert ask("Who owns 12% of Kelmor Mills?").short == "Hallam Partners"
+    # (however the share is written)
+    assert ask("Who holds 7.5% of Kelmor Mills?").short == "Orlan Asset Management"

@@ -31,16 +31,7 @@ from .embedding import Embedder
 from .errors import BusyError, DealQAError, EmptyStoreError, InputError, LoadError, StoreError
 from .metadata import human_date, parse_date
 from .retrieval import BM25Index, HybridRetriever
-from .rewrite import (
-    about_thing,
-    condense,
-    demonstrative_noun,
-    is_follow_up,
-    name_type,
-    names_another_firm,
-    points_at_person,
-    resolve,
-)
+from .rewrite import about_thing, condense, is_follow_up, name_type, resolve
 from .settings import Settings
 from .store import SCHEMA, ArticleRecord, VectorStore
 from .types import Answer, Article, Citation, Filters, Hit
@@ -484,16 +475,6 @@ class Assistant:
         if draft.abstained or not draft.short or draft.finding:
             # no one name to put in: a word that would stand for it stands for an unknown one
             return question, any(resolve(question, "X", person=person) for person in (False, True))
-        noun = demonstrative_noun(question) if typed == "PERSON" and len(parsed.names) == 1 else ""
-        if (
-            noun
-            and self.extractive.reader.organisation(noun)
-            and not points_at_person(question)
-            and not names_another_firm(draft.citations[0].quote, parsed.names[0])
-        ):
-            # "that company" after "Who runs Vantor?" is Vantor, not the person the answer names,
-            # where the answer's sentence names no other firm ("Ana Roe of Kell Partners advised it")
-            return resolve(question, parsed.names[0], person=False) or question, False
         # (with the noun asked where the name modifies it: "the Kaldvik depot", not the town)
         named = f"{draft.short} {parsed.kind}"
         name = f"the {named}" if parsed.noun and named.lower() in draft.citations[0].quote.lower() else draft.short

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from .nlp import parse
-from .text import mentioned, terms
+from .text import terms
 
 # Words that point back at something said earlier.
 _REFERRING = re.compile(
@@ -76,37 +76,6 @@ def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> 
         before = doc[start - 1].whitespace_ if start else ""
         return f"{doc[:start].text}{before}{said}{doc[end - 1].whitespace_}{doc[end:].text}".strip()
     return None
-
-
-def demonstrative_noun(question: str) -> str:
-    """The lemma of the noun a demonstrative points back with ("company" of "that company"; the
-    tagger may take "firm" for an adjective), or ""."""
-    return next(
-        (
-            t.head.lemma_.lower()
-            for t in parse(question)
-            if t.morph.get("PronType") == ["Dem"]
-            and t.dep_ == "det"
-            and t.head.pos_ in ("NOUN", "ADJ")
-            and t.head.i > t.i
-        ),
-        "",
-    )
-
-
-def names_another_firm(sentence: str, name: str) -> bool:
-    """Whether the sentence names a firm that is not the name nor a part of it, as the model reads it."""
-    return any(
-        e.label_ == "ORG" and not (mentioned(name, e.text) or mentioned(e.text, name)) for e in parse(sentence).ents
-    )
-
-
-def points_at_person(question: str) -> bool:
-    """Whether the question has "he", "she", "his" or "her", which stand only for a person."""
-    return any(
-        t.morph.get("PronType") == ["Prs"] and bool(set(t.morph.get("Gender")) & {"Masc", "Fem"})
-        for t in parse(question)
-    )
 
 
 def about_thing(question: str, earlier: str) -> str | None:

@@ -363,9 +363,10 @@ class ExtractiveAnswerer:
             # (a value called by another measure's noun, "revenue of $5m" for "profit")
             values = [v for v in values if stem(_called(v.candidate, v.entity)) not in apart]
             # (a name asked by an amount the question states is named where that amount is said:
-            # "Hallam owns 12% of X" names no holder of 25%)
+            # "Hallam owns 12% of X" names no holder of 25%; a sentence whose amounts are all in
+            # words, "500 million euros", is not judged)
             sizes = _stated_sizes(question.text) if set(question.types) <= NAME_TYPES else set()
-            values = [v for v in values if sizes <= _stated_sizes(v.candidate.text)]
+            values = [v for v in values if not sizes or sizes <= (_stated_sizes(v.candidate.text) or sizes)]
             if noun_typed:  # (typed by what a sentence says the noun is: only a value said to be it)
                 values = [
                     v
@@ -3013,8 +3014,6 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     def asked(text: str) -> bool:  # (a name of the sentence is one party of "Pellbrook-Vantor")
         return any(_named(question, n, text, part=True) for n in question.names)
 
-    if _owned_by_another(question, c, value):
-        return False
     # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
     # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
     owner = _relative_owner(c, value)
@@ -3097,19 +3096,6 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
-
-
-def _owned_by_another(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the value's noun is owned by "its" and the nearest firm the sentence names before it
-    is none of the question's ("... an undertaking from Kerr Capital to accept the offer for its
-    6.1% stake" is no stake of the firm that received it)."""
-    root = _value_root(c, value)
-    held = _modified(root) if root is not None else None
-    pronoun = next((t for t in held.children if t.dep_ == "poss" and t.pos_ == "PRON"), None) if held else None
-    if pronoun is None:
-        return False
-    owner = next((e for e in reversed(c.entities) if e.label == "ORG" and e.end <= pronoun.idx), None)
-    return owner is not None and not any(_named(question, n, c.text[owner.start : owner.end]) for n in question.names)
 
 
 def _counted_nationality(c: Candidate, name: Entity) -> bool:
@@ -3706,14 +3692,18 @@ def _same_value(a: str, b: str) -> bool:
 
 
 # The words and letters that scale a number in figures ("$1.2bn", "NOK 300 million"): notation.
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_SCALES = {
+    **{"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6},
+    **{"b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9},
+}
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
 
 
-def _stated_sizes(text: str) -> set[tuple[str, float]]:
-    """The amounts and shares the text writes in figures, by type and size."""
+def _stated_sizes(text: str) -> set[float]:
+    """The sizes of the amounts and shares the text writes in figures (of either type: the model
+    may read "7.5 per cent" as money)."""
     return {
-        (e.label, size)
+        size
         for e in entities(_doc(text))
         if e.label in ("MONEY", "PERCENT") and (size := _size(_stated(text, e))) is not None
     }
