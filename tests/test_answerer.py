@@ -2820,12 +2820,12 @@ def test_a_part_of_a_named_firm_is_a_share(
     ask = _answering(
         encode,
         {
-            "Harlow Mills leases Brenton Flour's depot": "Harlow Mills has agreed to lease a depot in Leeds from "
+            "Tarsk Mills leases Brenton Flour's depot": "Tarsk Mills has agreed to lease a depot in Leeds from "
             "Brenton Flour for 15 years, the companies said on Tuesday. Brenton's largest outside shareholder, "
-            "Quayle Ventures, holds a 30% stake. Brenton raised £12 million from investors in 2024.",
+            "Oskvik Ventures, holds a 30% stake. Brenton took in £12 million in a funding round in 2024.",
         },
     )
-    answer = ask("How much of Brenton does Quayle Ventures own?")
+    answer = ask("How much of Brenton does Oskvik Ventures own?")
     assert answer.short in ("", "30%") and "holds a 30% stake" in answer.citations[0].quote, answer.text
 
 
@@ -2835,12 +2835,12 @@ def test_the_words_of_the_question_word_are_no_topic_the_articles_must_know(
     ask = _answering(
         encode,
         {
-            "Harlow Mills buys Brenton Flour": "Harlow Mills has agreed to buy Brenton Flour for £310 million, the "
-            "companies said on Tuesday. Harlow Mills employs about 2,300 people at 14 mills in England.",
+            "Tarsk Mills buys Brenton Flour": "Tarsk Mills has agreed to buy Brenton Flour for £310 million, the "
+            "companies said on Tuesday. Tarsk Mills employs about 2,300 people at 14 mills in England.",
         },
     )
     # ("big" of "how big" asks; only "workforce" is a word the articles do not use)
-    answer = ask("How big is Harlow's workforce?")
+    answer = ask("How big is Tarsk's workforce?")
     assert not answer.abstained and "about 2,300 people" in answer.citations[0].quote, answer.text
 
 
@@ -2848,10 +2848,10 @@ def test_the_agent_named_in_apposition_does_the_act(encode: Callable[[list[str]]
     ask = _answering(
         encode,
         {
-            "Kelmor sells and leases back 22 supermarkets": "GALWAY, May 3 (Newswire) - Kelmor Stores has agreed "
-            "to sell 22 of its supermarkets to Orlan Property Partners for €300 million and lease them back for 20 "
-            "years, the companies said on Thursday.\n\nKelmor has been controlled since 2018 by its largest "
-            "shareholder, the buyout firm Brannagh Capital. Kelmor runs 140 shops.",
+            "Kelmor sells and leases back 22 supermarkets": "GALWAY, May 3 (Newswire) - Kelmor Stores will sell "
+            "22 supermarkets to Orlan Property Partners for €300 million and rent them back under a 20-year lease, "
+            "it said on Thursday.\n\nKelmor has been controlled since 2018 by its largest shareholder, the buyout "
+            "firm Brannagh Capital. Kelmor runs 140 shops.",
         },
     )
     assert ask("Who controls Kelmor Stores?").short == "Brannagh Capital"
@@ -2862,12 +2862,12 @@ def test_a_holder_asked_by_size_holds_that_size(encode: Callable[[list[str]], np
         encode,
         {
             "Brenton Flour raises its offer for Kelmor Mills": "Brenton Flour raised its offer for Kelmor Mills "
-            "to 410 pence a share on Monday. Hallam Partners owns 12% of Kelmor. Orlan Asset Management holds 7.5 "
+            "to 410 pence a share on Monday. Brennick Partners owns 12% of Kelmor. Orlan Asset Management holds 7.5 "
             "per cent of the company.",
         },
     )
     # (no one the articles name holds 25%)
-    assert ask("Who owns 25% of Kelmor Mills?").short != "Hallam Partners"
-    assert ask("Who owns 12% of Kelmor Mills?").short == "Hallam Partners"
+    assert ask("Who owns 25% of Kelmor Mills?").short != "Brennick Partners"
+    assert ask("Who owns 12% of Kelmor Mills?").short == "Brennick Partners"
     # (however the share is written)
     assert ask("Who holds 7.5% of Kelmor Mills?").short == "Orlan Asset Management"

@@ -363,7 +363,7 @@ class ExtractiveAnswerer:
             # (a value called by another measure's noun, "revenue of $5m" for "profit")
             values = [v for v in values if stem(_called(v.candidate, v.entity)) not in apart]
             # (a name asked by an amount the question states is named where that amount is said:
-            # "Hallam owns 12% of X" names no holder of 25%; a sentence whose amounts are all in
+            # "Brennick owns 12% of X" names no holder of 25%; a sentence whose amounts are all in
             # words, "500 million euros", is not judged)
             sizes = _stated_sizes(question.text) if set(question.types) <= NAME_TYPES else set()
             values = [v for v in values if not sizes or sizes <= (_stated_sizes(v.candidate.text) or sizes)]
