@@ -109,6 +109,8 @@ def test_misspelt_words_are_searched_as_the_corpus_spells_them(assistant: Assist
     assert assistant.bm25.corrected("Which city hosts Calassus 1?", assistant.embedder.knows_word) is None
     # a name with an accented letter is one word, not a name cut at the accent and its tail "fixed"
     assert assistant.bm25.corrected("Where is Sólmemphis based?", assistant.embedder.knows_word) is None
+    # a word the corpus never uses is measured as typed: no typo of a term a letter from its stem
+    assert assistant.bm25.corrected("What severance terms did he get?", assistant.embedder.knows_word) is None
     hits = assistant.search("wich outlet reportd the agrement frist", k=3)
     assert any("first reported by Decrypt" in h.chunk.text for h in hits)
 

@@ -26,6 +26,7 @@ WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
 _NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
+_SHORT_WORD = 6  # letters of a word a typo is one edit from; a longer one may be two
 # ...and of a mistyped word of a name to a word the corpus writes beside the name's other words
 # (a transposition, "Mraine" for "Marine", scores 83)
 _NAME_WORD_TYPO = 75
@@ -138,9 +139,7 @@ class BM25Index:
                 if is_word(word.lower()):
                     return word if self.uses(word) else self._beside_name(word, beside, _NAME_TYPO)
                 return self._name(word, beside)
-            nearest = self._nearest_term(word)
-            # a word the corpus uses as it is (its stem is a corpus term) is no typo
-            return word if nearest is None or nearest == stem(word) else nearest
+            return self._nearest_word(word) or word
 
         fixed = re.sub(r"[^\W\d_]+", fix, text)  # words of letters, accented ones too ("Eólica")
         return fixed if fixed != text else None
@@ -181,6 +180,21 @@ class BM25Index:
                 written |= {fold(a or b).lower() for a, b in pattern.findall(text)}
         found = process.extract(fold(word).lower(), written, scorer=fuzz.ratio, score_cutoff=cutoff, limit=2)
         return _capitalised(str(found[0][0])) if len(found) == 1 else word
+
+    def _nearest_word(self, word: str) -> str | None:
+        """The corpus term a misspelt word is a letter or two from ("reportd": "report"; one letter
+        in a word of six or fewer), or None, also for a word the corpus uses as it is (its stem is a
+        corpus term). The word is measured as typed: "severance" is no typo of "seven", though its
+        stem "sever" is a letter from it."""
+        self.refresh()
+        if not self._ids or stem(word) in self._retriever.vocab_dict:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        edits = 1 if len(word) <= _SHORT_WORD else 2
+        found = process.extractOne(fold(word), self._vocab, scorer=DamerauLevenshtein.distance, score_cutoff=edits)
+        return str(found[0]) if found else None
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
