@@ -26,7 +26,7 @@ WordCheck = Callable[[str], bool]
 # The usual RRF constant: dampens the weight of the very first ranks.
 RRF_K = 60
 _NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
-_SHORT_WORD = 6  # letters of a word a typo is one edit from; a longer one may be two
+_SHORT_WORD = 7  # letters of a word a typo is one edit from; a longer one may be two
 # ...and of a mistyped word of a name to a word the corpus writes beside the name's other words
 # (a transposition, "Mraine" for "Marine", scores 83)
 _NAME_WORD_TYPO = 75
@@ -182,19 +182,25 @@ class BM25Index:
         return _capitalised(str(found[0][0])) if len(found) == 1 else word
 
     def _nearest_word(self, word: str) -> str | None:
-        """The corpus term a misspelt word is a letter or two from ("reportd": "report"; one letter
-        in a word of six or fewer), or None, also for a word the corpus uses as it is (its stem is a
-        corpus term). The word is measured as typed: "severance" is no typo of "seven", though its
-        stem "sever" is a letter from it."""
+        """The corpus term of the word the sentences write that a misspelt word is a letter or two
+        from ("reportd": "reported", so "report"; one letter in a word of seven or fewer), or None, also
+        for a word the corpus uses as it is (its stem is a corpus term). Whole words, not stems:
+        "severance" is no typo of "seven", though its stem "sever" is a letter from it. (A short
+        word is its own stem, and may be one no sentence counts as content: "wich".)"""
         self.refresh()
         if not self._ids or stem(word) in self._retriever.vocab_dict:
             return None
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        edits = 1 if len(word) <= _SHORT_WORD else 2
-        found = process.extractOne(fold(word), self._vocab, scorer=DamerauLevenshtein.distance, score_cutoff=edits)
-        return str(found[0]) if found else None
+        typed, short = fold(word), len(word) <= _SHORT_WORD
+        distance = DamerauLevenshtein.distance
+        words = self.cache.snapshot().words.keys()
+        written = process.extractOne(typed, words, scorer=distance, score_cutoff=1 if short else 2)
+        if written is not None:
+            return stem(str(written[0]))
+        term = process.extractOne(typed, self._vocab, scorer=distance, score_cutoff=1) if short else None
+        return str(term[0]) if term else None
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
