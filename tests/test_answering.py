@@ -111,6 +111,8 @@ def test_misspelt_words_are_searched_as_the_corpus_spells_them(assistant: Assist
     assert assistant.bm25.corrected("Where is Sólmemphis based?", assistant.embedder.knows_word) is None
     # a word the corpus never uses is measured as typed: no typo of a term a letter from its stem
     assert assistant.bm25.corrected("What severance terms did he get?", assistant.embedder.knows_word) is None
+    # ...nor is a short one a typo of a word a letter from it ("bake" of "make")
+    assert assistant.bm25.corrected("How long should it bake?", assistant.embedder.knows_word) is None
     hits = assistant.search("wich outlet reportd the agrement frist", k=3)
     assert any("first reported by Decrypt" in h.chunk.text for h in hits)
 

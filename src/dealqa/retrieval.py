@@ -27,6 +27,7 @@ WordCheck = Callable[[str], bool]
 RRF_K = 60
 _NAME_TYPO = 85  # rapidfuzz ratio of a mistyped name to the corpus's spelling
 _SHORT_WORD = 7  # letters of a word a typo is one edit from; a longer one may be two
+_WORD_TYPO = 80  # rapidfuzz ratio of a mistyped word to the one the sentences write
 # ...and of a mistyped word of a name to a word the corpus writes beside the name's other words
 # (a transposition, "Mraine" for "Marine", scores 83)
 _NAME_WORD_TYPO = 75
@@ -190,17 +191,20 @@ class BM25Index:
         self.refresh()
         if not self._ids or stem(word) in self._retriever.vocab_dict:
             return None
-        from rapidfuzz import process
+        from rapidfuzz import fuzz, process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        typed, short = fold(word), len(word) <= _SHORT_WORD
-        distance = DamerauLevenshtein.distance
-        words = self.cache.snapshot().words.keys()
-        written = process.extractOne(typed, words, scorer=distance, score_cutoff=1 if short else 2)
+        typed, edits = fold(word), 1 if len(word) <= _SHORT_WORD else 2
+
+        def nearest(choices: Collection[str]) -> str | None:
+            # (most alike, and as many letters apart at most: "bake" is no typo of "make")
+            found = process.extractOne(typed, choices, scorer=fuzz.ratio, score_cutoff=_WORD_TYPO)
+            return str(found[0]) if found and DamerauLevenshtein.distance(typed, found[0]) <= edits else None
+
+        written = nearest(self.cache.snapshot().words.keys())
         if written is not None:
-            return stem(str(written[0]))
-        term = process.extractOne(typed, self._vocab, scorer=distance, score_cutoff=1) if short else None
-        return str(term[0]) if term else None
+            return stem(written)
+        return nearest(self._vocab) if len(word) <= _SHORT_WORD else None
 
     def _nearest_term(self, word: str) -> str | None:
         """The word's own stem if the corpus has it, else the closest corpus term (a typo), else None."""
