@@ -2871,3 +2871,48 @@ def test_a_holder_asked_by_size_holds_that_size(encode: Callable[[list[str]], np
     assert ask("Who owns 12% of Kelmor Mills?").short == "Brennick Partners"
     # (however the share is written)
     assert ask("Who holds 7.5% of Kelmor Mills?").short == "Orlan Asset Management"
+
+
+def test_a_name_where_an_act_is_done_does_not_do_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Halbrook and Venmoor cleared to merge": "The merger of care-home groups Halbrook Care and Venmoor "
+            "Homes was cleared by the regulator on Monday. The companies must sell the Venmoor home in Hollings "
+            "and the Halbrook homes in Marston and Tilbury to a buyer approved by the regulator.",
+        },
+    )
+    # (the model may take a town for a firm; it is where a home is, not who buys them)
+    answer = ask("Which company will buy the three homes Halbrook and Venmoor have to sell?")
+    assert not answer.short, answer.text
+
+
+def test_what_sells_itself_is_the_seller(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Merrow Press sells itself to Dunhallow Media": "LEEDS, England, March 4 (Wirepress) - Merrow Press, "
+            "the family-owned printer of 9 regional titles, has agreed to sell itself to rival publisher Dunhallow "
+            "Media for £64 million in cash, the companies said on Wednesday. Dunhallow may pay up to a further £7m "
+            "if Merrow's online readership doubles by 2029.",
+        },
+    )
+    assert ask("How much is Dunhallow Media paying for Merrow Press?").short == "£64 million"
+
+
+def test_a_sentence_denying_the_terms_asked_leads(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tolland Bank takes over Brisby's store cards": "Tolland Bank has agreed to buy the credit-card book of "
+            "Brisby, the British department-store chain, for £900 million, the two said on Friday.\n\nThe book "
+            "holds about 1.2 million active accounts. The cards are issued by Brisby Money, the retailer's finance "
+            "arm, which will close once the accounts move to Tolland.\n\nAs part of the deal the two companies "
+            "signed a ten-year partnership under which Tolland will issue Brisby-branded cards in the retailer's 40 "
+            "shops and online. The profit-sharing terms of the partnership were not disclosed.\n\nBrisby shares "
+            "rose 9% in London.",
+        },
+    )
+    # (the sentence before says what the partnership is; the one that says its terms leads)
+    answer = ask("What are the profit-sharing terms of the Tolland-Brisby card partnership?")
+    assert "were not disclosed" in answer.citations[0].quote, answer.text

@@ -510,12 +510,18 @@ class ExtractiveAnswerer:
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
         # (a sentence saying every word asked goes before one nearly as close that leaves the act out:
-        # "X may end the leases" for "Can X end its leases?", before "X will lease them back")
+        # "X may end the leases" for "Can X end its leases?", before "X will lease them back"; and
+        # one of the leading sentences that says them, the noun a "what NOUN" of no type asks among
+        # them, to deny them, where the first says few of them itself: "The fee terms of the pact
+        # were not disclosed" for "What are the fee terms of the Orwin-Kallby supply pact?", whose
+        # kind of pact "the pact" need not restate)
+        wanted = set(question.focus) - set(question.kinds_named) | {question.untyped}
+        few = bool(question.untyped) and len(wanted & terms(relevant[0].text)) < _OWN_COVERAGE * len(wanted)
         saying = [
             c
             for c in relevant
             if set(question.focus) <= terms(c.text) and c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN
-        ]
+        ] or [c for c in relevant[:_WEIGHED] if few and c.negated and wanted <= terms(c.text)]
         relevant = [*saying[:1], *(c for c in relevant if c not in saying[:1])]
         return _compose(chosen or _choose(relevant, question.several))
 
@@ -1075,6 +1081,8 @@ class ExtractiveAnswerer:
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if question.subject_of and _done_to(c, e, question.subject_of):
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
+                if question.subject_of and e.label in NAME_TYPES and _placed(c, e):
+                    continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
                 if e.label in _AMOUNTS | {"CARDINAL"} and _said_of_several(question, c, e):
@@ -2021,6 +2029,10 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         source = _party(act, (), "from")
         taker = [to] if to is not None else _subject(act)
         giver = _subject(act) if to is not None else [source] if source is not None else []
+        # ("has agreed to sell itself to X": what is sold is the seller, or a name in apposition
+        # or joined to it, where the parser took a dateline's place for the subject)
+        sellers = [n for s in _subject(act) for n in (s, *(a for a in s.children if a.dep_ in ("appos", "conj")))]
+        things = [g for t in things for g in (sellers if "Yes" in t.morph.get("Reflex") else [t])]
     else:
         # (the act's object, or another amount joined to it: "will pay NOK 1.2 billion for X and NOK
         # 300 million for Y")
@@ -2512,6 +2524,18 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
     # (or of the act it completes: "agreed to buy X")
     verbs = (root.head, root.head.head) if root.head.dep_ == "xcomp" else (root.head,)
     return any(stem(v.lemma_.lower()) == act for v in verbs)
+
+
+def _placed(c: Candidate, value: Entity) -> bool:
+    """Whether the name, or the first of those listed with it, is the object of a preposition of
+    place ("must sell the hospital in Corby", whatever type the model gave "Corby"): it says where a
+    thing is or an act is done, and so is no one who does the act asked ("Who will buy the plant?")."""
+    t = _value_root(c, value)
+    if t is None:
+        return False
+    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
 
 
 def _dateline_end(doc: Any) -> int:
