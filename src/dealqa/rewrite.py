@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .nlp import parse
+from .nlp import entities, parse
 from .text import terms
 
 # Words that point back at something said earlier.
@@ -37,8 +37,9 @@ def condense(question: str, history: Sequence[str]) -> str:
 
 def name_type(name: str, sentence: str) -> str:
     """The type the model reads the name as in the sentence that gives it ("PERSON", "ORG",
-    "DATE", ...), or "" where it finds no such entity."""
-    return next((e.label_ for e in parse(sentence).ents if e.text == name), "")
+    "DATE", ...; "NAME" for a run of proper nouns it gave no type), or "" where it finds no such
+    entity."""
+    return next((e.label for e in entities(parse(sentence)) if sentence[e.start : e.end] == name), "")
 
 
 def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> str | None:

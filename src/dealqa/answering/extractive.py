@@ -1063,7 +1063,7 @@ class ExtractiveAnswerer:
                     # a wire copy's dateline dates the report, not what it had done before, and its
                     # place and agency are where and by whom it was filed: no party to anything
                     continue
-                if question.noun and not _object_of(question, c, e):
+                if question.noun and not _object_of(question, c, e) and not _one_of(question, c, text):
                     if not _named_as(question, c, e):
                         continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                     if not terms(question.kind) <= terms(c.text):
@@ -1155,6 +1155,8 @@ class ExtractiveAnswerer:
                             measures = "actor"
                         elif question.kind == "how old" and _apposed(question, c, e):
                             measures = "age"
+                        elif question.partitive and _described(question, c, e):
+                            measures = "described"
                         elif unit and unit == _asked_rate(question.text):
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                         elif question.verbs and _governed_by(question, c, e):
@@ -1940,6 +1942,7 @@ def _tied(
         "row",
         "governed",
         "titled",
+        "described",
         "named",
     ):
         return True
@@ -2136,6 +2139,25 @@ def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
     if act is None:
         return False
     return not any(t.lower_ == "for" for t in (*act.children, *_own_words(span.root)))
+
+
+def _described(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether a clause of its own says the question's act of the name, with the names asked:
+    "Harrow, based in Corby, has ..." for "Which of the two co-operatives is based in Corby?"."""
+    root = _value_root(c, value)
+    return root is not None and any(
+        t.dep_ in ("acl", "relcl")
+        and stem(t.lemma_.lower()) in question.verbs
+        and all(_named(question, n, " ".join(w.text for w in t.subtree)) for n in question.names)
+        for t in root.children
+    )
+
+
+def _one_of(question: Question, c: Candidate, text: str) -> bool:
+    """Whether the name is one of those a "which of the NOUN" asks among: its article's title names
+    it and says the kind asked ("Harrow and Vell dairy co-operatives agree to merge" for "Which of
+    the two dairy co-operatives is based in Corby?")."""
+    return question.partitive and mentioned(text, c.title) and terms(question.kind) <= terms(c.title)
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:

@@ -124,6 +124,8 @@ class Question:
     # stem of a "which NOUN" that names no entity type ("law firm", "role"): a value's clause must state it
     noun: str = ""
     thing: str = ""  # stem of the noun of a "which NOUN", whether it names a type or not
+    # it asks "which of the NOUN": one of those its articles tell of, which a sentence need not call one
+    partitive: bool = False
     # stem of the verb whose object that noun is ("own" of "What share will X own?"): a value that
     # is the object of the same verb is what the noun stands for, whether or not it is called one
     object_of: str = ""
@@ -432,6 +434,7 @@ class QuestionReader:
             preposition=doc[wh.i - 1].lower_ if wh is not None and wh.i and doc[wh.i - 1].pos_ == "ADP" else "",
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
+            partitive=noun is not None and wh is not None and noun.head.lower_ == "of" and noun.head.head.i == wh.i,
             object_of=stem(stands.head.lemma_.lower()) if stands is not None and stands.dep_ == "dobj" else "",
             actor=actor(stands.head) if stands is not None and stands.dep_ == "dobj" else frozenset(),
             subject_of=_subject_of(stands or wh) if set(types) & NAME_TYPES else "",
