@@ -2885,6 +2885,15 @@ def test_a_name_where_an_act_is_done_does_not_do_it(encode: Callable[[list[str]]
     # (the model may take a town for a firm; it is where a home is, not who buys them)
     answer = ask("Which company will buy the three homes Halbrook and Venmoor have to sell?")
     assert not answer.short, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Halbrook sells its clinics": "Halbrook Care will sell its clinics to Venmoor Homes for £40 million. "
+            "Bankers at Orwin Bank advised Halbrook on the sale, while Kessel Partners advised Venmoor.",
+        },
+    )
+    # (a name after "at" on the subject is who does the act)
+    assert ask("Who advised Halbrook Care on the sale?").short == "Orwin Bank"
 
 
 def test_what_sells_itself_is_the_seller(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -2900,19 +2909,17 @@ def test_what_sells_itself_is_the_seller(encode: Callable[[list[str]], np.ndarra
     assert ask("How much is Dunhallow Media paying for Merrow Press?").short == "£64 million"
 
 
-def test_a_sentence_denying_the_terms_asked_leads(encode: Callable[[list[str]], np.ndarray]) -> None:
+def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Callable[[list[str]], np.ndarray]) -> None:
     ask = _answering(
         encode,
         {
-            "Tolland Bank takes over Brisby's store cards": "Tolland Bank has agreed to buy the credit-card book of "
-            "Brisby, the British department-store chain, for £900 million, the two said on Friday.\n\nThe book "
-            "holds about 1.2 million active accounts. The cards are issued by Brisby Money, the retailer's finance "
-            "arm, which will close once the accounts move to Tolland.\n\nAs part of the deal the two companies "
-            "signed a ten-year partnership under which Tolland will issue Brisby-branded cards in the retailer's 40 "
-            "shops and online. The profit-sharing terms of the partnership were not disclosed.\n\nBrisby shares "
-            "rose 9% in London.",
+            "Torvane Bio licenses KL-12 from Kessick Labs": "Torvane Bio will pay Kessick Labs $60 million upfront "
+            "for the rights to sell the experimental drug KL-12 in Europe, the companies said on Monday. Kessick "
+            "Labs, based in Leiden, employs 80 people.",
         },
     )
-    # (the sentence before says what the partnership is; the one that says its terms leads)
-    answer = ask("What are the profit-sharing terms of the Tolland-Brisby card partnership?")
-    assert "were not disclosed" in answer.citations[0].quote, answer.text
+    answer = ask("How much did Kessick Labs pay Torvane Bio for the rights to KL-12?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
+    assert "Torvane Bio will pay Kessick Labs" in answer.citations[0].quote
+    # (their way round, the amount is the answer)
+    assert ask("How much will Torvane Bio pay Kessick Labs for the rights to KL-12?").short == "$60 million"

@@ -469,6 +469,9 @@ class Assistant:
         retrieval = self._retrieve(queries, self.settings.top_k, article_id, parsed.types, filters=filters)
         draft = self.extractive.answer(parsed, queries[0], retrieval)
         typed = name_type(draft.short, draft.citations[0].quote) if draft.short and draft.citations else ""
+        # (a run of capitals the model gave no type is a name only as one of the parties "which of
+        # the NOUN" asks among: "Term Loan B" is no party a pronoun stands for)
+        typed = "" if typed == "NAME" and not parsed.partitive else typed
         # (a "which NOUN" declined asked for a name not known; "What synergies ...?" for none)
         if not _asks_name(parsed) and typed not in NAME_TYPES and not (draft.abstained and "which" in parsed.words):
             return about  # a "which NOUN" answered by no name, or by a quote alone: no name to put in

@@ -381,6 +381,13 @@ class ExtractiveAnswerer:
                     if question.unresolved
                     else _compose_value(question, values, relevant)
                 )
+            # "How much did X pay Y?" where the articles say Y pays X: the premise is the wrong way round
+            reversed_roles = self._reversed(question, relevant[:_WEIGHED])
+            if reversed_roles is not None:
+                refused = abstain(
+                    f"The articles don't say that {question.topic}; they say:", [reversed_roles], closest=1
+                )
+                return replace(refused, finding=_FALSE_PREMISE)
             if question.naming:
                 # no name a verb gives the thing: the sentence that tells of it, in words a name is
                 # not given in ("The new company's name will be X", "It will trade as X")
@@ -510,18 +517,12 @@ class ExtractiveAnswerer:
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
         # (a sentence saying every word asked goes before one nearly as close that leaves the act out:
-        # "X may end the leases" for "Can X end its leases?", before "X will lease them back"; and
-        # one of the leading sentences that says them, the noun a "what NOUN" of no type asks among
-        # them, to deny them, where the first says few of them itself: "The fee terms of the pact
-        # were not disclosed" for "What are the fee terms of the Orwin-Kallby supply pact?", whose
-        # kind of pact "the pact" need not restate)
-        wanted = set(question.focus) - set(question.kinds_named) | {question.untyped}
-        few = bool(question.untyped) and len(wanted & terms(relevant[0].text)) < _OWN_COVERAGE * len(wanted)
+        # "X may end the leases" for "Can X end its leases?", before "X will lease them back")
         saying = [
             c
             for c in relevant
             if set(question.focus) <= terms(c.text) and c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN
-        ] or [c for c in relevant[:_WEIGHED] if few and c.negated and wanted <= terms(c.text)]
+        ]
         relevant = [*saying[:1], *(c for c in relevant if c not in saying[:1])]
         return _compose(chosen or _choose(relevant, question.several))
 
@@ -989,6 +990,7 @@ class ExtractiveAnswerer:
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
         weighed = 0
+        asks_place = set(question.types) <= PLACE_TYPES
         for c in said_by:
             if weighed == _WEIGHED:
                 break
@@ -1081,7 +1083,7 @@ class ExtractiveAnswerer:
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if question.subject_of and _done_to(c, e, question.subject_of):
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
-                if question.subject_of and e.label in NAME_TYPES and _placed(c, e):
+                if question.subject_of and e.label in NAME_TYPES and not asks_place and _placed(c, e):
                     continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
@@ -1363,6 +1365,35 @@ class ExtractiveAnswerer:
         ):
             return None
         return next((c for c in stating if _denies(c.text, like)), stating[0] if stating else leading[0])
+
+    def _reversed(self, question: Question, leading: list[Candidate]) -> Candidate | None:
+        """The leading sentence that states the question's act (its verb, or one like it: "buy" for
+        "acquire") with the question's doer and the one it is done to in each other's places ("Y
+        will pay X $40m" for "How much did X pay Y?"), where none states it their way round; None
+        otherwise. Roles are read from the parse: a verb's subject, and its object or dative."""
+        roles = [(a, s, o) for a, s, o in (_roles(question, t) for t in _acts(question)) if s and o]
+        if not roles:
+            return None
+        words = sorted({t.lemma_.lower() for c in leading for t in _doc(c.text) if t.pos_ == "VERB"})
+        asked = sorted({a for a, _, _ in roles})
+        if not words:
+            return None
+        vectors = self._vectors([*asked, *words])
+        alike = vectors[: len(asked)] @ vectors[len(asked) :].T
+        found: Candidate | None = None
+        for c in leading:
+            for t in _doc(c.text):
+                if t.pos_ != "VERB":
+                    continue
+                lemma, doers, done = _roles(question, t)
+                for a, s, o in roles:
+                    if stem(a) != stem(lemma) and alike[asked.index(a), words.index(lemma)] < _SAME_VERB:
+                        continue
+                    if s & doers and o & done:
+                        return None  # said their way round: the premise stands
+                    if o & doers and s & done and found is None:
+                        found = c
+        return found
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -1765,6 +1796,27 @@ def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
     return False
 
 
+def _acts(question: Question) -> list[Any]:
+    """The verbs of the question's parse that it takes for granted ("pay" of "How much did X pay Y?")."""
+    return [t for t in _doc(question.text) if t.text in question.predicates and t.pos_ == "VERB"]
+
+
+def _roles(question: Question, act: Any) -> tuple[str, set[str], set[str]]:
+    """The act's lemma, and which of the question's names its subject (or, for an act that completes
+    or serves another, that one's: "paying to acquire") and its object or dative name."""
+    subjects = _subject(act) or (_subject(act.head) if act.dep_ == "advcl" else [])
+
+    # (by the words that head each, and those in apposition: not "Kallby" of "7.5 times Kallby's revenue")
+    def named(tokens: list[Any]) -> set[str]:
+        heads = [h for t in tokens for h in (t, *(a for a in t.children if a.dep_ == "appos"))]
+        phrase = " ".join(w.text for h in heads for w in compounded(h))
+        return {n for n in question.names if _named(question, n, phrase)}
+
+    objects = [t for t in act.children if t.dep_ in ("dobj", "dative")]
+    doers, done = named(subjects), named(objects)
+    return act.lemma_.lower(), doers - done, done - doers
+
+
 def _swaps(question: Question, c: Candidate, acts: set[str]) -> bool:
     """Whether the sentence gives the question's parties other roles in an act of these stems ("X
     has agreed to buy Y" for "Why did Y decide to buy X?")."""
@@ -2034,7 +2086,11 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         giver = _subject(act) if to is not None else [source] if source is not None else []
         # ("has agreed to sell itself to X": what is sold is the seller, or a name in apposition
         # or joined to it, where the parser took a dateline's place for the subject)
-        sellers = [n for s in _subject(act) for n in (s, *(a for a in s.children if a.dep_ in ("appos", "conj")))]
+        sellers = [
+            n
+            for s in _subject(act)
+            for n in (s, *(a for a in s.children if a.dep_ in ("appos", "conj") and a.pos_ == "PROPN"))
+        ]
         things = [g for t in things for g in (sellers if "Yes" in t.morph.get("Reflex") else [t])]
     else:
         # (the act's object, or another amount joined to it: "will pay NOK 1.2 billion for X and NOK
@@ -2142,22 +2198,56 @@ def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
 
 
 def _described(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether a clause of its own says the question's act of the name, with the names asked:
-    "Harrow, based in Corby, has ..." for "Which of the two co-operatives is based in Corby?"."""
+    """Whether a clause of its own says the question's act of the name, undenied, with the names
+    asked after the prepositions the question puts them after: "Harrow, based in Corby, has ..."
+    for "Which of the two co-operatives is based in Corby?" (not "which moved from Corby")."""
     root = _value_root(c, value)
-    return root is not None and any(
-        t.dep_ in ("acl", "relcl")
-        and stem(t.lemma_.lower()) in question.verbs
-        and all(_named(question, n, " ".join(w.text for w in t.subtree)) for n in question.names)
-        for t in root.children
-    )
+    if root is None:
+        return False
+    asked = _preposition_of(question, question.text)
+    for t in root.children:
+        if t.dep_ not in ("acl", "relcl") or stem(t.lemma_.lower()) not in question.verbs:
+            continue
+        clause = " ".join(w.text for w in t.subtree)
+        said = _preposition_of(question, clause)
+        if (
+            not any(w.dep_ == "neg" for w in t.children)
+            and all(_named(question, n, clause) for n in question.names)
+            and all(said.get(n) == p for n, p in asked.items())
+        ):
+            return True
+    return False
+
+
+def _preposition_of(question: Question, text: str) -> dict[str, str]:
+    """For each of the question's names the text puts after a preposition, that preposition ("in"
+    of "based in Corby")."""
+    found: dict[str, str] = {}
+    for t in _doc(text):
+        if t.dep_ == "pobj":
+            phrase = " ".join(w.text for w in compounded(t))
+            found.update((n, t.head.lower_) for n in question.names if _named(question, n, phrase))
+    return found
 
 
 def _one_of(question: Question, c: Candidate, text: str) -> bool:
-    """Whether the name is one of those a "which of the NOUN" asks among: its article's title names
-    it and says the kind asked ("Harrow and Vell dairy co-operatives agree to merge" for "Which of
-    the two dairy co-operatives is based in Corby?")."""
-    return question.partitive and mentioned(text, c.title) and terms(question.kind) <= terms(c.title)
+    """Whether the name is one of those a "which of the NOUN" asks among: its article's title says
+    the kind asked and lists the name beside its noun, with nothing but other names and the kind's
+    words between ("Harrow and Vell dairy co-operatives agree to merge", "Dairy co-operatives Harrow
+    and Vell ..." for "Which of the two dairy co-operatives is based in Corby?"; not "... in a deal
+    advised by Kerrow")."""
+    if not question.partitive or not terms(question.kind) <= terms(c.title):
+        return False
+    doc = _doc(c.title)
+    words = set(fold(text).split())
+    kind = terms(question.kind)
+    named = [t.i for t in doc if t.lower_ in words]
+    nouns = [t.i for t in doc if stem(t.lower_) == question.thing or stem(t.lemma_.lower()) == question.thing]
+
+    def listed(t: Any) -> bool:
+        return t.pos_ in ("PROPN", "CCONJ", "PUNCT") or stem(t.lower_) in kind or t.lower_ in words
+
+    return any(all(listed(t) for t in doc[min(a, b) + 1 : max(a, b)]) for a in named for b in nouns)
 
 
 def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -> bool:
@@ -2551,13 +2641,15 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
 def _placed(c: Candidate, value: Entity) -> bool:
     """Whether the name, or the first of those listed with it, is the object of a preposition of
     place ("must sell the hospital in Corby", whatever type the model gave "Corby"): it says where a
-    thing is or an act is done, and so is no one who does the act asked ("Who will buy the plant?")."""
+    thing is or an act is done, and so is no one who does the act asked ("Who will buy the plant?").
+    Not of the clause's subject: "Bankers at Orwin Bank advised X" names who advised."""
     t = _value_root(c, value)
     if t is None:
         return False
     while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE
+    preposition = t.head
+    return t.dep_ == "pobj" and preposition.lower_ in _LOCATIVE and preposition.head.dep_ not in _SUBJECTS
 
 
 def _dateline_end(doc: Any) -> int:
