@@ -2923,3 +2923,37 @@ def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Calla
     assert "Torvane Bio will pay Kessick Labs" in answer.citations[0].quote
     # (their way round, the amount is the answer)
     assert ask("How much will Torvane Bio pay Kessick Labs for the rights to KL-12?").short == "$60 million"
+    ask = _answering(
+        encode,
+        {
+            "Kessick Labs hosts Torvane's data": "Kessick Labs will charge Torvane Bio a monthly fee to host its "
+            "trial data, on terms the companies did not disclose. Kessick Labs will be paid royalties by Torvane "
+            "Bio on European sales of KL-12. In 2023 Kessick Labs paid Torvane Bio $3 million to settle a patent "
+            "dispute.",
+        },
+    )
+    # (a verb of the other side, "charge", and a passive say the premise their way round)
+    for question in (
+        "How much will Torvane Bio pay Kessick Labs?",
+        "How much will Torvane Bio pay Kessick Labs each month?",
+    ):
+        assert ask(question).finding != "false premise", question
+
+
+def test_a_count_of_the_qualified_noun_asked_answers_whatever_the_verb(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenmoor Minerals funds the Tallow Ridge quarry": "Brenmoor Minerals has raised £80 million to build "
+            "the Tallow Ridge quarry in Cumbria, it said on Monday.\n\nConstruction is expected to take two years and "
+            "to employ up to 900 workers at its peak, with 140 permanent jobs once the quarry is running. Brenmoor "
+            "did not say how many of its 310 permanent jobs at the old Fellgate quarry would go.",
+        },
+    )
+    # ("permanent" says which jobs: not the 900 workers at the peak)
+    assert ask("How many permanent jobs will the Tallow Ridge quarry provide?").short == "140 permanent jobs"
+    # (the whole a "how many of" asks a part of is no count of the part)
+    answer = ask("How many permanent jobs will go at the Fellgate quarry?")
+    assert not answer.short, answer.text

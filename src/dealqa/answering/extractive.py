@@ -382,7 +382,7 @@ class ExtractiveAnswerer:
                     else _compose_value(question, values, relevant)
                 )
             # "How much did X pay Y?" where the articles say Y pays X: the premise is the wrong way round
-            reversed_roles = self._reversed(question, relevant[:_WEIGHED])
+            reversed_roles = self._reversed(question, relevant)
             if reversed_roles is not None:
                 refused = abstain(
                     f"The articles don't say that {question.topic}; they say:", [reversed_roles], closest=1
@@ -1058,6 +1058,8 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
+                if _whole_of_untold(c, e):
+                    continue  # "did not say how many of its 310 jobs would go": the whole, not the part
                 if question.naming and not _given_name(question, c.text, e):
                     continue  # "What will the group be called?": the name given it, not a party beside it
                 dateline = _dateline(c.text)
@@ -1065,7 +1067,11 @@ class ExtractiveAnswerer:
                     # a wire copy's dateline dates the report, not what it had done before, and its
                     # place and agency are where and by whom it was filed: no party to anything
                     continue
-                if question.noun and not _object_of(question, c, e) and not _one_of(question, c, text):
+                if (
+                    question.noun
+                    and not _object_of(question, c, e)
+                    and not (_one_of(question, c, text) and _described(question, c, e))
+                ):
                     if not _named_as(question, c, e):
                         continue  # "which law firm": the value must be said to be one ("X, the law firm", "X Foundry")
                     if not terms(question.kind) <= terms(c.text):
@@ -1366,34 +1372,38 @@ class ExtractiveAnswerer:
             return None
         return next((c for c in stating if _denies(c.text, like)), stating[0] if stating else leading[0])
 
-    def _reversed(self, question: Question, leading: list[Candidate]) -> Candidate | None:
-        """The leading sentence that states the question's act (its verb, or one like it: "buy" for
-        "acquire") with the question's doer and the one it is done to in each other's places ("Y
-        will pay X $40m" for "How much did X pay Y?"), where none states it their way round; None
-        otherwise. Roles are read from the parse: a verb's subject, and its object or dative."""
+    def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
+        """A leading sentence that states the question's act, by its very verb, with the question's
+        doer and the one it is done to in each other's places ("Y will pay X $40m" for "How much
+        did X pay Y?"), each by its whole name; None where any relevant sentence states the act with
+        either party in its place ("the bank will pay Y"), or a verb like it with both ("Y will be
+        acquired by X" for "buy"). Roles are read from the parse: a verb's subject or a passive's
+        agent, and its object, dative or passive subject."""
         roles = [(a, s, o) for a, s, o in (_roles(question, t) for t in _acts(question)) if s and o]
         if not roles:
             return None
-        words = sorted({t.lemma_.lower() for c in leading for t in _doc(c.text) if t.pos_ == "VERB"})
+        words = sorted({t.lemma_.lower() for c in relevant for t in _doc(c.text) if t.pos_ == "VERB"})
         asked = sorted({a for a, _, _ in roles})
         if not words:
             return None
         vectors = self._vectors([*asked, *words])
         alike = vectors[: len(asked)] @ vectors[len(asked) :].T
-        found: Candidate | None = None
-        for c in leading:
-            for t in _doc(c.text):
-                if t.pos_ != "VERB":
-                    continue
+        for c in relevant:
+            for t in (t for t in _doc(c.text) if t.pos_ == "VERB"):
                 lemma, doers, done = _roles(question, t)
-                for a, s, o in roles:
-                    if stem(a) != stem(lemma) and alike[asked.index(a), words.index(lemma)] < _SAME_VERB:
-                        continue
-                    if s & doers and o & done:
-                        return None  # said their way round: the premise stands
-                    if o & doers and s & done and found is None:
-                        found = c
-        return found
+                if any(
+                    (s & doers or o & done)
+                    if stem(a) == stem(lemma)
+                    else (alike[asked.index(a), words.index(lemma)] >= _SAME_VERB and s & doers and o & done)
+                    for a, s, o in roles
+                ):
+                    return None  # said their way round: the premise may stand
+        for c in relevant[:_WEIGHED]:
+            for t in (t for t in _doc(c.text) if t.pos_ == "VERB"):
+                lemma, doers, done = _roles(question, t, whole=True)
+                if any(stem(a) == stem(lemma) and o & doers and s & done for a, s, o in roles):
+                    return c
+        return None
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -1801,18 +1811,29 @@ def _acts(question: Question) -> list[Any]:
     return [t for t in _doc(question.text) if t.text in question.predicates and t.pos_ == "VERB"]
 
 
-def _roles(question: Question, act: Any) -> tuple[str, set[str], set[str]]:
+def _roles(question: Question, act: Any, *, whole: bool = False) -> tuple[str, set[str], set[str]]:
     """The act's lemma, and which of the question's names its subject (or, for an act that completes
-    or serves another, that one's: "paying to acquire") and its object or dative name."""
-    subjects = _subject(act) or (_subject(act.head) if act.dep_ == "advcl" else [])
+    or serves another, that one's: "paying to acquire"; or a passive's agent) and its object, dative
+    or passive subject name; ``whole``: by the whole name ("Orsk Group", not "Orsk Snacks")."""
+    passive = [t for t in act.children if t.dep_ == "nsubjpass"]
+    if passive:
+        subjects = [p for a in act.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        objects = passive
+    else:
+        subjects = _subject(act) or (_subject(act.head) if act.dep_ == "advcl" else [])
+        objects = [t for t in act.children if t.dep_ in ("dobj", "dative")]
 
-    # (by the words that head each, and those in apposition: not "Kallby" of "7.5 times Kallby's revenue")
+    # (by the words up to the head of each, and of those in apposition, but an owner's: not "Kallby"
+    # of "7.5 times Kallby's revenue"; wholly, with no name word the name lacks: not "Orsk Snacks")
     def named(tokens: list[Any]) -> set[str]:
-        heads = [h for t in tokens for h in (t, *(a for a in t.children if a.dep_ == "appos"))]
-        phrase = " ".join(w.text for h in heads for w in compounded(h))
-        return {n for n in question.names if _named(question, n, phrase)}
+        found = set()
+        for h in (h for t in tokens for h in (t, *(a for a in t.children if a.dep_ == "appos"))):
+            owners = {w.i for p in h.children if p.dep_ == "poss" for w in p.subtree}
+            phrase = " ".join(w.text for w in h.doc[h.left_edge.i : h.i + 1] if w.i not in owners)
+            own = {w.text for w in compounded(h) if w.pos_ == "PROPN"}
+            found |= {n for n in question.names if _named(question, n, phrase) and (not whole or own <= set(n.split()))}
+        return found
 
-    objects = [t for t in act.children if t.dep_ in ("dobj", "dative")]
     doers, done = named(subjects), named(objects)
     return act.lemma_.lower(), doers - done, done - doers
 
@@ -2050,8 +2071,41 @@ def _tied(
         and any(v in near for v in acts)
         and _names_all(question, c)
     )
+    # (or it counts the noun asked with every word the question qualifies it by, whatever verb says
+    # so: "with 780 permanent jobs once the mine runs" for "How many permanent jobs will it provide?")
+    qualified = measured and _qualified(question, c, value)
     return measures == "length" or (
-        verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
+        (verb or qualified) and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
+    )
+
+
+def _whole_of_untold(c: Candidate, value: Entity) -> bool:
+    """Whether the number counts the whole a "how many of" of the sentence's own asks a part of
+    ("did not say how many of its 310 jobs would go"), as the parse reads it."""
+    noun = _counted(c.text, value)
+    of = noun.head if noun is not None and noun.dep_ == "pobj" else None
+    return of is not None and of.lower_ == "of" and any(w.tag_ == "WRB" for w in of.head.children)
+
+
+def _qualified(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the number counts the noun "how many" asks with all the words the question
+    qualifies it by ("permanent" of "How many permanent jobs ..."), as the parse reads them."""
+    noun = _counted(c.text, value)
+    # (by adjectives and common nouns, not "many" of "how many", the question word's own, nor a name
+    # that says whose: "Orwin jobs")
+    wanted = {
+        stem(m.lemma_.lower())
+        for t in _doc(question.text)
+        if question.counted and stem(t.lemma_.lower()) == question.counted
+        for m in t.children
+        if (m.dep_ == "amod" or (m.dep_ == "compound" and m.pos_ == "NOUN"))
+        and not any(w.tag_ == "WRB" for w in m.children)
+    }
+    return (
+        bool(wanted)
+        and noun is not None
+        and stem(noun.lemma_.lower()) == question.counted
+        and wanted <= {stem(m.lemma_.lower()) for m in noun.children}
     )
 
 
@@ -2642,14 +2696,16 @@ def _placed(c: Candidate, value: Entity) -> bool:
     """Whether the name, or the first of those listed with it, is the object of a preposition of
     place ("must sell the hospital in Corby", whatever type the model gave "Corby"): it says where a
     thing is or an act is done, and so is no one who does the act asked ("Who will buy the plant?").
-    Not of the clause's subject: "Bankers at Orwin Bank advised X" names who advised."""
+    Not of the clause's subject or a passive's agent: "Bankers at Orwin Bank advised X", "arranged
+    by bankers at Orwin Bank" name who did it."""
     t = _value_root(c, value)
     if t is None:
         return False
     while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
         t = t.head
     preposition = t.head
-    return t.dep_ == "pobj" and preposition.lower_ in _LOCATIVE and preposition.head.dep_ not in _SUBJECTS
+    doer = preposition.head.dep_ in _SUBJECTS or preposition.head.head.dep_ == "agent"
+    return t.dep_ == "pobj" and preposition.lower_ in _LOCATIVE and not doer
 
 
 def _dateline_end(doc: Any) -> int:
