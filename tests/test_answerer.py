@@ -2938,22 +2938,17 @@ def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Calla
         "How much will Torvane Bio pay Kessick Labs each month?",
     ):
         assert ask(question).finding != "false premise", question
-
-
-def test_a_count_of_the_qualified_noun_asked_answers_whatever_the_verb(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
     ask = _answering(
         encode,
         {
-            "Brenmoor Minerals funds the Tallow Ridge quarry": "Brenmoor Minerals has raised £80 million to build "
-            "the Tallow Ridge quarry in Cumbria, it said on Monday.\n\nConstruction is expected to take two years and "
-            "to employ up to 900 workers at its peak, with 140 permanent jobs once the quarry is running. Brenmoor "
-            "did not say how many of its 310 permanent jobs at the old Fellgate quarry would go.",
+            "Dravmoor to buy Pelling Tools": "Dravmoor Group has agreed to acquire Pelling Tools for $1.2 billion. "
+            "Pelling Tools would have to pay Dravmoor Group a $40 million break-up fee if it accepted a rival "
+            "offer, and Pelling Tools investors will get $31 a share.",
         },
     )
-    # ("permanent" says which jobs: not the 900 workers at the peak)
-    assert ask("How many permanent jobs will the Tallow Ridge quarry provide?").short == "140 permanent jobs"
-    # (the whole a "how many of" asks a part of is no count of the part)
-    answer = ask("How many permanent jobs will go at the Fellgate quarry?")
-    assert not answer.short, answer.text
+    # (another verb says it their way round; a break fee the other way is no contrary premise)
+    for question in (
+        "How much will Dravmoor Group pay Pelling Tools?",
+        "How much will Dravmoor pay Pelling Tools investors?",
+    ):
+        assert ask(question).finding != "false premise", question

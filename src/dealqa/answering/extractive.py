@@ -1058,8 +1058,6 @@ class ExtractiveAnswerer:
                         continue  # "60% of the price" is no amount paid nor rate, unless asked of the price
                 if _counts_thing(question, e):
                     continue  # "two insurers" says how many, not which
-                if _whole_of_untold(c, e):
-                    continue  # "did not say how many of its 310 jobs would go": the whole, not the part
                 if question.naming and not _given_name(question, c.text, e):
                     continue  # "What will the group be called?": the name given it, not a party beside it
                 dateline = _dateline(c.text)
@@ -1375,31 +1373,23 @@ class ExtractiveAnswerer:
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """A leading sentence that states the question's act, by its very verb, with the question's
         doer and the one it is done to in each other's places ("Y will pay X $40m" for "How much
-        did X pay Y?"), each by its whole name; None where any relevant sentence states the act with
-        either party in its place ("the bank will pay Y"), or a verb like it with both ("Y will be
-        acquired by X" for "buy"). Roles are read from the parse: a verb's subject or a passive's
-        agent, and its object, dative or passive subject."""
+        did X pay Y?"), undenied, each by its whole name; None where any relevant sentence states
+        the act with either party in its place ("the bank will pay Y"), or any act with both ("X
+        agreed to acquire Y", "Y will be acquired by X"). Roles are read from the parse: a verb's
+        subject or a passive's agent, and its object, dative or passive subject, each a phrase
+        headed by a word of the name ("Y investors" is not Y)."""
         roles = [(a, s, o) for a, s, o in (_roles(question, t) for t in _acts(question)) if s and o]
         if not roles:
             return None
-        words = sorted({t.lemma_.lower() for c in relevant for t in _doc(c.text) if t.pos_ == "VERB"})
-        asked = sorted({a for a, _, _ in roles})
-        if not words:
-            return None
-        vectors = self._vectors([*asked, *words])
-        alike = vectors[: len(asked)] @ vectors[len(asked) :].T
         for c in relevant:
             for t in (t for t in _doc(c.text) if t.pos_ == "VERB"):
                 lemma, doers, done = _roles(question, t)
                 if any(
-                    (s & doers or o & done)
-                    if stem(a) == stem(lemma)
-                    else (alike[asked.index(a), words.index(lemma)] >= _SAME_VERB and s & doers and o & done)
-                    for a, s, o in roles
+                    (s & doers or o & done) if stem(a) == stem(lemma) else (s & doers and o & done) for a, s, o in roles
                 ):
                     return None  # said their way round: the premise may stand
         for c in relevant[:_WEIGHED]:
-            for t in (t for t in _doc(c.text) if t.pos_ == "VERB"):
+            for t in (t for t in _doc(c.text) if t.pos_ == "VERB" and not any(n.dep_ == "neg" for n in t.children)):
                 lemma, doers, done = _roles(question, t, whole=True)
                 if any(stem(a) == stem(lemma) and o & doers and s & done for a, s, o in roles):
                     return c
@@ -1831,7 +1821,11 @@ def _roles(question: Question, act: Any, *, whole: bool = False) -> tuple[str, s
             owners = {w.i for p in h.children if p.dep_ == "poss" for w in p.subtree}
             phrase = " ".join(w.text for w in h.doc[h.left_edge.i : h.i + 1] if w.i not in owners)
             own = {w.text for w in compounded(h) if w.pos_ == "PROPN"}
-            found |= {n for n in question.names if _named(question, n, phrase) and (not whole or own <= set(n.split()))}
+            found |= {
+                n
+                for n in question.names
+                if h.text in n.split() and _named(question, n, phrase) and (not whole or own <= set(n.split()))
+            }
         return found
 
     doers, done = named(subjects), named(objects)
@@ -2071,41 +2065,8 @@ def _tied(
         and any(v in near for v in acts)
         and _names_all(question, c)
     )
-    # (or it counts the noun asked with every word the question qualifies it by, whatever verb says
-    # so: "with 780 permanent jobs once the mine runs" for "How many permanent jobs will it provide?")
-    qualified = measured and _qualified(question, c, value)
     return measures == "length" or (
-        (verb or qualified) and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
-    )
-
-
-def _whole_of_untold(c: Candidate, value: Entity) -> bool:
-    """Whether the number counts the whole a "how many of" of the sentence's own asks a part of
-    ("did not say how many of its 310 jobs would go"), as the parse reads it."""
-    noun = _counted(c.text, value)
-    of = noun.head if noun is not None and noun.dep_ == "pobj" else None
-    return of is not None and of.lower_ == "of" and any(w.tag_ == "WRB" for w in of.head.children)
-
-
-def _qualified(question: Question, c: Candidate, value: Entity) -> bool:
-    """Whether the number counts the noun "how many" asks with all the words the question
-    qualifies it by ("permanent" of "How many permanent jobs ..."), as the parse reads them."""
-    noun = _counted(c.text, value)
-    # (by adjectives and common nouns, not "many" of "how many", the question word's own, nor a name
-    # that says whose: "Orwin jobs")
-    wanted = {
-        stem(m.lemma_.lower())
-        for t in _doc(question.text)
-        if question.counted and stem(t.lemma_.lower()) == question.counted
-        for m in t.children
-        if (m.dep_ == "amod" or (m.dep_ == "compound" and m.pos_ == "NOUN"))
-        and not any(w.tag_ == "WRB" for w in m.children)
-    }
-    return (
-        bool(wanted)
-        and noun is not None
-        and stem(noun.lemma_.lower()) == question.counted
-        and wanted <= {stem(m.lemma_.lower()) for m in noun.children}
+        verb and (covered > _MIN_COVERAGE or closeness >= _TIE_SIMILARITY or named or counts)
     )
 
 
