@@ -2878,12 +2878,12 @@ def test_a_name_where_an_act_is_done_does_not_do_it(encode: Callable[[list[str]]
         encode,
         {
             "Halbrook and Venmoor cleared to merge": "The merger of care-home groups Halbrook Care and Venmoor "
-            "Homes was cleared by the regulator on Monday. The companies must sell the Venmoor home in Hollings "
-            "and the Halbrook homes in Marston and Tilbury to a buyer approved by the regulator.",
+            "Homes was cleared by the regulator on Monday. Both groups have to sell the Venmoor home in Hollings "
+            "and the Halbrook homes in Marston and Tilbury, to a purchaser the regulator accepts.",
         },
     )
     # (the model may take a town for a firm; it is where a home is, not who buys them)
-    answer = ask("Which company will buy the three homes Halbrook and Venmoor have to sell?")
+    answer = ask("Which company is going to buy the homes that Halbrook and Venmoor have to sell?")
     assert not answer.short, answer.text
     ask = _answering(
         encode,
@@ -2901,8 +2901,8 @@ def test_what_sells_itself_is_the_seller(encode: Callable[[list[str]], np.ndarra
         encode,
         {
             "Merrow Press sells itself to Dunhallow Media": "LEEDS, England, March 4 (Wirepress) - Merrow Press, "
-            "the family-owned printer of 9 regional titles, has agreed to sell itself to rival publisher Dunhallow "
-            "Media for £64 million in cash, the companies said on Wednesday. Dunhallow may pay up to a further £7m "
+            "the family-owned printer of 9 regional titles, has decided to sell itself to Dunhallow Media, a larger "
+            "publisher, for £64 million, the pair said on Wednesday. Dunhallow could add as much as £7m more "
             "if Merrow's online readership doubles by 2029.",
         },
     )
@@ -2913,8 +2913,8 @@ def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Calla
     ask = _answering(
         encode,
         {
-            "Torvane Bio licenses KL-12 from Kessick Labs": "Torvane Bio will pay Kessick Labs $60 million upfront "
-            "for the rights to sell the experimental drug KL-12 in Europe, the companies said on Monday. Kessick "
+            "Torvane Bio licenses KL-12 from Kessick Labs": "Torvane Bio will pay Kessick Labs $60 million at signing "
+            "for the European rights to the experimental drug KL-12, the two firms said on Monday. Kessick "
             "Labs, based in Leiden, employs 80 people.",
         },
     )
@@ -2942,8 +2942,8 @@ def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Calla
         encode,
         {
             "Dravmoor to buy Pelling Tools": "Dravmoor Group has agreed to acquire Pelling Tools for $1.2 billion. "
-            "Pelling Tools would have to pay Dravmoor Group a $40 million break-up fee if it accepted a rival "
-            "offer, and Pelling Tools investors will get $31 a share.",
+            "Pelling Tools would have to pay Dravmoor Group a $40 million break-up fee if it backed another "
+            "bidder, and Pelling Tools investors will get $31 a share.",
         },
     )
     # (another verb says it their way round; a break fee the other way is no contrary premise)

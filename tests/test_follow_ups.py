@@ -267,18 +267,18 @@ def test_a_name_that_modifies_the_noun_asked_is_read_with_it(tmp_path_factory: p
 def test_a_pronoun_is_read_as_the_one_of_two_an_answer_named(tmp_path_factory: pytest.TempPathFactory) -> None:
     article = (
         "# Welsh dairy co-operatives Tarnwy and Cefnhir agree to merge in deal advised by Pendry Capital\n\n"
-        "Tarnwy Farmers Co-operative and Cefnhir Milk Co-operative have agreed to merge, the two boards said on "
-        "Monday. The merged co-operative will have about 4,900 farmer-members.\n\n"
-        "Tarnwy, based in Carmarthen, has 3,100 members. Cefnhir, based in Llandeilo, has 1,800 members and "
-        "turnover of £600m. Tarnwy, which moved its head office from Swansea in 2019, owns two creameries. "
-        "Pendry Capital, based in Cardiff, advised both boards.\n"
+        "Tarnwy Farmers Co-operative is to combine with Cefnhir Milk Co-operative, their boards announced on "
+        "Monday. Together the group will count about 4,900 farmer-members.\n\n"
+        "Tarnwy, headquartered in Carmarthen, has 3,100 members. Cefnhir, headquartered in Llandeilo, has 1,800 "
+        "members and turnover of £600m. Tarnwy, which moved its head office from Swansea in 2019, owns two creameries. "
+        "Pendry Capital, headquartered in Cardiff, advised both boards.\n"
     )
     assistant = assistant_over(tmp_path_factory.mktemp("co-operatives"), {"tarnwy.md": article})
     # (neither sentence calls its name a dairy co-operative: the title says the two are)
-    earlier = "Which of the two dairy co-operatives is based in Llandeilo?"
+    earlier = "Which of the two dairy co-operatives is headquartered in Llandeilo?"
     assert assistant.ask(earlier).short == "Cefnhir"
     # (not the adviser the title names, nor the one that moved away from the town asked)
-    assert not assistant.ask("Which of the two dairy co-operatives is based in Cardiff?").short
+    assert not assistant.ask("Which of the two dairy co-operatives is headquartered in Cardiff?").short
     assert not assistant.ask("Which of the two dairy co-operatives moved its head office to Swansea?").short
     # ("it" is the name that answer gave, which the model typed as nothing)
     answer = assistant.ask("How many members does it have?", history=[earlier])

@@ -2214,7 +2214,7 @@ def _paid_for_nothing(c: Candidate, value: Entity) -> bool:
 
 def _described(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether a clause of its own says the question's act of the name, undenied, with the names
-    asked after the prepositions the question puts them after: "Harrow, based in Corby, has ..."
+    asked after the prepositions the question puts them after: "Brask, based in Corby, has ..."
     for "Which of the two co-operatives is based in Corby?" (not "which moved from Corby")."""
     root = _value_root(c, value)
     if root is None:
@@ -2248,7 +2248,7 @@ def _preposition_of(question: Question, text: str) -> dict[str, str]:
 def _one_of(question: Question, c: Candidate, text: str) -> bool:
     """Whether the name is one of those a "which of the NOUN" asks among: its article's title says
     the kind asked and lists the name beside its noun, with nothing but other names and the kind's
-    words between ("Harrow and Vell dairy co-operatives agree to merge", "Dairy co-operatives Harrow
+    words between ("Brask and Vell dairy co-operatives agree to merge", "Dairy co-operatives Brask
     and Vell ..." for "Which of the two dairy co-operatives is based in Corby?"; not "... in a deal
     advised by Kerrow")."""
     if not question.partitive or not terms(question.kind) <= terms(c.title):
