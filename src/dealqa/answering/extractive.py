@@ -2099,7 +2099,7 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         source = _party(act, (), "from")
         taker = [to] if to is not None else _subject(act)
         giver = _subject(act) if to is not None else [source] if source is not None else []
-        # ("has agreed to sell itself to X": what is sold is the seller, or a name in apposition
+        # ("has agreed to sell itself to X": what is sold is the seller, or a proper name in apposition
         # or joined to it, where the parser took a dateline's place for the subject)
         sellers = [
             n
