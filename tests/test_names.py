@@ -56,3 +56,27 @@ def test_a_mistyped_word_of_a_name_is_the_word_the_articles_write_beside_its_oth
     assert not answer.abstained and "€11.99" in answer.citations[0].quote
     # a word no word beside the name resembles stays as typed, for the unknown-name check
     assert korvane.ask("What does a Pirrin Boatz season ticket cost per month?").abstained
+
+
+PORT = """---
+id: harwick-port-sale
+title: "Lindqvist Line buys Harwick Terminals"
+---
+Lindqvist Line has agreed to buy port operator Harwick Terminals from Ostrand Partners for €900 million,
+the shipping line said on Monday.
+
+Harwick Terminals runs two container terminals on the Baltic coast and employs 1,100 people.
+"""
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return assistant_over(tmp_path_factory.mktemp("port"), {"harwick-port-sale.md": PORT})
+
+
+def test_a_keyword_query_may_open_with_a_name(port: Assistant) -> None:
+    # no question word comes first: the capitalised words that open the query are a name the model
+    # has not seen, of a company the articles never mention (not "Terminals" alone)
+    answer = port.ask("Quelmark Terminals seller")
+    assert answer.abstained and "Quelmark Terminals" in answer.text, answer.text
+    assert not port.ask("Harwick Terminals seller").abstained

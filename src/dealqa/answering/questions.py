@@ -869,7 +869,8 @@ def _camel(word: str) -> bool:
 
 def _names(doc: Any) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
-    first word (the model misses names it has not seen, typed in a question)."""
+    first word, or from it where the tagger reads it as a proper noun, as in a query of keywords
+    ("Orrin Terminals seller") (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
     # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
@@ -883,7 +884,8 @@ def _names(doc: Any) -> list[str]:
     run: list[str] = []
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        if t is not None and t.is_alpha and ((t.i > 0 and t.text[:1].isupper()) or _camel(t.text)):
+        opens = t is not None and (t.i > 0 or t.pos_ == "PROPN") and t.text[:1].isupper()
+        if t is not None and t.is_alpha and (opens or _camel(t.text)):
             run.append(t.text)
             continue
         if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE":
