@@ -80,3 +80,7 @@ def test_a_keyword_query_may_open_with_a_name(port: Assistant) -> None:
     answer = port.ask("Quelmark Terminals seller")
     assert answer.abstained and "Quelmark Terminals" in answer.text, answer.text
     assert not port.ask("Harwick Terminals seller").abstained
+    # ...but a word of the language the tagger takes for a name opens none ("Buyer", "Price")
+    for query in ("Buyer of Harwick Terminals", "Price Lindqvist Line paid for Harwick Terminals"):
+        answer = port.ask(query)
+        assert not answer.abstained and "Harwick Terminals" in answer.citations[0].quote, answer.text

@@ -257,7 +257,7 @@ class ExtractiveAnswerer:
         # whether a word is one of the language's (the embedding model's vocabulary), not coined
         self.is_word = is_word or (lambda word: True)
         self.min_score = min_score
-        self.reader = QuestionReader(encode, lexicon.kind)
+        self.reader = QuestionReader(encode, lexicon.kind, self.is_word)
         self.reporting = ReportingReader(encode)
         self._seen: dict[str, np.ndarray] = {}
 

@@ -184,9 +184,13 @@ class QuestionReader:
         (('CARDINAL', 'QUANTITY', 'MONEY'), ('peopl', 'employ'), ('Quarry',))
     """
 
-    def __init__(self, encode: Encode, kind: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self, encode: Encode, kind: Callable[[str], str] | None = None, is_word: Callable[[str], bool] | None = None
+    ) -> None:
         self.encode = encode
         self.kind = kind  # the entity type the corpus's names ending in a noun have ("bank": ORG)
+        # whether a word is one of the language's (the embedding model's vocabulary), not coined
+        self.is_word = is_word or (lambda word: True)
         self._glossary: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._vectors: dict[str, np.ndarray] = {}  # of the nouns questions ask for, met again and again
 
@@ -303,7 +307,11 @@ class QuestionReader:
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
-        names = [n for n in _names(doc) if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role]
+        names = [
+            n
+            for n in _names(doc, self.is_word)
+            if not set(fold(n).split()) <= {fold(doc[i].text) for i in skip} and n != role
+        ]
         name_words = {w for n in names for w in fold(n).split()}
         content = [
             t
@@ -867,10 +875,11 @@ def _camel(word: str) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word)
 
 
-def _names(doc: Any) -> list[str]:
+def _names(doc: Any, is_word: Callable[[str], bool]) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
-    first word, or from it where the tagger reads it as a proper noun, as in a query of keywords
-    ("Orrin Terminals seller") (the model misses names it has not seen, typed in a question)."""
+    first word, or from it where the tagger reads it as a proper noun and it is no word of the
+    language, as in a query of keywords ("Orrin Terminals seller"; not "Buyer of Orrin Terminals")
+    (the model misses names it has not seen, typed in a question)."""
     # (a model's span holding lowercase words or a possessive is cut into its names: "Plant 2 to
     # Vantor", "Vantor's Plant 2", "Orsk Foods' Series B")
     found = [
@@ -884,7 +893,7 @@ def _names(doc: Any) -> list[str]:
     run: list[str] = []
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        opens = t is not None and (t.i > 0 or t.pos_ == "PROPN") and t.text[:1].isupper()
+        opens = t is not None and (t.i > 0 or (t.pos_ == "PROPN" and not is_word(t.lower_))) and t.text[:1].isupper()
         if t is not None and t.is_alpha and (opens or _camel(t.text)):
             run.append(t.text)
             continue
