@@ -62,10 +62,10 @@ PORT = """---
 id: harwick-port-sale
 title: "Lindqvist Line buys Harwick Terminals"
 ---
-Lindqvist Line has agreed to buy port operator Harwick Terminals from Ostrand Partners for €900 million,
-the shipping line said on Monday.
+Lindqvist Line will buy Harwick Terminals, which runs docks on the Baltic coast, from its owner Ostrand
+Partners for €900 million, the Gothenburg group announced on Monday.
 
-Harwick Terminals runs two container terminals on the Baltic coast and employs 1,100 people.
+Harwick Terminals employs 1,100 people.
 """
 
 
