@@ -2048,6 +2048,42 @@ def test_a_definite_subject_that_is_what_the_act_asked_is_done_to_is_about_the_t
     assert ask("When did Orsk Group sign the agreement to buy Kerrow Shipping?").short == "May 2"
 
 
+def test_a_definite_subject_stands_for_the_thing_its_article_introduced_with_the_names_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    lead = (
+        "OSLO, March 4 (Wire) - Brisco Leather has agreed to buy Holvik Tannery for $80 million, in a deal that "
+        "would create the country's largest tanner, the companies said on Thursday.\n\n"
+    )
+    closing = "The deal needs approval from the competition authority in Bergen and is expected to close in May 2028."
+    ask = _answering(
+        encode,
+        {"tannery deal": lead + "Brisco will fund the deal with cash and a new term loan.\n\n" + closing},
+    )
+    # "The deal" is the one the lead told of, named again only with "the" in between
+    answer = ask("When is Brisco Leather's purchase of Holvik Tannery expected to close?")
+    assert answer.short == "May 2028", answer.text
+    # ...not where a deal of another company's was told of since
+    ask = _answering(
+        encode,
+        {
+            "tannery deal": lead
+            + "Brisco also agreed to sell its glue unit to Tarn Chemicals in a separate deal.\n\n"
+            + closing
+        },
+    )
+    assert ask("When is Brisco Leather's purchase of Holvik Tannery expected to close?").short != "May 2028"
+    # ...nor where the sentence that introduced it names another company
+    ask = _answering(
+        encode,
+        {
+            "tannery deal": "Brisco Leather has agreed to buy Holvik Tannery, one of the oldest tanneries in the "
+            "region, for $80 million.\n\nThe tannery employs 410 people."
+        },
+    )
+    assert ask("How many people does Brisco Leather employ?").short != "410 people"
+
+
 def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_the_role(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
@@ -2576,6 +2612,16 @@ def test_a_role_is_given_by_its_own_words_and_by_a_title_before_the_name(
     )
     # ...unless a name stands right before it
     assert ask("Who is Kessing's chief operating officer?").short == "Jana Brisk"
+    ask = _answering(
+        encode,
+        {
+            "Pellam to buy Kessing": "Pellam Rail has agreed to buy the train maker Kessing for $900 million. "
+            "Kessing's board, led by chair Ada Lunde, has backed the offer.",
+        },
+    )
+    # ...or owns the noun a phrase holding the name modifies: she chairs Kessing's board, not Pellam's
+    assert ask("Who is the chair of Kessing?").short == "Ada Lunde"
+    assert ask("Who is the chair of Pellam Rail?").short != "Ada Lunde"
 
 
 def test_a_table_row_answers_only_of_an_article_that_says_the_capitalised_words_asked(

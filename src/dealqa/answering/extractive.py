@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Protocol
@@ -753,13 +753,18 @@ class ExtractiveAnswerer:
             ]
             titled = (
                 bool(question.names)
-                and all(mentioned(n, s.title) for n in question.names)
                 and not all(_named(question, n, s.text) for n in question.names)
                 and all(any(_named(question, n, k, part=True) for n in question.names) for k in key_names)
-                and _definite_subject(s.text) in acted
+            )
+            introduced = _introduction(question, s, read.values()) if titled else None
+            titled = titled and (
+                introduced is not None
+                or (all(mentioned(n, s.title) for n in question.names) and _definite_subject(s.text) in acted)
             )
             if titled:
                 stated = stated | {w for n in question.names for w in terms(n)}
+            if introduced is not None:
+                stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
             around = own.union(*(n.terms for n in near))
@@ -811,7 +816,10 @@ class ExtractiveAnswerer:
                     complete and said >= 1.0,
                     about[s.article_id],
                     frozenset(t for t in focus if t not in around),
-                    previous.get((at.article_id, at.start), ()),
+                    # (what the sentence points back at: its subject's introduction, or the sentence before)
+                    _names_in(introduced)
+                    if introduced is not None and at is s
+                    else previous.get((at.article_id, at.start), ()),
                     topics.get((at.article_id, at.start), ()),
                     openings.get((at.article_id, at.start), ()),
                     after.get((at.article_id, at.start), ""),
@@ -1587,7 +1595,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     ]
     if not named and given.dep_ == "compound":  # (a bare title before the name)
         at = _title_start(question.role, c, person)
-        named = list(_title_holders(c, at if at >= 0 else given.left_edge.idx))
+        named = list(_title_holders(c, person, at if at >= 0 else given.left_edge.idx))
         # (whose holder is not known where the sentence makes another company a subject: "Chief
         # executive X said Harwell would keep ..." after a sentence about another company)
         if any(
@@ -1633,17 +1641,31 @@ def _may_hold(c: Candidate, name: Entity, at: int) -> set[str]:
     """The companies a title starting at ``at`` right before the name may be of: the sentence's own
     subject ("X will pay in cash, chief financial officer Y said") and the title's holders."""
     own = [c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.role in _SUBJECTS]
-    return {h for h in (*own, *_title_holders(c, at)) if h != c.text[name.start : name.end]}
+    return {h for h in (*own, *_title_holders(c, name, at)) if h != c.text[name.start : name.end]}
 
 
-def _title_holders(c: Candidate, at: int) -> tuple[str, ...]:
-    """Whose a title starting at ``at`` in a sentence whose parse gives it no holder is: a name right
-    before it ("Kessing chief operating officer Jana Brisk"), or else any name the sentence may be
-    about."""
+def _title_holders(c: Candidate, name: Entity, at: int) -> tuple[str, ...]:
+    """Whose a title starting at ``at`` right before the name, in a sentence whose parse gives it no
+    holder, is: a name right before it ("Kessing chief operating officer Jana Brisk"), or the owner
+    of the noun a phrase holding the name modifies ("Kessing's board, led by chair Jana Brisk"), or
+    else any name the sentence may be about."""
     ahead = c.text[:at].rstrip()
     ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
     own = tuple(c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.end == len(ahead))
-    return own or _antecedents(c)
+    return own or _modified_owners(c, name) or _antecedents(c)
+
+
+def _modified_owners(c: Candidate, name: Entity) -> tuple[str, ...]:
+    """The names owning the noun that a phrase holding the name modifies, as the parse reads it: up
+    from the name through prepositions and participles only ("led by", "of")."""
+    doc = _doc(c.text)
+    t = next((t for t in doc if name.start <= t.idx < name.end and not name.start <= t.head.idx < name.end), None)
+    while t is not None and t.dep_ in ("pobj", "agent", "prep", "acl") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ == "NOUN":
+            owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
+            return tuple(" ".join(w.text for w in p.subtree if w.dep_ != "case") for p in owners)
+    return ()
 
 
 def _says_role(role: str, doc: Any) -> bool:
@@ -3483,13 +3505,14 @@ def _topics(
 ) -> dict[tuple[str, int], tuple[str, ...]]:
     """For each sentence of the chunks after the first of its paragraph, the names of that first
     sentence in these roles (its subjects: what the passage is about, "Harlow Foods, founded in
-    2015 by ..., makes ..."; all its names for no roles), by (article, start)."""
+    2015 by ..., makes ..."; for no roles, all its names but places, which are no party), by
+    (article, start)."""
 
     def opening(first: Evidence) -> tuple[str, ...]:
         return tuple(
             first.text[e.start : e.end]
             for e in first.entities
-            if e.label in NAME_TYPES and (not roles or e.role in roles)
+            if e.label in NAME_TYPES and (e.role in roles if roles else e.label not in PLACE_TYPES)
         )
 
     found: dict[tuple[str, int], tuple[str, ...]] = {}
@@ -3563,6 +3586,33 @@ def _pronoun_subject(sentence: str) -> bool:
             )
             return personal and not gendered and not expletive
     return False
+
+
+def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> Evidence | None:
+    """The sentence of the article that introduced the noun that is the sentence's definite subject
+    ("X agreed to buy Y ..., in a deal that ..." before "X will fund the deal ... . The deal needs
+    approval ..."), where it names every name asked: the same noun again stands for the thing told
+    of there. Back through the sentences before that say the noun again with "the" or an owner, to
+    the last that says it otherwise; None where one of them names a company not asked ("X also
+    agreed to sell its unit to Z in a separate deal. The deal ...")."""
+    subject = _definite_subject(s.text)
+    earlier = sorted((r for r in read if r.article_id == s.article_id and r.start < s.start), key=lambda r: -r.start)
+    for r in earlier if subject else ():
+        nouns = [t for t in _doc(r.text) if t.pos_ == "NOUN" and stem(t.lemma_.lower()) == subject]
+        if not nouns:
+            continue
+        dateline = _dateline(r.text)  # (its place and agency are no party)
+        firms = [
+            r.text[e.start : e.end]
+            for e in r.entities
+            if e.label == "ORG" and e.start >= (dateline.end() if dateline else 0)
+        ]
+        if any(not any(_named(question, n, f, part=True) for n in question.names) for f in firms):
+            return None
+        if all(any(d.dep_ == "poss" or d.morph.get("Definite") == ["Def"] for d in t.children) for t in nouns):
+            continue
+        return r if all(_named(question, n, r.text) for n in question.names) else None
+    return None
 
 
 @functools.lru_cache(maxsize=4096)
