@@ -2052,13 +2052,15 @@ def test_a_definite_subject_stands_for_the_thing_its_article_introduced_with_the
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
     lead = (
-        "OSLO, March 4 (Wire) - Brisco Leather has agreed to buy Holvik Tannery for $80 million, in a deal that "
-        "would create the country's largest tanner, the companies said on Thursday.\n\n"
+        "OSLO, March 4 (Wire) - Brisco Leather has agreed to buy Holvik Tannery for $80 million, in a deal that gives "
+        "the buyer the country's largest tannery network, the two firms announced on Thursday.\n\n"
     )
-    closing = "The deal needs approval from the competition authority in Bergen and is expected to close in May 2028."
+    closing = (
+        "The deal requires approval from the competition authority in Bergen and is expected to close in May 2028."
+    )
     ask = _answering(
         encode,
-        {"tannery deal": lead + "Brisco will fund the deal with cash and a new term loan.\n\n" + closing},
+        {"tannery deal": lead + "Brisco plans to pay for the deal from its own reserves.\n\n" + closing},
     )
     # "The deal" is the one the lead told of, named again only with "the" in between
     answer = ask("When is Brisco Leather's purchase of Holvik Tannery expected to close?")
@@ -2073,6 +2075,15 @@ def test_a_definite_subject_stands_for_the_thing_its_article_introduced_with_the
         },
     )
     assert ask("When is Brisco Leather's purchase of Holvik Tannery expected to close?").short != "May 2028"
+    # ...nor of a deal of the same parties that the article tells of after its opening
+    ask = _answering(
+        encode,
+        {
+            "tannery deal": lead + "Brisco first bought a stake in Holvik Tannery in a deal worth $5 million.\n\n"
+            "The deal closed in June 2024, two years before talks on a full takeover began."
+        },
+    )
+    assert ask("When did Brisco Leather's purchase of Holvik Tannery close?").short != "June 2024"
     # ...nor where the sentence that introduced it names another company
     ask = _answering(
         encode,
@@ -2616,7 +2627,7 @@ def test_a_role_is_given_by_its_own_words_and_by_a_title_before_the_name(
         encode,
         {
             "Pellam to buy Kessing": "Pellam Rail has agreed to buy the train maker Kessing for $900 million. "
-            "Kessing's board, led by chair Ada Lunde, has backed the offer.",
+            "Kessing's board, under chair Ada Lunde, has backed the offer.",
         },
     )
     # ...or owns the noun a phrase holding the name modifies: she chairs Kessing's board, not Pellam's

@@ -3591,10 +3591,11 @@ def _pronoun_subject(sentence: str) -> bool:
 def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> Evidence | None:
     """The sentence of the article that introduced the noun that is the sentence's definite subject
     ("X agreed to buy Y ..., in a deal that ..." before "X will fund the deal ... . The deal needs
-    approval ..."), where it names every name asked: the same noun again stands for the thing told
-    of there. Back through the sentences before that say the noun again with "the" or an owner, to
-    the last that says it otherwise; None where one of them names a company not asked ("X also
-    agreed to sell its unit to Z in a separate deal. The deal ...")."""
+    approval ..."), where it is the article's first sentence read and names every name asked: the
+    same noun again stands for the thing told of there. Back through the sentences before that say
+    the noun again with "the" or an owner, to the last that says it otherwise; None where one of
+    them names a company not asked ("X also agreed to sell its unit to Z in a separate deal. The
+    deal ...")."""
     subject = _definite_subject(s.text)
     earlier = sorted((r for r in read if r.article_id == s.article_id and r.start < s.start), key=lambda r: -r.start)
     for r in earlier if subject else ():
@@ -3611,7 +3612,10 @@ def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> 
             return None
         if all(any(d.dep_ == "poss" or d.morph.get("Definite") == ["Def"] for d in t.children) for t in nouns):
             continue
-        return r if all(_named(question, n, r.text) for n in question.names) else None
+        # (the article's opening tells of the deal it is about; a deal told of later may be an
+        # earlier one of the same parties: "X first bought a stake in Y in a deal worth $40m")
+        lead = r is earlier[-1]
+        return r if lead and all(_named(question, n, r.text) for n in question.names) else None
     return None
 
 
