@@ -2052,15 +2052,13 @@ def test_a_definite_subject_stands_for_the_thing_its_article_introduced_with_the
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
     lead = (
-        "OSLO, March 4 (Wire) - Brisco Leather has agreed to buy Holvik Tannery for $80 million, in a deal that gives "
+        "OSLO, March 4 (Wire) - Brisco Leather has agreed to buy Holvik Tannery for $80 million, in a deal giving "
         "the buyer the country's largest tannery network, the two firms announced on Thursday.\n\n"
     )
-    closing = (
-        "The deal requires approval from the competition authority in Bergen and is expected to close in May 2028."
-    )
+    closing = "The deal awaits clearance by the competition authority in Bergen, and it should close in May 2028."
     ask = _answering(
         encode,
-        {"tannery deal": lead + "Brisco plans to pay for the deal from its own reserves.\n\n" + closing},
+        {"tannery deal": lead + "Brisco plans to cover the cost of the deal from its reserves.\n\n" + closing},
     )
     # "The deal" is the one the lead told of, named again only with "the" in between
     answer = ask("When is Brisco Leather's purchase of Holvik Tannery expected to close?")
@@ -2627,7 +2625,7 @@ def test_a_role_is_given_by_its_own_words_and_by_a_title_before_the_name(
         encode,
         {
             "Pellam to buy Kessing": "Pellam Rail has agreed to buy the train maker Kessing for $900 million. "
-            "Kessing's board, under chair Ada Lunde, has backed the offer.",
+            "Kessing's own board, led by chair Ada Lunde, now backs the offer.",
         },
     )
     # ...or owns the noun a phrase holding the name modifies: she chairs Kessing's board, not Pellam's

@@ -1647,7 +1647,7 @@ def _may_hold(c: Candidate, name: Entity, at: int) -> set[str]:
 def _title_holders(c: Candidate, name: Entity, at: int) -> tuple[str, ...]:
     """Whose a title starting at ``at`` right before the name, in a sentence whose parse gives it no
     holder, is: a name right before it ("Kessing chief operating officer Jana Brisk"), or the owner
-    of the noun a phrase holding the name modifies ("Kessing's board, led by chair Jana Brisk"), or
+    of the noun a phrase holding the name modifies ("Kessing's own board, led by chair Jana Brisk"), or
     else any name the sentence may be about."""
     ahead = c.text[:at].rstrip()
     ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
