@@ -2093,6 +2093,30 @@ def test_a_definite_subject_stands_for_the_thing_its_article_introduced_with_the
     assert ask("How many people does Brisco Leather employ?").short != "410 people"
 
 
+def test_a_value_said_of_a_noun_another_owns_is_not_of_the_owner_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "combination": "Brisco Leather and Holvik Tannery will combine through a swap of shares, the two firms "
+            "announced on Monday. Ahead of closing, Brisco Leather will hand out a single payout of $2.10 per "
+            "share in cash to its own shareholders, because Holvik Tannery holds more cash.",
+        },
+    )
+    # "its own shareholders" are Brisco's, not Holvik's
+    question = "How much will Brisco Leather pay per share to Holvik Tannery's shareholders?"
+    assert ask(question).short != "$2.10 per share"
+    ask = _answering(
+        encode,
+        {
+            "takeover": "Brisco Leather said on Monday it would acquire Holvik Tannery. Brisco Leather is paying "
+            "Holvik Tannery's shareholders $4.50 per share.",
+        },
+    )
+    assert ask(question).short == "$4.50 per share"
+
+
 def test_a_name_given_no_role_holds_the_role_asked_only_where_its_sentence_says_the_role(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

@@ -1026,6 +1026,8 @@ class ExtractiveAnswerer:
                 continue
             if _another_of_kind(question, c, around or relevant):
                 continue  # "the raised offer" is not the first offer asked of
+            if _owned_by_another(question, c):
+                continue  # "its own shareholders" are not the other party's shareholders asked of
             weighed += 1
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             # (and the words that spell out an acronym asked: "chief financial officer" for "CFO")
@@ -3617,6 +3619,44 @@ def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> 
         lead = r is earlier[-1]
         return r if lead and all(_named(question, n, r.text) for n in question.names) else None
     return None
+
+
+def _owned_by_another(question: Question, c: Candidate) -> bool:
+    """Whether a noun the question gives an owner it names ("Y's shareholders") is said in the
+    sentence only with other owners, as the parses read them: another name ("X's shareholders"), or
+    "its" in a clause whose subject is another name, the last named before it ("X will pay ... to
+    its own shareholders")."""
+    owned = {
+        t.lemma_.lower(): " ".join(w.text for w in p.subtree if w.dep_ != "case")
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN"
+        for p in t.children
+        if p.dep_ == "poss" and p.pos_ == "PROPN"
+    }
+    if not owned:
+        return False
+    owners: dict[str, list[str]] = {}
+    for t in _doc(c.text):
+        if t.pos_ == "NOUN" and t.lemma_.lower() in owned:
+            for p in (p for p in t.children if p.dep_ == "poss"):
+                if p.pos_ == "PROPN":
+                    owners.setdefault(t.lemma_.lower(), []).append(
+                        " ".join(w.text for w in p.subtree if w.dep_ != "case")
+                    )
+                elif p.pos_ == "PRON" and _it(p):
+                    # (the subject of the nearest clause above it that has one, where that is a name
+                    # and the last name before it; else it may be the owner asked: "X bought a stake
+                    # in Y from its founder")
+                    subject = next((s for a in t.ancestors for s in a.children if s.dep_ == "nsubj"), None)
+                    last = next((w.i for w in reversed(p.doc[: p.i]) if w.pos_ == "PROPN"), -1)
+                    named = (
+                        subject is not None and subject.pos_ == "PROPN" and last in {w.i for w in compounded(subject)}
+                    )
+                    owner = _name_of(subject) if named else owned[t.lemma_.lower()]
+                    owners.setdefault(t.lemma_.lower(), []).append(owner)
+    return any(
+        not any(mentioned(owned[noun], o) or mentioned(o, owned[noun]) for o in said) for noun, said in owners.items()
+    )
 
 
 @functools.lru_cache(maxsize=4096)
