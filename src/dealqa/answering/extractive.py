@@ -3624,8 +3624,9 @@ def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> 
 def _owned_by_another(question: Question, c: Candidate) -> bool:
     """Whether a noun the question gives an owner it names ("Y's shareholders") is said in the
     sentence only with other owners, as the parses read them: another name ("X's shareholders"), or
-    "its" in a clause whose subject is another name, the last named before it ("X will pay ... to
-    its own shareholders")."""
+    "its" in a clause whose subject is another name the question names, the last named before it
+    ("X will pay ... to its own shareholders"). A mention with no owner, or any other owner or
+    "its", may be the owner asked ("X bought a stake in Y from its founder", "Y investors")."""
     owned = {
         t.lemma_.lower(): " ".join(w.text for w in p.subtree if w.dep_ != "case")
         for t in _doc(question.text)
@@ -3633,29 +3634,29 @@ def _owned_by_another(question: Question, c: Candidate) -> bool:
         for p in t.children
         if p.dep_ == "poss" and p.pos_ == "PROPN"
     }
-    if not owned:
-        return False
-    owners: dict[str, list[str]] = {}
-    for t in _doc(c.text):
+
+    def owner(t: Any) -> str:
+        """Whose the sentence's mention of the noun is: another name, or else the owner asked."""
+        for p in (p for p in t.children if p.dep_ == "poss"):
+            if p.pos_ == "PROPN":
+                return " ".join(w.text for w in p.subtree if w.dep_ != "case")
+            subject = next((s for a in t.ancestors for s in a.children if s.dep_ == "nsubj"), None)
+            last = next((w.i for w in reversed(p.doc[: p.i]) if w.pos_ == "PROPN"), -1)
+            if (
+                _it(p)
+                and subject is not None
+                and last in {w.i for w in compounded(subject) if w.pos_ == "PROPN"}
+                and any(_named(question, n, _name_of(subject)) for n in question.names)
+            ):
+                return str(_name_of(subject))
+        return owned[t.lemma_.lower()]
+
+    mentions: dict[str, list[str]] = {}
+    for t in _doc(c.text) if owned else ():
         if t.pos_ == "NOUN" and t.lemma_.lower() in owned:
-            for p in (p for p in t.children if p.dep_ == "poss"):
-                if p.pos_ == "PROPN":
-                    owners.setdefault(t.lemma_.lower(), []).append(
-                        " ".join(w.text for w in p.subtree if w.dep_ != "case")
-                    )
-                elif p.pos_ == "PRON" and _it(p):
-                    # (the subject of the nearest clause above it that has one, where that is a name
-                    # and the last name before it; else it may be the owner asked: "X bought a stake
-                    # in Y from its founder")
-                    subject = next((s for a in t.ancestors for s in a.children if s.dep_ == "nsubj"), None)
-                    last = next((w.i for w in reversed(p.doc[: p.i]) if w.pos_ == "PROPN"), -1)
-                    named = (
-                        subject is not None and subject.pos_ == "PROPN" and last in {w.i for w in compounded(subject)}
-                    )
-                    owner = _name_of(subject) if named else owned[t.lemma_.lower()]
-                    owners.setdefault(t.lemma_.lower(), []).append(owner)
+            mentions.setdefault(t.lemma_.lower(), []).append(owner(t))
     return any(
-        not any(mentioned(owned[noun], o) or mentioned(o, owned[noun]) for o in said) for noun, said in owners.items()
+        not any(mentioned(owned[noun], o) or mentioned(o, owned[noun]) for o in said) for noun, said in mentions.items()
     )
 
 
