@@ -1666,7 +1666,7 @@ def _modified_owners(c: Candidate, name: Entity) -> tuple[str, ...]:
         t = t.head
         if t.pos_ == "NOUN":
             owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ == "PROPN"]
-            return tuple(" ".join(w.text for w in p.subtree if w.dep_ != "case") for p in owners)
+            return tuple(_possessor(p) for p in owners)
     return ()
 
 
@@ -3599,8 +3599,10 @@ def _introduction(question: Question, s: Evidence, read: Iterable[Evidence]) -> 
     them names a company not asked ("X also agreed to sell its unit to Z in a separate deal. The
     deal ...")."""
     subject = _definite_subject(s.text)
+    if not subject:
+        return None
     earlier = sorted((r for r in read if r.article_id == s.article_id and r.start < s.start), key=lambda r: -r.start)
-    for r in earlier if subject else ():
+    for r in earlier:
         nouns = [t for t in _doc(r.text) if t.pos_ == "NOUN" and stem(t.lemma_.lower()) == subject]
         if not nouns:
             continue
@@ -3628,7 +3630,7 @@ def _owned_by_another(question: Question, c: Candidate) -> bool:
     ("X will pay ... to its own shareholders"). A mention with no owner, or any other owner or
     "its", may be the owner asked ("X bought a stake in Y from its founder", "Y investors")."""
     owned = {
-        t.lemma_.lower(): " ".join(w.text for w in p.subtree if w.dep_ != "case")
+        t.lemma_.lower(): _possessor(p)
         for t in _doc(question.text)
         if t.pos_ == "NOUN"
         for p in t.children
@@ -3639,7 +3641,7 @@ def _owned_by_another(question: Question, c: Candidate) -> bool:
         """Whose the sentence's mention of the noun is: another name, or else the owner asked."""
         for p in (p for p in t.children if p.dep_ == "poss"):
             if p.pos_ == "PROPN":
-                return " ".join(w.text for w in p.subtree if w.dep_ != "case")
+                return _possessor(p)
             subject = next((s for a in t.ancestors for s in a.children if s.dep_ == "nsubj"), None)
             last = next((w.i for w in reversed(p.doc[: p.i]) if w.pos_ == "PROPN"), -1)
             if (
@@ -3658,6 +3660,11 @@ def _owned_by_another(question: Question, c: Candidate) -> bool:
     return any(
         not any(mentioned(owned[noun], o) or mentioned(o, owned[noun]) for o in said) for noun, said in mentions.items()
     )
+
+
+def _possessor(owner: Any) -> str:
+    """The words of an owner in the parse ("Kessing" of "Kessing's board"), without the "'s"."""
+    return " ".join(w.text for w in owner.subtree if w.dep_ != "case")
 
 
 @functools.lru_cache(maxsize=4096)
