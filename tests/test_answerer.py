@@ -3031,3 +3031,54 @@ def test_a_premise_with_the_parties_the_wrong_way_round_is_refused(encode: Calla
         "How much will Dravmoor pay Pelling Tools investors?",
     ):
         assert ask(question).finding != "false premise", question
+
+
+def test_a_rare_plural_after_how_many_is_the_noun_counted(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Pelmora Leisure buys Ostrava Aquaria": "Pelmora Leisure agreed to buy Ostrava Aquaria on Friday. "
+            "After the sale, Pelmora Leisure will run 41 hotels and 9 crematoria in Austria.",
+        },
+    )
+    # (the parse may tag the plural an adjective: it is still what is counted, not the hotels)
+    assert ask("How many crematoria will Pelmora Leisure run?").short == "9 crematoria"
+    assert ask("How many hotels will Pelmora Leisure run?").short == "41 hotels"
+
+
+def test_a_sentence_with_no_value_of_the_type_asked_takes_no_place_among_the_leading_ones(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Varnley Kilns raises €80 million": "Varnley Kilns, the Graz-based maker of electric pottery kilns, has "
+            "raised €80 million from Talberg Capital, the company said on Thursday. Varnley Kilns sells its electric "
+            "kilns to schools and hobby potters. Talberg Capital said the kilns sold by Varnley Kilns were the "
+            "quietest electric kilns on the market. Varnley Kilns makes all of its electric kilns at a plant in "
+            "Linz. Rosa Edlinger founded Varnley Kilns to sell electric kilns to potters. It sold about 4,200 kilns "
+            "in 2031, up from 2,900 the year before, and had revenue of €31 million, most of it earned in Germany, "
+            "Switzerland and northern Italy.",
+        },
+    )
+    # (sentences that say the kilns but count none come first; the one that counts them answers)
+    assert ask("How many electric kilns did Varnley Kilns sell in 2031?").short == "about 4,200 kilns"
+
+
+def test_a_sentence_that_says_there_is_none_of_the_thing_asked_refuses_the_premise(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Orvik Foods and Hallam Dairy merge": "Orvik Foods will merge with Hallam Dairy in a share swap, the two "
+            "firms said on Monday. Orvik Foods will give Hallam Dairy's owner, Brenn Partners, 12 million new "
+            "shares, and no cash is being paid. The size of the break fee was not disclosed.",
+        },
+    )
+    answer = ask("How much cash is Orvik Foods paying Brenn Partners for Hallam Dairy?")
+    assert answer.abstained and answer.finding == "false premise", answer.text
+    assert "no cash is being paid" in answer.citations[0].quote
+    # (a value withheld is not denied: the sentence that says so is the answer)
+    answer = ask("How big is the break fee in the Orvik Foods deal?")
+    assert answer.finding != "false premise" and "was not disclosed" in answer.citations[0].quote, answer.text

@@ -464,6 +464,10 @@ class ExtractiveAnswerer:
                     if any(_holds_role(question, c, e) for e in c.entities if e.label == "PERSON")
                     or (c.negated and not any(e.label == "PERSON" for e in c.entities))
                 ]
+            if stating and _none_of(question, stating[0]):
+                # "How much cash is X paying?" where the articles say no cash changes hands
+                refused = abstain(f"The articles don't say that {question.topic}; they say:", stating[:1], closest=1)
+                return replace(refused, finding=_FALSE_PREMISE)
             if stating and _unnamed(question, stating[0]):
                 return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
             if stating:
@@ -1028,7 +1032,8 @@ class ExtractiveAnswerer:
                 continue  # "the raised offer" is not the first offer asked of
             if _owned_by_another(question, c):
                 continue  # "its own shareholders" are not the other party's shareholders asked of
-            weighed += 1
+            # (nor one with no value of the type asked, which cannot answer)
+            weighed += labelled or any(e.label in question.types for e in c.entities)
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             # (and the words that spell out an acronym asked: "chief financial officer" for "CFO")
             for acronym, words in spelled_acronyms(question.text, c.text).items():
@@ -2766,6 +2771,16 @@ def _untold(question: Question, c: Candidate) -> bool:
     if not asked_noun and not any(_denied_party(n) for n in nouns):
         return False  # (a noun measured is a thing of any sentence: the denial must be of it)
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _none_of(question: Question, c: Candidate) -> bool:
+    """Whether the sentence says there is none of the thing asked, which the question takes for
+    granted: a negative determiner on its noun ("no cash will change hands" for "How much cash is X
+    paying?"; not "no revenue figure", which only withholds it)."""
+    asked_noun = question.kind if question.thing or question.equated else ""
+    head = stem(asked_noun.split()[-1].lower()) if asked_noun else question.counted
+    nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head] if head and not question.negated else []
+    return any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for t in nouns for d in t.children)
 
 
 def _given_name(question: Question, text: str, value: Entity) -> bool:

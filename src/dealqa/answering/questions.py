@@ -46,6 +46,8 @@ _QUANTIFIERS = {
 }
 # Types a "which/what NOUN" question may ask for, matched to the noun by their glossary text.
 _NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT")
+# The dependencies of a noun phrase's head in its clause
+_NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 # Below this cosine between the noun and the nearest type's description, the noun names no type...
 _MIN_TYPE_SIMILARITY = 0.3
 # A keyword of a query this close to a type's description asks for that type ("date").
@@ -341,7 +343,8 @@ class QuestionReader:
         counted = rated = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
-            if after.head.pos_ == "NOUN":
+            # (the parser may tag a rare plural an adjective yet still make it the object: "how many crematoria")
+            if after.head.pos_ == "NOUN" or (after.dep_ == "amod" and after.head.dep_ in _NOMINAL):
                 named = tuple(t for t in types if t.lower() == after.head.lemma_.lower())
                 if named:  # "how much money": the noun is the type's own name, which no value restates
                     types = named
