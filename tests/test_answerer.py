@@ -3082,3 +3082,20 @@ def test_a_sentence_that_says_there_is_none_of_the_thing_asked_refuses_the_premi
     # (a value withheld is not denied: the sentence that says so is the answer)
     answer = ask("How big is the break fee in the Orvik Foods deal?")
     assert answer.finding != "false premise" and "was not disclosed" in answer.citations[0].quote, answer.text
+
+
+def test_a_bare_title_after_a_sentence_naming_only_a_place_is_the_passage_subject_s(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Talvik Foods buys Orme Bakeries": "Talvik Foods agreed to buy Orme Bakeries for $200 million on Monday, "
+            "to add bread to its frozen meals. Talvik Foods will build a new bakery to serve the north. The new "
+            "bakery will be built in Bergen. Chief financial officer Maria Olsen said the purchase would be paid for "
+            "in cash and new debt.",
+        },
+    )
+    # (a place is no party: the title is of the firm the passage is about, not of the one it buys)
+    assert ask("Who is the chief financial officer of Talvik Foods?").short == "Maria Olsen"
+    assert ask("Who is the chief financial officer of Orme Bakeries?").short != "Maria Olsen"

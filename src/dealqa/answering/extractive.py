@@ -1659,7 +1659,7 @@ def _title_holders(c: Candidate, name: Entity, at: int) -> tuple[str, ...]:
     ahead = c.text[:at].rstrip()
     ahead = ahead.removesuffix("'s").removesuffix("\u2019s")
     own = tuple(c.text[e.start : e.end] for e in c.entities if e.label in NAME_TYPES and e.end == len(ahead))
-    return own or _modified_owners(c, name) or _antecedents(c)
+    return own or _modified_owners(c, name) or _parties_before(c)
 
 
 def _modified_owners(c: Candidate, name: Entity) -> tuple[str, ...]:
@@ -3247,7 +3247,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # billion, to pay for the Orwin plant"); with no clause read, any name in the sentence is
         return not value.anchors or bool(set(terms(text)) & set(value.anchors))
 
-    before = _antecedents(c)
+    before = _parties_before(c)
     if before and not any(asked(name) for name in before):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
@@ -3573,6 +3573,16 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
     )
     others = _stems([n for n in c.opening if n not in c.topic])
     return (*c.before, *c.topic) if c.before and c.topic and described and described not in others else c.before
+
+
+def _parties_before(c: Candidate) -> tuple[str, ...]:
+    """The names a sentence that names no one asked may be about (its antecedents), or, where
+    those are all places as the parse of the sentence before reads them, the names its passage is
+    about: a place is no party ("The new plant will be built in Y. Chief financial officer Z said
+    ..." is of the firm the passage opens with)."""
+    antecedents = _antecedents(c)
+    places = {e.text for e in _doc(c.after).ents if e.label_ in PLACE_TYPES} if antecedents and c.after else set()
+    return c.topic if antecedents and set(antecedents) <= places else antecedents
 
 
 def _points_back(sentence: str, names: Sequence[str]) -> bool:
