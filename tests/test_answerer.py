@@ -3099,3 +3099,24 @@ def test_a_bare_title_after_a_sentence_naming_only_a_place_is_the_passage_subjec
     # (a place is no party: the title is of the firm the passage is about, not of the one it buys)
     assert ask("Who is the chief financial officer of Talvik Foods?").short == "Maria Olsen"
     assert ask("Who is the chief financial officer of Orme Bakeries?").short != "Maria Olsen"
+
+
+def test_a_value_said_not_to_be_disclosed_needs_only_the_words_of_the_noun_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenvold orders tankers": "Brenvold Shipping has ordered six tankers from Orsk Yards, to be delivered "
+            "from 2029, the shipowner said on Monday. The contract also gives Brenvold Shipping options on two more "
+            "tankers. The price of the two optional tankers was not disclosed.",
+            "Kessa Bio licenses KB-12": "Kessa Bio will pay Tarn Labs $40 million upfront for the rights to KB-12, "
+            "the two firms said on Tuesday. Tarn Labs will also receive royalties on sales of KB-12. Exact royalty "
+            "rates were not disclosed.",
+        },
+    )
+    # (not the words of the act the noun is in, nor the noun a name owns: "Brenvold Shipping's contract")
+    answer = ask("What is the price of the two optional tankers in Brenvold Shipping's contract with Orsk Yards?")
+    assert "two optional tankers was not disclosed" in answer.citations[0].quote, answer.text
+    answer = ask("What are the exact royalty rates Kessa Bio will pay Tarn Labs on KB-12 sales?")
+    assert answer.citations[0].quote == "Exact royalty rates were not disclosed.", answer.text

@@ -2720,9 +2720,12 @@ def _untold(question: Question, c: Candidate) -> bool:
         return False  # (a comparison asks for neither side's value alone)
     if not (c.on_topic and (terms(asked_noun) if asked_noun else {question.counted}) <= terms(c.text)):
         return False
-    # (the noun a name of the question modifies says what the name is, "the Brenvold-Carrowmore
-    # contract", in an article that names it: the sentence need not restate it)
-    if question.equated and not set(question.focus) - set(question.kinds_named) <= terms(c.text):
+    # (the words of the noun's own phrase, not of the act it is in: "Exact royalty rates were not
+    # disclosed" for "What are the exact royalty rates X will pay on Y sales?"; the noun a name of
+    # the question modifies says what the name is, "the Brenvold-Carrowmore contract", in an
+    # article that names it: the sentence need not restate it; nor the noun a name owns,
+    # "Brenvold's contract")
+    if question.equated and not _phrase_words(question) - {*question.kinds_named, *_owned(question)} <= terms(c.text):
         return False
     dateline = _dateline(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
@@ -2771,6 +2774,32 @@ def _untold(question: Question, c: Candidate) -> bool:
     if not asked_noun and not any(_denied_party(n) for n in nouns):
         return False  # (a noun measured is a thing of any sentence: the denial must be of it)
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _owned(question: Question) -> set[str]:
+    """The stems of the question's nouns that one of its names owns ("contract" of "Brenvold's
+    contract"), as the parse reads it."""
+    words = {w for n in question.names for w in fold(n).split()}
+    return {
+        stem(t.lemma_.lower())
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and any(p.dep_ == "poss" and fold(p.text) in words for p in t.children)
+    }
+
+
+def _phrase_words(question: Question) -> set[str]:
+    """The focus words in the phrase of the noun "What is X's NOUN?" asks for, less any clause said of
+    it ("the exact royalty rates X will pay on Y sales": "exact", "royalty"), as the parse reads it."""
+    head = stem(question.equated.split()[-1].lower())
+    doc = _doc(question.text)
+    noun = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and stem(t.lemma_.lower()) == head), None)
+    if noun is None:
+        return set(question.focus)
+    clauses = {d.i for t in noun.subtree if t.dep_ in ("relcl", "acl") for d in t.subtree}
+    said = {stem(t.lemma_.lower()) for t in noun.subtree if t.i not in clauses} | terms(
+        " ".join(t.text for t in noun.subtree if t.i not in clauses)
+    )
+    return set(question.focus) & said
 
 
 def _none_of(question: Question, c: Candidate) -> bool:
