@@ -3120,3 +3120,29 @@ def test_a_value_said_not_to_be_disclosed_needs_only_the_words_of_the_noun_asked
     assert "two optional tankers was not disclosed" in answer.citations[0].quote, answer.text
     answer = ask("What are the exact royalty rates Kessa Bio will pay Tarn Labs on KB-12 sales?")
     assert answer.citations[0].quote == "Exact royalty rates were not disclosed.", answer.text
+
+
+def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Orvik Foods signs grain deal": "Orvik Foods has signed a ten-year grain-supply agreement with Tarn "
+            "Mills, the two firms said on Monday. Tarn Mills will deliver about 90,000 tonnes of wheat a year to "
+            "Orvik Foods' bakeries. The two firms did not disclose the price per tonne. Terms of the grain-supply "
+            "agreement were not disclosed.",
+            "Orvik Foods bids for Tarn Mills": "Orvik Foods has made an offer for Tarn Mills, the miller said on "
+            "Monday. Orvik Foods chief executive Lena Berg said she was not surprised by rival interest, and that "
+            "the offer for Tarn Mills was final. Orvik Foods is offering 120 pence a share in cash, valuing Tarn "
+            "Mills at £310 million.",
+        },
+    )
+    # (the words of the agreement a name owns need not be said again)
+    answer = ask("What are the terms of Orvik Foods' grain-supply agreement with Tarn Mills?")
+    assert answer.citations[0].quote == "Terms of the grain-supply agreement were not disclosed.", answer.text
+    answer = ask("What is the price per tonne in Orvik Foods' grain-supply agreement with Tarn Mills?")
+    assert answer.citations[0].quote == "The two firms did not disclose the price per tonne.", answer.text
+    # (what is denied must be the noun asked: "was not surprised" beside "the offer" is no denial of it)
+    answer = ask("What is the offer from Orvik Foods for Tarn Mills?")
+    assert "not surprised" not in answer.citations[0].quote, answer.text

@@ -473,6 +473,11 @@ class ExtractiveAnswerer:
             if stating:
                 return _compose(stating[:1])
             return abstain(_not_said(question, candidates), candidates)
+        if question.untyped:
+            # "What are the terms of X's deal?": a sentence saying they were not disclosed answers
+            untold = [c for c in candidates if c.score >= self.min_score and _untold(question, c)]
+            if untold:
+                return _compose(untold[:1])
         if question.kind == "how" and question.verbs:
             # "How is X financing it?" asks the manner of an act: a sentence that states none of
             # its verbs (nor a word like one) tells no manner ("X agreed to buy it for $5m")
@@ -2715,7 +2720,7 @@ def _untold(question: Question, c: Candidate) -> bool:
     for its tanker unit")."""
     # (the noun "how big is" or "how many" measures counts as one: "The size of the termination fee
     # was not disclosed." for "How big is the termination fee in the X deal?")
-    asked_noun = question.kind if question.thing or question.equated else ""
+    asked_noun = question.kind if question.thing or question.equated or question.untyped else ""
     if question.sides or not (asked_noun or question.counted):
         return False  # (a comparison asks for neither side's value alone)
     if not (c.on_topic and (terms(asked_noun) if asked_noun else {question.counted}) <= terms(c.text)):
@@ -2725,7 +2730,8 @@ def _untold(question: Question, c: Candidate) -> bool:
     # the question modifies says what the name is, "the Brenvold-Carrowmore contract", in an
     # article that names it: the sentence need not restate it; nor the noun a name owns,
     # "Brenvold's contract")
-    if question.equated and not _phrase_words(question) - {*question.kinds_named, *_owned(question)} <= terms(c.text):
+    noun = question.equated or question.untyped
+    if noun and not _phrase_words(question, noun) - {*question.kinds_named, *_owned(question)} <= terms(c.text):
         return False
     dateline = _dateline(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
@@ -2771,26 +2777,30 @@ def _untold(question: Question, c: Candidate) -> bool:
         if o.dep_ in ("pobj", "poss", "compound")
     ):
         return False
-    if not asked_noun and not any(_denied_party(n) for n in nouns):
-        return False  # (a noun measured is a thing of any sentence: the denial must be of it)
+    if (question.untyped or not asked_noun) and not any(_denied_party(n) for n in nouns):
+        # (a noun measured is a thing of any sentence, and one of no type may be said anywhere: the
+        # denial must be of it, not "was not surprised" beside "the offer")
+        return False
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
 
 
 def _owned(question: Question) -> set[str]:
-    """The stems of the question's nouns that one of its names owns ("contract" of "Brenvold's
-    contract"), as the parse reads it."""
+    """The stems of the words of the question's nouns that one of its names owns ("power purchase
+    agreement" of "Brenvold's power-purchase agreement"), as the parse reads it."""
     words = {w for n in question.names for w in fold(n).split()}
-    return {
-        stem(t.lemma_.lower())
+    owned = [
+        t
         for t in _doc(question.text)
         if t.pos_ == "NOUN" and any(p.dep_ == "poss" and fold(p.text) in words for p in t.children)
-    }
+    ]
+    modifiers = [w for t in owned for m in t.lefts if m.dep_ in ("amod", "compound") for w in m.subtree]
+    return {stem(w.lemma_.lower()) for w in (*owned, *modifiers)}
 
 
-def _phrase_words(question: Question) -> set[str]:
-    """The focus words in the phrase of the noun "What is X's NOUN?" asks for, less any clause said of
-    it ("the exact royalty rates X will pay on Y sales": "exact", "royalty"), as the parse reads it."""
-    head = stem(question.equated.split()[-1].lower())
+def _phrase_words(question: Question, asked: str) -> set[str]:
+    """The focus words in the phrase of the noun asked for, less any clause said of it ("the exact
+    royalty rates X will pay on Y sales": "exact", "royalty"), as the parse reads it."""
+    head = stem(asked.split()[-1].lower())
     doc = _doc(question.text)
     noun = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and stem(t.lemma_.lower()) == head), None)
     if noun is None:
