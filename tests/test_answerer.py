@@ -3146,3 +3146,28 @@ def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
     # (what is denied must be the noun asked: "was not surprised" beside "the offer" is no denial of it)
     answer = ask("What is the offer from Orvik Foods for Tarn Mills?")
     assert "not surprised" not in answer.citations[0].quote, answer.text
+
+
+def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlow Foods buys Tarn Mills": "Harlow Foods has agreed to buy Tarn Mills, the Leeds flour miller, for "
+            "$90 million, the two firms said on Monday. Harlow Foods is buying Tarn Mills to secure flour for its "
+            "bakeries. Harlow Foods said it would fund the purchase from cash on hand, with no plans to issue new "
+            "shares. Harlow Foods said it did not plan to change Tarn Mills' name or move any milling out of Leeds.",
+        },
+    )
+    # ("no plans to issue", "did not plan to change ... or move": the act asked is denied; not the
+    # act it is done for, "to pay for", nor a word of a name, "Mills")
+    for question, denial in (
+        ("Why is Harlow Foods issuing new shares to pay for Tarn Mills?", "with no plans to issue new shares"),
+        ("Why is Harlow Foods moving Tarn Mills' milling out of Leeds?", "move any milling out of Leeds"),
+    ):
+        answer = ask(question)
+        assert answer.abstained and answer.finding == "false premise", answer.text
+        assert denial in answer.citations[0].quote, answer.text
+    answer = ask("Why is Harlow Foods buying Tarn Mills?")
+    assert answer.finding != "false premise" and "to secure flour" in answer.citations[0].quote, answer.text

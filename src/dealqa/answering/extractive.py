@@ -137,6 +137,9 @@ _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# The conjunctions that join alternatives, which a negation of one denies both of ("did not sell
+# or close it"; closed-class words).
+_DISJUNCTIONS = frozenset({"or", "nor"})
 # The subordinating conjunctions that give a cause (closed-class words; "as" and "since" often give
 # a time, "while", "after", "if" a contrast, a time, a condition).
 _CAUSES = frozenset({"because", "so"})
@@ -1355,7 +1358,6 @@ class ExtractiveAnswerer:
         # (a reason that leaves out what the act is done to neither holds nor denies the premise:
         # "X is selling to pay down loans" for "Why is X selling all of Y?")
         leading = [c for c in relevant if not (c.reason and c.missing)][:_WEIGHED]
-        asked = {stem(fold(p)) for p in question.predicates}
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         if any(
@@ -1374,12 +1376,18 @@ class ExtractiveAnswerer:
             return None
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
-        others_asked = set(question.terms) - asked
-        words = sorted({w for c in leading for w in content_words(c.text) if stem(w) not in others_asked})
-        vectors = self._vectors([*question.predicates, *words])
-        verbs, others = vectors[: len(question.predicates)], vectors[len(question.predicates) :]
+        # (nor is the act it is done for: "to pay for Y" of "Why is X issuing shares to pay for Y?")
+        # (nor a word of a name: "Mills" of "Tarn Mills" is no milling)
+        others_asked = set(question.terms) - acts
+        named = {w for n in question.names for w in fold(n).split()}
+        words = sorted(
+            {w for c in leading for w in content_words(c.text) if stem(w) not in others_asked and fold(w) not in named}
+        )
+        main = [p for p in question.predicates if stem(fold(p)) in acts]
+        vectors = self._vectors([*main, *words])
+        verbs, others = vectors[: len(main)], vectors[len(main) :]
         like = {
-            w for w, v in zip(words, others, strict=True) if stem(w) in asked or float(np.max(verbs @ v)) >= _SAME_VERB
+            w for w, v in zip(words, others, strict=True) if stem(w) in acts or float(np.max(verbs @ v)) >= _SAME_VERB
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
         if any(
@@ -1388,7 +1396,10 @@ class ExtractiveAnswerer:
             for c in stating
         ):
             return None
-        return next((c for c in stating if _denies(c.text, like)), stating[0] if stating else leading[0])
+        # (the sentence that denies the act, if one does, though it names not all: "with no plans to
+        # issue new shares")
+        denying = [c for c in (*stating, *leading) if _denies(c.text, like)]
+        return denying[0] if denying else stating[0] if stating else leading[0]
 
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """A leading sentence that states the question's act, by its very verb, with the question's
@@ -1802,9 +1813,23 @@ def _holder(role: str, value: Entity) -> bool:
 
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
-    """Whether the sentence negates one of these verbs itself ("are not named"), not another word
-    of it ("did not disclose how it will be split")."""
-    return any(t.lower_ in verbs and any(child.dep_ == "neg" for child in t.children) for t in _doc(sentence))
+    """Whether the sentence negates one of these verbs itself ("are not named"), or the verb or noun
+    it completes or is an alternative to ("did not plan to move", "has no plans to issue", "did
+    not plan to sell or move"), not another word of it ("did not disclose how it will be split")."""
+
+    def negated(t: Any) -> bool:
+        return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS) for c in t.children)
+
+    def completed(t: Any) -> Iterator[Any]:  # (the word, and those it completes or is an alternative to)
+        yield t
+        while t.head.i != t.i and (
+            t.dep_ in ("xcomp", "acl")
+            or (t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in _DISJUNCTIONS for c in t.head.children))
+        ):
+            t = t.head
+            yield t
+
+    return any(t.lower_ in verbs and any(negated(w) for w in completed(t)) for t in _doc(sentence))
 
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
