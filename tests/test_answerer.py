@@ -3044,6 +3044,12 @@ def test_a_rare_plural_after_how_many_is_the_noun_counted(encode: Callable[[list
     # (the parse may tag the plural an adjective: it is still what is counted, not the hotels)
     assert ask("How many crematoria will Pelmora Leisure run?").short == "9 crematoria"
     assert ask("How many hotels will Pelmora Leisure run?").short == "41 hotels"
+    ask = _answering(
+        encode,
+        {"Orsk Care grows": "Orsk Care employs 300 people. It will hire 120 more nurses next year."},
+    )
+    # (a comparative is no noun counted: "how many more" asks the count the sentence gives)
+    assert ask("How many more will Orsk Care hire?").short == "120 more nurses"
 
 
 def test_a_sentence_with_no_value_of_the_type_asked_takes_no_place_among_the_leading_ones(
@@ -3082,6 +3088,15 @@ def test_a_sentence_that_says_there_is_none_of_the_thing_asked_refuses_the_premi
     # (a value withheld is not denied: the sentence that says so is the answer)
     answer = ask("How big is the break fee in the Orvik Foods deal?")
     assert answer.finding != "false premise" and "was not disclosed" in answer.citations[0].quote, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Orvik Foods cuts": "Orvik Foods will cut 140 jobs at its Hull plant after the merger, but no jobs will "
+            "go at its head office in York, the company said.",
+        },
+    )
+    # (the noun said of what is asked too: the "no" is of another thing)
+    assert ask("How many jobs will Orvik Foods cut at its Hull plant?").finding != "false premise"
 
 
 def test_a_bare_title_after_a_sentence_naming_only_a_place_is_the_passage_subject_s(
@@ -3099,6 +3114,20 @@ def test_a_bare_title_after_a_sentence_naming_only_a_place_is_the_passage_subjec
     # (a place is no party: the title is of the firm the passage is about, not of the one it buys)
     assert ask("Who is the chief financial officer of Talvik Foods?").short == "Maria Olsen"
     assert ask("Who is the chief financial officer of Orme Bakeries?").short != "Maria Olsen"
+    ask = _answering(
+        encode,
+        {
+            "Talvik Foods buys Orme Bakeries": "Talvik Foods agreed to buy Orme Bakeries for $200 million on Monday. "
+            "Orme Bakeries had planned to build a new bakery next year. The bakery will be built in Bergen. Chief "
+            "financial officer Maria Olsen said building would start in May.",
+        },
+    )
+    # (after a sentence about the other party, whose the title is cannot be told)
+    for question in (
+        "Who is the chief financial officer of Talvik Foods?",
+        "Who is the chief financial officer of Orme Bakeries?",
+    ):
+        assert ask(question).short != "Maria Olsen", question
 
 
 def test_a_value_said_not_to_be_disclosed_needs_only_the_words_of_the_noun_asked(
@@ -3120,6 +3149,13 @@ def test_a_value_said_not_to_be_disclosed_needs_only_the_words_of_the_noun_asked
     assert "two optional tankers was not disclosed" in answer.citations[0].quote, answer.text
     answer = ask("What are the exact royalty rates Kessa Bio will pay Tarn Labs on KB-12 sales?")
     assert answer.citations[0].quote == "Exact royalty rates were not disclosed.", answer.text
+    ask = _answering(
+        encode,
+        {"Kessa Bio results": "Kessa Bio had revenue of $210 million last year. Its net profit was not disclosed."},
+    )
+    # (the noun asked keeps its own words, though a name owns it: net profit is no operating profit)
+    answer = ask("What was Kessa Bio's operating profit?")
+    assert not answer.citations or "net profit" not in answer.citations[0].quote, answer.text
 
 
 def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
@@ -3146,6 +3182,17 @@ def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
     # (what is denied must be the noun asked: "was not surprised" beside "the offer" is no denial of it)
     answer = ask("What is the offer from Orvik Foods for Tarn Mills?")
     assert "not surprised" not in answer.citations[0].quote, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Orvik Foods buys Hallam Dairy": "Orvik Foods agreed to buy Hallam Dairy for $80 million, the firms said "
+            "on Friday. Hallam Dairy shareholders will get $50 million in cash and 2 million new Orvik Foods shares. "
+            "Orvik Foods bought Pennock Creamery in 2021. Terms of that deal were not disclosed.",
+        },
+    )
+    # ("that deal" is the one of the sentence before, about another firm)
+    answer = ask("What are the terms of Orvik Foods' deal for Hallam Dairy?")
+    assert "Terms of that deal" not in answer.citations[0].quote, answer.text
 
 
 def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
@@ -3171,3 +3218,12 @@ def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
         assert denial in answer.citations[0].quote, answer.text
     answer = ask("Why is Harlow Foods buying Tarn Mills?")
     assert answer.finding != "false premise" and "to secure flour" in answer.citations[0].quote, answer.text
+    ask = _answering(
+        encode,
+        {
+            "Harlow Foods sells a bakery": "Harlow Foods agreed to sell its Hull bakery to Pike Capital for $40 "
+            "million, and said it had no plans to sell its other bakeries.",
+        },
+    )
+    # (a sentence that states the act asked and denies another of its kind holds the premise)
+    assert ask("Why is Harlow Foods selling its Hull bakery?").finding != "false premise"

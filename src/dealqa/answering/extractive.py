@@ -170,6 +170,9 @@ class Candidate:
     opening: tuple[str, ...] = ()  # all the names of that first sentence
     after: str = ""  # the sentence before it in its chunk, when read
     reason: bool = False  # it gives a reason for the act a "why" asks of a name it names
+    # where the sentence before names only places, the names of the nearest one before that in its
+    # chunk that names a party
+    earlier: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -715,12 +718,18 @@ class ExtractiveAnswerer:
         read = {(s.article_id, s.start): s for s in retrieval.context_sentences} | pool
         previous: dict[tuple[str, int], tuple[str, ...]] = {}
         after: dict[tuple[str, int], str] = {}
+        earlier: dict[tuple[str, int], tuple[str, ...]] = {}
         for chunk in chunks:
+            party: tuple[str, ...] = ()  # (the names of the last sentence read that names a party)
             for a, b in pairwise(chunk.sentences):
                 before = read.get((chunk.article_id, a.start))
                 if before is not None:
                     previous[(chunk.article_id, b.start)] = _names_in(before)
                     after[(chunk.article_id, b.start)] = before.text
+                    if any(e.label in NAME_TYPES - PLACE_TYPES for e in before.entities):
+                        party = _names_in(before)
+                    elif previous[(chunk.article_id, b.start)]:
+                        earlier[(chunk.article_id, b.start)] = party
         topics, openings = _topics(chunks, read), _topics(chunks, read, roles=())
         # An article that never names what the question names cannot answer it.
         context: dict[str, str] = {}
@@ -836,6 +845,7 @@ class ExtractiveAnswerer:
                     openings.get((at.article_id, at.start), ()),
                     after.get((at.article_id, at.start), ""),
                     reasoned,
+                    earlier.get((at.article_id, at.start), ()),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -1040,8 +1050,9 @@ class ExtractiveAnswerer:
                 continue  # "the raised offer" is not the first offer asked of
             if _owned_by_another(question, c):
                 continue  # "its own shareholders" are not the other party's shareholders asked of
-            # (nor one with no value of the type asked, which cannot answer)
-            weighed += labelled or any(e.label in question.types for e in c.entities)
+            # (nor, for "how many" of a noun, one with no count, which cannot answer: the count found
+            # further down must count that noun)
+            weighed += labelled or not question.counted or any(e.label in question.types for e in c.entities)
             meaning = {stem(w): alike[w] for w in content_words(c.text) if alike.get(w)}
             # (and the words that spell out an acronym asked: "chief financial officer" for "CFO")
             for acronym, words in spelled_acronyms(question.text, c.text).items():
@@ -1815,7 +1826,8 @@ def _holder(role: str, value: Entity) -> bool:
 def _denies(sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence negates one of these verbs itself ("are not named"), or the verb or noun
     it completes or is an alternative to ("did not plan to move", "has no plans to issue", "did
-    not plan to sell or move"), not another word of it ("did not disclose how it will be split")."""
+    not plan to sell or move"), wherever it says them, not another word of it ("did not disclose how
+    it will be split")."""
 
     def negated(t: Any) -> bool:
         return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _NEGATIVE_DETERMINERS) for c in t.children)
@@ -1829,7 +1841,11 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
             t = t.head
             yield t
 
-    return any(t.lower_ in verbs and any(negated(w) for w in completed(t)) for t in _doc(sentence))
+    # (every mention as a verb, if any: "agreed to sell A, and has no plans to sell B" states the sale
+    # of A; "did not plan to move any milling" denies the moving)
+    said = [t for t in _doc(sentence) if t.lower_ in verbs]
+    acts = [t for t in said if t.pos_ == "VERB"] or said
+    return bool(acts) and all(any(negated(w) for w in completed(t)) for t in acts)
 
 
 def _swapped(question: Question, sentence: str, verbs: set[str]) -> bool:
@@ -2755,8 +2771,8 @@ def _untold(question: Question, c: Candidate) -> bool:
     # the question modifies says what the name is, "the Brenvold-Carrowmore contract", in an
     # article that names it: the sentence need not restate it; nor the noun a name owns,
     # "Brenvold's contract")
-    noun = question.equated or question.untyped
-    if noun and not _phrase_words(question, noun) - {*question.kinds_named, *_owned(question)} <= terms(c.text):
+    noun = question.kind if question.equated or question.untyped else ""
+    if noun and not _phrase_words(question, noun) - {*question.kinds_named, *_owned(question, noun)} <= terms(c.text):
         return False
     dateline = _dateline(c.text)
     # (a time in the clause that denies, "Revenue for 2025 was not disclosed"; not one of another
@@ -2802,6 +2818,16 @@ def _untold(question: Question, c: Candidate) -> bool:
         if o.dep_ in ("pobj", "poss", "compound")
     ):
         return False
+    # (for a noun of no type, a demonstrative points back at the sentence before, which must be of
+    # no one not asked: "Terms of that deal were not disclosed" after "X bought Z two years ago")
+    phrase = [o for n in described for o in (n, *(o for p in n.children if p.dep_ == "prep" for o in p.children))]
+    pointing = any(w.dep_ == "det" and w.morph.get("PronType") == ["Dem"] for o in phrase for w in o.children)
+    if (
+        question.untyped
+        and pointing
+        and any(not any(_named(question, n, b, part=True) for n in question.names) for b in c.before)
+    ):
+        return False
     if (question.untyped or not asked_noun) and not any(_denied_party(n) for n in nouns):
         # (a noun measured is a thing of any sentence, and one of no type may be said anywhere: the
         # denial must be of it, not "was not surprised" beside "the offer")
@@ -2809,14 +2835,18 @@ def _untold(question: Question, c: Candidate) -> bool:
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
 
 
-def _owned(question: Question) -> set[str]:
-    """The stems of the words of the question's nouns that one of its names owns ("power purchase
-    agreement" of "Brenvold's power-purchase agreement"), as the parse reads it."""
+def _owned(question: Question, asked: str) -> set[str]:
+    """The stems of the words of the question's nouns but the one asked that one of its names owns
+    ("power purchase agreement" of "Brenvold's power-purchase agreement"; not "operating profit" of
+    "Brenvold's operating profit"), as the parse reads it."""
     words = {w for n in question.names for w in fold(n).split()}
+    head = stem(asked.split()[-1].lower())
     owned = [
         t
         for t in _doc(question.text)
-        if t.pos_ == "NOUN" and any(p.dep_ == "poss" and fold(p.text) in words for p in t.children)
+        if t.pos_ == "NOUN"
+        and stem(t.lemma_.lower()) != head
+        and any(p.dep_ == "poss" and fold(p.text) in words for p in t.children)
     ]
     modifiers = [w for t in owned for m in t.lefts if m.dep_ in ("amod", "compound") for w in m.subtree]
     return {stem(w.lemma_.lower()) for w in (*owned, *modifiers)}
@@ -2839,12 +2869,15 @@ def _phrase_words(question: Question, asked: str) -> set[str]:
 
 def _none_of(question: Question, c: Candidate) -> bool:
     """Whether the sentence says there is none of the thing asked, which the question takes for
-    granted: a negative determiner on its noun ("no cash will change hands" for "How much cash is X
-    paying?"; not "no revenue figure", which only withholds it)."""
+    granted: a negative determiner on its noun, wherever the sentence says it ("no cash will change
+    hands" for "How much cash is X paying?"; not "no revenue figure", which only withholds it)."""
     asked_noun = question.kind if question.thing or question.equated else ""
     head = stem(asked_noun.split()[-1].lower()) if asked_noun else question.counted
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head] if head and not question.negated else []
-    return any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for t in nouns for d in t.children)
+    # (every mention: "will cut jobs at X, but no jobs will go at Y" denies none asked of X)
+    return bool(nouns) and all(
+        any(d.dep_ == "det" and d.lower_ in _NEGATIVE_DETERMINERS for d in t.children) for t in nouns
+    )
 
 
 def _given_name(question: Question, text: str, value: Entity) -> bool:
@@ -3640,13 +3673,12 @@ def _antecedents(c: Candidate) -> tuple[str, ...]:
 
 
 def _parties_before(c: Candidate) -> tuple[str, ...]:
-    """The names a sentence that names no one asked may be about (its antecedents), or, where
-    those are all places as the parse of the sentence before reads them, the names its passage is
-    about: a place is no party ("The new plant will be built in Y. Chief financial officer Z said
-    ..." is of the firm the passage opens with)."""
-    antecedents = _antecedents(c)
-    places = {e.text for e in _doc(c.after).ents if e.label_ in PLACE_TYPES} if antecedents and c.after else set()
-    return c.topic if antecedents and set(antecedents) <= places else antecedents
+    """The names a sentence that names no one asked may be about (its antecedents), or, where the
+    sentence before names only places, those of the nearest sentence before that names a party,
+    where they are of the passage's subject: a place is no party ("X will build a plant. The plant
+    will be in Y. Chief financial officer Z said ..." is X's; not after "Y had planned a plant" in a
+    passage about X)."""
+    return c.earlier if _stems(c.earlier) & _stems(c.topic) else _antecedents(c)
 
 
 def _points_back(sentence: str, names: Sequence[str]) -> bool:

@@ -343,8 +343,11 @@ class QuestionReader:
         counted = rated = ""
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
-            # (the parser may tag a rare plural an adjective yet still make it the object: "how many crematoria")
-            if after.head.pos_ == "NOUN" or (after.dep_ == "amod" and after.head.dep_ in _NOMINAL):
+            # (the parser may tag a rare plural an adjective yet still make it the object: "how many
+            # crematoria"; not a comparative, "how many more")
+            if after.head.pos_ == "NOUN" or (
+                after.dep_ == "amod" and after.head.dep_ in _NOMINAL and after.head.tag_ not in ("JJR", "RBR")
+            ):
                 named = tuple(t for t in types if t.lower() == after.head.lemma_.lower())
                 if named:  # "how much money": the noun is the type's own name, which no value restates
                     types = named
