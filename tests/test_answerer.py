@@ -3227,3 +3227,18 @@ def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
     )
     # (a sentence that states the act asked and denies another of its kind holds the premise)
     assert ask("Why is Harlow Foods selling its Hull bakery?").finding != "false premise"
+
+
+def test_an_amount_paid_for_another_name_is_not_the_price_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brisco Leather to buy Holvik Tannery": "Brisco Leather agreed to buy Holvik Tannery, the companies said "
+            "on Tuesday. Brisco Leather said buying Holvik Tannery would double its output. Brisco Leather will pay "
+            "for Holvik Tannery with cash and debt. The price Brisco Leather is paying for Holvik Tannery was not "
+            "disclosed. Brisco Leather paid $35 million for Holvik Tannery's smaller rival Orme Hides in 2020.",
+        },
+    )
+    # (what the "for" governs is another name: "Holvik Tannery's" only says whose rival it is)
+    assert ask("How much is Brisco Leather paying for Holvik Tannery?").short != "$35 million"
+    assert ask("How much did Brisco Leather pay for Orme Hides?").short == "$35 million"

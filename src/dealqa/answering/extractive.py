@@ -1125,6 +1125,8 @@ class ExtractiveAnswerer:
                     continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
+                if _paid_for_another(question, c, e):
+                    continue  # "paid $50m for Y's rival Z" is not what is paid for Y
                 if e.label in _AMOUNTS | {"CARDINAL"} and _said_of_several(question, c, e):
                     continue  # "X and Y agreed to merge, creating a group with 9m listeners": not X's own
                 if said and not saying and self._called_far(said, c, e):
@@ -2201,6 +2203,23 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         if not named and not (side and all(t.pos_ == "PRON" for t in side)):
             return False  # "sell its berths to Kallby" prices what Kallby pays, not its seller
     return any(_is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing)))
+
+
+def _paid_for_another(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the amount is paid for a name other than the one the question asks the price of
+    ("paid $50 million for Y's rival Z" for "How much is X paying for Y?"): the names its own "for",
+    or its act's, governs, as the parse reads them."""
+    priced = question.priced
+    if priced is None or not priced.named or value.label != "MONEY":
+        return False
+    span = _doc(c.text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None:
+        return False
+    amount = next((t for t in (span.root, *span.root.ancestors) if t.dep_ == "dobj"), None)
+    fors = [t for t in _own_words(span.root) if t.lower_ == "for"]
+    fors = fors or ([t for t in amount.head.children if t.lower_ == "for"] if amount is not None else [])
+    things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+    return bool(things) and all(t.pos_ == "PROPN" and not _is_thing(priced, t) for t in things)
 
 
 def _is_thing(priced: Priced, token: Any) -> bool:
