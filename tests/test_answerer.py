@@ -3063,7 +3063,7 @@ def test_a_sentence_with_no_value_of_the_type_asked_takes_no_place_among_the_lea
             "kilns to schools and hobby potters. Talberg Capital said the kilns sold by Varnley Kilns were the "
             "quietest electric kilns on the market. Varnley Kilns makes all of its electric kilns at a plant in "
             "Linz. Rosa Edlinger founded Varnley Kilns to sell electric kilns to potters. It sold about 4,200 kilns "
-            "in 2031, up from 2,900 the year before, and had revenue of €31 million, most of it earned in Germany, "
+            "in 2031, against 2,900 a year earlier, with revenue of €31 million, most of it earned in Germany, "
             "Switzerland and northern Italy.",
         },
     )
@@ -3079,15 +3079,15 @@ def test_a_sentence_that_says_there_is_none_of_the_thing_asked_refuses_the_premi
         {
             "Orvik Foods and Hallam Dairy merge": "Orvik Foods will merge with Hallam Dairy in a share swap, the two "
             "firms said on Monday. Orvik Foods will give Hallam Dairy's owner, Brenn Partners, 12 million new "
-            "shares, and no cash is being paid. The size of the break fee was not disclosed.",
+            "shares, and no cash is being paid. The size of the termination fee was never given.",
         },
     )
     answer = ask("How much cash is Orvik Foods paying Brenn Partners for Hallam Dairy?")
     assert answer.abstained and answer.finding == "false premise", answer.text
     assert "no cash is being paid" in answer.citations[0].quote
     # (a value withheld is not denied: the sentence that says so is the answer)
-    answer = ask("How big is the break fee in the Orvik Foods deal?")
-    assert answer.finding != "false premise" and "was not disclosed" in answer.citations[0].quote, answer.text
+    answer = ask("How large is the Orvik Foods termination fee?")
+    assert answer.finding != "false premise" and "was never given" in answer.citations[0].quote, answer.text
     ask = _answering(
         encode,
         {
@@ -3107,8 +3107,8 @@ def test_a_bare_title_after_a_sentence_naming_only_a_place_is_the_passage_subjec
         {
             "Talvik Foods buys Orme Bakeries": "Talvik Foods agreed to buy Orme Bakeries for $200 million on Monday, "
             "to add bread to its frozen meals. Talvik Foods will build a new bakery to serve the north. The new "
-            "bakery will be built in Bergen. Chief financial officer Maria Olsen said the purchase would be paid for "
-            "in cash and new debt.",
+            "bakery will be built in Bergen. Chief financial officer Maria Olsen said cash and new debt would fund the "
+            "purchase.",
         },
     )
     # (a place is no party: the title is of the firm the passage is about, not of the one it buys)
@@ -3139,16 +3139,16 @@ def test_a_value_said_not_to_be_disclosed_needs_only_the_words_of_the_noun_asked
             "Brenvold orders tankers": "Brenvold Shipping has ordered six tankers from Orsk Yards, to be delivered "
             "from 2029, the shipowner said on Monday. The contract also gives Brenvold Shipping options on two more "
             "tankers. The price of the two optional tankers was not disclosed.",
-            "Kessa Bio licenses KB-12": "Kessa Bio will pay Tarn Labs $40 million upfront for the rights to KB-12, "
-            "the two firms said on Tuesday. Tarn Labs will also receive royalties on sales of KB-12. Exact royalty "
-            "rates were not disclosed.",
+            "Kessa Bio licenses KB-12": "Kessa Bio will pay Tarn Labs $40 million at signing for KB-12's "
+            "European rights, the two firms said on Tuesday. Tarn Labs will also receive royalties on sales of "
+            "KB-12. Precise royalty levels were never given.",
         },
     )
     # (not the words of the act the noun is in, nor the noun a name owns: "Brenvold Shipping's contract")
     answer = ask("What is the price of the two optional tankers in Brenvold Shipping's contract with Orsk Yards?")
     assert "two optional tankers was not disclosed" in answer.citations[0].quote, answer.text
-    answer = ask("What are the exact royalty rates Kessa Bio will pay Tarn Labs on KB-12 sales?")
-    assert answer.citations[0].quote == "Exact royalty rates were not disclosed.", answer.text
+    answer = ask("What are the precise royalty levels Kessa Bio will pay Tarn Labs on KB-12 sales?")
+    assert answer.citations[0].quote == "Precise royalty levels were never given.", answer.text
     ask = _answering(
         encode,
         {"Kessa Bio results": "Kessa Bio had revenue of $210 million last year. Its net profit was not disclosed."},
@@ -3166,19 +3166,19 @@ def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
         {
             "Orvik Foods signs grain deal": "Orvik Foods has signed a ten-year grain-supply agreement with Tarn "
             "Mills, the two firms said on Monday. Tarn Mills will deliver about 90,000 tonnes of wheat a year to "
-            "Orvik Foods' bakeries. The two firms did not disclose the price per tonne. Terms of the grain-supply "
-            "agreement were not disclosed.",
+            "Orvik Foods' bakeries. The price per tonne was never given by the two firms. Terms of the "
+            "grain-supply agreement were never given.",
             "Orvik Foods bids for Tarn Mills": "Orvik Foods has made an offer for Tarn Mills, the miller said on "
             "Monday. Orvik Foods chief executive Lena Berg said she was not surprised by rival interest, and that "
-            "the offer for Tarn Mills was final. Orvik Foods is offering 120 pence a share in cash, valuing Tarn "
-            "Mills at £310 million.",
+            "the offer for Tarn Mills was final. Orvik Foods is offering 120 pence in cash for each share, which "
+            "values Tarn Mills at £310 million.",
         },
     )
     # (the words of the agreement a name owns need not be said again)
     answer = ask("What are the terms of Orvik Foods' grain-supply agreement with Tarn Mills?")
-    assert answer.citations[0].quote == "Terms of the grain-supply agreement were not disclosed.", answer.text
+    assert answer.citations[0].quote == "Terms of the grain-supply agreement were never given.", answer.text
     answer = ask("What is the price per tonne in Orvik Foods' grain-supply agreement with Tarn Mills?")
-    assert answer.citations[0].quote == "The two firms did not disclose the price per tonne.", answer.text
+    assert answer.citations[0].quote == "The price per tonne was never given by the two firms.", answer.text
     # (what is denied must be the noun asked: "was not surprised" beside "the offer" is no denial of it)
     answer = ask("What is the offer from Orvik Foods for Tarn Mills?")
     assert "not surprised" not in answer.citations[0].quote, answer.text
@@ -3187,7 +3187,7 @@ def test_terms_said_not_to_be_disclosed_answer_what_the_terms_are(
         {
             "Orvik Foods buys Hallam Dairy": "Orvik Foods agreed to buy Hallam Dairy for $80 million, the firms said "
             "on Friday. Hallam Dairy shareholders will get $50 million in cash and 2 million new Orvik Foods shares. "
-            "Orvik Foods bought Pennock Creamery in 2021. Terms of that deal were not disclosed.",
+            "Orvik Foods bought Pennock Creamery in 2021. Terms of that deal were never given.",
         },
     )
     # ("that deal" is the one of the sentence before, about another firm)
@@ -3203,14 +3203,14 @@ def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
         {
             "Harlow Foods buys Tarn Mills": "Harlow Foods has agreed to buy Tarn Mills, the Leeds flour miller, for "
             "$90 million, the two firms said on Monday. Harlow Foods is buying Tarn Mills to secure flour for its "
-            "bakeries. Harlow Foods said it would fund the purchase from cash on hand, with no plans to issue new "
-            "shares. Harlow Foods said it did not plan to change Tarn Mills' name or move any milling out of Leeds.",
+            "bakeries. Harlow Foods will pay with cash on hand and has no plan to issue any shares. Harlow Foods "
+            "will not rename Tarn Mills or move any milling out of Leeds.",
         },
     )
-    # ("no plans to issue", "did not plan to change ... or move": the act asked is denied; not the
+    # ("no plan to issue", "will not rename ... or move": the act asked is denied; not the
     # act it is done for, "to pay for", nor a word of a name, "Mills")
     for question, denial in (
-        ("Why is Harlow Foods issuing new shares to pay for Tarn Mills?", "with no plans to issue new shares"),
+        ("Why is Harlow Foods issuing shares to fund its purchase of Tarn Mills?", "no plan to issue any shares"),
         ("Why is Harlow Foods moving Tarn Mills' milling out of Leeds?", "move any milling out of Leeds"),
     ):
         answer = ask(question)
@@ -3222,7 +3222,7 @@ def test_a_why_premise_denied_through_the_verb_it_completes_is_refused(
         encode,
         {
             "Harlow Foods sells a bakery": "Harlow Foods agreed to sell its Hull bakery to Pike Capital for $40 "
-            "million, and said it had no plans to sell its other bakeries.",
+            "million, and will not sell its other bakeries.",
         },
     )
     # (a sentence that states the act asked and denies another of its kind holds the premise)

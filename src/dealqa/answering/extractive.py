@@ -471,7 +471,7 @@ class ExtractiveAnswerer:
                     or (c.negated and not any(e.label == "PERSON" for e in c.entities))
                 ]
             if stating and _none_of(question, stating[0]):
-                # "How much cash is X paying?" where the articles say no cash changes hands
+                # "How much cash is X paying?" where the articles say that no cash is paid
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", stating[:1], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
             if stating and _unnamed(question, stating[0]):
@@ -1827,8 +1827,8 @@ def _holder(role: str, value: Entity) -> bool:
 
 def _denies(sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence negates one of these verbs itself ("are not named"), or the verb or noun
-    it completes or is an alternative to ("did not plan to move", "has no plans to issue", "did
-    not plan to sell or move"), wherever it says them, not another word of it ("did not disclose how
+    it completes or is an alternative to ("does not intend to move", "has no plan to list", "will
+    not sell or move"), wherever it says them, not another word of it ("did not disclose how
     it will be split")."""
 
     def negated(t: Any) -> bool:
@@ -1843,8 +1843,8 @@ def _denies(sentence: str, verbs: set[str]) -> bool:
             t = t.head
             yield t
 
-    # (every mention as a verb, if any: "agreed to sell A, and has no plans to sell B" states the sale
-    # of A; "did not plan to move any milling" denies the moving)
+    # (every mention as a verb, if any: "agreed to sell A, and will not sell B" states the sale of A;
+    # "does not intend to move any milling" denies the moving)
     said = [t for t in _doc(sentence) if t.lower_ in verbs]
     acts = [t for t in said if t.pos_ == "VERB"] or said
     return bool(acts) and all(any(negated(w) for w in completed(t)) for t in acts)
@@ -2785,11 +2785,11 @@ def _untold(question: Question, c: Candidate) -> bool:
         return False  # (a comparison asks for neither side's value alone)
     if not (c.on_topic and (terms(asked_noun) if asked_noun else {question.counted}) <= terms(c.text)):
         return False
-    # (the words of the noun's own phrase, not of the act it is in: "Exact royalty rates were not
-    # disclosed" for "What are the exact royalty rates X will pay on Y sales?"; the noun a name of
-    # the question modifies says what the name is, "the Brenvold-Carrowmore contract", in an
+    # (the words of the noun's own phrase, not of the act it is in: "Exact fee levels were never
+    # given" for "What are the exact fee levels X will pay on Y sales?"; the noun a name of
+    # the question modifies says what the name is, "the Kell-Orsk contract", in an
     # article that names it: the sentence need not restate it; nor the noun a name owns,
-    # "Brenvold's contract")
+    # "Kell's contract")
     noun = question.kind if question.equated or question.untyped else ""
     if noun and not _phrase_words(question, noun) - {*question.kinds_named, *_owned(question, noun)} <= terms(c.text):
         return False
@@ -2838,7 +2838,7 @@ def _untold(question: Question, c: Candidate) -> bool:
     ):
         return False
     # (for a noun of no type, a demonstrative points back at the sentence before, which must be of
-    # no one not asked: "Terms of that deal were not disclosed" after "X bought Z two years ago")
+    # no one not asked: "Terms of that purchase were never given" after "X bought Z in 2019")
     phrase = [o for n in described for o in (n, *(o for p in n.children if p.dep_ == "prep" for o in p.children))]
     pointing = any(w.dep_ == "det" and w.morph.get("PronType") == ["Dem"] for o in phrase for w in o.children)
     if (
@@ -2856,8 +2856,8 @@ def _untold(question: Question, c: Candidate) -> bool:
 
 def _owned(question: Question, asked: str) -> set[str]:
     """The stems of the words of the question's nouns but the one asked that one of its names owns
-    ("power purchase agreement" of "Brenvold's power-purchase agreement"; not "operating profit" of
-    "Brenvold's operating profit"), as the parse reads it."""
+    ("power purchase agreement" of "Kell's power-purchase agreement"; not "operating profit" of
+    "Kell's operating profit"), as the parse reads it."""
     words = {w for n in question.names for w in fold(n).split()}
     head = stem(asked.split()[-1].lower())
     owned = [
@@ -2888,8 +2888,8 @@ def _phrase_words(question: Question, asked: str) -> set[str]:
 
 def _none_of(question: Question, c: Candidate) -> bool:
     """Whether the sentence says there is none of the thing asked, which the question takes for
-    granted: a negative determiner on its noun, wherever the sentence says it ("no cash will change
-    hands" for "How much cash is X paying?"; not "no revenue figure", which only withholds it)."""
+    granted: a negative determiner on its noun, wherever the sentence says it ("no cash is
+    paid" for "How much cash is X paying?"; not "no revenue figure", which only withholds it)."""
     asked_noun = question.kind if question.thing or question.equated else ""
     head = stem(asked_noun.split()[-1].lower()) if asked_noun else question.counted
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head] if head and not question.negated else []

@@ -344,7 +344,7 @@ class QuestionReader:
         if kind.startswith("how ") and kind != "how long" and wh is not None:
             after = doc[wh.i + 1]
             # (the parser may tag a rare plural an adjective yet still make it the object: "how many
-            # crematoria"; not a comparative, "how many more")
+            # aquaria"; not a comparative, "how many more")
             if after.head.pos_ == "NOUN" or (
                 after.dep_ == "amod" and after.head.dep_ in _NOMINAL and after.head.tag_ not in ("JJR", "RBR")
             ):
