@@ -1409,8 +1409,8 @@ class ExtractiveAnswerer:
             for c in stating
         ):
             return None
-        # (the sentence that denies the act, if one does, though it names not all: "with no plans to
-        # issue new shares")
+        # (the sentence that denies the act, if one does, though it names not all: "has no plan to
+        # list any shares")
         denying = [c for c in (*stating, *leading) if _denies(c.text, like)]
         return denying[0] if denying else stating[0] if stating else leading[0]
 
@@ -2873,7 +2873,7 @@ def _owned(question: Question, asked: str) -> set[str]:
 
 def _phrase_words(question: Question, asked: str) -> set[str]:
     """The focus words in the phrase of the noun asked for, less any clause said of it ("the exact
-    royalty rates X will pay on Y sales": "exact", "royalty"), as the parse reads it."""
+    fee levels X will pay on Y sales": "exact", "fee"), as the parse reads it."""
     head = stem(asked.split()[-1].lower())
     doc = _doc(question.text)
     noun = next((t for t in doc if t.pos_ in ("NOUN", "PROPN") and stem(t.lemma_.lower()) == head), None)

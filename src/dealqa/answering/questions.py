@@ -46,7 +46,7 @@ _QUANTIFIERS = {
 }
 # Types a "which/what NOUN" question may ask for, matched to the noun by their glossary text.
 _NOUN_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "PRODUCT")
-# The dependencies of a noun phrase's head in its clause
+# The dependencies of a noun phrase's head in its clause.
 _NOMINAL = ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
 # Below this cosine between the noun and the nearest type's description, the noun names no type...
 _MIN_TYPE_SIMILARITY = 0.3
