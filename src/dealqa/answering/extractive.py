@@ -2193,9 +2193,7 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         act = amount.head
         if stem(act.lemma_.lower()) not in question.verbs:
             return False
-        # the amount's own "for", on it or among its words ("including debt for X"), or its act's
-        fors = [t for t in _own_words(root) if t.lower_ == "for"] or [t for t in act.children if t.lower_ == "for"]
-        things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+        things = _paid_for(root, act)
         taker, giver = _subject(act), []
     if priced.party and priced.party in question.names:
         side = giver if priced.gives else taker
@@ -2216,10 +2214,16 @@ def _paid_for_another(question: Question, c: Candidate, value: Entity) -> bool:
     if span is None:
         return False
     amount = next((t for t in (span.root, *span.root.ancestors) if t.dep_ == "dobj"), None)
-    fors = [t for t in _own_words(span.root) if t.lower_ == "for"]
-    fors = fors or ([t for t in amount.head.children if t.lower_ == "for"] if amount is not None else [])
-    things = [p for t in fors for p in t.children if p.dep_ == "pobj"]
+    things = _paid_for(span.root, amount.head if amount is not None else None)
     return bool(things) and all(t.pos_ == "PROPN" and not _is_thing(priced, t) for t in things)
+
+
+def _paid_for(amount: Any, act: Any) -> list[Any]:
+    """What the amount is paid for: the objects of its own "for", on it or among its words
+    ("including debt for X"), or else of its act's."""
+    fors = [t for t in _own_words(amount) if t.lower_ == "for"]
+    fors = fors or ([t for t in act.children if t.lower_ == "for"] if act is not None else [])
+    return [p for t in fors for p in t.children if p.dep_ == "pobj"]
 
 
 def _is_thing(priced: Priced, token: Any) -> bool:
