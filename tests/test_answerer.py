@@ -3242,3 +3242,50 @@ def test_an_amount_paid_for_another_name_is_not_the_price_asked(encode: Callable
     # (what the "for" governs is another name: "Holvik Tannery's" only says whose rival it is)
     assert ask("How much is Brisco Leather paying for Holvik Tannery?").short != "$35 million"
     assert ask("How much did Brisco Leather pay for Orme Hides?").short == "$35 million"
+
+
+def test_a_bare_number_the_model_took_for_money_counts_the_noun_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Lunde Optik merges with Varde Linser": "Lunde Optik and Varde Linser have agreed to merge in an "
+            "all-share deal, the companies said on Monday. Varde Linser, a firm from Aalborg, turns out about 2.6 "
+            "billion soft and rigid contact lenses every year at two plants in Latvia and Chile.",
+        },
+    )
+    # (the model reads "about 2.6 billion" as money; it counts the lenses asked, with the words
+    # joined by "and" that say which)
+    answer = ask("How many contact lenses does Varde Linser turn out every year?")
+    assert answer.short == "about 2.6 billion soft and rigid contact lenses", answer.text
+    assert ask("How much is Lunde Optik paying for Varde Linser?").short == ""
+
+
+def test_it_in_the_values_clause_stands_for_the_sentences_subject(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tessaly Telecom sells its fibre network": "Tessaly Telecom agreed to sell its fibre network to Orwen "
+            "Infrastructure for $2.1 billion, the firms said on Tuesday. The sale needs approval from regulators "
+            "in nine countries, and the companies expect it to close in the second half of 2029.",
+        },
+    )
+    # ("it" is the sale, the sentence's subject: when the sale closes)
+    assert ask("When is the Tessaly network sale expected to close?").short == "the second half of 2029"
+
+
+def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Kelto Foods gets new owners": "Marten Ashby has bought control of Kelto Foods, the Leeds snack maker. "
+            "He holds 55% of Kelto Foods. Boston private equity firm Harrowgate Partners holds 30%, and Swedish "
+            "investor Lars Ekberg holds the remaining 15%.",
+        },
+    )
+    # ("Boston" and "Swedish" say what the firm and the investor are, not whose stake it is)
+    assert ask("What percentage of Kelto Foods does Harrowgate Partners hold?").short == "30%"
+    # ("He" goes on about Ashby, the subject of the sentence before: not Ekberg's stake)
+    assert ask("What percentage of Kelto Foods does Lars Ekberg hold?").short != "55%"
+    assert ask("What percentage of Kelto Foods does Marten Ashby hold?").short == "55%"

@@ -110,6 +110,8 @@ _SAME_VERB = 0.55
 _RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {"how long": {"QUANTITY": ("how much", "how many")}}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
+# How far, in parse edges, a noun that "it" in a value's clause stands for counts as from the value.
+_POINTED_EDGES = 2
 # How near a comparison's measure is to the word the comparative measures, in edges.
 _MEASURE_EDGES = 2
 _MAX_SENTENCES = 3
@@ -1061,6 +1063,8 @@ class ExtractiveAnswerer:
             for noun, stood in standing.items():
                 meaning[noun] = meaning.get(noun, set()) | stood
             for e in c.entities:
+                if e.label == "MONEY" and question.counted and _counts_noun(c.text, e, question.counted):
+                    e = replace(e, label="CARDINAL")  # (the model's money "1.1 billion" of "1.1 billion lenses")
                 text = _stated(c.text, e)
                 # (a name in a row whose label is asked is of the kind asked, whatever type the
                 # model gave it: "| Head office | Orrin, Co Kell |" read as a firm and a person)
@@ -1123,6 +1127,8 @@ class ExtractiveAnswerer:
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
                 if question.subject_of and e.label in NAME_TYPES and not asks_place and _placed(c, e):
                     continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
+                if _pronoun_for_another(question, c, e):
+                    continue  # "He holds 55%" after a sentence about Ashby is not what Ekberg holds
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
                 if _paid_for_another(question, c, e):
@@ -1151,6 +1157,10 @@ class ExtractiveAnswerer:
                     or _about_names(question, c, e)
                 ):
                     near = dict(zip(e.anchors, e.distances, strict=True))
+                    # ("it" in the value's clause stands for the sentence's subject: "The sale needs
+                    # approval, and they expect it to close in 2028" is when the sale closes)
+                    for noun in _referred(c, e):
+                        near.setdefault(noun, _POINTED_EDGES)
                     for anchor, edges in list(near.items()):
                         for meant in meaning.get(anchor, ()):
                             near[meant] = min(edges, near.get(meant, edges))
@@ -3120,9 +3130,25 @@ def _counted(text: str, value: Entity) -> Any:
     if head.pos_ not in ("NOUN", "PROPN") or head.i < span.end:
         return after
     between = span.doc[span.end : head.i]
-    # (a hyphen joins a word to it: "farm-workers")
-    joined = [t for t in between if t.head == head and (t.dep_ in ("compound", "amod") or t.text == "-")]
+    # (a hyphen joins a word to it: "farm-workers"; and a modifier may be one of several joined by
+    # "and": "daily and monthly lenses")
+    joined = [
+        t
+        for t in between
+        if (t.head == head and (t.dep_ in ("compound", "amod") or t.text == "-"))
+        or (t.dep_ in ("cc", "conj") and span.end <= t.head.i < head.i)
+    ]
     return head if len(joined) == len(between) else None
+
+
+def _counts_noun(text: str, value: Entity, noun: str) -> bool:
+    """Whether the value is a bare number (no currency sign or code) that counts the noun (a stem),
+    as the parse reads it."""
+    span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
+    if span is None or not all(t.like_num or (t.dep_ == "quantmod" and t.is_alpha) for t in span):
+        return False
+    counted = _counted(text, value)
+    return counted is not None and stem(counted.lemma_.lower()) == noun
 
 
 def _counts_sources(c: Candidate, value: Entity) -> bool:
@@ -3382,9 +3408,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (the title of a work, "Glass Harbour", is a thing the parties deal in, not one of them)
         and not _title(c.text, e)
         and not asked(c.text[e.start : e.end])
-        # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
-        # model gave no type joined to the word)
+        # (a place or nationality that describes another word is no party: "the Tacoma-based baker",
+        # "a Philadelphia firm", "a Danish investor", or a name the model gave no type joined to the word)
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
+        and not (e.role in ("compound", "amod", "nmod") and e.label in PLACE_TYPES | {"NORP"})
         # (nor the nationality of what a number counts: "40 billion Danish kroner")
         and not _counted_nationality(c, e)
         # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz"; nor, unless
@@ -3476,6 +3503,21 @@ def _it(pronoun: Any) -> bool:
         and morph.get("Number") == ["Sing"]
         and not {"Masc", "Fem"} & set(morph.get("Gender"))
     )
+
+
+def _referred(c: Candidate, value: Entity) -> set[str]:
+    """The stems of the noun (and its modifiers) that an "it" in the value's clause stands for, as
+    the parse reads it: the main subject of the sentence, a common noun outside that clause ("The
+    sale needs approval, and the companies expect it to close in 2028")."""
+    doc = _doc(c.text)
+    inside = [t for t in doc if any(a <= t.idx < b for a, b in value.clause)]
+    if not any(t.pos_ == "PRON" and _it(t) and not t.morph.get("Poss") and not t.morph.get("Reflex") for t in inside):
+        return set()
+    subject = next((t for t in doc if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.pos_ != "NOUN" or any(t.i == subject.i for t in inside):
+        return set()
+    modifiers = [t for t in subject.children if t.dep_ in ("compound", "amod")]
+    return {stem(t.lemma_.lower()) for t in (subject, *modifiers)}
 
 
 def _relative_owner(c: Candidate, value: Entity) -> str:
@@ -3933,6 +3975,24 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
                 return False
             said = _name_of(subject)
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
+    return False
+
+
+def _pronoun_for_another(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the subject of the value's act is "he" or "she" ("He holds 55% of X") in a sentence
+    that names no name the question makes a doer, after a sentence that names none of them either:
+    the pronoun stands for another person, as the parse reads it. ("It" may stand for a noun that
+    stands for a name: "The start-up was founded by ... . It has 18 staff.")"""
+    doers = _doers(question)
+    if not doers or not c.before or any(_named(question, n, t) for n in doers for t in (c.text, *c.before)):
+        return False
+    root = _value_root(c, value)
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None) if root is not None else None
+    while verb is not None:
+        subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject.pos_ == "PRON" and bool({"Masc", "Fem"} & set(subject.morph.get("Gender")))
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
 
