@@ -3289,3 +3289,35 @@ def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Call
     # ("He" goes on about Ashby, the subject of the sentence before: not Ekberg's stake)
     assert ask("What percentage of Kelto Foods does Lars Ekberg hold?").short != "55%"
     assert ask("What percentage of Kelto Foods does Marten Ashby hold?").short == "55%"
+
+
+def test_how_much_is_the_object_of_the_act_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Skerrin Capital buys Pollard Pay": "Skerrin Capital agreed to buy Pollard Pay, a Dublin payments "
+            "start-up, for $300 million, the companies said on Monday. Marsh Lane Ventures, which led a $12 million "
+            "round in Pollard Pay in 2020, will receive about $85 million.",
+        },
+    )
+    # ("will receive about $85 million": what the investor asked of receives, though the sentence
+    # does not say the sale; not the round it led, in the clause about it)
+    assert ask("How much will Marsh Lane Ventures receive from the sale of Pollard Pay?").short == "about $85 million"
+    assert ask("How much is Skerrin Capital paying for Pollard Pay?").short == "$300 million"
+
+
+def test_a_part_of_the_whole_a_stake_is_in_is_the_stake_priced(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlan Pension Fund buys stake in Ostrava wind portfolio": "Harlan Pension Fund, a Dutch retirement "
+            "scheme, has agreed to buy 70% of a portfolio of nine wind farms in Ireland from developer Ostrava Wind "
+            "for €410 million, the two said on Friday. Ostrava Wind will keep the remaining 30% stake.",
+        },
+    )
+    # ("buy 70% of a portfolio ... for €410 million": a part of the portfolio the stake asked is in)
+    assert ask("How much is Harlan Pension Fund paying for its stake in the Ostrava wind portfolio?").short == (
+        "€410 million"
+    )
+    # (what the buyer pays is no price the seller pays)
+    assert ask("How much is Ostrava Wind paying for its stake in the Ostrava wind portfolio?").short != "€410 million"

@@ -2210,7 +2210,10 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         named = any(_named(question, priced.party, " ".join(w.text for w in t.subtree)) for t in side)
         if not named and not (side and all(t.pos_ == "PRON" for t in side)):
             return False  # "sell its berths to Kallby" prices what Kallby pays, not its seller
-    return any(_is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing)))
+    # (or a part of the whole the thing asked is a part of: "buy 80% of a portfolio ... for €740m"
+    # for "its stake in the portfolio")
+    parts = [t for thing in things for t in _objects_of(thing) if stem(t.lemma_.lower()) == priced.whole]
+    return bool(parts) or any(_is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing)))
 
 
 def _paid_for_another(question: Question, c: Candidate, value: Entity) -> bool:

@@ -86,6 +86,7 @@ class Priced:
     named: bool  # the thing is a name ("Quarry Labs"), not a common noun ("its towers")
     party: str  # the subject of the act, as typed ("Vantor"), or ""
     gives: bool  # the party gives the thing ("selling its towers for"), not takes it ("paying for")
+    whole: str = ""  # the stem of what the thing is a part of ("portfolio" of "its stake in the portfolio")
 
 
 @dataclass(frozen=True)
@@ -421,6 +422,11 @@ class QuestionReader:
                 weighing = (stem(comparing.lower_), stem(lemma))
         # (in "which of the banks" the question word stands in the clause for the noun)
         stands = wh if noun is not None and wh is not None and noun.head.head == wh else noun
+        # ("How much will X receive?": "much" is the object of the act asked, as a noun would be;
+        # what is paid "for" a thing is its price, which the price rules read)
+        much = doc[wh.i + 1] if kind == "how much" and wh is not None and doc[wh.i + 1].dep_ == "dobj" else None
+        much = much if _priced(doc) is None else None
+        taken = stands if stands is not None and stands.dep_ == "dobj" else much
         return Question(
             text=question,
             types=types,
@@ -449,8 +455,8 @@ class QuestionReader:
             noun=stem(noun.lemma_.lower()) if noun is not None and not said else "",
             thing=stem(noun.lemma_.lower()) if noun is not None else "",
             partitive=noun is not None and wh is not None and noun.head.lower_ == "of" and noun.head.head.i == wh.i,
-            object_of=stem(stands.head.lemma_.lower()) if stands is not None and stands.dep_ == "dobj" else "",
-            actor=actor(stands.head) if stands is not None and stands.dep_ == "dobj" else frozenset(),
+            object_of=stem(taken.head.lemma_.lower()) if taken is not None else "",
+            actor=actor(taken.head) if taken is not None else frozenset(),
             subject_of=_subject_of(stands or wh) if set(types) & NAME_TYPES else "",
             acted_on=_acted_on(stands or wh),
             whole=_whole(noun) if stands is not None and stands.dep_ == "dobj" else "",
@@ -615,7 +621,9 @@ def _priced(doc: Any) -> Priced | None:
             subject = t.head.head if subject is None and t.head.dep_ == "acl" else subject
             party = " ".join(w.text for w in compounded(subject)) if subject is not None else ""
             words = frozenset(stem(w.lemma_.lower()) for w in compounded(thing))
-            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives)
+            whole = next((o for p in thing.children if p.lower_ in ("in", "of") for o in p.children), None)
+            part_of = stem(whole.lemma_.lower()) if whole is not None and whole.pos_ == "NOUN" else ""
+            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of)
     return None
 
 
