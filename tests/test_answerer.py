@@ -3321,3 +3321,18 @@ def test_a_part_of_the_whole_a_stake_is_in_is_the_stake_priced(encode: Callable[
     )
     # (what the buyer pays is no price the seller pays)
     assert ask("How much is Ostrava Wind paying for its stake in the Ostrava wind portfolio?").short != "€410 million"
+
+
+def test_what_the_act_asked_is_done_to_goes_before_another_value_called_the_noun(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Ostmark raises offer for Tarven Copper": "Ostmark raised its offer for Tarven Copper to 310p a share on "
+            "Monday. Ostmark, which owns 7.2% of Tarven, also said it had secured an undertaking from Carne Asset "
+            "Management to accept the raised offer in respect of its 4.4% stake.",
+        },
+    )
+    # ("owns 7.2%" is what the stake asked is, owned by whom it asks of; "its 4.4% stake" is Carne's)
+    assert ask("How big a stake in Tarven Copper does Ostmark already own?").short == "7.2%"

@@ -1270,8 +1270,10 @@ class ExtractiveAnswerer:
         ]
         called = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "called"}
         # Who does the act asked, where its sentence says it, not another party to it ("X has agreed
-        # to buy Y from Z" for "Who is buying Y?")
-        actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "actor"}
+        # to buy Y from Z" for "Who is buying Y?"); and what the act asked is done to, by whom it asks
+        # of, not another value its sentence calls the noun asked ("X, which owns 8.9% of Y, ... in
+        # respect of its 6.1% stake" for "How big a stake in Y does X own?")
+        actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures in ("actor", "object")}
         acting = {key[:2] for key in actors}
         tied = [v for v in tied if _key(v)[:2] not in acting or _key(v) in actors]
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15

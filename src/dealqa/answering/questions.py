@@ -425,6 +425,10 @@ class QuestionReader:
         # ("How much will X receive?": "much" is the object of the act asked, as a noun would be;
         # what is paid "for" a thing is its price, which the price rules read)
         much = doc[wh.i + 1] if kind == "how much" and wh is not None and doc[wh.i + 1].dep_ == "dobj" else None
+        # (so is the noun "how big a stake" asks the size of: "How big a stake does X own?"; not one
+        # "how much" counts, whose amount may be a part of it: "made $9m of the group's revenue")
+        if counted and kind not in ("how much", "how many") and wh is not None and doc[wh.i + 1].head.dep_ == "dobj":
+            much = doc[wh.i + 1].head
         much = much if _priced(doc) is None else None
         taken = stands if stands is not None and stands.dep_ == "dobj" else much
         return Question(
