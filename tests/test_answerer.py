@@ -2398,6 +2398,17 @@ def test_a_row_whose_label_is_asked_answers_with_its_cell_whatever_its_names_are
     )
     # (the model reads the town as a firm and the county as a person)
     assert ask("Where will Tarvane Dairy Co-operative have its registered office?").short == "Dunmorrow, Co Fenn"
+    ask = _answering(
+        encode,
+        {
+            "merger": "Tallow Health and Brisk Care have agreed to an all-share merger, the boards said on Monday.\n\n"
+            "| Term | Detail |\n|---|---|\n| Exchange ratio | 0.85 Tallow shares per Brisk share |\n"
+            "| Chair | Ena Kell |",
+        },
+    )
+    # (and a number of another type than the one asked: the model reads no ratio)
+    answer = ask("What is the exchange ratio in the Tallow and Brisk merger?")
+    assert answer.short == "0.85 Tallow shares per Brisk share", answer.text
 
 
 def test_a_reason_of_the_subject_the_passage_goes_on_with_answers_why(

@@ -110,6 +110,8 @@ _SAME_VERB = 0.55
 _RIVAL_KINDS: dict[str, dict[str, tuple[str, ...]]] = {"how long": {"QUANTITY": ("how much", "how many")}}
 # The leading sentences whose values are weighed (each clause is a pass of the model).
 _WEIGHED = 4
+# The types of a number, whatever it measures.
+_NUMBERS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 # How far, in parse edges, a noun that "it" in a value's clause stands for counts as from the value.
 _POINTED_EDGES = 2
 # How near a comparison's measure is to the word the comparative measures, in edges.
@@ -1069,8 +1071,11 @@ class ExtractiveAnswerer:
                     e = replace(e, label="CARDINAL")  # (the model's money "1.1 billion" of "1.1 billion lenses")
                 text = _stated(c.text, e)
                 # (a name in a row whose label is asked is of the kind asked, whatever type the
-                # model gave it: "| Head office | Orrin, Co Kell |" read as a firm and a person)
-                retyped = labelled and e.label in NAME_TYPES and set(question.types) <= NAME_TYPES
+                # model gave it: "| Head office | Orrin, Co Kell |" read as a firm and a person; and
+                # so is a number: "| Exchange ratio | 1.137 X shares per Y share |" for a ratio)
+                retyped = labelled and any(
+                    e.label in kinds and set(question.types) <= kinds for kinds in (NAME_TYPES, _NUMBERS)
+                )
                 if (
                     (e.label not in question.types and not _counting(question, text) and not retyped)
                     or not text
