@@ -3362,3 +3362,20 @@ def test_a_value_called_a_noun_not_asked_is_not_what_a_what_noun_asks(
     # ("the 50.1% minimum" is a minimum, no share of those tendered)
     answer = ask("What percentage of Senna Robotics shares were tendered into Holvik's offer?")
     assert answer.short != "50.1%" and "71.2%" in answer.citations[0].quote, answer.text
+
+
+def test_a_setting_the_articles_title_states_need_not_be_restated(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harwick Group to spin off Colvane in Oslo listing": "OSLO, March 2 (Wire) - Harwick Group, the "
+            "Trondheim engineering firm, said on Monday it would spin off its cable unit Colvane through a listing "
+            "in Oslo in the autumn.\n\nColvane makes subsea power cables and employs 1,100 people in Norway and "
+            "Scotland. It had revenue of NOK 6.2 billion last year.\n\nThe parent will hold on to a 15% stake in "
+            "Colvane and has promised not to sell shares for a year after trading starts, to reassure new investors.",
+        },
+    )
+    # ("after the spin-off" says when, and the title says it is the spin-off the article tells of)
+    assert ask("What stake will Harwick keep in Colvane after the spin-off?").short == "15%"
+    # (a setting the article never states is no setting of its values)
+    assert not ask("What stake will Harwick keep in Colvane after the merger?").short
