@@ -646,13 +646,11 @@ class ExtractiveAnswerer:
                     found.append((edges, apart, rank, Value(c, e, counted, c.score, _names_all(question, c))))
         return min(found, key=lambda f: f[:3])[3] if found else None
 
-    def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str, parts: bool = True) -> bool:
+    def _called_else(self, question: Question, c: Candidate, value: Entity, thing: str) -> bool:
         """Whether the sentence calls the amount a noun that is neither what the comparison asks
         about ("termination fee") nor the thing a side's phrase names, nor means one of them: "a
-        $90 million break fee" is no bigger premium, nor (``parts``) "$610 million of its debt" a
-        bigger deal."""
-        named = _called(c, value) or (_amount_of(c, value) if parts else "")
-        called = named if value.label in ("MONEY", "PERCENT") else ""
+        $90 million break fee" is no bigger premium, nor "$610 million of its debt" a bigger deal."""
+        called = (_called(c, value) or _amount_of(c, value)) if value.label in ("MONEY", "PERCENT") else ""
         if not called:
             return False
         alike = self._alike(question, [c.text])
@@ -1143,8 +1141,6 @@ class ExtractiveAnswerer:
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
                 if question.subject_of and e.label in NAME_TYPES and not asks_place and _placed(c, e):
                     continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
-                if question.thing and self._called_else(question, c, e, question.thing, parts=False):
-                    continue  # "the 50.1% minimum" is no share of what "what percentage" asks
                 if _pronoun_for_another(question, c, e):
                     continue  # "He holds 55%" after a sentence about Ashby is not what Ekberg holds
                 if _done_by_another(question, c, e):
