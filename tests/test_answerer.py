@@ -2409,6 +2409,17 @@ def test_a_row_whose_label_is_asked_answers_with_its_cell_whatever_its_names_are
     # (and a number of another type than the one asked: the model reads no ratio)
     answer = ask("What is the exchange ratio in the Tallow and Brisk merger?")
     assert answer.short == "0.85 Tallow shares per Brisk share", answer.text
+    ask = _answering(
+        encode,
+        {
+            "utility": "# Brenna Water to buy Colm Utilities\n\nBrenna Water agreed to buy Colm Utilities, the "
+            "companies said on Monday.\n\n| Item | Detail |\n|---|---|\n| Employees | 4,200 |\n"
+            "| Treatment plants | 14 |\n| Offer price | $11 per share |",
+        },
+    )
+    # (but not a count for an amount, where the label is no noun a "what NOUN" asks)
+    assert ask("How much does Colm pay its employees?").short != "4,200"
+    assert ask("How much did the treatment plants cost?").short != "14"
 
 
 def test_a_reason_of_the_subject_the_passage_goes_on_with_answers_why(
@@ -3284,6 +3295,21 @@ def test_it_in_the_values_clause_stands_for_the_sentences_subject(encode: Callab
     )
     # ("it" is the sale, the sentence's subject: when the sale closes)
     assert ask("When is the Tessaly network sale expected to close?").short == "the second half of 2029"
+    ask = _answering(
+        encode,
+        {
+            "Orsk Shipping and Tilde Marine agree merger": "Orsk Shipping agreed to merge with Tilde Marine in an "
+            "all-share deal, the companies said on Thursday. The merger creates the largest ferry operator in the "
+            "Baltic, and Orsk said it would close its Tallinn depot in May 2027.",
+            "Kerrow Foods to buy Maddox Bakeries": "Kerrow Foods agreed to buy Maddox Bakeries, the companies said "
+            "on Tuesday. The deal needs approval from the Food Standards Board, which said it expects to decide by "
+            "June 2026.",
+        },
+    )
+    # ...not where a verb it is said under has another subject it may stand for ("Orsk said it
+    # would close"), nor in a relative clause ("the Board, which said it expects to decide")
+    assert ask("When will the Orsk-Tilde merger close?").short != "May 2027"
+    assert ask("When is the Kerrow deal expected to be completed?").short != "June 2026"
 
 
 def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3297,9 +3323,44 @@ def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Call
     )
     # ("Boston" and "Swedish" say what the firm and the investor are, not whose stake it is)
     assert ask("What percentage of Kelto Foods does Harrowgate Partners hold?").short == "30%"
+    ask_others = _answering(
+        encode,
+        {
+            "Holm Industrial exits Latin America": "Holm Industrial is selling its Latin American businesses, the "
+            "company said on Wednesday. It sold its Brazil unit last year for $300 million. Holm has not said how "
+            "much it expects for its Mexico unit, which employs 2,000 people.",
+            "Orsk Energy to build Vestby wind farm": "Orsk Energy will build the Vestby wind farm off the coast of "
+            "Norway, the company said on Friday. A Danish state fund will hold a 30% stake in the project and will "
+            "invest 2.1 billion kroner.",
+        },
+    )
+    ask_seller = _answering(
+        encode,
+        {
+            "Brisk Capital buys into Tarn Rovers": "Brisk Capital has agreed to buy a 30% stake in Tarn Rovers, the "
+            "football club said on Monday. The shares are being sold by Nils Haug, the Danish shipping investor who "
+            "bought Tarn Rovers in 2016 and will keep a controlling stake.",
+        },
+    )
+    # (nor a nationality in apposition to a name: "Nils Haug, the Danish shipping investor")
+    assert ask_seller("Who is selling the Tarn Rovers shares to Brisk Capital?").short == "Nils Haug"
+    # (a place that says which thing, "its Brazil unit", or a nationality of a party that is no
+    # name, "a Danish state fund", still tells of another)
+    assert ask_others("How much is Holm selling its Mexico unit for?").short != "$300 million"
+    assert ask_others("How much will Orsk Energy invest in the Vestby wind farm?").short != "2.1 billion kroner"
     # ("He" goes on about Ashby, the subject of the sentence before: not Ekberg's stake)
     assert ask("What percentage of Kelto Foods does Lars Ekberg hold?").short != "55%"
     assert ask("What percentage of Kelto Foods does Marten Ashby hold?").short == "55%"
+    ask = _answering(
+        encode,
+        {
+            "Brannock Group buys Kestle Foods": "Jon Arvik founded Kestle Foods in 1998 and agreed this week to "
+            "sell it to Brannock Group for $410 million. The company now runs 40 bakeries across Scotland. He will "
+            "receive about $230 million from the sale.",
+        },
+    )
+    # (a sentence before naming no person does not say whom "He" stands for)
+    assert ask("How much will Arvik receive from the sale?").short == "about $230 million"
 
 
 def test_how_much_is_the_object_of_the_act_asked(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3332,6 +3393,22 @@ def test_a_part_of_the_whole_a_stake_is_in_is_the_stake_priced(encode: Callable[
     )
     # (what the buyer pays is no price the seller pays)
     assert ask("How much is Ostrava Wind paying for its stake in the Ostrava wind portfolio?").short != "€410 million"
+    ask = _answering(
+        encode,
+        {
+            "Harlan Pension Fund buys stake in Sund wind portfolio": "Harlan Pension Fund has agreed to buy 70% of a "
+            "portfolio of nine wind farms in Ireland from Sund Power, which paid €500 million for 100% of the "
+            "portfolio in 2019. Sund Power will keep the remaining 30% stake.",
+            "Marsh Capital sells down stake in Dunlin storage portfolio": "Marsh Capital owns 80% of a portfolio of "
+            "battery storage sites in Wales and said on Friday it would sell 30% of the portfolio for €120 million.",
+        },
+    )
+    # (what another party paid for the whole, or what the party asked gets for selling a part, is
+    # no price of its stake)
+    assert ask("How much is Harlan Pension Fund paying for its stake in the Sund wind portfolio?").short != (
+        "€500 million"
+    )
+    assert ask("How much is Marsh Capital paying for its stake in the portfolio?").short != "€120 million"
 
 
 def test_what_the_act_asked_is_done_to_goes_before_another_value_called_the_noun(

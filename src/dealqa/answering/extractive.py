@@ -1079,9 +1079,16 @@ class ExtractiveAnswerer:
                 text = _stated(c.text, e)
                 # (a name in a row whose label is asked is of the kind asked, whatever type the
                 # model gave it: "| Head office | Orrin, Co Kell |" read as a firm and a person; and
-                # so is a number: "| Exchange ratio | 1.137 X shares per Y share |" for a ratio)
-                retyped = labelled and any(
-                    e.label in kinds and set(question.types) <= kinds for kinds in (NAME_TYPES, _NUMBERS)
+                # so is a number in a row whose label says the noun a "what NOUN" asks: "| Exchange
+                # ratio | 1.137 X shares per Y share |" for a ratio, not "| Employees | 4,200 |" for
+                # what X pays them)
+                retyped = labelled and (
+                    (e.label in NAME_TYPES and set(question.types) <= NAME_TYPES)
+                    or (
+                        e.label in _NUMBERS
+                        and set(question.types) <= _NUMBERS
+                        and bool({question.thing, *terms(question.equated)} & terms(c.text[: _label_end(c.text)]))
+                    )
                 )
                 if (
                     (e.label not in question.types and not _counting(question, text) and not retyped)
@@ -2202,6 +2209,7 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         source = _party(act, (), "from")
         taker = [to] if to is not None else _subject(act)
         giver = _subject(act) if to is not None else [source] if source is not None else []
+        taking = to is None and source is not None
         # ("has agreed to sell itself to X": what is sold is the seller, or a proper name in apposition
         # or joined to it, where the parser took a dateline's place for the subject)
         sellers = [
@@ -2220,16 +2228,21 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         if stem(act.lemma_.lower()) not in question.verbs:
             return False
         things = _paid_for(root, act)
-        taker, giver = _subject(act), []
+        taker, giver, taking = _subject(act), [], True
+    named = False
     if priced.party and priced.party in question.names:
         side = giver if priced.gives else taker
         named = any(_named(question, priced.party, " ".join(w.text for w in t.subtree)) for t in side)
         if not named and not (side and all(t.pos_ == "PRON" for t in side)):
             return False  # "sell its berths to Kallby" prices what Kallby pays, not its seller
-    # (or a part of the whole the thing asked is a part of: "buy 80% of a portfolio ... for €740m"
-    # for "its stake in the portfolio")
+    # (or a part of the whole the thing asked is a part of, taken by the party asked, named, from a
+    # party the act says, or in the act asked: "X agreed to buy 80% of a portfolio from Y for €740m"
+    # for "its stake in the portfolio"; not "which paid €500m for all of it in 2019", nor "it would
+    # sell 30% of the portfolio for €120m")
     parts = [t for thing in things for t in _objects_of(thing) if stem(t.lemma_.lower()) == priced.whole]
-    return bool(parts) or any(_is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing)))
+    return (bool(parts) and named and taking) or any(
+        _is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing))
+    )
 
 
 def _paid_for_another(question: Question, c: Candidate, value: Entity) -> bool:
@@ -3427,10 +3440,11 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # (the title of a work, "Glass Harbour", is a thing the parties deal in, not one of them)
         and not _title(c.text, e)
         and not asked(c.text[e.start : e.end])
-        # (a place or nationality that describes another word is no party: "the Tacoma-based baker",
-        # "a Philadelphia firm", "a Danish investor", or a name the model gave no type joined to the word)
+        # (a place that describes another word is no party: "the Tacoma-based baker", or a name the
+        # model gave no type joined to the word; nor a place or nationality in a title of a name,
+        # "Boston private equity firm Harrowgate", "Swedish investor Lars Ekberg")
         and not (e.role == "npadvmod" and (e.label in PLACE_TYPES or _untyped_modifier(c.text, e)))
-        and not (e.role in ("compound", "amod", "nmod") and e.label in PLACE_TYPES | {"NORP"})
+        and not (e.label in PLACE_TYPES | {"NORP"} and _in_title_of_name(c, e))
         # (nor the nationality of what a number counts: "40 billion Danish kroner")
         and not _counted_nationality(c, e)
         # (nor a place said of a thing: "plants in Bergen and Gdansk", "a factory in Lodz"; nor, unless
@@ -3456,6 +3470,22 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _in_title_of_name(c: Candidate, name: Entity) -> bool:
+    """Whether the name modifies a common noun that is itself a title of a proper name, or in
+    apposition to one, as the parse reads it ("Boston" of "Boston private equity firm Harrowgate
+    Partners"); not of a noun
+    that is a party or thing of its own ("a Danish state fund will invest", "its Brazil unit")."""
+    root = _value_root(c, name)
+    if root is None or root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    noun = root.head
+    while noun.pos_ == "NOUN" and noun.dep_ == "compound":
+        noun = noun.head
+    # (or in apposition to one: "Carl Deverell, the American property developer")
+    described = noun.head if noun.pos_ == "NOUN" and noun.dep_ == "appos" else noun
+    return described.pos_ == "PROPN" and described.i != root.i
 
 
 def _counted_nationality(c: Candidate, name: Entity) -> bool:
@@ -3527,14 +3557,24 @@ def _it(pronoun: Any) -> bool:
 def _referred(c: Candidate, value: Entity) -> set[str]:
     """The stems of the noun (and its modifiers) that an "it" in the value's clause stands for, as
     the parse reads it: the main subject of the sentence, a common noun outside that clause ("The
-    sale needs approval, and the companies expect it to close in 2028")."""
+    sale needs approval, and the companies expect it to close in 2028"); not where a verb the "it"
+    is said under has another singular subject it may stand for ("Orsk said it would close ..."),
+    nor in a relative clause ("the Board, which said it expects to decide by June")."""
     doc = _doc(c.text)
     inside = [t for t in doc if any(a <= t.idx < b for a, b in value.clause)]
-    if not any(t.pos_ == "PRON" and _it(t) and not t.morph.get("Poss") and not t.morph.get("Reflex") for t in inside):
-        return set()
+    pronoun = next(
+        (t for t in inside if t.pos_ == "PRON" and _it(t) and not t.morph.get("Poss") and not t.morph.get("Reflex")),
+        None,
+    )
     subject = next((t for t in doc if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT"), None)
-    if subject is None or subject.pos_ != "NOUN" or any(t.i == subject.i for t in inside):
+    if pronoun is None or subject is None or subject.pos_ != "NOUN" or any(t.i == subject.i for t in inside):
         return set()
+    for verb in (pronoun.head, *pronoun.head.ancestors):
+        if verb.dep_ == "relcl":
+            return set()
+        others = [t for t in verb.children if t.dep_ in _SUBJECTS and t.i not in (pronoun.i, subject.i)]
+        if any(t.tag_ not in ("NNS", "NNPS") and t.morph.get("Number") != ["Plur"] for t in others):
+            return set()
     modifiers = [t for t in subject.children if t.dep_ in ("compound", "amod")]
     return {stem(t.lemma_.lower()) for t in (subject, *modifiers)}
 
@@ -4000,12 +4040,14 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _pronoun_for_another(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the subject of the value's act is "he" or "she" ("He holds 55% of X") in a sentence
-    that names no name the question makes a doer, after a sentence that names none of them either:
-    the pronoun stands for another person, as the parse reads it. ("It" may stand for a noun that
+    that names no name the question makes a doer, after a sentence that names another person and none
+    of them: the pronoun stands for another person, as the parses read them. ("It" may stand for a noun that
     stands for a name: "The start-up was founded by ... . It has 18 staff.")"""
     doers = _doers(question)
     if not doers or not c.before or any(_named(question, n, t) for n in doers for t in (c.text, *c.before)):
         return False
+    if not any(e.label_ == "PERSON" for e in _doc(c.after).ents):
+        return False  # (one naming no person tells not whom "he" stands for: "The company runs 40 bakeries.")
     root = _value_root(c, value)
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None) if root is not None else None
     while verb is not None:
