@@ -3424,20 +3424,3 @@ def test_what_the_act_asked_is_done_to_goes_before_another_value_called_the_noun
     )
     # ("owns 7.2%" is what the stake asked is, owned by whom it asks of; "its 4.4% stake" is Carne's)
     assert ask("How big a stake in Tarven Copper does Ostmark already own?").short == "7.2%"
-
-
-def test_a_setting_the_articles_title_states_need_not_be_restated(encode: Callable[[list[str]], np.ndarray]) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Harwick Group to spin off Colvane in Oslo listing": "OSLO, March 2 (Wire) - Harwick Group, the "
-            "Trondheim engineering firm, said on Monday it would spin off its cable unit Colvane through a listing "
-            "in Oslo in the autumn.\n\nColvane makes subsea power cables and employs 1,100 people in Norway and "
-            "Scotland. It had revenue of NOK 6.2 billion last year.\n\nThe parent will hold on to a 15% stake in "
-            "Colvane and has promised not to sell shares for a year after trading starts, to reassure new investors.",
-        },
-    )
-    # ("after the spin-off" says when, and the title says it is the spin-off the article tells of)
-    assert ask("What stake will Harwick keep in Colvane after the spin-off?").short == "15%"
-    # (a setting the article never states is no setting of its values)
-    assert not ask("What stake will Harwick keep in Colvane after the merger?").short

@@ -1024,14 +1024,6 @@ class ExtractiveAnswerer:
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
         weighed = 0
-        # (nor the nouns of a phrase that says where or when the act is done, "after the spin-off",
-        # "on the listing", where its article's title says them: they are what the article is about)
-        adjuncts = {
-            stem(w.lemma_.lower())
-            for t in _doc(question.text)
-            if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX")
-            for w in (t, *(m for m in t.children if m.dep_ in ("compound", "amod")))
-        }
         asks_place = set(question.types) <= PLACE_TYPES
         for c in said_by:
             if weighed == _WEIGHED:
@@ -1043,7 +1035,6 @@ class ExtractiveAnswerer:
             # kind the thing asked is: "operating" of "operating profit")
             missing = things & (c.missing - (set(question.kinds_named) if _names_all(question, c) else set()))
             missing -= question.part_of  # ("how much of the bond proceeds": the part need not say the whole)
-            missing -= adjuncts & terms(c.title)  # (the title's own setting: "after the spin-off")
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
