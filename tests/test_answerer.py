@@ -2407,7 +2407,7 @@ def test_a_row_whose_label_is_asked_answers_with_its_cell_whatever_its_names_are
         },
     )
     # (and a number of another type than the one asked: the model reads no ratio)
-    answer = ask("What is the exchange ratio in the Tallow and Brisk merger?")
+    answer = ask("What is the Tallow-Brisk merger's exchange ratio?")
     assert answer.short == "0.85 Tallow shares per Brisk share", answer.text
     ask = _answering(
         encode,
@@ -3272,16 +3272,16 @@ def test_a_bare_number_the_model_took_for_money_counts_the_noun_asked(
     ask = _answering(
         encode,
         {
-            "Lunde Optik merges with Varde Linser": "Lunde Optik and Varde Linser have agreed to merge in an "
-            "all-share deal, the companies said on Monday. Varde Linser, a firm from Aalborg, turns out about 2.6 "
-            "billion soft and rigid contact lenses every year at two plants in Latvia and Chile.",
+            "Lunde Optik merges with Varde Visio": "Lunde Optik and Varde Visio will combine in a share swap, the "
+            "two firms announced on Monday. Varde Visio, a firm from Aalborg, turns out about 2.6 "
+            "billion soft and rigid contact lenses every year at factories in Latvia and Chile.",
         },
     )
     # (the model reads "about 2.6 billion" as money; it counts the lenses asked, with the words
     # joined by "and" that say which)
-    answer = ask("How many contact lenses does Varde Linser turn out every year?")
+    answer = ask("How many contact lenses are turned out by Varde Visio every year?")
     assert answer.short == "about 2.6 billion soft and rigid contact lenses", answer.text
-    assert ask("How much is Lunde Optik paying for Varde Linser?").short == ""
+    assert ask("How much is Lunde Optik paying for Varde Visio?").short == ""
 
 
 def test_it_in_the_values_clause_stands_for_the_sentences_subject(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3289,8 +3289,8 @@ def test_it_in_the_values_clause_stands_for_the_sentences_subject(encode: Callab
         encode,
         {
             "Tessaly Telecom sells its fibre network": "Tessaly Telecom agreed to sell its fibre network to Orwen "
-            "Infrastructure for $2.1 billion, the firms said on Tuesday. The sale needs approval from regulators "
-            "in nine countries, and the companies expect it to close in the second half of 2029.",
+            "Infrastructure for $2.1 billion, the firms said on Tuesday. The sale still needs clearance in nine "
+            "countries, and the two groups expect it to close during the second half of 2029.",
         },
     )
     # ("it" is the sale, the sentence's subject: when the sale closes)
@@ -3300,9 +3300,9 @@ def test_it_in_the_values_clause_stands_for_the_sentences_subject(encode: Callab
         {
             "Orsk Shipping and Tilde Marine agree merger": "Orsk Shipping agreed to merge with Tilde Marine in an "
             "all-share deal, the companies said on Thursday. The merger creates the largest ferry operator in the "
-            "Baltic, and Orsk said it would close its Tallinn depot in May 2027.",
+            "Baltic, and Orsk said it would shut its Tallinn depot in May 2027.",
             "Kerrow Foods to buy Maddox Bakeries": "Kerrow Foods agreed to buy Maddox Bakeries, the companies said "
-            "on Tuesday. The deal needs approval from the Food Standards Board, which said it expects to decide by "
+            "on Tuesday. The deal must be cleared by the Food Standards Board, which said it would rule by "
             "June 2026.",
         },
     )
@@ -3329,8 +3329,8 @@ def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Call
             "Holm Industrial exits Latin America": "Holm Industrial is selling its Latin American businesses, the "
             "company said on Wednesday. It sold its Brazil unit last year for $300 million. Holm has not said how "
             "much it expects for its Mexico unit, which employs 2,000 people.",
-            "Orsk Energy to build Vestby wind farm": "Orsk Energy will build the Vestby wind farm off the coast of "
-            "Norway, the company said on Friday. A Danish state fund will hold a 30% stake in the project and will "
+            "Orsk Energy to build Vestby wind farm": "Orsk Energy will build the Vestby wind farm in Norwegian "
+            "waters, the company said on Friday. A Danish state fund will hold a 30% stake in the project and will "
             "invest 2.1 billion kroner.",
         },
     )
@@ -3338,12 +3338,12 @@ def test_a_place_or_nationality_describing_a_noun_is_no_other_party(encode: Call
         encode,
         {
             "Brisk Capital buys into Tarn Rovers": "Brisk Capital has agreed to buy a 30% stake in Tarn Rovers, the "
-            "football club said on Monday. The shares are being sold by Nils Haug, the Danish shipping investor who "
+            "football club said on Monday. The stake is being sold by Nils Haug, the Danish shipping investor who "
             "bought Tarn Rovers in 2016 and will keep a controlling stake.",
         },
     )
     # (nor a nationality in apposition to a name: "Nils Haug, the Danish shipping investor")
-    assert ask_seller("Who is selling the Tarn Rovers shares to Brisk Capital?").short == "Nils Haug"
+    assert ask_seller("Who is selling the Tarn Rovers stake to Brisk Capital?").short == "Nils Haug"
     # (a place that says which thing, "its Brazil unit", or a nationality of a party that is no
     # name, "a Danish state fund", still tells of another)
     assert ask_others("How much is Holm selling its Mexico unit for?").short != "$300 million"
@@ -3374,7 +3374,7 @@ def test_how_much_is_the_object_of_the_act_asked(encode: Callable[[list[str]], n
     )
     # ("will receive about $85 million": what the investor asked of receives, though the sentence
     # does not say the sale; not the round it led, in the clause about it)
-    assert ask("How much will Marsh Lane Ventures receive from the sale of Pollard Pay?").short == "about $85 million"
+    assert ask("How much will Marsh Lane Ventures receive in the Pollard Pay sale?").short == "about $85 million"
     assert ask("How much is Skerrin Capital paying for Pollard Pay?").short == "$300 million"
 
 
@@ -3382,32 +3382,29 @@ def test_a_part_of_the_whole_a_stake_is_in_is_the_stake_priced(encode: Callable[
     ask = _answering(
         encode,
         {
-            "Harlan Pension Fund buys stake in Ostrava wind portfolio": "Harlan Pension Fund, a Dutch retirement "
-            "scheme, has agreed to buy 70% of a portfolio of nine wind farms in Ireland from developer Ostrava Wind "
-            "for €410 million, the two said on Friday. Ostrava Wind will keep the remaining 30% stake.",
+            "Harlan Trust buys stake in Ostrava wind portfolio": "Harlan Trust, a Dutch "
+            "pension scheme, has agreed to buy 70% of a portfolio of nine wind farms in Ireland from developer "
+            "Ostrava Wind for €410 million, the two said on Friday. Ostrava Wind keeps the other 30% stake.",
         },
     )
     # ("buy 70% of a portfolio ... for €410 million": a part of the portfolio the stake asked is in)
-    assert ask("How much is Harlan Pension Fund paying for its stake in the Ostrava wind portfolio?").short == (
-        "€410 million"
-    )
+    assert ask("How much is Harlan Trust paying for its stake in the Ostrava wind portfolio?").short == ("€410 million")
     # (what the buyer pays is no price the seller pays)
     assert ask("How much is Ostrava Wind paying for its stake in the Ostrava wind portfolio?").short != "€410 million"
     ask = _answering(
         encode,
         {
-            "Harlan Pension Fund buys stake in Sund wind portfolio": "Harlan Pension Fund has agreed to buy 70% of a "
-            "portfolio of nine wind farms in Ireland from Sund Power, which paid €500 million for 100% of the "
-            "portfolio in 2019. Sund Power will keep the remaining 30% stake.",
-            "Marsh Capital sells down stake in Dunlin storage portfolio": "Marsh Capital owns 80% of a portfolio of "
-            "battery storage sites in Wales and said on Friday it would sell 30% of the portfolio for €120 million.",
+            "Harlan Trust buys stake in Sund wind portfolio": "Harlan Trust has agreed to "
+            "buy 70% of a portfolio of nine wind farms in Ireland from Sund Power, which paid €500 million for "
+            "100% of the portfolio in 2019. Sund Power keeps the other 30% stake.",
+            "Marsh Capital sells down stake in Dunlin storage portfolio": "Marsh Capital holds an 80% share in a "
+            "portfolio of battery storage sites in Wales and said on Friday it would sell 30% of the portfolio "
+            "for €120 million.",
         },
     )
     # (what another party paid for the whole, or what the party asked gets for selling a part, is
     # no price of its stake)
-    assert ask("How much is Harlan Pension Fund paying for its stake in the Sund wind portfolio?").short != (
-        "€500 million"
-    )
+    assert ask("How much is Harlan Trust paying for its stake in the Sund wind portfolio?").short != ("€500 million")
     assert ask("How much is Marsh Capital paying for its stake in the portfolio?").short != "€120 million"
 
 
@@ -3419,7 +3416,7 @@ def test_what_the_act_asked_is_done_to_goes_before_another_value_called_the_noun
         {
             "Ostmark raises offer for Tarven Copper": "Ostmark raised its offer for Tarven Copper to 310p a share on "
             "Monday. Ostmark, which owns 7.2% of Tarven, also said it had secured an undertaking from Carne Asset "
-            "Management to accept the raised offer in respect of its 4.4% stake.",
+            "Management to back the bid with all of its 4.4% stake.",
         },
     )
     # ("owns 7.2%" is what the stake asked is, owned by whom it asks of; "its 4.4% stake" is Carne's)

@@ -1169,8 +1169,8 @@ class ExtractiveAnswerer:
                     or _about_names(question, c, e)
                 ):
                     near = dict(zip(e.anchors, e.distances, strict=True))
-                    # ("it" in the value's clause stands for the sentence's subject: "The sale needs
-                    # approval, and they expect it to close in 2028" is when the sale closes)
+                    # ("it" in the value's clause stands for the sentence's subject: "The merger must
+                    # be cleared first; both firms think it will complete in Q3" is when it completes)
                     for noun in _referred(c, e):
                         near.setdefault(noun, _POINTED_EDGES)
                     for anchor, edges in list(near.items()):
@@ -1283,8 +1283,8 @@ class ExtractiveAnswerer:
         called = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "called"}
         # Who does the act asked, where its sentence says it, not another party to it ("X has agreed
         # to buy Y from Z" for "Who is buying Y?"); and what the act asked is done to, by whom it asks
-        # of, not another value its sentence calls the noun asked ("X, which owns 8.9% of Y, ... in
-        # respect of its 6.1% stake" for "How big a stake in Y does X own?")
+        # of, not another value its sentence calls the noun asked ("X, which holds 8.9% of Y, has a
+        # pledge from Z for Z's 6.1% stake" for "How big a stake in Y does X own?")
         actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures in ("actor", "object")}
         acting = {key[:2] for key in actors}
         tied = [v for v in tied if _key(v)[:2] not in acting or _key(v) in actors]
@@ -3474,7 +3474,7 @@ def _in_title_of_name(c: Candidate, name: Entity) -> bool:
     noun = root.head
     while noun.pos_ == "NOUN" and noun.dep_ == "compound":
         noun = noun.head
-    # (or in apposition to one: "Carl Deverell, the American property developer")
+    # (or in apposition to one: "Nils Haug, the Danish shipping investor")
     described = noun.head if noun.pos_ == "NOUN" and noun.dep_ == "appos" else noun
     return described.pos_ == "PROPN" and described.i != root.i
 
@@ -3548,9 +3548,9 @@ def _it(pronoun: Any) -> bool:
 def _referred(c: Candidate, value: Entity) -> set[str]:
     """The stems of the noun (and its modifiers) that an "it" in the value's clause stands for, as
     the parse reads it: the main subject of the sentence, a common noun outside that clause ("The
-    sale needs approval, and the companies expect it to close in 2028"); not where a verb the "it"
-    is said under has another singular subject it may stand for ("Orsk said it would close ..."),
-    nor in a relative clause ("the Board, which said it expects to decide by June")."""
+    merger must be cleared first; both firms think it will complete in Q3"); not where a verb the
+    "it" is said under has another singular subject it may stand for ("Orsk said it would shut
+    ..."), nor in a relative clause ("the Board, which said it would rule by June")."""
     doc = _doc(c.text)
     inside = [t for t in doc if any(a <= t.idx < b for a, b in value.clause)]
     pronoun = next(
