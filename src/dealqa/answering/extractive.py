@@ -2227,7 +2227,7 @@ def _prices(question: Question, c: Candidate, value: Entity) -> bool:
         if not named and not (side and all(t.pos_ == "PRON" for t in side)):
             return False  # "sell its berths to Kallby" prices what Kallby pays, not its seller
     # (or a part of the whole the thing asked is a part of, taken by the party asked, named, from a
-    # party the act says, or in the act asked: "X agreed to buy 80% of a portfolio from Y for €740m"
+    # party the act says, or in the act asked: "X agreed to buy 70% of a portfolio from Y for €410m"
     # for "its stake in the portfolio"; not "which paid €500m for all of it in 2019", nor "it would
     # sell 30% of the portfolio for €120m")
     parts = [t for thing in things for t in _objects_of(thing) if stem(t.lemma_.lower()) == priced.whole]
@@ -3466,8 +3466,8 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 def _in_title_of_name(c: Candidate, name: Entity) -> bool:
     """Whether the name modifies a common noun that is itself a title of a proper name, or in
     apposition to one, as the parse reads it ("Boston" of "Boston private equity firm Harrowgate
-    Partners"); not of a noun
-    that is a party or thing of its own ("a Danish state fund will invest", "its Brazil unit")."""
+    Partners"); not of a noun that is a party or thing of its own ("a Danish state fund will
+    invest", "its Brazil unit")."""
     root = _value_root(c, name)
     if root is None or root.dep_ not in ("compound", "amod", "nmod"):
         return False
@@ -4031,9 +4031,9 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _pronoun_for_another(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the subject of the value's act is "he" or "she" ("He holds 55% of X") in a sentence
-    that names no name the question makes a doer, after a sentence that names another person and none
-    of them: the pronoun stands for another person, as the parses read them. ("It" may stand for a noun that
-    stands for a name: "The start-up was founded by ... . It has 18 staff.")"""
+    that names no name the question makes a doer, after a sentence that names another person and
+    none of them: the pronoun stands for another person, as the parses read them. ("It" may stand
+    for a noun that stands for a name: "The start-up was founded by ... . It has 18 staff.")"""
     doers = _doers(question)
     if not doers or not c.before or any(_named(question, n, t) for n in doers for t in (c.text, *c.before)):
         return False
