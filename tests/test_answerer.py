@@ -3421,3 +3421,38 @@ def test_what_the_act_asked_is_done_to_goes_before_another_value_called_the_noun
     )
     # ("owns 7.2%" is what the stake asked is, owned by whom it asks of; "its 4.4% stake" is Carne's)
     assert ask("How big a stake in Tarven Copper does Ostmark already own?").short == "7.2%"
+
+
+def test_a_value_in_a_verb_conjoined_to_a_relative_clause_is_of_its_name(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tolberg to buy Wexmoor Linen": "Tolberg Group agreed on Monday to buy Wexmoor Linen, a Leeds "
+            "laundry company, for £260 million. Tolberg, which had sales of £2.2 billion "
+            "last year and employs about 16,000 people in nine countries, has no laundries in the north of England.",
+            "Carvane wins Oslo ferry contract": "Carvane Marine will employ about 90 people on the Oslo ferry "
+            "route it won on Tuesday.",
+        },
+    )
+    # ("Tolberg, which ... and employs about 16,000 people": the buyer's staff, not Wexmoor's)
+    answer = ask("Which company employs more people: Carvane Marine or Wexmoor Linen?")
+    assert "16,000" not in answer.short
+    assert "16,000" not in ask("How many people does Wexmoor Linen employ?").short
+    assert ask("How many people does Tolberg employ?").short == "about 16,000 people"
+
+
+def test_a_keyword_query_whose_head_noun_names_money_asks_for_an_amount(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Haldor buys Pirrin Optics": "Haldor Instruments agreed to buy Pirrin Optics, a Rotterdam lens maker, "
+            "for €210 million, the companies said on Monday. Pirrin chief executive Anouk Smit said the group "
+            "needed a larger owner to build a second plant. It employs 400 people and had revenue of €96 million "
+            "in 2027.",
+        },
+    )
+    assert ask("Pirrin Optics 2027 revenue").short == "€96 million"

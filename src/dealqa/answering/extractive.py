@@ -3578,6 +3578,10 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
     if root is None:
         return ""
     head = clause_head(root)
+    # (a verb conjoined to the relative clause's, with no subject of its own, is of it too: "X,
+    # which had revenue of $4m and employs 900 people, ...")
+    while head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(t.dep_ in _SUBJECTS for t in head.children):
+        head = clause_head(head.head)
     if head.dep_ != "relcl":
         return ""
     return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)

@@ -307,6 +307,17 @@ class QuestionReader:
                 if last is not None and last.pos_ == "NOUN" and (asked_by := self.asked_by(last.lemma_.lower())):
                     noun, kind, types = last, asked_by, _KEYWORD_ASKING[asked_by]
                     skip.add(last.i)
+                # ...else, when its head noun names an amount of money, it asks for one ("Orsk 2026
+                # revenue"; the glossary's readings of other nouns are looser than a keyword's
+                # reading can bear: "headquarters", an organisation)
+                elif (
+                    last is not None
+                    and last.pos_ == "NOUN"
+                    and last.dep_ == "ROOT"
+                    and self._glossary_type(last.lemma_.lower()) == ("MONEY",)
+                ):
+                    types, kind, asked_for = ("MONEY",), last.text, last.text
+                    skip.add(last.i)
         # (a name in the phrase of the kind asked for is part of that kind: "which EU country")
         # (nor is the acronym of a role asked: "their CFO")
         role = _asked_role(doc)
