@@ -3456,3 +3456,24 @@ def test_a_keyword_query_whose_head_noun_names_money_asks_for_an_amount(
         },
     )
     assert ask("Pirrin Optics 2027 revenue").short == "€96 million"
+
+
+def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Quillon Foods to buy Marrick Dairies": "Quillon Foods agreed to buy Marrick Dairies, a Cork cheese "
+            "maker, for €95 million. Marrick makes 40,000 tonnes of cheese a year. The regional newspaper Cork "
+            "Business Weekly reported in May that Harwell Partners had hired bankers to sell Marrick.",
+        },
+    )
+    # ("seller": who sells; not what the first sentence about Marrick says)
+    assert ask("Marrick Dairies seller").short == "Harwell Partners"
+    # (no verb is made from "summer", which is no doer)
+    assert ask("Marrick Dairies summer").short == ""
+
+
+def test_a_name_an_act_is_done_to_or_from_is_not_who_does_it(ask: Callable[[str], Draft]) -> None:
+    # ("agreed to sell its 40 ferry berths to Kallby Ports": Kallby buys them)
+    assert ask("Who sold Tovik's ferry berths?").short != "Kallby Ports"
+    assert ask("Who is selling the ferry berths?").short == "Tovik"

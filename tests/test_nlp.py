@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dealqa.nlp import MODEL_VERSION, entities, parse, pipeline, read_sentences
+from dealqa.nlp import MODEL_VERSION, agent_verb, entities, parse, pipeline, read_sentences
 
 
 def test_the_installed_model_is_the_published_en_core_web_sm_3_8_0() -> None:
@@ -109,3 +109,16 @@ def test_a_day_and_its_date_are_also_one_value_but_not_a_list_of_years() -> None
     assert not any("," in text[e.start : e.end] for e in entities(pipeline()(text)))
     text = "Vellam shares fell 12% on Monday, 2026 forecasts having been cut by analysts."
     assert "Monday, 2026" not in [text[e.start : e.end] for e in entities(pipeline()(text))]
+
+
+def test_an_agent_noun_gives_the_verb_it_is_made_from() -> None:
+    made = {w: agent_verb(w) for w in ("seller", "acquirer", "bidder", "supplier", "operator", "member", "lessor")}
+    assert made == {
+        "seller": "sell",
+        "acquirer": "acquire",
+        "bidder": "bid",
+        "supplier": "supply",
+        "operator": "operate",
+        "member": "",
+        "lessor": "",
+    }

@@ -75,6 +75,23 @@ def parse(text: str) -> Any:
     return pipeline()(text)
 
 
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The verbs the model's lemmatizer knows (its WordNet index)."""
+    return frozenset(pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
+def agent_verb(noun: str) -> str:
+    """The verb an agent noun is made from, when it is one the lemmatizer knows ("seller": "sell",
+    "acquirer": "acquire", "bidder": "bid", "operator": "operate", "supplier": "supply"), or ""."""
+    if not noun.endswith(("er", "or")) or len(noun) < 5:
+        return ""
+    base = noun[:-2]
+    doubled = base[:-1] if base[-1:] == base[-2:-1] else ""
+    made = (base, base + "e", doubled, base[:-1] + "y" if base.endswith("i") else "")
+    return next((verb for verb in made if len(verb) > 2 and verb in _verbs()), "")
+
+
 Reading = tuple[tuple[Entity, ...], bool, frozenset[str]]
 # The last sentences read, by text: an edited article re-ingested, or a corpus stored again, is
 # mostly sentences read before, and reading is the costliest step of an ingest.

@@ -1137,6 +1137,8 @@ class ExtractiveAnswerer:
                     continue  # "X's chief executive, Nils Haug" is no one's executive chair
                 if question.subject_of and _done_to(c, e, question.subject_of):
                     continue  # "has agreed to buy Tolvik Dairy": what is bought, not who buys
+                if question.subject_of and _oblique_of(c, e, question.subject_of):
+                    continue  # "agreed to sell its berths to Kallby": who buys, not who sells
                 if question.subject_of and e.label in NAME_TYPES and not asks_place and _placed(c, e):
                     continue  # "must sell the hospital in Corby to a buyer": where, not who buys it
                 if _pronoun_for_another(question, c, e):
@@ -2782,6 +2784,24 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
     # (or of the act it completes: "agreed to buy X")
     verbs = (root.head, root.head.head) if root.head.dep_ == "xcomp" else (root.head,)
     return any(stem(v.lemma_.lower()) == act for v in verbs)
+
+
+def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
+    """Whether the name, or the first of those listed with it, is the object of a preposition of the
+    act (of its stem) other than a passive's agent: "sell the berths to Kallby" names who buys, "buy
+    it from Kallby" who sells, neither who does the act."""
+    t = _value_root(c, value)
+    if t is None:
+        return False
+    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+    preposition = t.head
+    return (
+        t.dep_ == "pobj"
+        and preposition.dep_ in ("prep", "dative")
+        and preposition.head.pos_ == "VERB"
+        and stem(preposition.head.lemma_.lower()) == act
+    )
 
 
 def _placed(c: Candidate, value: Entity) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ..nlp import parse
+from ..nlp import agent_verb, parse
 from ..text import STOPWORDS, fold, stem
 
 Encode = Callable[[list[str]], np.ndarray]
@@ -58,6 +58,9 @@ _MIN_ASKING_SIMILARITY = 0.4
 # other, asks what that asks ("price": "how much").
 _KEYWORD_ASKING_SIMILARITY = 0.5
 _KEYWORD_ASKING_MARGIN = 0.15
+# How near an agent noun must be to the verb it seems made from to mean its doer ("seller": "sell";
+# not "summer": "sum", "number": "numb").
+_AGENT_SIMILARITY = 0.5
 _NOUN_CACHE = 10_000
 # Entity types of places.
 PLACE_TYPES = frozenset(_WH_TYPES["where"])
@@ -208,6 +211,9 @@ class QuestionReader:
         """Parse a question into what it asks for."""
         doc = parse(question)
         wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
+        doer = self._doer_query(doc) if wh is None else ""
+        if doer:
+            return self.read(doer)
         types: tuple[str, ...] = ()
         noun = None
         asked_for = ""
@@ -495,6 +501,17 @@ class QuestionReader:
             priced=_priced(doc) if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
+
+    def _doer_query(self, doc: Any) -> str:
+        """A query of keywords ending in the noun of who does an act ("Orrin Terminals seller",
+        "Vantor stake buyer") as the question it means ("Who will sell Orrin Terminals?"), or ""."""
+        *words, last = [t for t in doc if not t.is_punct] or [None]
+        if last is None or not words or last.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") for t in doc):
+            return ""
+        verb = agent_verb(last.lower_)
+        if not verb or float(self._vector(last.lower_) @ self._vector(verb)) < _AGENT_SIMILARITY:
+            return ""
+        return f"Who will {verb} {' '.join(t.text for t in words)}?"
 
     def _named_type(self, noun: str) -> tuple[str, ...]:
         """The types a "which NOUN" asks for by the corpus's own names: "which bank" asks for the type
