@@ -3469,6 +3469,7 @@ def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable
     )
     # ("seller": who sells; not what the first sentence about Marrick says)
     assert ask("Marrick Dairies seller").short == "Harwell Partners"
+    assert ask("Who is the seller of Marrick Dairies?").short == "Harwell Partners"
     # (no verb is made from "summer", which is no doer)
     assert ask("Marrick Dairies summer").short == ""
 
