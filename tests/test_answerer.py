@@ -3478,3 +3478,21 @@ def test_a_name_an_act_is_done_to_or_from_is_not_who_does_it(ask: Callable[[str]
     # ("agreed to sell its 40 ferry berths to Kallby Ports": Kallby buys them)
     assert ask("Who sold Tovik's ferry berths?").short != "Kallby Ports"
     assert ask("Who is selling the ferry berths?").short == "Tovik"
+
+
+def test_a_question_the_article_reports_left_open_answers_as_not_told(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Ostrel buys Kanford Mills": "Ostrel Foods agreed to buy Kanford Mills, a flour miller, for €140 "
+            "million on Monday. Ostrel declined to say how many jobs would be cut at Kanford's two mills. It "
+            "declined to say how it would finance the break fee it may owe.",
+        },
+    )
+    # ("declined to say how many jobs would be cut": the count asked is not told)
+    answer = ask("How many jobs will Ostrel cut at Kanford Mills?")
+    assert not answer.abstained and "declined to say how many jobs would be cut" in answer.text
+    # (a question about another thing, how it is financed, leaves the fee's size untold by nothing)
+    assert ask("How big is the break fee Ostrel may owe?").abstained

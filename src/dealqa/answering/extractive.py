@@ -2904,11 +2904,30 @@ def _untold(question: Question, c: Candidate) -> bool:
         and any(not any(_named(question, n, b, part=True) for n in question.names) for b in c.before)
     ):
         return False
+    if any(_left_open(n) for n in nouns):
+        return True
     if (question.untyped or not asked_noun) and not any(_denied_party(n) for n in nouns):
         # (a noun measured is a thing of any sentence, and one of no type may be said anywhere: the
         # denial must be of it, not "was not surprised" beside "the offer")
         return False
     return c.negated or any(_denied_by(t, nouns) for t in _doc(c.text) if t.lower_ in _NEGATIVE_DETERMINERS)
+
+
+def _left_open(noun: Any) -> bool:
+    """Whether the noun is what a question the sentence reports, as a clause of a verb, asks about,
+    and so left unanswered ("X declined to say how many jobs would be cut"; not a relative clause,
+    "the jobs that would be cut", nor a question about another thing, "how it would finance the
+    fee")."""
+    if clause_head(noun).dep_ not in ("ccomp", "xcomp", "csubj"):
+        return False
+    for t in noun.subtree:
+        if t.tag_ in ("WRB", "WP", "WDT", "WP$"):
+            # (the question word modifies the noun itself: "how many jobs", "which banks")
+            while t.i != noun.i and t.dep_ in ("advmod", "amod", "det"):
+                t = t.head
+            if t.i == noun.i:
+                return True
+    return False
 
 
 def _owned(question: Question, asked: str) -> set[str]:
