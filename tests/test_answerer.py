@@ -3496,3 +3496,20 @@ def test_a_question_the_article_reports_left_open_answers_as_not_told(
     assert not answer.abstained and "declined to say how many jobs would be cut" in answer.text
     # (a question about another thing, how it is financed, leaves the fee's size untold by nothing)
     assert ask("How big is the break fee Ostrel may owe?").abstained
+
+
+def test_a_value_after_a_possessive_standing_for_a_gapped_clause_is_that_names(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Arlow and Brennet mutuals to merge": "Arlow Mutual and Brennet Mutual, two building societies in "
+            "Leeds, have agreed to merge. Arlow's members will vote at a special meeting on 12 May and Brennet's "
+            "on June 3.",
+        },
+    )
+    # ("and Brennet's on June 3": Brennet's members' vote, not Arlow's)
+    assert ask("When will Arlow's members vote on the merger with Brennet?").short == "12 May"
+    # (and a value before it is of the name owning the subject: 12 May is Arlow's members' vote)
+    assert ask("When will Brennet's members vote?").short != "12 May"

@@ -1145,6 +1145,8 @@ class ExtractiveAnswerer:
                     continue  # "He holds 55%" after a sentence about Ashby is not what Ekberg holds
                 if _done_by_another(question, c, e):
                     continue  # "Kerrow will pay $40m" is not what Orsk pays
+                if _gapped_for_another(question, c, e):
+                    continue  # "A's members vote on 24 June and B's on July 1": July 1 is B's
                 if _paid_for_another(question, c, e):
                     continue  # "paid $50m for Y's rival Z" is not what is paid for Y
                 if e.label in _AMOUNTS | {"CARDINAL"} and _said_of_several(question, c, e):
@@ -4070,6 +4072,30 @@ def _done_by_another(question: Question, c: Candidate, value: Entity) -> bool:
             return any(_named(question, n, said) for n in others) and not any(_named(question, n, said) for n in doers)
         verb = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else None
     return False
+
+
+def _gapped_for_another(question: Question, c: Candidate, value: Entity) -> bool:
+    """Whether the value is of another owner than the question asks of, in a sentence with a
+    possessive name that owns no noun and stands for a clause whose words are left out ("Arlo's
+    members will vote on 24 June and Brenn's on July 1"): a value after that name is its own, one
+    before it is of the name that owns the subject ("When will Arlo's members vote?": 24 June), as
+    the parse reads it."""
+    owners = {fold(t.text) for t in _doc(question.text) if t.dep_ == "poss" and t.text[:1].isupper()}
+    root = _value_root(c, value)
+    if not owners or root is None:
+        return False
+    doc = root.doc
+    # (the parser may hang the "'s" on the verb: the name is the word before it, owning no noun)
+    gapped = [t for t in doc[:-1] if t.text[:1].isupper() and t.dep_ != "poss" and doc[t.i + 1].tag_ == "POS"]
+    if not gapped:
+        return False
+    # (no verb between the name and the value: the value is in the clause it stands for)
+    before = [t for t in gapped if t.i < root.i and not any(w.pos_ in ("VERB", "AUX") for w in doc[t.i + 1 : root.i])]
+    head = clause_head(root)
+    subject = next((t for t in head.children if t.dep_ in _SUBJECTS), None)
+    owner = before[-1] if before else None
+    owner = owner or next((t for t in subject.children if t.dep_ == "poss"), None) if subject is not None else owner
+    return owner is not None and owner.text[:1].isupper() and fold(owner.text) not in owners
 
 
 def _pronoun_for_another(question: Question, c: Candidate, value: Entity) -> bool:
