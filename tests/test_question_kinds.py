@@ -352,3 +352,21 @@ def test_a_noun_of_the_act_owned_by_no_party_holds_no_swap(tmp_path_factory: pyt
     # ("the sale of its Tolvik stake" says no one buys Larsen Holdings in Tolvik's place)
     answer = assistant.ask("Why is Orsk Capital buying Larsen Holdings' stake in Tolvik?")
     assert not answer.text.startswith("The articles don't say that"), answer.text
+
+
+def test_a_noun_asked_said_only_in_a_name_tells_no_amount(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    hired = """---
+id: orrel-hires-bank
+title: Orrel Freight hires Pellbrook Bank for depot sale
+---
+Orrel Freight has hired Pellbrook Bank as its investment bank for the sale of its depots.
+Pellbrook Bank will also lend Orrel $40m to refinance a bond.
+Kessby Bank advised the depots' likely buyer, Marrow Logistics.
+"""
+    assistant = _assistant(tmp_path_factory, {"orrel-hires-bank.md": hired})
+    # ("bank" reads as money in the glossary; "Pellbrook Bank will also lend Orrel $40m" says the
+    # word only in a name, and no amount is Orrel's bank)
+    assert assistant.ask("What is Orrel's investment bank?").short != "$40m"
+    assert assistant.ask("Orrel investment bank").short != "$40m"

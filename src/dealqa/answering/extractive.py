@@ -129,6 +129,8 @@ _RATE_EDGES = 2
 # Prepositions of place (closed-class words, as "per" above): "plants in Bergen", "a site near Oslo".
 _LOCATIVE = frozenset({"in", "at", "near", "across", "outside", "inside", "around", "throughout"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Prepositions of the other party of a transfer (closed-class words): "sell it to X", "buy it from X".
+_TRANSFER = frozenset({"to", "from"})
 # The arcs of a clause of its own: one before a negated verb states something else than the denial
 # ("X will buy ...; the size was not disclosed"), and a negated verb so attached heads its clause.
 # (Not a subject clause, "csubj", which is what is denied.)
@@ -900,7 +902,13 @@ class ExtractiveAnswerer:
         # reported by a trade weekly" says no revenue; a sentence that says the thing is not
         # known says so anywhere: "X's revenue was not disclosed, but it paid $12m in fees")
         ranges = [] if c.negated else [r for e in c.entities if e.label in question.types for r in e.clause]
-        inside = [t for t in _doc(c.text) if not ranges or any(a <= t.idx < b for a, b in ranges)]
+        # (and not as a word of a name: "Pellbrook Bank will lend Orsk $40m" says no bank of Orsk's)
+        names = [(e.start, e.end) for e in c.entities if e.label in NAME_TYPES]
+        inside = [
+            t
+            for t in _doc(c.text)
+            if (not ranges or any(a <= t.idx < b for a, b in ranges)) and not any(a <= t.idx < b for a, b in names)
+        ]
         text = " ".join(t.text for t in inside)
         if not said or terms(said) <= terms(text):
             return True
@@ -2789,9 +2797,9 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
 
 
 def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
-    """Whether the name, or the first of those listed with it, is the object of a preposition of the
-    act (of its stem) other than a passive's agent: "sell the berths to Kallby" names who buys, "buy
-    it from Kallby" who sells, neither who does the act."""
+    """Whether the name, or the first of those listed with it, is the other party of a transfer the
+    act (of its stem) makes: "sell the berths to Kallby" names who buys, "buy it from Kallby" who
+    sells, neither who does the act (not one who does it "with" or "alongside" the doer)."""
     t = _value_root(c, value)
     if t is None:
         return False
@@ -2801,6 +2809,7 @@ def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
     return (
         t.dep_ == "pobj"
         and preposition.dep_ in ("prep", "dative")
+        and preposition.lower_ in _TRANSFER
         and preposition.head.pos_ == "VERB"
         and stem(preposition.head.lemma_.lower()) == act
     )
@@ -3619,13 +3628,30 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
     if root is None:
         return ""
     head = clause_head(root)
-    # (a verb conjoined to the relative clause's, with no subject of its own, is of it too: "X,
-    # which had revenue of $4m and employs 900 people, ...")
-    while head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and not any(t.dep_ in _SUBJECTS for t in head.children):
+    if head.dep_ == "conj" and _shares_relative_subject(c, head):
         head = clause_head(head.head)
     if head.dep_ != "relcl":
         return ""
     return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
+
+
+def _shares_relative_subject(c: Candidate, verb: Any) -> bool:
+    """Whether a verb conjoined to a relative clause's is done by the name the relative pronoun
+    stands for: it has no subject of its own, the clause's subject is that pronoun, and it names
+    no party nor points elsewhere ("X, which had revenue of $4m and employs 900 people"; not
+    "... and paid Vantor $40m", "... and plans to cut 120 jobs there", "whose chief executive ...")."""
+    relative = clause_head(verb.head)
+    if verb.pos_ not in ("VERB", "AUX") or relative.dep_ != "relcl":
+        return False
+    if any(t.dep_ in _SUBJECTS for t in verb.children):
+        return False
+    if not any(t.dep_ in _SUBJECTS and t.tag_ in ("WDT", "WP") for t in relative.children):
+        return False
+    inside = {t.i for t in verb.subtree}
+    named = any(
+        e.label in NAME_TYPES and _value_root(c, e) is not None and _value_root(c, e).i in inside for e in c.entities
+    )
+    return not named and not any(t.morph.get("PronType") == ["Dem"] for t in verb.subtree)
 
 
 def _relative_subject(c: Candidate, value: Entity) -> str:

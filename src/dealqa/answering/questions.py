@@ -211,7 +211,7 @@ class QuestionReader:
         """Parse a question into what it asks for."""
         doc = parse(question)
         wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
-        doer = self._doer_query(doc) if wh is None else self._doer_question(wh)
+        doer = self._doer_query(doc) if wh is None else ""
         if doer:
             return self.read(doer)
         types: tuple[str, ...] = ()
@@ -508,28 +508,11 @@ class QuestionReader:
         *words, last = [t for t in doc if not t.is_punct] or [None]
         if last is None or not words or last.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") for t in doc):
             return ""
+        if any(t.pos_ == "ADJ" or t.dep_ == "amod" for t in words):
+            return ""  # (a doer of a kind the verb does not say: "Orsk legal adviser", "previous owner")
         if not self._doer(last.lower_):
             return ""
         return f"Who will {agent_verb(last.lower_)} {' '.join(t.text for t in words)}?"
-
-    def _doer_question(self, wh: Any) -> str:
-        """ "Who is the seller of Orrin Terminals?" (or "... Orrin Terminals' seller?") as the question
-        it means, "Who will sell Orrin Terminals?", or ""."""
-        if wh.lower_ != "who" or wh.head.lemma_ != "be":
-            return ""
-        doer = next((t for t in wh.head.children if t.dep_ in ("nsubj", "attr") and t.i != wh.i), None)
-        if doer is None or doer.pos_ != "NOUN" or not self._doer(doer.lower_):
-            return ""
-        of = [o for t in doer.children if t.dep_ == "prep" and t.lower_ == "of" for o in t.children]
-        owner = [t for t in doer.children if t.dep_ == "poss"]
-        done = (of or owner)[:1]
-        # (nothing else may be said of the doer: "Who is X's lead investor?" asks who led)
-        said = {t.i for t in wh.doc if t.is_punct or t.i in (wh.i, wh.head.i, doer.i)}
-        said |= {t.i for t in doer.children if t.dep_ == "det"} | {t.i for d in done for t in d.head.subtree}
-        if not done or len(said) < len(wh.doc):
-            return ""
-        words = [t.text for t in done[0].subtree if t.dep_ != "case"]
-        return f"Who will {agent_verb(doer.lower_)} {' '.join(words)}?"
 
     def _doer(self, noun: str) -> bool:
         """Whether the noun names who does the act of a verb it is made from ("seller"; not "summer",
