@@ -3469,6 +3469,16 @@ def test_a_keyword_query_whose_head_noun_names_money_asks_for_an_amount(
         },
     )
     assert ask("Pirrin Optics 2027 revenue").short == "€96 million"
+    # (not where a name holds the query's name and its noun: "Halden fund" may ask for the fund)
+    ask = _answering(
+        encode,
+        {
+            "Halden fund backs Orsk": "Halden Sovereign Fund will invest $300m in Orsk Energy's offshore wind "
+            "project, the fund said on Thursday.",
+        },
+    )
+    assert ask("Halden fund").short != "$300m"
+    assert ask("What is Halden's fund?").short != "$300m"
 
 
 def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable[[list[str]], np.ndarray]) -> None:

@@ -1028,6 +1028,7 @@ class ExtractiveAnswerer:
             c
             for n, c in enumerate(relevant)
             if (not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c))))
+            and not _named_with_noun(question, c, question.equated)
             and (not question.naming or any(_given_name(question, c.text, e) for e in c.entities))
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
@@ -2794,6 +2795,16 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
     # (or of the act it completes: "agreed to buy X")
     verbs = (root.head, root.head.head) if root.head.dep_ == "xcomp" else (root.head,)
     return any(stem(v.lemma_.lower()) == act for v in verbs)
+
+
+def _named_with_noun(question: Question, c: Candidate, noun: str) -> bool:
+    """Whether a name of the sentence holds a word of a name asked and the noun of "What is X's
+    NOUN?": the question may name it ("Halden Sovereign Fund" for "Halden fund"), and no amount is
+    X's NOUN."""
+    if not noun or not question.names:
+        return False
+    asked = {w for n in question.names for w in terms(n)} | {stem(noun.split()[-1].lower())}
+    return any(e.label in NAME_TYPES and asked <= terms(c.text[e.start : e.end]) for e in c.entities)
 
 
 def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
