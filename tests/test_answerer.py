@@ -3569,3 +3569,20 @@ def test_what_a_verb_of_money_is_done_to_is_money(encode: Callable[[list[str]], 
     )
     # ("rent" alone is near a place to the glossary; what "pay" is done to is an amount)
     assert ask("What annual rent will Pellmouth pay Garrow for the trains?").short == "£9.5 million"
+
+
+def test_a_name_asked_said_untyped_in_the_sentence_before_is_no_other_party(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brisk Rail buys trains": "Brisk Rail, the operator of commuter services around Leeds, agreed on "
+            'Monday to lease 20 new trains from Harlow Leasing.\n\n"Our riders have waited long enough for '
+            'this," Brisk managing director Callum Orrey said. The first trains are due to enter service in '
+            "December 2028.",
+            "Tamsin Freight": "Tamsin Freight employs 1,150 people.",
+        },
+    )
+    # (the sentence before names a person only, titled by the company asked: not another party)
+    assert ask("When will Brisk Rail's first trains enter service?").short == "December 2028"

@@ -3478,7 +3478,9 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return not value.anchors or bool(set(terms(text)) & set(value.anchors))
 
     before = _parties_before(c)
-    if before and not any(asked(name) for name in before):
+    # (a name asked that the sentence before says but the model did not read as one is a title, not
+    # another party: "Westmarch managing director Callum Reddaway said ...")
+    if before and not any(asked(name) for name in before) and not (c.after and asked(c.after)):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
         return False  # "Chief financial officer X said ..." in a passage about another company
