@@ -238,10 +238,10 @@ class QuestionReader:
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
                 # (what a verb whose meaning is a measure's is done to is that measure, whatever
-                # else the noun alone is near: "What rent will X pay?", money, not a place; the
-                # parser may make it a second subject)
-                verb = noun.head
-                done_to = verb.pos_ == "VERB" and (
+                # else the noun alone is near: "What rent will X pay?", money, not a place)
+                # (the parser may make it a second subject: "What rent will X pay?")
+                verb = noun.head if noun.head.pos_ == "VERB" else None
+                done_to = verb is not None and (
                     noun.dep_ == "dobj" or len([t for t in verb.children if t.dep_ == "nsubj"]) > 1
                 )
                 if done_to and not named and not set(types) & set(MEASURE_TYPES) and self._typed(verb.lemma_.lower()):
