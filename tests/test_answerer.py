@@ -3558,19 +3558,6 @@ def test_a_value_after_a_possessive_standing_for_a_gapped_clause_is_that_names(
     assert ask("When will Brennet's members vote?").short != "12 May"
 
 
-def test_what_a_verb_of_money_is_done_to_is_money(encode: Callable[[list[str]], np.ndarray]) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Garrow leases trains to Pellmouth": "Garrow Rail Leasing agreed to lease 12 trains to Pellmouth "
-            "Trains, the operator of services around Exeter, for 15 years. Pellmouth will pay Garrow an annual "
-            "rent of £9.5 million, the companies said.",
-        },
-    )
-    # ("rent" alone is near a place to the glossary; what "pay" is done to is an amount)
-    assert ask("What annual rent will Pellmouth pay Garrow for the trains?").short == "£9.5 million"
-
-
 def test_a_name_asked_said_untyped_in_the_sentence_before_is_no_other_party(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

@@ -237,15 +237,6 @@ class QuestionReader:
                 lemma = noun.lemma_.lower()
                 named = self._named_type(lemma)
                 types = named or self._type_of(lemma)
-                # (what a verb whose meaning is a measure's is done to is that measure, whatever
-                # else the noun alone is near: "What rent will X pay?", money, not a place)
-                # (the parser may make it a second subject: "What rent will X pay?")
-                verb = noun.head if noun.head.pos_ == "VERB" else None
-                done_to = verb is not None and (
-                    noun.dep_ == "dobj" or len([t for t in verb.children if t.dep_ == "nsubj"]) > 1
-                )
-                if done_to and not named and not set(types) & set(MEASURE_TYPES) and self._typed(verb.lemma_.lower()):
-                    types = self._type_of(verb.lemma_.lower())
                 partitive = noun.head.head == wh  # ("which of the banks": "which" stands for the noun)
                 subject = wh if partitive else noun
                 subjects = [t for t in subject.head.children if t.dep_ == "nsubj"]
