@@ -3479,6 +3479,15 @@ def test_a_keyword_query_whose_head_noun_names_money_asks_for_an_amount(
     )
     assert ask("Halden fund").short != "$300m"
     assert ask("What is Halden's fund?").short != "$300m"
+    # (a noun the articles use as a word of a name is a kind of party there: "Pellbrook Bank")
+    ask = _answering(
+        encode,
+        {
+            "Orsk buys Tamm": "Orsk paid $60 million for Tamm Foods in 2025, funded in part by a $25 million loan "
+            "from Pellbrook Bank.",
+        },
+    )
+    assert ask("Orsk bank").short == ""
 
 
 def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3494,6 +3503,16 @@ def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable
     assert ask("Marrick Dairies seller").short == "Harwell Partners"
     # (no verb is made from "summer", which is no doer)
     assert ask("Marrick Dairies summer").short == ""
+    # (one who may come to own it is no owner: "Who owns Orsk Steel?", not "Who will own")
+    ask = _answering(
+        encode,
+        {
+            "Kerrow eyes Orsk Steel": "Kerrow Metals has emerged as a suitor for Orsk Steel, the loss-making "
+            "maker of specialty steel, people familiar with the matter said. Vantor Capital, Orsk's largest "
+            "investor, holds a 34% stake and has backed a sale.",
+        },
+    )
+    assert ask("Orsk Steel owner").short != "Kerrow Metals"
     # (a doer of a kind the verb does not say is not read as the verb's: "legal adviser")
     ask = _answering(
         encode,
@@ -3556,6 +3575,19 @@ def test_a_value_after_a_possessive_standing_for_a_gapped_clause_is_that_names(
     assert ask("When will Arlow's members vote on the merger with Brennet?").short == "12 May"
     # (and a value before it is of the name owning the subject: 12 May is Arlow's members' vote)
     assert ask("When will Brennet's members vote?").short != "12 May"
+    # (a possessive that is no clause joined to another stands for no gapped clause: a shop's name,
+    # "the purchase of Penhallow's", or one compared, "Unlike Kerrow's")
+    ask = _answering(
+        encode,
+        {
+            "Orsk to buy Penhallow's": "Orsk Retail agreed to buy Penhallow's, a chain of 40 garden centres. "
+            "Orsk's shareholders will vote on the purchase of Penhallow's on March 3, the company said.",
+            "Arlo bids for Tamm": "Arlo Foods and Kerrow Group have both bid for Tamm Bakeries. Unlike Kerrow's, "
+            "Arlo's offer of 42 million pounds is entirely in cash.",
+        },
+    )
+    assert ask("When will Orsk's shareholders vote?").short == "March 3"
+    assert ask("How much is Arlo's offer?").short == "42 million pounds"
 
 
 def test_a_name_asked_said_untyped_in_the_sentence_before_is_no_other_party(

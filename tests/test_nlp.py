@@ -122,3 +122,10 @@ def test_an_agent_noun_gives_the_verb_it_is_made_from() -> None:
         "member": "",
         "lessor": "",
     }
+
+
+def test_a_number_before_a_currency_name_is_an_amount_of_money() -> None:
+    sentence = "Tamsby expects revenue of 1.1 billion euros this year and employs 1,200 people."
+    found = {sentence[e.start : e.end]: e.label for e in entities(parse(sentence))}
+    assert found["1.1 billion euros"] == "MONEY"
+    assert found["1,200"] == "CARDINAL"

@@ -354,7 +354,7 @@ def test_a_noun_of_the_act_owned_by_no_party_holds_no_swap(tmp_path_factory: pyt
     assert not answer.text.startswith("The articles don't say that"), answer.text
 
 
-def test_a_noun_asked_said_only_in_a_name_tells_no_amount(
+def test_a_noun_the_articles_use_in_a_name_asks_for_no_amount(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     hired = """---
@@ -366,7 +366,7 @@ Pellbrook Bank will also lend Orrel $40m to refinance a bond.
 Kessby Bank advised the depots' likely buyer, Marrow Logistics.
 """
     assistant = _assistant(tmp_path_factory, {"orrel-hires-bank.md": hired})
-    # ("bank" reads as money in the glossary; "Pellbrook Bank will also lend Orrel $40m" says the
-    # word only in a name, and no amount is Orrel's bank)
+    # ("bank" reads as money in the glossary; the articles use it as a word of a name, "Pellbrook
+    # Bank", a kind of party: no amount is Orrel's bank)
     assert assistant.ask("What is Orrel's investment bank?").short != "$40m"
     assert assistant.ask("Orrel investment bank").short != "$40m"

@@ -46,7 +46,8 @@ _FORMAT = (
     ", amounts with a currency's sign and a scale written onto the number, whatever the model typed"
     ", quarters of a year as dates, gapped conjoined clauses with their verb, not an object's of-phrase"
     ", a person's name with a capitalised word the model took for a function word, amounts in pence"
-    ", a place with a one-word larger place in apposition, a day with its date (spaCy 3.8 sm)"
+    ", a place with a one-word larger place in apposition, a day with its date"
+    ", amounts in a currency's name after the number (spaCy 3.8 sm)"
 )
 
 

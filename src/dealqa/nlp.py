@@ -127,7 +127,12 @@ def entities(doc: Any) -> tuple[Entity, ...]:
     runs = _proper_runs(doc)
     coded = _coded_amounts(doc)
     pence = _pence(doc)
-    money = [*coded, *pence]
+    named = [
+        span
+        for span in _named_currency_amounts(doc)
+        if not any(span.start < c.end and c.start < span.end for c in coded)
+    ]
+    money = [*coded, *pence, *named]
     own = [*money, *_quarters(doc)]  # (values the model reads in part or not at all)
     spans = [("MONEY" if span in money else "DATE", span) for span in own]
     spans += [
@@ -253,6 +258,36 @@ def _coded_amounts(doc: Any) -> list[Any]:
             start = min([start, *(e.start for e in amounts)])
             end = max([end, *(e.end for e in amounts)])
         found.append(doc[start:end])
+    return found
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """The last words of the English names of today's currencies, one and many ("euro", "euros",
+    "kroner", "baht"; babel's CLDR data)."""
+    from babel.numbers import get_currency_name
+
+    return frozenset(
+        get_currency_name(code, count=count, locale="en").split()[-1].lower()
+        for code in _currency_codes()
+        for count in (1, 2)
+    )
+
+
+def _named_currency_amounts(doc: Any) -> list[Any]:
+    """Amounts written as a number and the currency's name ("1.1 billion euros", "6.3 billion
+    zlotys"), which the small model reads as a bare number or a quantity: the number the model
+    typed, and the name, a noun, right after it or the last word of its span."""
+
+    def currency(t: Any) -> bool:
+        return bool(t.pos_ in ("NOUN", "PROPN") and t.lower_ in _currency_names())
+
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in ("CARDINAL", "QUANTITY") and currency(ent[-1]):
+            found.append(ent)
+        elif ent.label_ == "CARDINAL" and ent.end < len(doc) and currency(doc[ent.end]):
+            found.append(doc[ent.start : ent.end + 1])
     return found
 
 

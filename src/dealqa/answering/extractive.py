@@ -902,13 +902,7 @@ class ExtractiveAnswerer:
         # reported by a trade weekly" says no revenue; a sentence that says the thing is not
         # known says so anywhere: "X's revenue was not disclosed, but it paid $12m in fees")
         ranges = [] if c.negated else [r for e in c.entities if e.label in question.types for r in e.clause]
-        # (and not as a word of a name: "Pellbrook Bank will lend Orsk $40m" says no bank of Orsk's)
-        names = [(e.start, e.end) for e in c.entities if e.label in NAME_TYPES]
-        inside = [
-            t
-            for t in _doc(c.text)
-            if (not ranges or any(a <= t.idx < b for a, b in ranges)) and not any(a <= t.idx < b for a, b in names)
-        ]
+        inside = [t for t in _doc(c.text) if not ranges or any(a <= t.idx < b for a, b in ranges)]
         text = " ".join(t.text for t in inside)
         if not said or terms(said) <= terms(text):
             return True
@@ -995,6 +989,8 @@ class ExtractiveAnswerer:
         about, best first: the question's words stand in the value's clause, or the clause means
         nearly what the question asks. (``around``: every sentence found, which tells what else the
         articles say.)"""
+        if _names_a_kind(question.equated, [*relevant, *around]):
+            return []  # "What is Orsk's bank?" where "Pellbrook Bank" is said: a party, no amount
         # The question's words and names by rarity: what a value's clause must be about.
         weights = {t: self.lexicon.weight(t) for t in question.focus}
         weights |= {w: self.lexicon.weight(w) for name in question.names for w in terms(name)}
@@ -1028,7 +1024,6 @@ class ExtractiveAnswerer:
             c
             for n, c in enumerate(relevant)
             if (not saying or (self._says_thing(question, c, said) and (n < _WEIGHED or goes_on(c))))
-            and not _named_with_noun(question, c, question.equated)
             and (not question.naming or any(_given_name(question, c.text, e) for e in c.entities))
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
@@ -2797,14 +2792,19 @@ def _done_to(c: Candidate, value: Entity, act: str) -> bool:
     return any(stem(v.lemma_.lower()) == act for v in verbs)
 
 
-def _named_with_noun(question: Question, c: Candidate, noun: str) -> bool:
-    """Whether a name of the sentence holds a word of a name asked and the noun of "What is X's
-    NOUN?": the question may name it ("Halden Sovereign Fund" for "Halden fund"), and no amount is
-    X's NOUN."""
-    if not noun or not question.names:
+def _names_a_kind(noun: str, found: Sequence[Candidate]) -> bool:
+    """Whether the noun of "What is X's NOUN?" is a word of a name the sentences found state, past its
+    first ("Pellbrook Bank", "Orsk Pension Fund", "Vantor Partners Fund IV" for "bank" or "fund"): it
+    names a kind of party there, not an amount."""
+    if not noun:
         return False
-    asked = {w for n in question.names for w in terms(n)} | {stem(noun.split()[-1].lower())}
-    return any(e.label in NAME_TYPES and asked <= terms(c.text[e.start : e.end]) for e in c.entities)
+    word = stem(noun.split()[-1].lower())
+    return any(
+        word in {stem(w.lower()) for w in c.text[e.start : e.end].split()[1:]}
+        for c in found
+        for e in c.entities
+        if e.label in NAME_TYPES
+    )
 
 
 def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
@@ -4124,8 +4124,14 @@ def _gapped_for_another(question: Question, c: Candidate, value: Entity) -> bool
     if not owners or root is None:
         return False
     doc = root.doc
-    # (the parser may hang the "'s" on the verb: the name is the word before it, owning no noun)
-    gapped = [t for t in doc[:-1] if t.text[:1].isupper() and t.dep_ != "poss" and doc[t.i + 1].tag_ == "POS"]
+    # (the parser may hang the "'s" on the verb: the name is the word before it, owning no noun; the
+    # clause it stands for is joined to another, "and Brenn's": not "the purchase of Penhallow's",
+    # "Unlike Kerrow's, ...")
+    gapped = [
+        t
+        for t in doc[1:-1]
+        if t.text[:1].isupper() and t.dep_ != "poss" and doc[t.i + 1].tag_ == "POS" and doc[t.i - 1].pos_ == "CCONJ"
+    ]
     if not gapped:
         return False
     # (no verb between the name and the value: the value is in the clause it stands for)

@@ -504,7 +504,7 @@ class QuestionReader:
 
     def _doer_query(self, doc: Any) -> str:
         """A query of keywords ending in the noun of who does an act ("Orrin Terminals seller",
-        "Vantor stake buyer") as the question it means ("Who will sell Orrin Terminals?"), or ""."""
+        "Vantor stake buyer") as the question it means ("Who sells Orrin Terminals?"), or ""."""
         *words, last = [t for t in doc if not t.is_punct] or [None]
         if last is None or not words or last.pos_ != "NOUN" or any(t.pos_ in ("VERB", "AUX") for t in doc):
             return ""
@@ -512,7 +512,8 @@ class QuestionReader:
             return ""  # (a doer of a kind the verb does not say: "Orsk legal adviser", "previous owner")
         if not self._doer(last.lower_):
             return ""
-        return f"Who will {agent_verb(last.lower_)} {' '.join(t.text for t in words)}?"
+        # (in the present, as the noun says who does it now: "Who owns X?", not one who may)
+        return f"Who {_third_person(agent_verb(last.lower_))} {' '.join(t.text for t in words)}?"
 
     def _doer(self, noun: str) -> bool:
         """Whether the noun names who does the act of a verb it is made from ("seller"; not "summer",
@@ -922,6 +923,16 @@ def _wh_noun(wh: Any) -> Any:
 
 
 _CODE = re.compile(r"[A-Z][A-Za-z]*-\w*\d\w*")  # "BRW-2", "KF-417"
+
+
+def _third_person(verb: str) -> str:
+    """The verb's present third-person singular, by the regular rule ("sells", "supplies",
+    "finances")."""
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _camel(word: str) -> bool:
