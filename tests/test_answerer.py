@@ -3437,7 +3437,7 @@ def test_a_value_in_a_verb_conjoined_to_a_relative_clause_is_of_its_name(
         },
     )
     # ("Tolberg, which ... and employs about 16,000 people": the buyer's staff, not Wexmoor's)
-    answer = ask("Which company employs more people: Carvane Marine or Wexmoor Linen?")
+    answer = ask("Who employs more people, Carvane Marine or Wexmoor Linen?")
     assert "16,000" not in answer.short
     assert "16,000" not in ask("How many people does Wexmoor Linen employ?").short
     assert ask("How many people does Tolberg employ?").short == "about 16,000 people"
@@ -3496,7 +3496,7 @@ def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable
         {
             "Quillon Foods to buy Marrick Dairies": "Quillon Foods agreed to buy Marrick Dairies, a Cork cheese "
             "maker, for €95 million. Marrick makes 40,000 tonnes of cheese a year. The regional newspaper Cork "
-            "Business Weekly reported in May that Harwell Partners had hired bankers to sell Marrick.",
+            "Business Weekly reported in May that Harwell Partners had appointed advisers to sell Marrick.",
         },
     )
     # ("seller": who sells; not what the first sentence about Marrick says)
@@ -3517,7 +3517,7 @@ def test_a_keyword_query_ending_in_a_doer_asks_who_does_the_act(encode: Callable
     ask = _answering(
         encode,
         {
-            "Orrel Robotics raises $20m": "Orrel Robotics raised $20m in a round led by Halden Ventures. Tovik "
+            "Orrel Robotics raises $20m": "Orrel Robotics raised $20m in a round led by Harrowby Ventures. Tovik "
             "Securities advised Orrel on the round, while law firm Skarre & Holm is its legal adviser.",
         },
     )
@@ -3549,13 +3549,13 @@ def test_a_question_the_article_reports_left_open_answers_as_not_told(
         encode,
         {
             "Ostrel buys Kanford Mills": "Ostrel Foods agreed to buy Kanford Mills, a flour miller, for €140 "
-            "million on Monday. Ostrel declined to say how many jobs would be cut at Kanford's two mills. It "
-            "declined to say how it would finance the break fee it may owe.",
+            "million on Monday. Ostrel refused to reveal how many workers it plans to lay off at Kanford's two "
+            "mills. It refused to reveal how it pays the break fee it may owe.",
         },
     )
-    # ("declined to say how many jobs would be cut": the count asked is not told)
-    answer = ask("How many jobs will Ostrel cut at Kanford Mills?")
-    assert not answer.abstained and "declined to say how many jobs would be cut" in answer.text
+    # ("refused to reveal how many workers it plans to lay off": the count asked is not told)
+    answer = ask("How many workers will Ostrel lay off at Kanford Mills?")
+    assert not answer.abstained and "refused to reveal how many workers it plans to lay off" in answer.text
     # (a question about another thing, how it is financed, leaves the fee's size untold by nothing)
     assert ask("How big is the break fee Ostrel may owe?").abstained
 
@@ -3567,8 +3567,7 @@ def test_a_value_after_a_possessive_standing_for_a_gapped_clause_is_that_names(
         encode,
         {
             "Arlow and Brennet mutuals to merge": "Arlow Mutual and Brennet Mutual, two building societies in "
-            "Leeds, have agreed to merge. Arlow's members will vote at a special meeting on 12 May and Brennet's "
-            "on June 3.",
+            "Leeds, have agreed to merge. Arlow's members will vote in Leeds on 12 May and Brennet's on June 3.",
         },
     )
     # ("and Brennet's on June 3": Brennet's members' vote, not Arlow's)
@@ -3598,10 +3597,10 @@ def test_a_name_asked_said_untyped_in_the_sentence_before_is_no_other_party(
         {
             "Brisk Rail buys trains": "Brisk Rail, the operator of commuter services around Leeds, agreed on "
             'Monday to lease 20 new trains from Harlow Leasing.\n\n"Our riders have waited long enough for '
-            'this," Brisk managing director Callum Orrey said. The first trains are due to enter service in '
+            'this," Brisk managing director Callum Orrey said. The first carriages should carry passengers from '
             "December 2028.",
             "Tamsin Freight": "Tamsin Freight employs 1,150 people.",
         },
     )
     # (the sentence before names a person only, titled by the company asked: not another party)
-    assert ask("When will Brisk Rail's first trains enter service?").short == "December 2028"
+    assert ask("When will Brisk Rail's first carriages carry passengers?").short == "December 2028"

@@ -2807,15 +2807,22 @@ def _names_a_kind(noun: str, found: Sequence[Candidate]) -> bool:
     )
 
 
+def _first_listed(c: Candidate, value: Entity) -> Any:
+    """The head of the name's phrase, or of the first of the names listed or in apposition with it,
+    as the parse reads it (None if the name is no span of the parse)."""
+    t = _value_root(c, value)
+    while t is not None and t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
 def _oblique_of(c: Candidate, value: Entity, act: str) -> bool:
     """Whether the name, or the first of those listed with it, is the other party of a transfer the
     act (of its stem) makes: "sell the berths to Kallby" names who buys, "buy it from Kallby" who
     sells, neither who does the act (not one who does it "with" or "alongside" the doer)."""
-    t = _value_root(c, value)
+    t = _first_listed(c, value)
     if t is None:
         return False
-    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
-        t = t.head
     preposition = t.head
     return (
         t.dep_ == "pobj"
@@ -2832,11 +2839,9 @@ def _placed(c: Candidate, value: Entity) -> bool:
     thing is or an act is done, and so is no one who does the act asked ("Who will buy the plant?").
     Not of the clause's subject or a passive's agent: "Bankers at Orwin Bank advised X", "arranged
     by bankers at Orwin Bank" name who did it."""
-    t = _value_root(c, value)
+    t = _first_listed(c, value)
     if t is None:
         return False
-    while t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
-        t = t.head
     preposition = t.head
     doer = preposition.head.dep_ in _SUBJECTS or preposition.head.head.dep_ == "agent"
     return t.dep_ == "pobj" and preposition.lower_ in _LOCATIVE and not doer
@@ -2937,8 +2942,8 @@ def _untold(question: Question, c: Candidate) -> bool:
 
 def _left_open(noun: Any) -> bool:
     """Whether the noun is what a question the sentence reports, as a clause of a verb, asks about,
-    and so left unanswered ("X declined to say how many jobs would be cut"; not a relative clause,
-    "the jobs that would be cut", nor a question about another thing, "how it would finance the
+    and so left unanswered ("X would not say how many stores it plans to shut"; not a relative
+    clause, "the stores that it plans to shut", nor a question about another thing, "how it pays the
     fee")."""
     if clause_head(noun).dep_ not in ("ccomp", "xcomp", "csubj"):
         return False
@@ -3479,7 +3484,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
     before = _parties_before(c)
     # (a name asked that the sentence before says but the model did not read as one is a title, not
-    # another party: "Westmarch managing director Callum Reddaway said ...")
+    # another party: "Brisk managing director Callum Orrey said ...")
     if before and not any(asked(name) for name in before) and not (c.after and asked(c.after)):
         return False  # "its" may stand for what the sentence before names, which is not what was asked
     if not before and c.opening and not asked(c.text) and not any(asked(name) for name in c.opening):
