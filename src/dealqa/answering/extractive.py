@@ -3666,9 +3666,8 @@ def _shares_relative_subject(c: Candidate, verb: Any) -> bool:
     if not any(t.dep_ in _SUBJECTS and t.tag_ in ("WDT", "WP") for t in relative.children):
         return False
     inside = {t.i for t in verb.subtree}
-    named = any(
-        e.label in NAME_TYPES and _value_root(c, e) is not None and _value_root(c, e).i in inside for e in c.entities
-    )
+    roots = [_value_root(c, e) for e in c.entities if e.label in NAME_TYPES]
+    named = any(r is not None and r.i in inside for r in roots)
     return not named and not any(t.morph.get("PronType") == ["Dem"] for t in verb.subtree)
 
 
@@ -4141,10 +4140,11 @@ def _gapped_for_another(question: Question, c: Candidate, value: Entity) -> bool
         return False
     # (no verb between the name and the value: the value is in the clause it stands for)
     before = [t for t in gapped if t.i < root.i and not any(w.pos_ in ("VERB", "AUX") for w in doc[t.i + 1 : root.i])]
-    head = clause_head(root)
-    subject = next((t for t in head.children if t.dep_ in _SUBJECTS), None)
-    owner = before[-1] if before else None
-    owner = owner or next((t for t in subject.children if t.dep_ == "poss"), None) if subject is not None else owner
+    if before:
+        owner = before[-1]
+    else:
+        subject = next((t for t in clause_head(root).children if t.dep_ in _SUBJECTS), None)
+        owner = next((t for t in subject.children if t.dep_ == "poss"), None) if subject is not None else None
     return owner is not None and owner.text[:1].isupper() and fold(owner.text) not in owners
 
 
