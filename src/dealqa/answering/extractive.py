@@ -1042,6 +1042,12 @@ class ExtractiveAnswerer:
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
+            # (nor a word of what its article's title tells of, other than the thing asked or one
+            # that tells it from another the article says: "the takeover" of an article headed
+            # "Arlo to buy Kerrow" is what its sentences are about)
+            if missing and c.on_topic:
+                core = {question.thing, question.counted, *terms(question.equated)}
+                missing -= terms(c.title) - core - _told_apart(question, c, around or relevant)
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1343,8 +1349,14 @@ class ExtractiveAnswerer:
         # Of a sentence's values, the one the question's preposition governs: "at C$3.40 each", not
         # "$25 million of new shares" of "will buy $25 million of new shares at C$3.40 each" for "At
         # what price is X buying shares?"
-        governed = {_key(v)[:2] for v in tied if _governed_by(question, v.candidate, v.entity)}
-        tied = [v for v in tied if _key(v)[:2] not in governed or _governed_by(question, v.candidate, v.entity)]
+        # (and so is a value holding it: "on Friday, 11 May" for "On what date ...")
+        held = [_governed_by(question, v.candidate, v.entity) for v in tied]
+        held = [
+            h or any(g and _inside(w, v) for w, g in zip(tied, held, strict=True))
+            for v, h in zip(tied, held, strict=True)
+        ]
+        governed = {_key(v)[:2] for v, h in zip(tied, held, strict=True) if h}
+        tied = [v for v, h in zip(tied, held, strict=True) if _key(v)[:2] not in governed or h]
         # The fullest of overlapping values: "Duluth, Minnesota", not "Minnesota" alone.
         tied = [v for v in tied if not any(_inside(v, w) for w in tied)]
         # A price of what is asked goes before a sum said only near the act ("will pay for it with a
@@ -1663,15 +1675,33 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     ]
     if not named and given.dep_ == "compound":  # (a bare title before the name)
         at = _title_start(question.role, c, person)
-        named = list(_title_holders(c, person, at if at >= 0 else given.left_edge.idx))
-        # (whose holder is not known where the sentence makes another company a subject: "Chief
-        # executive X said Harwell would keep ..." after a sentence about another company)
-        if any(
-            e.label == "ORG" and e.role in _SUBJECTS and not any(mentioned(c.text[e.start : e.end], n) for n in named)
-            for e in c.entities
-        ):
+        at = at if at >= 0 else given.left_edge.idx
+        named = list(_title_holders(c, person, at))
+        # (where the sentence makes another company a subject, the holder is the one that comes
+        # first if nothing else holds it, "X is selling ..., said chief executive Y"; after it, it
+        # is not known: "Chief executive Y said Harwell would keep ..." after a sentence about
+        # another company)
+        firms = _firm_subjects(c, person)
+        named = named or [c.text[e.start : e.end] for e in firms if e.end <= at]
+        if any(not any(mentioned(c.text[e.start : e.end], n) for n in named) for e in firms):
             return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
+
+
+def _firm_subjects(c: Candidate, person: Entity) -> list[Entity]:
+    """The sentence's names of companies that are subjects, as the model types them: organisations,
+    and one-word "persons" ahead of the person and no word of its name, as the model often types a
+    company it has not seen ("Dalmarova, based in Porto, is selling ..., said chief executive Ana
+    Roe"). After the person, such a one-word name is as likely a person, so it shows no company."""
+    own = c.text[person.start : person.end].split()
+
+    def firm(e: Entity) -> bool:
+        name = c.text[e.start : e.end]
+        return e.label == "ORG" or (
+            e.label == "PERSON" and " " not in name and name not in own and e.end <= person.start
+        )
+
+    return [e for e in c.entities if e.role in _SUBJECTS and firm(e)]
 
 
 def _title_start(role: str, c: Candidate, name: Entity) -> int:
@@ -2574,42 +2604,61 @@ def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -
     thing (not "the eastern plant" for "the new plant": its modifiers say which one it is), the one
     its article's title tells of, where no other sentence of the article says another of its kind
     ("the southern line" besides "the northern line")."""
-    asked = _asked_modifiers(question)
-    definite = {
-        stem(t.lemma_.lower())
-        for t in _doc(c.text)
-        if t.pos_ == "NOUN" and [d.lower_ for d in t.children if d.i < t.i] == ["the"]
-    }
-
-    def kinds(noun: Any) -> set[tuple[str, str]]:  # (its modifiers of a kind, not "21-year")
-        return {
-            (m.pos_, stem(m.lemma_.lower()))
-            for m in noun.children
-            if m.dep_ in ("amod", "compound") and not any(d.dep_ == "nummod" for d in m.children)
-        }
-
-    modifiers = {
-        stem(t.lemma_.lower()): kinds(t)
-        for t in _doc(question.text)
-        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
-    }
-    said = {(noun, m) for noun, words in modifiers.items() for m in words}
-    for o in others:
-        if o.article_id == c.article_id:
-            said |= {
-                (stem(t.lemma_.lower()), m)
-                for t in _doc(o.text)
-                if stem(t.lemma_.lower()) in modifiers
-                for m in kinds(t)
-            }
+    asked = _asked_modifiers(question) | _told_apart(question, c, others)
+    definite = _definite_nouns(c.text)
     titled = terms(c.title)
     return {
         word
-        for noun, words in modifiers.items()
-        # (another word of a part of speech the question's are, said of the noun, tells another apart)
-        if not {m for n, m in said if n == noun and m[0] in {p for p, _ in words}} - words
-        for _, word in words
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
+        for _, word in _kinds(t)
         if word in titled and word not in asked
+    }
+
+
+def _told_apart(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
+    """The stems of the question's words modifying a noun the sentence says with "the" alone, which
+    another sentence of its article says with another word of that part of speech, as the parses
+    read them: "northern" of "the northern line" for "The line carries ..." where the article also
+    says "the southern line" (which line it points back at is not known)."""
+    definite = _definite_nouns(c.text)
+    modifiers = {
+        stem(t.lemma_.lower()): _kinds(t)
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
+    }
+    said = {
+        (stem(t.lemma_.lower()), m)
+        for o in others
+        if o.article_id == c.article_id
+        for t in _doc(o.text)
+        if stem(t.lemma_.lower()) in modifiers and not t.ent_type_  # (not a word of a name: "Lumeno Lotteries")
+        for m in _kinds(t)
+    }
+    return {
+        word
+        for noun, words in modifiers.items()
+        if {m for n, m in said if n == noun and m[0] in {p for p, _ in words}} - words
+        for _, word in words
+    }
+
+
+def _definite_nouns(text: str) -> set[str]:
+    """The stems of the nouns the sentence says with "the" alone before them, as the parse reads it."""
+    return {
+        stem(t.lemma_.lower())
+        for t in _doc(text)
+        if t.pos_ == "NOUN" and [d.lower_ for d in t.children if d.i < t.i] == ["the"]
+    }
+
+
+def _kinds(noun: Any) -> set[tuple[str, str]]:
+    """The part of speech and stem of each word that says which of its kind the noun is (not
+    "21-year")."""
+    return {
+        (m.pos_, stem(m.lemma_.lower()))
+        for m in noun.children
+        if m.dep_ in ("amod", "compound") and not any(d.dep_ == "nummod" for d in m.children)
     }
 
 
@@ -3444,9 +3493,10 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return any(_named(question, n, text, part=True) for n in question.names)
 
     # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
-    # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
+    # employees, led the round in Marlow Pay": no head-count of Marlow Pay). (A question naming
+    # no one, "When was it founded?" about the names of the turn before, may ask of it.)
     owner = _relative_owner(c, value)
-    if owner and not asked(owner):
+    if owner and question.names and not asked(owner):
         return False
     if _names_all(question, c):
         # ...but a place whose clause names another party and none of the question's is that
@@ -3640,14 +3690,19 @@ def _referred(c: Candidate, value: Entity) -> set[str]:
 
 def _relative_owner(c: Candidate, value: Entity) -> str:
     """The name a relative clause holding the value is said of ("Fenwick Capital" of "Fenwick
-    Capital, which has 400 employees"), as the parse reads it, or "". Not a place: "in Omaha, where
-    Platte Ridge was founded in 1912" tells of Platte Ridge."""
+    Capital, which has 400 employees"), or a participle's phrase is ("Fenwick Capital, a fund
+    founded in 2009"), as the parse reads it, or "". Not a place: "in Omaha, where Platte Ridge was
+    founded in 1912" tells of Platte Ridge."""
     root = _value_root(c, value)
     if root is None:
         return ""
     head = clause_head(root)
     if head.dep_ == "conj" and _shares_relative_subject(c, head):
         head = clause_head(head.head)
+    if head.dep_ == "acl" and head.pos_ == "VERB":
+        # (a reduced relative clause: of the name, or of the name the noun it describes is apposed to)
+        noun = head.head.head if head.head.dep_ == "appos" else head.head
+        return _entity_at(c, noun.idx, NAME_TYPES - PLACE_TYPES)
     if head.dep_ != "relcl":
         return ""
     return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
