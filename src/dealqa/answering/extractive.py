@@ -3759,14 +3759,22 @@ def _locates_thing(c: Candidate, name: Entity, acts: bool = False) -> bool:
         token = token.head  # the first of "Bergen, Oslo and Gdansk", "Gdansk" of "Gdansk, Poland"
     place = any(e.label in PLACE_TYPES and e.start <= token.idx < e.end for e in c.entities)
     preposition = token.head
-    return (
+    if (
         place
         and token.dep_ == "pobj"
         and preposition.lower_ in _LOCATIVE
         and preposition.head.pos_ in ("NOUN", "PROPN", *(("VERB",) if acts else ()))
         # (not of the clause's subject: "Its site at Gdansk handled ..." is the Gdansk site's figure)
         and preposition.head.dep_ not in ("nsubj", "nsubjpass")
+    ):
+        return True
+    # (a place listed right after one, which the parser took apart: "in Poland, the Czech Republic
+    # and Romania")
+    prior = next(
+        (e for e in c.entities if e.label in PLACE_TYPES and c.text[e.end : name.start] in (", ", " and ")),
+        None,
     )
+    return name.label in PLACE_TYPES and prior is not None and _locates_thing(c, prior, acts)
 
 
 def _untyped_modifier(text: str, name: Entity) -> bool:
