@@ -3621,6 +3621,16 @@ def test_a_bare_title_after_a_clause_is_held_at_the_company_its_subject_names(
     # (the model types the one-word company as a person; the title is still its, not its owner's)
     assert ask("Who is the chief executive of Dalmarova?").short == "Ana Ribeiro"
     assert ask("Who is the chief executive of Serrat Holdinga?").short != "Ana Ribeiro"
+    # (a company subject the article's title does not name is another, talked of: no holder)
+    ask = _answering(
+        encode,
+        {
+            "Calvy Software to buy Pelt Analytics": "Brenford Systems and other large rivals have left smaller "
+            "software firms little choice but to merge, said chief executive Mira Tull, announcing a deal to buy "
+            "Pelt Analytics for $85 million.",
+        },
+    )
+    assert ask("Who is Brenford's chief executive?").short != "Mira Tull"
 
 
 def test_a_participle_describing_a_name_tells_of_that_name(
@@ -3639,6 +3649,15 @@ def test_a_participle_describing_a_name_tells_of_that_name(
     assert ask("When was Morvik Tools founded?").short != "1902"
     # (the date the preposition asked governs is the whole of "Tuesday, 14 May", not the day alone)
     assert ask("On what date was the deal signed?").short == "Tuesday, 14 May"
+    # (a participle's phrase naming the one asked tells of its act: "hired by Arvid in 2022")
+    ask = _answering(
+        encode,
+        {
+            "Arvid fund closes": "Arvid Partners has closed its third fund at $900 million. Tessa Morley, hired by "
+            "Arvid in 2022 as finance chief, said demand from pension funds had been strong.",
+        },
+    )
+    assert ask("When did Arvid hire its finance chief?").short == "2022"
 
 
 def test_a_word_of_what_the_title_tells_of_need_not_be_said_again(
@@ -3657,6 +3676,16 @@ def test_a_word_of_what_the_title_tells_of_need_not_be_said_again(
     assert ask("On what date does the new licence to run the Orsk state lottery start?").short == "March 1, 2028"
     # (a word the title does not say still must be: no casino licence is told of)
     assert not ask("When does Harlow Gaming's casino licence start?").short
+    ask = _answering(
+        encode,
+        {
+            "Pinfold Airports signs new loan": "Pinfold Airports has signed a loan with four banks to refinance its "
+            "debt.\n\nIts old loan, which it repaid on Friday, carried an interest rate of 6.2% and was due to "
+            "mature in 2027.",
+        },
+    )
+    # (nor one the sentence tells apart with a word of its own: "its old loan" is no new loan)
+    assert not ask("What interest rate does Pinfold's new loan carry?").short
 
 
 def test_a_place_listed_after_one_the_parser_took_apart_is_still_where_the_act_is_done(

@@ -1043,11 +1043,12 @@ class ExtractiveAnswerer:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
             missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
             # (nor a word of what its article's title tells of, other than the thing asked or one
-            # that tells it from another the article says: "the takeover" of an article headed
-            # "Arlo to buy Kerrow" is what its sentences are about)
+            # that tells it from another the article or the sentence says: "the takeover" of an
+            # article headed "Arlo to buy Kerrow" is what its sentences are about)
             if missing and c.on_topic:
                 core = {question.thing, question.counted, *terms(question.equated)}
-                missing -= terms(c.title) - core - _told_apart(question, c, around or relevant)
+                apart = _told_apart(question, c, around or relevant) | _modified_otherwise(question, c)
+                missing -= terms(c.title) - core - apart
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1678,11 +1679,14 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
         at = at if at >= 0 else given.left_edge.idx
         named = list(_title_holders(c, person, at))
         # (where the sentence makes another company a subject, the holder is the one that comes
-        # first if nothing else holds it, "X is selling ..., said chief executive Y"; after it, it
-        # is not known: "Chief executive Y said Harwell would keep ..." after a sentence about
-        # another company)
+        # first, if nothing else holds it and the article's title names it, "X is selling ...,
+        # said chief executive Y" under "X sells ..."; else it is not known: "Chief executive Y
+        # said Harwell would keep ..." after a sentence about another company, or "Rivals such as
+        # Harwell ..., said chief executive Y" in an article about another)
         firms = _firm_subjects(c, person)
-        named = named or [c.text[e.start : e.end] for e in firms if e.end <= at]
+        named = named or [
+            c.text[e.start : e.end] for e in firms if e.end <= at and mentioned(c.text[e.start : e.end], c.title)
+        ]
         if any(not any(mentioned(c.text[e.start : e.end], n) for n in named) for e in firms):
             return False
     return not named or not question.names or any(_named(question, n, h) for n in question.names for h in named)
@@ -1690,15 +1694,20 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
 
 def _firm_subjects(c: Candidate, person: Entity) -> list[Entity]:
     """The sentence's names of companies that are subjects, as the model types them: organisations,
-    and one-word "persons" ahead of the person and no word of its name, as the model often types a
-    company it has not seen ("Dalmarova, based in Porto, is selling ..., said chief executive Ana
-    Roe"). After the person, such a one-word name is as likely a person, so it shows no company."""
+    and one-word "persons" ahead of the person, no word of its name, that the article's title names:
+    the model often types a company it has not seen as a person ("Dalmarova, based in Porto, is
+    selling ..., said chief executive Ana Roe" under "Dalmarova sells marinas"). Another such
+    name is as likely a person ("Kowalski, who founded Velta, will join ..., said ...")."""
     own = c.text[person.start : person.end].split()
 
     def firm(e: Entity) -> bool:
         name = c.text[e.start : e.end]
         return e.label == "ORG" or (
-            e.label == "PERSON" and " " not in name and name not in own and e.end <= person.start
+            e.label == "PERSON"
+            and " " not in name
+            and name not in own
+            and e.end <= person.start
+            and mentioned(name, c.title)
         )
 
     return [e for e in c.entities if e.role in _SUBJECTS and firm(e)]
@@ -2643,6 +2652,21 @@ def _told_apart(question: Question, c: Candidate, others: Sequence[Candidate]) -
     }
 
 
+def _modified_otherwise(question: Question, c: Candidate) -> set[str]:
+    """The stems of the question's words modifying a noun that the sentence says with a word of its
+    own that says which of its kind it is, as the parses read them: "new" of "the new loan" where the
+    sentence says "its old loan", "net" of "net profit" where it says "operating profit"."""
+    said = {stem(t.lemma_.lower()): _kinds(t) for t in _doc(c.text) if t.pos_ == "NOUN"}
+    asked = terms(question.text)
+    return {
+        word
+        for t in _doc(question.text)
+        if t.pos_ == "NOUN" and {w for _, w in said.get(stem(t.lemma_.lower()), set())} - asked
+        # (and of the noun it is a word of, where the parser makes it one: "net profit rise")
+        for _, word in _kinds(t) | (_kinds(t.head) if t.dep_ == "compound" else set())
+    }
+
+
 def _definite_nouns(text: str) -> set[str]:
     """The stems of the nouns the sentence says with "the" alone before them, as the parse reads it."""
     return {
@@ -3493,10 +3517,15 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         return any(_named(question, n, text, part=True) for n in question.names)
 
     # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
-    # employees, led the round in Marlow Pay": no head-count of Marlow Pay). (A question naming
-    # no one, "When was it founded?" about the names of the turn before, may ask of it.)
+    # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
     owner = _relative_owner(c, value)
-    if owner and question.names and not asked(owner):
+    if owner and not asked(owner):
+        return False
+    # ...and so is one in a participle's phrase describing another name ("Hallan Saws, a saw maker
+    # founded in 1902"), unless the phrase names one asked ("Ana Roe, hired by Arvid in 2022", an
+    # act of Arvid's) or the question names no one ("When was it founded?" after a turn naming it)
+    described, said = _participle_owner(c, value)
+    if described and question.names and not asked(described) and not any(asked(n) for n in said):
         return False
     if _names_all(question, c):
         # ...but a place whose clause names another party and none of the question's is that
@@ -3690,22 +3719,31 @@ def _referred(c: Candidate, value: Entity) -> set[str]:
 
 def _relative_owner(c: Candidate, value: Entity) -> str:
     """The name a relative clause holding the value is said of ("Fenwick Capital" of "Fenwick
-    Capital, which has 400 employees"), or a participle's phrase is ("Fenwick Capital, a fund
-    founded in 2009"), as the parse reads it, or "". Not a place: "in Omaha, where Platte Ridge was
-    founded in 1912" tells of Platte Ridge."""
+    Capital, which has 400 employees"), as the parse reads it, or "". Not a place: "in Omaha, where
+    Platte Ridge was founded in 1912" tells of Platte Ridge."""
     root = _value_root(c, value)
     if root is None:
         return ""
     head = clause_head(root)
     if head.dep_ == "conj" and _shares_relative_subject(c, head):
         head = clause_head(head.head)
-    if head.dep_ == "acl" and head.pos_ == "VERB":
-        # (a reduced relative clause: of the name, or of the name the noun it describes is apposed to)
-        noun = head.head.head if head.head.dep_ == "appos" else head.head
-        return _entity_at(c, noun.idx, NAME_TYPES - PLACE_TYPES)
     if head.dep_ != "relcl":
         return ""
     return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
+
+
+def _participle_owner(c: Candidate, value: Entity) -> tuple[str, list[str]]:
+    """The name a participle's phrase holding the value describes, as the parse reads it ("Fenwick
+    Capital" of "Fenwick Capital, a fund founded in 2009,", the name beside the noun it describes),
+    with the names the phrase itself says ("hired by Arvid in 2022"), or ("", [])."""
+    root = _value_root(c, value)
+    head = clause_head(root) if root is not None else None
+    if head is None or head.dep_ != "acl" or head.pos_ != "VERB":
+        return "", []
+    noun = head.head.head if head.head.dep_ == "appos" else head.head
+    inside = {t.idx for t in head.subtree}
+    said = [c.text[e.start : e.end] for e in c.entities if e.start in inside and e.label in NAME_TYPES]
+    return _entity_at(c, noun.idx, NAME_TYPES - PLACE_TYPES), said
 
 
 def _shares_relative_subject(c: Candidate, verb: Any) -> bool:
