@@ -3672,8 +3672,11 @@ def test_a_word_of_what_the_title_tells_of_need_not_be_said_again(
             "one expires.",
         },
     )
-    # ("the new licence" of an article headed "... wins Orsk state lottery licence" is that licence)
-    assert ask("On what date does the new licence to run the Orsk state lottery start?").short == "March 1, 2028"
+    # ("the new licence" of an article headed "... wins Orsk state lottery licence" is that licence:
+    # the sentence is quoted, with no short answer, as the title alone ties it to the question)
+    answer = ask("On what date does the new licence to run the Orsk state lottery start?")
+    assert not answer.abstained and not answer.short
+    assert answer.text.startswith("The new licence starts on March 1, 2028"), answer.text
     # (a word the title does not say still must be: no casino licence is told of)
     assert not ask("When does Harlow Gaming's casino licence start?").short
     ask = _answering(

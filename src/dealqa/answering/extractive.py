@@ -190,6 +190,7 @@ class Value:
     text: str
     tie: float  # the candidate's score plus how close the value's clause is to the question
     named: bool  # its sentence names everything the question names
+    by_title: bool = False  # its sentence leaves out words of the question that only its article's title says
 
 
 @dataclass(frozen=True)
@@ -387,10 +388,11 @@ class ExtractiveAnswerer:
                     or _row_label_asked(question, v.candidate.text, v.candidate.entities)
                 ]
             if values:
-                # (a follow-up about an unknown name: the sentence, for the reader to judge)
+                # (a follow-up about an unknown name, or a sentence that leaves out words only its
+                # article's title says: the sentence, for the reader to judge)
                 return (
                     _compose([values[0].candidate])
-                    if question.unresolved
+                    if question.unresolved or values[0].by_title
                     else _compose_value(question, values, relevant)
                 )
             # "How much did X pay Y?" where the articles say Y pays X: the premise is the wrong way round
@@ -1001,6 +1003,7 @@ class ExtractiveAnswerer:
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float, float, str]] = []
+        entitled: set[tuple[str, int]] = set()  # (the sentences the article's title speaks for)
         # the years the question states ("in 2023"), which a value's clause must not contradict
         dated = set() if _TIMES & set(question.types) else {y for e in _doc(question.text).ents for y in _years(e.text)}
         # the noun of "What is X's NOUN?" must be said, and so must the noun of a "what NOUN" that
@@ -1048,7 +1051,10 @@ class ExtractiveAnswerer:
             if missing and c.on_topic:
                 core = {question.thing, question.counted, *terms(question.equated)}
                 apart = _told_apart(question, c, around or relevant) | _modified_otherwise(question, c)
-                missing -= terms(c.title) - core - apart
+                titled = missing & terms(c.title) - core - apart
+                if titled:
+                    entitled.add((c.article_id, c.start))
+                missing -= titled
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1291,7 +1297,14 @@ class ExtractiveAnswerer:
             ages = {t for _, _, t, *_, measures in found if measures == "age"}
             wrong |= {t for c, e, t, *_, measures in found if measures != "age" and not _lasts(c, e)} - ages
         tied = [
-            Value(c, e, text, c.score + closeness[p] + covered + asked + fit[text], _names_all(question, c))
+            Value(
+                c,
+                e,
+                text,
+                c.score + closeness[p] + covered + asked + fit[text],
+                _names_all(question, c),
+                (c.article_id, c.start) in entitled,
+            )
             for c, e, text, p, covered, asked, measures in found
             if _tied(question, c, e, text, covered, closeness[p], measures) and text not in wrong
         ]
