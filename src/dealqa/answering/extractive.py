@@ -1048,13 +1048,11 @@ class ExtractiveAnswerer:
             # (nor a word of what its article's title tells of, other than the thing asked or one
             # that tells it from another the article or the sentence says: "the takeover" of an
             # article headed "Arlo to buy Kerrow" is what its sentences are about)
+            titled: set[str] = set()
             if missing and c.on_topic:
                 core = {question.thing, question.counted, *terms(question.equated)}
                 apart = _told_apart(question, c, around or relevant) | _modified_otherwise(question, c)
                 titled = missing & terms(c.title) - core - apart
-                if titled:
-                    entitled.add((c.article_id, c.start))
-                missing -= titled
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1065,8 +1063,11 @@ class ExtractiveAnswerer:
                 and _row_label_asked(question, c.text, c.entities)
                 and _told_in_article(c, missing & _capitalised(question), around or relevant)
             )
+            missing -= titled
             if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
                 continue
+            if titled and not labelled:  # (only the title ties it to those words: no short answer)
+                entitled.add((c.article_id, c.start))
             if _another_of_kind(question, c, around or relevant):
                 continue  # "the raised offer" is not the first offer asked of
             if _owned_by_another(question, c):
