@@ -1063,10 +1063,14 @@ class ExtractiveAnswerer:
                 and _row_label_asked(question, c.text, c.entities)
                 and _told_in_article(c, missing & _capitalised(question), around or relevant)
             )
-            missing -= titled
-            if missing and not labelled and (c.relevance < _RESTATES or missing & _asked_modifiers(question)):
+            # (ruled out by the words it leaves out, but for the title's, and with them)
+            ruled_out = [
+                bool(words) and not labelled and (c.relevance < _RESTATES or bool(words & _asked_modifiers(question)))
+                for words in (missing - titled, missing)
+            ]
+            if ruled_out[0]:
                 continue
-            if titled and not labelled:  # (only the title ties it to those words: no short answer)
+            if ruled_out[1]:  # (the title alone ties it to the question: no short answer)
                 entitled.add((c.article_id, c.start))
             if _another_of_kind(question, c, around or relevant):
                 continue  # "the raised offer" is not the first offer asked of
