@@ -3613,9 +3613,9 @@ def test_a_bare_title_after_a_clause_is_held_at_the_company_its_subject_names(
         encode,
         {
             "Dalmarova sells marinas": "Dalmarova, based in Porto and owned by the Portuguese investment company "
-            "Serrat Holdinga, is selling to pay down debt and to concentrate on its repair yard in Setubal and its "
-            "charter fleet of 90 boats, said chief executive Ana Ribeiro.\n\nLisbon group Ondamar agreed to buy "
-            "nine marinas from Dalmarova for €200 million.",
+            "Serrat Holdinga, is selling the marinas to cut its borrowing and focus on its repair yard in Setubal "
+            "and its charter fleet of 90 boats, said chief executive Ana Ribeiro.\n\nLisbon group Ondamar agreed to "
+            "buy nine marinas from Dalmarova for €200 million.",
         },
     )
     # (the model types the one-word company as a person; the title is still its, not its owner's)
@@ -3641,14 +3641,14 @@ def test_a_participle_describing_a_name_tells_of_that_name(
         {
             "Morvik buys Hallan": "Morvik Tools, the Swedish maker of hand tools, has agreed to buy Hallan Saws, a "
             "family-owned Norwegian saw maker founded in 1902, for $40 million, the two companies said on Monday. "
-            "The deal was signed on Tuesday, 14 May, in Oslo.",
+            "Both boards put their names to it on Tuesday, 14 May, in Oslo.",
         },
     )
     # ("Hallan Saws, a ... saw maker founded in 1902": Hallan's founding, not its buyer's)
     assert ask("When was Hallan Saws founded?").short == "1902"
     assert ask("When was Morvik Tools founded?").short != "1902"
     # (the date the preposition asked governs is the whole of "Tuesday, 14 May", not the day alone)
-    assert ask("On what date was the deal signed?").short == "Tuesday, 14 May"
+    assert ask("On what date did both boards put their names to it?").short == "Tuesday, 14 May"
     # (a participle's phrase naming the one asked tells of its act: "hired by Arvid in 2022")
     ask = _answering(
         encode,
@@ -3666,19 +3666,19 @@ def test_a_word_of_what_the_title_tells_of_need_not_be_said_again(
     ask = _answering(
         encode,
         {
-            "Harlow Gaming wins Orsk state lottery licence": "Harlow Gaming has won a 12-year licence to run the "
-            "Orsk state lottery, the gaming regulator said on Monday. It will pay an upfront fee of €30 million "
-            "and a royalty of 8% of revenue. The new licence starts on March 1, 2028, the day after the current "
-            "one expires.",
+            "Harlow Gaming wins Orsk state lottery licence": "Harlow Gaming has been picked to operate the Orsk "
+            "state lottery for twelve years, the gaming regulator said on Monday. Harlow will hand over €30 million "
+            "at signing and a royalty of 8% of revenue.\n\nThe new licence begins on March 1, 2028, once the "
+            "present one lapses.",
         },
     )
     # ("the new licence" of an article headed "... wins Orsk state lottery licence" is that licence:
     # the sentence is quoted, with no short answer, as the title alone ties it to the question)
-    answer = ask("On what date does the new licence to run the Orsk state lottery start?")
+    answer = ask("When will the new licence for operating the Orsk state lottery begin?")
     assert not answer.abstained and not answer.short
-    assert answer.text.startswith("The new licence starts on March 1, 2028"), answer.text
+    assert answer.text.startswith("The new licence begins on March 1, 2028"), answer.text
     # (a word the title does not say still must be: no casino licence is told of)
-    assert not ask("When does Harlow Gaming's casino licence start?").short
+    assert not ask("When does Harlow Gaming's casino licence begin?").short
     ask = _answering(
         encode,
         {

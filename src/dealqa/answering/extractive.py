@@ -3824,8 +3824,8 @@ def _locates_thing(c: Candidate, name: Entity, acts: bool = False) -> bool:
         and preposition.head.dep_ not in ("nsubj", "nsubjpass")
     ):
         return True
-    # (a place listed right after one, which the parser took apart: "in Poland, the Czech Republic
-    # and Romania")
+    # (a place listed right after one, which the parser took apart: "in Latvia, the Czech Republic
+    # and Poland")
     prior = next(
         (e for e in c.entities if e.label in PLACE_TYPES and c.text[e.end : name.start] in (", ", " and ")),
         None,
