@@ -3705,3 +3705,23 @@ def test_a_place_listed_after_one_the_parser_took_apart_is_still_where_the_act_i
     )
     # (the parser hangs "the Czech Republic" on the verb: it is still one of the places listed, no party)
     assert ask("How many farmers use the Kelvo app?").short == "About 7,800 farmers"
+
+
+def test_a_table_row_labelled_with_the_noun_asked_is_quoted_though_no_value_is_typed(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brisk Pay raises 40 million euros": "Brisk Pay, the Tallinn payments start-up, has raised €40 million "
+            "from Kestrel Ventures and two angel investors, it said on Monday.\n\n| Term | Detail |\n|---|---|\n"
+            "| Liquidation preference | Non-participating, ranking ahead of earlier rounds |\n"
+            "| Board seats | Two for Kestrel Ventures |\n",
+        },
+    )
+    # (the cell answers in its own words, which hold no value of a type: the row is quoted)
+    answer = ask("What liquidation preference do Brisk Pay's new shares carry?")
+    assert not answer.abstained and not answer.short
+    assert answer.text.startswith("| Liquidation preference | Non-participating"), answer.text
+    # (a noun no row is labelled with is still not said)
+    assert ask("What dividend do Brisk Pay's new shares carry?").abstained

@@ -486,6 +486,16 @@ class ExtractiveAnswerer:
                 return abstain(f"The articles don't name the {question.kind}:", stating[:1], closest=1)
             if stating:
                 return _compose(stating[:1])
+            # A table's row labelled with the noun a "what NOUN" asks, in an article about the names
+            # asked, answers in its cell's own words: quoted, with no short answer ("| Liquidation
+            # preference | Non-participating |")
+            rows = [
+                c
+                for c in candidates[:_WEIGHED]
+                if c.on_topic and c.score >= self.min_score and _labelled_with(c.text, question.thing)
+            ]
+            if rows:
+                return _compose(rows[:1])
             return abstain(_not_said(question, candidates), candidates)
         if question.untyped:
             # "What are the terms of X's deal?": a sentence saying they were not disclosed answers
@@ -1849,6 +1859,16 @@ def _label_head_asked(label: str, asked: set[str]) -> bool:
         return bool(said) and said <= asked
 
     return bool(stated) and stated <= asked and (not left_out or (len(left_out) == 1 and relates(left_out[0])))
+
+
+def _labelled_with(text: str, noun: str) -> bool:
+    """Whether the sentence is a row of a two-column table whose label's head, as the parse reads
+    it, is the noun (a stem): "| Annual licence fee | ... |" for "fee"."""
+    cells = text.strip().strip("|").split("|")
+    if not noun or not text.lstrip().startswith("|") or len(cells) != 2:
+        return False
+    head = next((t for t in _doc(cells[0].strip("*_` ")) if t.head == t), None)
+    return head is not None and stem(head.lemma_.lower()) == noun
 
 
 def _label_end(text: str) -> int:
