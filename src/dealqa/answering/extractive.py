@@ -1054,15 +1054,16 @@ class ExtractiveAnswerer:
             missing -= question.part_of  # ("how much of the bond proceeds": the part need not say the whole)
             # (nor a word that says which of its kind a noun the sentence says again with "the" is:
             # "quay" of "the Arlo quay lease" where it says "Kerrow will pay for the lease ...")
-            missing -= _said_again(question, c, around or relevant) if missing and c.on_topic else set()
+            # (the words that tell the sentence's "the" nouns from others of their kind the article says)
+            apart = _told_apart(question, c, around or relevant) if missing and c.on_topic else set()
+            missing -= _said_again(question, c, apart) if missing and c.on_topic else set()
             # (nor a word of what its article's title tells of, other than the thing asked or one
             # that tells it from another the article or the sentence says: "the takeover" of an
             # article headed "Arlo to buy Kerrow" is what its sentences are about)
             titled: set[str] = set()
             if missing and c.on_topic:
                 core = {question.thing, question.counted, *terms(question.equated)}
-                apart = _told_apart(question, c, around or relevant) | _modified_otherwise(question, c)
-                titled = missing & terms(c.title) - core - apart
+                titled = missing & terms(c.title) - core - apart - _modified_otherwise(question, c)
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -2644,14 +2645,14 @@ def _asked_modifiers(question: Question) -> set[str]:
     }
 
 
-def _said_again(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
+def _said_again(question: Question, c: Candidate, apart: set[str]) -> set[str]:
     """The stems of the question's words that modify a noun, other than the one asked for, that the
     sentence says with a definite article alone, as the parses read them ("quay" of "the Arlo quay
     lease" where the sentence says "the lease"): the sentence points back at that
     thing (not "the eastern plant" for "the new plant": its modifiers say which one it is), the one
     its article's title tells of, where no other sentence of the article says another of its kind
-    ("the southern line" besides "the northern line")."""
-    asked = _asked_modifiers(question) | _told_apart(question, c, others)
+    ("the southern line" besides "the northern line": ``apart``, as ``_told_apart`` reads them)."""
+    asked = _asked_modifiers(question) | apart
     definite = _definite_nouns(c.text)
     titled = terms(c.title)
     return {
