@@ -3725,3 +3725,37 @@ def test_a_table_row_labelled_with_the_noun_asked_is_quoted_though_no_value_is_t
     assert answer.text.startswith("| Liquidation preference | Non-participating"), answer.text
     # (a noun no row is labelled with is still not said)
     assert ask("What dividend do Brisk Pay's new shares carry?").abstained
+
+
+def test_a_name_in_a_row_whose_label_the_question_says_only_as_a_circumstance_is_no_answer(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Orrin and Maldo form a ferry venture": "Orrin Shipping and Maldo Lines have formed a joint venture to "
+            "run ferries between Kell and Tarra, the companies said on Monday.\n\n| Term | Detail |\n|---|---|\n"
+            "| Joint venture | Kell Tarra Ferries Ltd |\n| Board | Six directors, three from each partner |\n"
+            "| Disputes | Arbitration in Geneva |\n",
+        },
+    )
+    # (the venture's own name is not who advised on it, nor where its disputes go)
+    assert not ask("Who advised Orrin Shipping on its joint venture with Maldo Lines?").short
+    assert "Geneva" in ask("Where will disputes between Orrin and Maldo over their joint venture be arbitrated?").short
+    # (a row whose label is a circumstance still answers with what it counts)
+    assert ask("How many directors will sit on the board of the Orrin-Maldo venture?").short.startswith("Six directors")
+
+
+def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Pellow buys Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies said "
+            "on Friday.\n\nVardo runs 40 clinics and two 24-hour animal hospitals in Kell and Tarra, employs 820 "
+            "people, 260 of them vets, and treated about 300,000 animals last year.",
+        },
+    )
+    assert ask("How many vets does Vardo employ?").short == "260 of them vets"
+    assert ask("How many people does Vardo employ?").short == "820 people"

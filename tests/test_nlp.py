@@ -89,6 +89,12 @@ def test_a_capitalised_word_the_model_took_for_a_function_word_is_part_of_the_na
     assert [lower[e.start : e.end] for e in entities(parse(lower)) if e.label == "PERSON"] == ["Marstad"]
 
 
+def test_a_place_the_model_types_in_part_is_its_whole_run_of_proper_nouns() -> None:
+    sentence = "The mill in Mount Arbel Springs will close in June."
+    places = [sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "GPE"]
+    assert places == ["Mount Arbel Springs"]
+
+
 def test_an_amount_in_pence_is_money() -> None:
     sentence = "The offer is worth 310p a share, a premium to the undisturbed price of 198.5p."
     money = [sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "MONEY"]

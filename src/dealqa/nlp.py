@@ -320,10 +320,11 @@ def _signed_number(text: str) -> bool:
 
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:
-    """A company's name as the run of proper nouns it is part of, when the model typed only part of
-    it ("Inc" of "Dunmere Press Inc"): the run's other words are capitalised words, not an acronym
-    ("Vantor CEO") nor another entity. (Not a person's: a title before a name is no part of it.)"""
-    if ent.label_ != "ORG":
+    """A company's or a place's name as the run of proper nouns it is part of, when the model typed
+    only part of it ("Inc" of "Dunmere Press Inc", "Hollin City" of "Port Hollin City"): the run's
+    other words are capitalised words, not an acronym ("Vantor CEO") nor another entity. (Not a
+    person's: a title before a name is no part of it.)"""
+    if ent.label_ not in ("ORG", "GPE", "LOC", "FAC"):
         return ent
     run = next((r for r in runs if r.start <= ent.start and ent.end <= r.end), None)
     if run is None or (run.start, run.end) == (ent.start, ent.end):

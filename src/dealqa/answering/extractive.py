@@ -1074,6 +1074,10 @@ class ExtractiveAnswerer:
                 and _row_label_asked(question, c.text, c.entities)
                 and _told_in_article(c, missing & _capitalised(question), around or relevant)
             )
+            # (a name a row's label names is no answer where the question says that label only as
+            # a circumstance of what it asks: "| Joint venture | Orrin Canning |" for "Who advised X
+            # on its joint venture?")
+            circumstance = labelled and _label_circumstance(question, c.text[: _label_end(c.text)])
             # (ruled out by the words it leaves out, but for the title's, and with them)
             ruled_out = [
                 bool(words) and not labelled and (c.relevance < _RESTATES or bool(words & _asked_modifiers(question)))
@@ -1107,7 +1111,7 @@ class ExtractiveAnswerer:
                 # ratio | 1.137 X shares per Y share |" for a ratio, not "| Employees | 4,200 |" for
                 # what X pays them)
                 retyped = labelled and (
-                    (e.label in NAME_TYPES and set(question.types) <= NAME_TYPES)
+                    (e.label in NAME_TYPES and set(question.types) <= NAME_TYPES and not circumstance)
                     or (
                         e.label in _NUMBERS
                         and set(question.types) <= _NUMBERS
@@ -1195,6 +1199,8 @@ class ExtractiveAnswerer:
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
                 row = labelled and e.start > _label_end(c.text)
+                if row and circumstance and e.label in NAME_TYPES:
+                    continue
                 if row:
                     text = _cell(c.text, e)  # the whole cell, as written: "20% from the second year"
                 # (a row that names no one is about what its article is about, as its label is, and
@@ -1831,6 +1837,18 @@ def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) ->
     # (not a whole the question asks a part of: "Grain" for "How many tonnes of the grain ...")
     asked = set(terms(question.text)) - question.part_of
     return bool(label) and valued and (label <= asked or _label_head_asked(cells[0], asked))
+
+
+def _label_circumstance(question: Question, label: str) -> bool:
+    """Whether the question states a row label's head only as the object of a preposition other
+    than "of", as the parse reads it: a circumstance of what is asked, not what the value is
+    ("| Joint venture | Orrin Canning |" for "Who advised X on its joint venture?"; but "| Staff |
+    1,200 |" for "What is the size of the staff?")."""
+    head = next((t for t in _doc(label.strip("|*_` ")) if t.head == t), None)
+    if head is None:
+        return False
+    said = [t for t in _doc(question.text) if stem(t.lemma_.lower()) == stem(head.lemma_.lower())]
+    return bool(said) and all(t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ != "of" for t in said)
 
 
 def _unnamed_row(c: Candidate) -> bool:
@@ -3318,12 +3336,16 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
     reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a counted whole the number
-    is a part of ("depots" of "2 of the 9 depots"), or None; or else the plural noun right after it,
-    which the parse of a table's cell may hang elsewhere ("| Export share | 900 tonnes to go |")."""
+    is a part of ("depots" of "2 of the 9 depots"), or the plural noun it is the subject of, its
+    verb left out ("vets" of "employs 900 people, 210 of them vets"), or None; or else the plural noun
+    right after it, which the parse of a table's cell may hang elsewhere ("| Export share | 900
+    tonnes to go |")."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None:
         return None
     after = span.doc[span.end] if span.end < len(span.doc) and span.doc[span.end].tag_ == "NNS" else None
+    if value.role == "nsubj" and span.root.head.tag_ == "NNS" and span.root.head.i >= span.end:
+        return span.root.head
     if value.role != "nummod":
         wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
         return next((w for w in wholes if w.tag_ == "NNS" and any(n.dep_ == "nummod" for n in w.children)), after)
@@ -3332,12 +3354,15 @@ def _counted(text: str, value: Entity) -> Any:
         return after
     between = span.doc[span.end : head.i]
     # (a hyphen joins a word to it: "farm-workers"; and a modifier may be one of several joined by
-    # "and": "daily and monthly lenses")
+    # "and": "daily and monthly lenses"; and the number may say of what whole it counts part:
+    # "210 of them vets")
+    whole = {t.i for of in span.root.children if of.lower_ == "of" for t in of.subtree}
     joined = [
         t
         for t in between
         if (t.head == head and (t.dep_ in ("compound", "amod") or t.text == "-"))
         or (t.dep_ in ("cc", "conj") and span.end <= t.head.i < head.i)
+        or t.i in whole
     ]
     return head if len(joined) == len(between) else None
 
