@@ -3759,3 +3759,28 @@ def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
     )
     assert ask("How many vets does Vardo employ?").short == "260 of them vets"
     assert ask("How many people does Vardo employ?").short == "820 people"
+
+
+def test_a_premise_with_the_parties_in_each_others_places_is_refused_whatever_the_verb(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Pellow to buy Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies "
+            "said on Friday.\n\nPellow is buying Vardo to add specialist surgery, its chief executive said. Of the "
+            "price, $20 million will be paid in new Pellow shares at an agreed price of $4.10 each, which will go to "
+            "Vardo's founder.\n\nThe regulator cleared the deal on condition that the company sells two clinics "
+            "in Kell.",
+        },
+    )
+    # (the sentences say Pellow buys Vardo: the refusal quotes one)
+    reversed_why = ask("Why did Vardo agree to buy Pellow Care?")
+    assert reversed_why.abstained and reversed_why.text.startswith("The articles don't say that"), reversed_why.text
+    assert "they say: “Pellow" in reversed_why.text
+    held = ask("Why did Pellow agree to buy Vardo?")
+    assert not held.abstained and held.text.startswith("Pellow is buying Vardo to add specialist surgery")
+    # ("acquire" is the act "buy" states, the parties the other way round)
+    reversed_price = ask("How much is Vardo paying to acquire Pellow Care?")
+    assert reversed_price.abstained and reversed_price.text.startswith("The articles don't say that")
+    assert not ask("How much is Pellow paying to acquire Vardo?").abstained

@@ -522,6 +522,13 @@ class ExtractiveAnswerer:
             if other is not None:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
+            # "Why did X agree to buy Y?" where the articles say Y is buying X
+            reversed_roles = self._reversed(question, relevant)
+            if reversed_roles is not None:
+                refused = abstain(
+                    f"The articles don't say that {question.topic}; they say:", [reversed_roles], closest=1
+                )
+                return replace(refused, finding=_FALSE_PREMISE)
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = _main_predicates(question.text, question.predicates)
@@ -1495,13 +1502,14 @@ class ExtractiveAnswerer:
         return denying[0] if denying else stating[0] if stating else leading[0]
 
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
-        """A leading sentence that states the question's act, by its very verb, with the question's
-        doer and the one it is done to in each other's places ("Y will pay X $40m" for "How much
-        did X pay Y?"), undenied, each by its whole name; None where any relevant sentence states
-        the act with either party in its place ("the bank will pay Y"), or any act with both ("X
-        agreed to acquire Y", "Y will be acquired by X"). Roles are read from the parse: a verb's
-        subject or a passive's agent, and its object, dative or passive subject, each a phrase
-        headed by a word of the name ("Y investors" is not Y)."""
+        """A leading sentence that states the question's act, by its verb or one the model puts as
+        near ("buy" for "acquire"), with the question's doer and the one it is done to in each
+        other's places ("Y will pay X $40m" for "How much did X pay Y?"), undenied, each by its whole
+        name; None where any relevant sentence states the act, by its very verb, with either party in
+        its place ("the bank will pay Y"), or any act with both ("X agreed to acquire Y", "Y will be
+        acquired by X"). Roles are read from the parse: a verb's subject or a passive's agent, and
+        its object, dative or passive subject, each a phrase headed by a word of the name ("Y
+        investors" is not Y)."""
         roles = [(a, s, o) for a, s, o in (_roles(question, t) for t in _acts(question)) if s and o]
         if not roles:
             return None
@@ -1515,9 +1523,13 @@ class ExtractiveAnswerer:
         for c in relevant[:_WEIGHED]:
             for t in (t for t in _doc(c.text) if t.pos_ == "VERB" and not any(n.dep_ == "neg" for n in t.children)):
                 lemma, doers, done = _roles(question, t, whole=True)
-                if any(stem(a) == stem(lemma) and o & doers and s & done for a, s, o in roles):
+                if any(o & doers and s & done and self._same_verb(a, lemma) for a, s, o in roles):
                     return c
         return None
+
+    def _same_verb(self, a: str, b: str) -> bool:
+        """Whether two verbs are one, or near in meaning to the model ("buy", "acquire")."""
+        return stem(a) == stem(b) or float(np.dot(*self._vectors([a, b]))) >= _SAME_VERB
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
