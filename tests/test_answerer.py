@@ -3736,12 +3736,14 @@ def test_a_name_in_a_row_whose_label_the_question_says_only_as_a_circumstance_is
             "Orrin and Maldo form a ferry venture": "Orrin Shipping and Maldo Lines have formed a joint venture to "
             "run ferries between Kell and Tarra, the companies said on Monday.\n\n| Term | Detail |\n|---|---|\n"
             "| Joint venture | Kell Tarra Ferries Ltd |\n| Board | Six directors, three from each partner |\n"
-            "| Disputes | Arbitration in Geneva |\n",
+            "| Disputes | Arbitration in Geneva |\n| Auditor | Ostler & Co |\n",
         },
     )
     # (the venture's own name is not who advised on it, nor where its disputes go)
     assert not ask("Who advised Orrin Shipping on its joint venture with Maldo Lines?").short
     assert "Geneva" in ask("Where will disputes between Orrin and Maldo over their joint venture be arbitrated?").short
+    # (a label said "as" what someone is acting is what the value is)
+    assert ask("Who is serving as auditor to the venture?").short == "Ostler & Co"
     # (a row whose label is a circumstance still answers with what it counts)
     assert ask("How many directors will sit on the board of the Orrin-Maldo venture?").short.startswith("Six directors")
 
@@ -3761,7 +3763,7 @@ def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
     assert ask("How many people does Vardo employ?").short == "820 people"
 
 
-def test_a_premise_with_the_parties_in_each_others_places_is_refused_whatever_the_verb(
+def test_a_why_question_with_the_parties_in_each_others_places_is_refused(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
     ask = _answering(
@@ -3780,7 +3782,24 @@ def test_a_premise_with_the_parties_in_each_others_places_is_refused_whatever_th
     assert "they say: “Pellow" in reversed_why.text
     held = ask("Why did Pellow agree to buy Vardo?")
     assert not held.abstained and held.text.startswith("Pellow is buying Vardo to add specialist surgery")
-    # ("acquire" is the act "buy" states, the parties the other way round)
-    reversed_price = ask("How much is Vardo paying to acquire Pellow Care?")
-    assert reversed_price.abstained and reversed_price.text.startswith("The articles don't say that")
-    assert not ask("How much is Pellow paying to acquire Vardo?").abstained
+
+
+def test_a_word_the_articles_title_says_in_other_words_need_not_be_said_again(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Kestrel to buy Boise chipmaker Orrin Devices for $3.1 billion": "Kestrel Semiconductor said on Monday "
+            "it had agreed to buy Orrin Devices for $40 a share in cash, valuing the Boise-based maker of sensor "
+            "chips at about $3.1 billion.\n\nThe deal is expected to close in the first half of 2031, subject to "
+            "approval by Orrin shareholders.\n\nBellmoor Partners is advising Orrin, with Tavish & Co acting as its "
+            "legal adviser. Quarry Lane is Kestrel's financial adviser.",
+            "Tarn Foods completes sale of bakery unit": "Tarn Foods has completed the sale of its bakery unit to "
+            "Hollin Bakes for $90 million, it said on Friday. The sale was first announced in March.",
+        },
+    )
+    # ("the sale" is what an article headed "Kestrel to buy ... Orrin" is about: its sentence is
+    # quoted, as one the title's own words let in is)
+    answer = ask("Who is advising Orrin Devices on the sale?")
+    assert not answer.abstained and answer.text.startswith("Bellmoor Partners is advising Orrin"), answer.text

@@ -47,7 +47,7 @@ _FORMAT = (
     ", quarters of a year as dates, gapped conjoined clauses with their verb, not an object's of-phrase"
     ", a person's name with a capitalised word the model took for a function word, amounts in pence"
     ", a place with a one-word larger place in apposition, a day with its date"
-    ", amounts in a currency's name after the number, place names as their whole run of proper nouns (spaCy 3.8 sm)"
+    ", amounts in a currency's name after the number, place names with the proper nouns before them (spaCy 3.8 sm)"
 )
 
 

@@ -320,17 +320,20 @@ def _signed_number(text: str) -> bool:
 
 
 def _whole_name(ent: Any, runs: list[Any]) -> Any:
-    """A company's or a place's name as the run of proper nouns it is part of, when the model typed
-    only part of it ("Inc" of "Dunmere Press Inc", "Hollin City" of "Port Hollin City"): the run's
-    other words are capitalised words, not an acronym ("Vantor CEO") nor another entity. (Not a
-    person's: a title before a name is no part of it.)"""
+    """A company's name as the run of proper nouns it is part of, when the model typed only part of
+    it ("Inc" of "Dunmere Press Inc"), and a place's as the words of that run before it ("Marcos
+    City" of "General Marcos City"; not "Osaka Plant", a place's name ending a facility's or a
+    brand's): the run's other words are capitalised words, not an acronym ("Vantor CEO") nor another
+    entity. (Not a person's: a title before a name is no part of it.)"""
     if ent.label_ not in ("ORG", "GPE", "LOC", "FAC"):
         return ent
     run = next((r for r in runs if r.start <= ent.start and ent.end <= r.end), None)
     if run is None or (run.start, run.end) == (ent.start, ent.end):
         return ent
+    if ent.label_ != "ORG":
+        run = ent.doc[run.start : ent.end]
     rest = [t for t in run if not ent.start <= t.i < ent.end]
-    if any(t.ent_type_ or not t.is_title for t in rest):
+    if not rest or any(t.ent_type_ or not t.is_title for t in rest):
         return ent
     return run
 

@@ -179,6 +179,9 @@ class Candidate:
     # where the sentence before names only places, the names of the nearest one before that in its
     # chunk that names a party
     earlier: tuple[str, ...] = ()
+    # the question's focus stems its article's title states, or a word of it means ("sale" of an
+    # article headed "X to sell its stations to Y")
+    in_title: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -387,6 +390,9 @@ class ExtractiveAnswerer:
                     if _noun_value(question, v.candidate, v.entity)
                     or _row_label_asked(question, v.candidate.text, v.candidate.entities)
                 ]
+            # (a sentence that leaves out words only its article's title says comes after one that
+            # says them all)
+            values = [v for v in values if not v.by_title] or values
             if values:
                 # (a follow-up about an unknown name, or a sentence that leaves out words only its
                 # article's title says: the sentence, for the reader to judge)
@@ -734,7 +740,7 @@ class ExtractiveAnswerer:
         acted = {
             stem(t.lemma_.lower()) for t in _doc(question.text) if t.pos_ == "NOUN" and t.dep_ in ("dobj", *_SUBJECTS)
         } & set(question.focus)
-        alike = self._alike(question, [s.text for s in pool.values()])
+        alike = self._alike(question, [*(s.text for s in pool.values()), *(s.title for s in pool.values())])
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
@@ -871,6 +877,9 @@ class ExtractiveAnswerer:
                     after.get((at.article_id, at.start), ""),
                     reasoned,
                     earlier.get((at.article_id, at.start), ()),
+                    frozenset(focus).intersection(
+                        terms(at.title).union(*(alike.get(w, ()) for w in content_words(at.title)))
+                    ),
                 )
         return sorted(found.values(), key=_rank)
 
@@ -1070,7 +1079,7 @@ class ExtractiveAnswerer:
             titled: set[str] = set()
             if missing and c.on_topic:
                 core = {question.thing, question.counted, *terms(question.equated)}
-                titled = missing & terms(c.title) - core - apart - _modified_otherwise(question, c)
+                titled = missing & c.in_title - core - apart - _modified_otherwise(question, c)
             standing = _said_in_role(question, c, around or relevant) if c.on_topic else {}
             missing -= set().union(*standing.values())
             # (a table's row is about what its article is about: its label, if the question states
@@ -1502,14 +1511,13 @@ class ExtractiveAnswerer:
         return denying[0] if denying else stating[0] if stating else leading[0]
 
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
-        """A leading sentence that states the question's act, by its verb or one the model puts as
-        near ("buy" for "acquire"), with the question's doer and the one it is done to in each
-        other's places ("Y will pay X $40m" for "How much did X pay Y?"), undenied, each by its whole
-        name; None where any relevant sentence states the act, by its very verb, with either party in
-        its place ("the bank will pay Y"), or any act with both ("X agreed to acquire Y", "Y will be
-        acquired by X"). Roles are read from the parse: a verb's subject or a passive's agent, and
-        its object, dative or passive subject, each a phrase headed by a word of the name ("Y
-        investors" is not Y)."""
+        """A leading sentence that states the question's act, by its very verb, with the question's
+        doer and the one it is done to in each other's places ("Y will pay X $40m" for "How much
+        did X pay Y?"), undenied, each by its whole name; None where any relevant sentence states
+        the act with either party in its place ("the bank will pay Y"), or any act with both ("X
+        agreed to acquire Y", "Y will be acquired by X"). Roles are read from the parse: a verb's
+        subject or a passive's agent, and its object, dative or passive subject, each a phrase
+        headed by a word of the name ("Y investors" is not Y)."""
         roles = [(a, s, o) for a, s, o in (_roles(question, t) for t in _acts(question)) if s and o]
         if not roles:
             return None
@@ -1523,13 +1531,9 @@ class ExtractiveAnswerer:
         for c in relevant[:_WEIGHED]:
             for t in (t for t in _doc(c.text) if t.pos_ == "VERB" and not any(n.dep_ == "neg" for n in t.children)):
                 lemma, doers, done = _roles(question, t, whole=True)
-                if any(o & doers and s & done and self._same_verb(a, lemma) for a, s, o in roles):
+                if any(stem(a) == stem(lemma) and o & doers and s & done for a, s, o in roles):
                     return c
         return None
-
-    def _same_verb(self, a: str, b: str) -> bool:
-        """Whether two verbs are one, or near in meaning to the model ("buy", "acquire")."""
-        return stem(a) == stem(b) or float(np.dot(*self._vectors([a, b]))) >= _SAME_VERB
 
     def _choose_each(self, relevant: list[Candidate], sides: tuple[str, str]) -> list[Candidate]:
         """For "A or B?": the best sentences on each alternative (those using its most telling
@@ -1853,14 +1857,17 @@ def _row_label_asked(question: Question, text: str, values: Sequence[Entity]) ->
 
 def _label_circumstance(question: Question, label: str) -> bool:
     """Whether the question states a row label's head only as the object of a preposition other
-    than "of", as the parse reads it: a circumstance of what is asked, not what the value is
+    than "of" or "as", as the parse reads it: a circumstance of what is asked, not what the value is
     ("| Joint venture | Orrin Canning |" for "Who advised X on its joint venture?"; but "| Staff |
-    1,200 |" for "What is the size of the staff?")."""
+    1,200 |" for "What is the size of the staff?", "| Auditor | Ostler & Co |" for "Who is serving
+    as auditor?")."""
     head = next((t for t in _doc(label.strip("|*_` ")) if t.head == t), None)
     if head is None:
         return False
     said = [t for t in _doc(question.text) if stem(t.lemma_.lower()) == stem(head.lemma_.lower())]
-    return bool(said) and all(t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ != "of" for t in said)
+    return bool(said) and all(
+        t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ not in ("of", "as") for t in said
+    )
 
 
 def _unnamed_row(c: Candidate) -> bool:
