@@ -3733,19 +3733,19 @@ def test_a_name_in_a_row_whose_label_the_question_says_only_as_a_circumstance_is
     ask = _answering(
         encode,
         {
-            "Orrin and Maldo form a ferry venture": "Orrin Shipping and Maldo Lines have formed a joint venture to "
-            "run ferries between Kell and Tarra, the companies said on Monday.\n\n| Term | Detail |\n|---|---|\n"
+            "Orrin and Maldo form a ferry venture": "Orrin Shipping and Maldo Lines are setting up a joint venture "
+            "that will run ferries between Kell and Tarra, the two firms announced.\n\n| Term | Detail |\n|---|---|\n"
             "| Joint venture | Kell Tarra Ferries Ltd |\n| Board | Six directors, three from each partner |\n"
             "| Disputes | Arbitration in Geneva |\n| Auditor | Ostler & Co |\n",
         },
     )
     # (the venture's own name is not who advised on it, nor where its disputes go)
     assert not ask("Who advised Orrin Shipping on its joint venture with Maldo Lines?").short
-    assert "Geneva" in ask("Where will disputes between Orrin and Maldo over their joint venture be arbitrated?").short
+    assert "Geneva" in ask("Where will disputes between Orrin and Maldo over the joint venture be settled?").short
     # (a label said "as" what someone is acting is what the value is)
     assert ask("Who is serving as auditor to the venture?").short == "Ostler & Co"
     # (a row whose label is a circumstance still answers with what it counts)
-    assert ask("How many directors will sit on the board of the Orrin-Maldo venture?").short.startswith("Six directors")
+    assert ask("How many directors will the Orrin-Maldo venture have on its board?").short.startswith("Six directors")
 
 
 def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
@@ -3755,8 +3755,8 @@ def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
         encode,
         {
             "Pellow buys Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies said "
-            "on Friday.\n\nVardo runs 40 clinics and two 24-hour animal hospitals in Kell and Tarra, employs 820 "
-            "people, 260 of them vets, and treated about 300,000 animals last year.",
+            "on Friday.\n\nVardo operates 40 clinics and two emergency animal hospitals in Kell and Tarra, employs "
+            "820 people, 260 of them vets, and saw about 300,000 pets in 2029.",
         },
     )
     assert ask("How many vets does Vardo employ?").short == "260 of them vets"
@@ -3770,10 +3770,9 @@ def test_a_why_question_with_the_parties_in_each_others_places_is_refused(
         encode,
         {
             "Pellow to buy Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies "
-            "said on Friday.\n\nPellow is buying Vardo to add specialist surgery, its chief executive said. Of the "
-            "price, $20 million will be paid in new Pellow shares at an agreed price of $4.10 each, which will go to "
-            "Vardo's founder.\n\nThe regulator cleared the deal on condition that the company sells two clinics "
-            "in Kell.",
+            "said on Friday.\n\nPellow is buying Vardo to add specialist surgery, its chief executive said. Vardo's "
+            "founder gets $20 million of the price in new Pellow shares, at an agreed $4.10 apiece.\n\nThe "
+            "competition authority approved the deal provided that the company sells two clinics in Kell.",
         },
     )
     # (the sentences say Pellow buys Vardo: the refusal quotes one)
@@ -3790,13 +3789,13 @@ def test_a_word_the_articles_title_says_in_other_words_need_not_be_said_again(
     ask = _answering(
         encode,
         {
-            "Kestrel to buy Boise chipmaker Orrin Devices for $3.1 billion": "Kestrel Semiconductor said on Monday "
-            "it had agreed to buy Orrin Devices for $40 a share in cash, valuing the Boise-based maker of sensor "
-            "chips at about $3.1 billion.\n\nThe deal is expected to close in the first half of 2031, subject to "
-            "approval by Orrin shareholders.\n\nBellmoor Partners is advising Orrin, with Tavish & Co acting as its "
-            "legal adviser. Quarry Lane is Kestrel's financial adviser.",
-            "Tarn Foods completes sale of bakery unit": "Tarn Foods has completed the sale of its bakery unit to "
-            "Hollin Bakes for $90 million, it said on Friday. The sale was first announced in March.",
+            "Kestrel to buy Boise chipmaker Orrin Devices for $3.1 billion": "Kestrel Semiconductor on Monday "
+            "agreed to take over Orrin Devices, the Boise maker of sensor chips, paying $40 per share, or about "
+            "$3.1 billion.\n\nCompletion is targeted for 2031, pending a vote by Orrin shareholders.\n\n"
+            "Bellmoor Partners is advising Orrin, and Tavish & Co is its law firm. Quarry Lane is Kestrel's "
+            "financial adviser.",
+            "Tarn Foods completes sale of bakery unit": "Tarn Foods said on Friday the sale of its bakery unit to "
+            "Hollin Bakes for $90 million is done. The sale was first announced in March.",
         },
     )
     # ("the sale" is what an article headed "Kestrel to buy ... Orrin" is about: its sentence is

@@ -90,7 +90,7 @@ def test_a_capitalised_word_the_model_took_for_a_function_word_is_part_of_the_na
 
 
 def test_a_place_the_model_types_in_part_keeps_the_proper_nouns_before_it() -> None:
-    sentence = "Kellor will build a tuna cannery in General Marcos City on the southern island of Mindanao."
+    sentence = "Kellor will build a fish cannery in General Marcos City on the coast of Varu."
     places = [sentence[e.start : e.end] for e in entities(parse(sentence)) if e.label == "GPE"]
     assert "General Marcos City" in places
     # (not the capitalised nouns after one, which name a facility or a brand: "Osaka Plant")
