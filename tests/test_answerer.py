@@ -3763,26 +3763,6 @@ def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
     assert ask("How many people does Vardo employ?").short == "820 people"
 
 
-def test_a_why_question_with_the_parties_in_each_others_places_is_refused(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Pellow to buy Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies "
-            "said on Friday.\n\nPellow is buying Vardo to add specialist surgery, its chief executive said. Vardo's "
-            "founder gets $20 million of the price in new Pellow shares, at an agreed $4.10 apiece.\n\nThe "
-            "competition authority approved the deal provided that the company sells two clinics in Kell.",
-        },
-    )
-    # (the sentences say Pellow buys Vardo: the refusal quotes one)
-    reversed_why = ask("Why did Vardo agree to buy Pellow Care?")
-    assert reversed_why.abstained and reversed_why.text.startswith("The articles don't say that"), reversed_why.text
-    assert "they say: “Pellow" in reversed_why.text
-    held = ask("Why did Pellow agree to buy Vardo?")
-    assert not held.abstained and held.text.startswith("Pellow is buying Vardo to add specialist surgery")
-
-
 def test_a_word_the_articles_title_says_in_other_words_need_not_be_said_again(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:

@@ -528,13 +528,6 @@ class ExtractiveAnswerer:
             if other is not None:
                 refused = abstain(f"The articles don't say that {question.topic}; they say:", [other], closest=1)
                 return replace(refused, finding=_FALSE_PREMISE)
-            # "Why did X agree to buy Y?" where the articles say Y is buying X
-            reversed_roles = self._reversed(question, relevant)
-            if reversed_roles is not None:
-                refused = abstain(
-                    f"The articles don't say that {question.topic}; they say:", [reversed_roles], closest=1
-                )
-                return replace(refused, finding=_FALSE_PREMISE)
             # a sentence that states the verb asked of its named subject holds the premise and says
             # why ("Duluth was chosen because ..." for "Why was Duluth chosen for Dunmere's plant?")
             asked = _main_predicates(question.text, question.predicates)
@@ -1127,7 +1120,7 @@ class ExtractiveAnswerer:
                 # ratio | 1.137 X shares per Y share |" for a ratio, not "| Employees | 4,200 |" for
                 # what X pays them)
                 retyped = labelled and (
-                    (e.label in NAME_TYPES and set(question.types) <= NAME_TYPES and not circumstance)
+                    (e.label in NAME_TYPES and set(question.types) <= NAME_TYPES)
                     or (
                         e.label in _NUMBERS
                         and set(question.types) <= _NUMBERS
