@@ -322,7 +322,7 @@ def _signed_number(text: str) -> bool:
 def _whole_name(ent: Any, runs: list[Any]) -> Any:
     """A company's name as the run of proper nouns it is part of, when the model typed only part of
     it ("Inc" of "Dunmere Press Inc"), and a place's as the words of that run before it ("Marcos
-    City" of "General Marcos City"; not "Osaka Plant", a place's name ending a facility's or a
+    City" of "General Marcos City"; not "Kell Plant", a place's name starting a facility's or a
     brand's): the run's other words are capitalised words, not an acronym ("Vantor CEO") nor another
     entity. (Not a person's: a title before a name is no part of it.)"""
     if ent.label_ not in ("ORG", "GPE", "LOC", "FAC"):
