@@ -3757,10 +3757,16 @@ def test_a_number_of_a_whole_counts_the_noun_it_is_said_to_be(
             "Pellow buys Vardo Vets": "Pellow Care has agreed to buy Vardo Vets for $90 million, the companies said "
             "on Friday.\n\nVardo operates 40 clinics and two emergency animal hospitals in Kell and Tarra, employs "
             "820 people, 260 of them vets, and saw about 300,000 pets in 2029.",
+            "Pellow buys Harlow Parcels": "Pellow Logistics has agreed to buy Harlow Parcels for $60 million.\n\n"
+            "Harlow runs 30 depots and two repair yards in Kell and Orvik, employs 640 people, 150 of them drivers, "
+            "and moved about 90,000 parcels last year.",
         },
     )
+    # (the parser hangs "260" on "vets" as its subject, and "150" on "drivers" as its number)
     assert ask("How many vets does Vardo employ?").short == "260 of them vets"
     assert ask("How many people does Vardo employ?").short == "820 people"
+    assert ask("How many drivers does Harlow employ?").short == "150 of them drivers"
+    assert ask("How many people does Harlow employ?").short == "640 people"
 
 
 def test_a_word_the_articles_title_says_in_other_words_need_not_be_said_again(
