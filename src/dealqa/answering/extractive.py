@@ -812,6 +812,11 @@ class ExtractiveAnswerer:
                 stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            if about[s.article_id] and set(question.verbs) <= own and _definite_nouns(s.text):
+                # (the words that say which thing a noun it says with "the" alone is, where its
+                # article's title says them, in a sentence that says the act asked: "The line will
+                # cost ..." of "the Arlo cable-car line")
+                own = own | _said_again(question, s, _told_apart(question, s, list(pool.values())))
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             labelled = _row_label_asked(question, s.text, s.entities)
@@ -1161,8 +1166,13 @@ class ExtractiveAnswerer:
                     # a wire copy's dateline dates the report, not what it had done before, and its
                     # place and agency are where and by whom it was filed: no party to anything
                     continue
+                # (a row whose label the question says names what it asks, whatever kind it asks
+                # for: "| Legal counsel to Orrin | Bexley Hart |" for "Which law firm acted as
+                # Orrin's legal counsel?")
+                row = labelled and e.start > _label_end(c.text)
                 if (
                     question.noun
+                    and not (row and not circumstance and e.label in NAME_TYPES)
                     and not _object_of(question, c, e)
                     and not (_one_of(question, c, text) and _described(question, c, e))
                 ):
@@ -1207,7 +1217,6 @@ class ExtractiveAnswerer:
                     continue  # "Vantor" of "Vantor's chief executive" holds the role asked, not is it
                 if question.thing and _by_topic(question, c) and question.thing not in terms(c.text):
                     continue  # a sentence about the names only as its passage's topic must say the kind asked for
-                row = labelled and e.start > _label_end(c.text)
                 if row and circumstance and e.label in NAME_TYPES:
                     continue
                 if row:
@@ -2521,6 +2530,8 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     root = _value_root(c, value) if value.label in NAME_TYPES and not question.several else None
     if root is not None and root.dep_ == "compound" and root.head.tag_ == "NNS":
         return False  # "1.25 Arlo shares" are shares of Arlo, not what "what share" asks for
+    if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun:
+        return False  # "Arlo's depot at Kell" is owned by Arlo: the depot is Kell
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
 
@@ -2675,7 +2686,7 @@ def _asked_modifiers(question: Question) -> set[str]:
     }
 
 
-def _said_again(question: Question, c: Candidate, apart: set[str]) -> set[str]:
+def _said_again(question: Question, c: Candidate | Evidence, apart: set[str]) -> set[str]:
     """The stems of the question's words that modify a noun, other than the one asked for, that the
     sentence says with a definite article alone, as the parses read them ("quay" of "the Arlo quay
     lease" where the sentence says "the lease"): the sentence points back at that
@@ -2689,12 +2700,12 @@ def _said_again(question: Question, c: Candidate, apart: set[str]) -> set[str]:
         word
         for t in _doc(question.text)
         if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
-        for _, word in _kinds(t)
+        for _, word in _kinds(t, nested=True)
         if word in titled and word not in asked
     }
 
 
-def _told_apart(question: Question, c: Candidate, others: Sequence[Candidate]) -> set[str]:
+def _told_apart(question: Question, c: Candidate | Evidence, others: Sequence[Candidate | Evidence]) -> set[str]:
     """The stems of the question's words modifying a noun the sentence says with "the" alone, which
     another sentence of its article says with another word of that part of speech, as the parses
     read them: "northern" of "the northern line" for "The line carries ..." where the article also
@@ -2745,14 +2756,14 @@ def _definite_nouns(text: str) -> set[str]:
     }
 
 
-def _kinds(noun: Any) -> set[tuple[str, str]]:
+def _kinds(noun: Any, nested: bool = False) -> set[tuple[str, str]]:
     """The part of speech and stem of each word that says which of its kind the noun is (not
-    "21-year")."""
-    return {
-        (m.pos_, stem(m.lemma_.lower()))
-        for m in noun.children
-        if m.dep_ in ("amod", "compound") and not any(d.dep_ == "nummod" for d in m.children)
+    "21-year"), and if ``nested``, of the words of a compound that does ("cable" of "cable-car line")."""
+    said = {
+        m for m in noun.children if m.dep_ in ("amod", "compound") and not any(d.dep_ == "nummod" for d in m.children)
     }
+    words = {(m.pos_, stem(m.lemma_.lower())) for m in said}
+    return words.union(*(_kinds(m, nested) for m in said if nested and m.dep_ == "compound"))
 
 
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
@@ -3240,8 +3251,11 @@ def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _counts_thing(question: Question, value: Entity) -> bool:
     """Whether the value is a number counting the very noun a "which/what NOUN" asks for ("two"
-    of "a fund backed by two insurers"): a count, which answers only a question that asks for one."""
-    if not question.thing or value.role != "nummod" or question.kind.startswith("how"):
+    of "a fund backed by two insurers", or "five" of "runs six tracks, five of them in Ireland"): a
+    count, which answers only a question that asks for one."""
+    if not question.thing or question.kind.startswith("how"):
+        return False
+    if value.role != "nummod" and not (value.role == "appos" and value.label == "CARDINAL"):
         return False
     return dict(zip(value.anchors, value.distances, strict=True)).get(question.thing) == 1
 
@@ -3795,8 +3809,10 @@ def _referred(c: Candidate, value: Entity) -> set[str]:
 
 def _relative_owner(c: Candidate, value: Entity) -> str:
     """The name a relative clause holding the value is said of ("Fenwick Capital" of "Fenwick
-    Capital, which has 400 employees"), as the parse reads it, or "". Not a place: "in Omaha, where
-    Platte Ridge was founded in 1912" tells of Platte Ridge."""
+    Capital, which has 400 employees"), or the owner of the common noun it is said of: its
+    possessor, or the subject of the verb it is the object of ("Kerr owns five mills, which made
+    9,000 tonnes": Kerr's), as the parse reads it, or "". Not a place: "in Omaha, where Platte
+    Ridge was founded in 1912" tells of Platte Ridge."""
     root = _value_root(c, value)
     if root is None:
         return ""
@@ -3805,7 +3821,14 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
         head = clause_head(head.head)
     if head.dep_ != "relcl":
         return ""
-    return _entity_at(c, head.head.idx, NAME_TYPES - PLACE_TYPES)
+    noun = head.head
+    named = _entity_at(c, noun.idx, NAME_TYPES - PLACE_TYPES)
+    if named or noun.pos_ != "NOUN":
+        return named
+    owners = [t for t in noun.children if t.dep_ == "poss"]
+    if not owners and noun.dep_ == "dobj":
+        owners = [t for t in noun.head.children if t.dep_ == "nsubj"]
+    return next((name for t in owners if (name := _entity_at(c, t.idx, NAME_TYPES - PLACE_TYPES))), "")
 
 
 def _participle_owner(c: Candidate, value: Entity) -> tuple[str, list[str]]:
