@@ -3860,24 +3860,3 @@ def test_the_words_of_a_noun_said_again_with_the_that_the_title_says_need_not_be
     assert ask("How much will the Kell cable-car line cost?").short == "$300 million"
     # (but a sentence that does not say the act asked is still no answer)
     assert ask("Which bank advised Orrin Lifts on the urban cable-car line?").abstained
-
-
-def test_a_why_question_whose_object_the_articles_say_is_another_kind_is_a_false_premise(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Orsk Freight orders trucks": "Orsk Freight, the Tarra-based haulier, has ordered 40 electric trucks "
-            "from Kell Motors in a deal worth €12 million, the two companies said on Monday.\n\nOrsk said it "
-            "ordered the trucks because city centres in its region will ban older vehicles from 2030.",
-        },
-    )
-    # ("diesel" and "electric" say which of one kind: the trucks ordered are not diesel ones)
-    for question in ("Why has Orsk Freight ordered diesel trucks?", "Why is Orsk buying diesel trucks?"):
-        answer = ask(question)
-        assert answer.finding == "false premise" and "40 electric trucks" in answer.citations[0].quote, answer.text
-    # (the kind it orders, or a word of no such kind, "new", holds the premise)
-    for question in ("Why has Orsk Freight ordered electric trucks?", "Why is Orsk buying new trucks?"):
-        answer = ask(question)
-        assert not answer.abstained and answer.finding != "false premise", answer.text

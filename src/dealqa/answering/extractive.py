@@ -102,9 +102,6 @@ _CALLED_ALIKE = 0.5
 # The parts of speech whose lemmas may say a question's noun ("values": "value").
 _CONTENT_POS = ("NOUN", "VERB", "ADJ")
 _VECTOR_CACHE = 50_000
-# Two words this close that say which of its kind one noun is are alternatives ("diesel" and
-# "electric" trains); "new" and "electric" are not (chosen on the worked-on sets' false premises).
-_ANOTHER_KIND = 0.4
 # A word of a sentence this close to a verb of the question states it ("acquire" for "buy").
 _SAME_VERB = 0.55
 # The question words a value of a type may be more like than the one asked: an amount or a count
@@ -539,7 +536,6 @@ class ExtractiveAnswerer:
                 for c in relevant[:_WEIGHED]
                 if _states_of(c.text, asked, question.names, question.kinds_named, c.after)
                 and not _swaps(question, c, asked)
-                and not self._another_kind(question, c.text)
                 # ...and the premise's other names, or the sentence before does ("Dunmere will build its
                 # plant in Duluth."); "Why is X building it in Tacoma?" is not held by "X is building it"
                 and all(
@@ -1481,7 +1477,6 @@ class ExtractiveAnswerer:
                 or (
                     _states_of(c.text, acts, question.names, question.kinds_named, c.after)
                     and not _swaps(question, c, acts)
-                    and not self._another_kind(question, c.text)
                 )
             )
             and _acted(question, c)
@@ -1507,12 +1502,7 @@ class ExtractiveAnswerer:
         }
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
         if any(
-            not (
-                _denies(c.text, like)
-                or _swapped(question, c.text, like)
-                or _acts_on_part(question, c.text, like)
-                or self._another_kind(question, c.text)
-            )
+            not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
             or question.negated
             for c in stating
         ):
@@ -1521,31 +1511,6 @@ class ExtractiveAnswerer:
         # list any shares")
         denying = [c for c in (*stating, *leading) if _denies(c.text, like)]
         return denying[0] if denying else stating[0] if stating else leading[0]
-
-    def _another_kind(self, question: Question, sentence: str) -> bool:
-        """Whether the sentence says the object of the question's act only as another of its kind:
-        the question's word for which kind it is ("diesel" of "ordered diesel trains") is not in the
-        sentence, which gives the noun a word the model puts near it ("electric trains"), as
-        alternatives of one kind are; not one far from it ("new", "Ohio")."""
-        acts = _main_predicates(question.text, question.predicates)
-        asked = {
-            stem(t.lemma_.lower()): {w for _, w in _kinds(t)}
-            for t in _doc(question.text)
-            if t.pos_ == "NOUN"
-            # (or a noun the parser took for the act itself: "order" of "Why did X order diesel
-            # trains?" read as a noun modifying "trains")
-            and ((t.dep_ == "dobj" and stem(t.head.lemma_.lower()) in acts) or stem(t.lemma_.lower()) in acts)
-        }
-        said = terms(sentence)
-        for t in _doc(sentence):
-            kinds = asked.get(stem(t.lemma_.lower()), set()) - said if t.pos_ == "NOUN" else set()
-            own = sorted({m.lower_ for m in t.children if m.dep_ in ("amod", "compound") and m.is_alpha})
-            if kinds and own:
-                words = sorted(kinds)
-                vectors = self._vectors([*words, *own])
-                if float(np.max(vectors[: len(words)] @ vectors[len(words) :].T)) >= _ANOTHER_KIND:
-                    return True
-        return False
 
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """A leading sentence that states the question's act, by its very verb, with the question's
