@@ -84,8 +84,3 @@ def test_a_keyword_query_may_open_with_a_name(port: Assistant) -> None:
     for query in ("Buyer of Harwick Terminals", "Price Lindqvist Line paid for Harwick Terminals"):
         answer = port.ask(query)
         assert not answer.abstained and "Harwick Terminals" in answer.citations[0].quote, answer.text
-    # (a first word the tagger reads as a noun, a verb or an adjective is a name as well, where it is
-    # no word of the language; a year after it is no part of it)
-    for query in ("Quelmark 2029 revenue", "Quelmark headcount"):
-        answer = port.ask(query)
-        assert answer.abstained and "don't mention Quelmark" in answer.text, answer.text

@@ -939,10 +939,6 @@ def _camel(word: str) -> bool:
     return word[:1].islower() and any(ch.isupper() for ch in word)
 
 
-# The Penn Treebank tags of question words ("what", "whose", "where").
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
 def _names(doc: Any, is_word: Callable[[str], bool]) -> list[str]:
     """Names in the question: the model's named entities, and runs of capitalised words after the
     first word, or from it where the tagger reads it as a proper noun and it is no word of the
@@ -959,17 +955,13 @@ def _names(doc: Any, is_word: Callable[[str], bool]) -> list[str]:
         if any(ch.isupper() for ch in run)
     ]
     run: list[str] = []
-    # (a query of keywords has no question word, and the tagger reads its first word, a name it has
-    # not seen, as any part of speech: "Orrin 2029 revenue")
-    keywords = not any(t.tag_ in _WH_TAGS for t in doc)
     for t in [*doc, None]:
         # (a name may start lower-case with capitals inside it: "xAI", "eBay")
-        first = t is not None and (t.pos_ == "PROPN" or keywords) and not is_word(t.lower_)
-        opens = t is not None and (t.i > 0 or first) and t.text[:1].isupper()
+        opens = t is not None and (t.i > 0 or (t.pos_ == "PROPN" and not is_word(t.lower_))) and t.text[:1].isupper()
         if t is not None and t.is_alpha and (opens or _camel(t.text)):
             run.append(t.text)
             continue
-        if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE" and len(t.text) < 4:
+        if t is not None and run and t.like_num and t.i > 0 and t.ent_type_ != "DATE":
             run.append(t.text)  # a model number: "Plant 2" (not a year: "Orsk 2026 sales")
             continue
         if run:
