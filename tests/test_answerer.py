@@ -3801,11 +3801,16 @@ def test_a_value_in_a_relative_clause_of_a_noun_another_party_owns_is_that_party
             "private-equity firm for £200 million, forming a group with seven tracks across the Irish Sea.\n\n"
             "Kellby owns three English racecourses - Orwick, Tamber Heath and the floodlit track at Pellow - which "
             "staged 120 race meetings last year and sold 900,000 tickets. It employs 400 people.",
+            "Pellow Timber buys sawmills": "Pellow Timber bought the sawmills, which cut 95,000 tonnes of timber "
+            "last year, from the Arnott family.",
         },
     )
     # (the racecourses that staged them are Kellby's, the subject of "owns")
     assert not ask("How many race meetings did Dunmore's Irish tracks stage last year?").short
     assert ask("How many race meetings did Kellby's racecourses stage last year?").short == "120 race meetings"
+    # (the mills a buyer bought cut their timber before: not the buyer's, nor need a name be asked)
+    assert ask("How many tonnes did the Arnott sawmills cut last year?").short == "95,000 tonnes"
+    assert ask("How many tonnes did the sawmills cut last year?").short == "95,000 tonnes"
 
 
 def test_a_which_noun_is_answered_by_neither_its_owner_nor_a_count_of_it(
@@ -3815,13 +3820,17 @@ def test_a_which_noun_is_answered_by_neither_its_owner_nor_a_count_of_it(
         encode,
         {
             "Regulator clears Orsk takeover of Tarra Freight": "The competition regulator on Tuesday cleared Orsk "
-            "Haulage's takeover of Tarra Freight, on condition that Orsk sells Tarra's depot at Kellby.\n\n"
-            "Orsk runs six depots, five of them in Wales, and one in England.",
+            "Haulage's takeover of Tarra Freight, on condition that Orsk sells Tarra's depot in Leeds.\n\n"
+            "Orsk runs six depots, five of them in Wales, and one in England. It will pay with Kestrel Bank's "
+            "loan of $40 million.",
         },
     )
-    # ("Tarra" owns the depot, and "five" counts depots: neither is which depot)
-    assert ask("Which depot must Orsk sell?").short == "Kellby"
-    assert ask("Which depot did the regulator require Orsk to sell?").short in ("", "Kellby")
+    # ("Tarra" owns the depot, which its place names, and "five" counts depots: neither is which depot)
+    assert ask("Which depot must Orsk sell?").short == "Leeds"
+    assert ask("Which depot did the regulator require Orsk to sell?").short in ("", "Leeds")
+    assert not ask("Which depots does Orsk run?").short
+    # (an owner that alone says which one it is is the answer)
+    assert ask("Which loan will Orsk use?").short == "Kestrel Bank's"
 
 
 def test_a_name_in_a_row_whose_label_the_question_asks_is_of_the_kind_asked(
@@ -3832,12 +3841,15 @@ def test_a_name_in_a_row_whose_label_the_question_asks_is_of_the_kind_asked(
         {
             "Brisk Pay raises 40 million euros": "Brisk Pay, the Tallinn payments start-up, has raised €40 million "
             "from Kestrel Ventures, it said on Monday.\n\n| Term | Detail |\n|---|---|\n"
-            "| Legal counsel to Brisk Pay | Orton Lisle AG |\n| Clinics | 58 |\n",
+            "| Legal counsel to Brisk Pay | Orton Lisle AG |\n| Adviser to Brisk Pay | Tavish & Co |\n"
+            "| Clinics | 58 |\n",
         },
     )
     # (the row says it is the counsel, though not that it is a law firm)
     assert ask("Which law firm acted as Brisk Pay's legal counsel?").short == "Orton Lisle AG"
-    # (but a number in a row the question names is no "which NOUN")
+    # (a label that is not the kind asked says no such thing: an adviser need not be a law firm)
+    assert not ask("Which law firm advised Brisk Pay?").short
+    # (nor is a number in a row the question names a "which NOUN")
     assert not ask("Which regulator must approve the clinics deal?").short
 
 
@@ -3851,6 +3863,9 @@ def test_the_words_of_a_noun_said_again_with_the_that_the_title_says_need_not_be
             "25-year concession to build and run an urban cable-car line to Orrin Lifts, the city said on Friday.\n\n"
             "The mayor said the award followed a two-year tender. The line will cost $300 million and link the hill "
             "districts with the centre. The city expects 30,000 riders a day.",
+            "Norn sells northern grid stake, buys southern wind farm": "Norn Energy said on Friday it would sell "
+            "its stake in the northern grid and buy a wind farm in the south from Calder Power.\n\nThe stake is "
+            "worth 200 million euros, according to people familiar with the deal.",
         },
     )
     # ("the line" is the one the title tells of: "urban", "cable" and "car" need not be said again)
@@ -3858,5 +3873,7 @@ def test_the_words_of_a_noun_said_again_with_the_that_the_title_says_need_not_be
     assert not answer.abstained and answer.citations[0].quote.startswith("The line will cost $300 million"), answer.text
     # (...nor "cable" of a compound: "the line" stands for "the cable-car line")
     assert ask("How much will the Kell cable-car line cost?").short == "$300 million"
-    # (but a sentence that does not say the act asked is still no answer)
+    # (but not words its title gives another thing of that kind: the stake sold is the grid's)
+    assert not ask("How much is Norn's southern wind farm stake worth?").short
+    # (and a sentence that does not say the act asked is still no answer)
     assert ask("Which bank advised Orrin Lifts on the urban cable-car line?").abstained

@@ -950,6 +950,18 @@ class ExtractiveAnswerer:
         words = content_words(denied)
         return bool(words) and float(np.max(self._vectors(sorted(words)) @ self._vectors([said])[0])) >= _SAME_WORD
 
+    def _label_is_kind(self, question: Question, c: Candidate) -> bool:
+        """Whether the label of the table row, its phrases aside ("Legal counsel" of "Legal counsel
+        to Orrin"), means nearly the kind a "which NOUN" asks for ("law firm")."""
+        label = _doc(c.text[: _label_end(c.text)].strip(" |"))
+        root = next((t for t in label if t.dep_ == "ROOT"), None)
+        if root is None:
+            return False
+        apart = {w.i for t in root.children if t.dep_ == "prep" for w in t.subtree}
+        phrase = " ".join(t.text for t in root.subtree if t.i not in apart)
+        vectors = self._vectors([phrase, question.kind])
+        return float(vectors[0] @ vectors[1]) >= _SAME_WORD
+
     def _asks(self, noun: str) -> bool:
         """Whether the noun (its last word) reads as a question word ("price": "how much")."""
         return bool(noun) and bool(self.reader.asked_by(noun.split()[-1].lower()))
@@ -1166,13 +1178,13 @@ class ExtractiveAnswerer:
                     # a wire copy's dateline dates the report, not what it had done before, and its
                     # place and agency are where and by whom it was filed: no party to anything
                     continue
-                # (a row whose label the question says names what it asks, whatever kind it asks
-                # for: "| Legal counsel to Orrin | Bexley Hart |" for "Which law firm acted as
-                # Orrin's legal counsel?")
+                # (a row whose label the question says, and whose label means nearly the kind asked
+                # for, says its name is one: "| Legal counsel to Orrin | Bexley Hart |" for "Which
+                # law firm acted as Orrin's legal counsel?"; not "| Adviser to Orrin | ... |")
                 row = labelled and e.start > _label_end(c.text)
                 if (
                     question.noun
-                    and not (row and not circumstance and e.label in NAME_TYPES)
+                    and not (row and not circumstance and e.label in NAME_TYPES and self._label_is_kind(question, c))
                     and not _object_of(question, c, e)
                     and not (_one_of(question, c, text) and _described(question, c, e))
                 ):
@@ -2530,10 +2542,21 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     root = _value_root(c, value) if value.label in NAME_TYPES and not question.several else None
     if root is not None and root.dep_ == "compound" and root.head.tag_ == "NNS":
         return False  # "1.25 Arlo shares" are shares of Arlo, not what "what share" asks for
-    if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun:
-        return False  # "Arlo's depot at Kell" is owned by Arlo: the depot is Kell
+    if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun and _placed_at(c, root.head):
+        return False  # "Arlo's depot in Kell" is owned by Arlo: the depot is the one in Kell
     beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
+
+
+def _placed_at(c: Candidate, noun: Any) -> bool:
+    """Whether a preposition of the noun takes a place, as the model typed it ("in Kell" of "the
+    depot in Kell"; not "in Orsk Ltd" of "its stake in Orsk Ltd", a party)."""
+    return any(
+        p.dep_ == "pobj" and _entity_at(c, p.idx, PLACE_TYPES)
+        for t in noun.children
+        if t.dep_ == "prep"
+        for p in t.children
+    )
 
 
 def _key(value: Value) -> tuple[str, int, int]:
@@ -2707,29 +2730,33 @@ def _said_again(question: Question, c: Candidate | Evidence, apart: set[str]) ->
 
 def _told_apart(question: Question, c: Candidate | Evidence, others: Sequence[Candidate | Evidence]) -> set[str]:
     """The stems of the question's words modifying a noun the sentence says with "the" alone, which
-    another sentence of its article says with another word of that part of speech, as the parses
-    read them: "northern" of "the northern line" for "The line carries ..." where the article also
-    says "the southern line" (which line it points back at is not known)."""
+    another sentence of its article, or its title, says with another word of that part of speech,
+    as the parses read them: "northern" of "the northern line" for "The line carries ..." where the
+    article also says "the southern line" (which line it points back at is not known); and then the
+    words of the compound such a word heads too ("wind" of "southern wind farm stake")."""
     definite = _definite_nouns(c.text)
-    modifiers = {
-        stem(t.lemma_.lower()): _kinds(t)
-        for t in _doc(question.text)
-        if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite
-    }
+    asked = [t for t in _doc(question.text) if t.pos_ == "NOUN" and stem(t.lemma_.lower()) in definite]
+    modifiers = {stem(t.lemma_.lower()): _kinds(t) for t in asked}
+    # (and so does its article's title: "X sells northern grid stake, buys wind farm")
+    texts = [*(o.text for o in others if o.article_id == c.article_id), c.title]
     said = {
         (stem(t.lemma_.lower()), m)
-        for o in others
-        if o.article_id == c.article_id
-        for t in _doc(o.text)
+        for text in texts
+        for t in _doc(text)
         if stem(t.lemma_.lower()) in modifiers and not t.ent_type_  # (not a word of a name: "Lumeno Lotteries")
         for m in _kinds(t)
     }
-    return {
-        word
+    # (a proper noun is a noun here: the tagger takes "grid" of a title for one)
+    apart = {
+        noun
         for noun, words in modifiers.items()
-        if {m for n, m in said if n == noun and m[0] in {p for p, _ in words}} - words
-        for _, word in words
+        if {m for n, m in said if n == noun and _noun_class(m[0]) in {_noun_class(p) for p, _ in words}} - words
     }
+    return {word for t in asked if stem(t.lemma_.lower()) in apart for _, word in _kinds(t, nested=True)}
+
+
+def _noun_class(pos: str) -> str:
+    return "NOUN" if pos == "PROPN" else pos
 
 
 def _modified_otherwise(question: Question, c: Candidate) -> set[str]:
@@ -3608,7 +3635,7 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
 
     # A value in a relative clause of another name is that name's ("Fenwick Capital, which has 400
     # employees, led the round in Marlow Pay": no head-count of Marlow Pay).
-    owner = _relative_owner(c, value)
+    owner = _relative_owner(c, value, subjects=bool(question.names))
     if owner and not asked(owner):
         return False
     # ...and so is one in a participle's phrase describing another name ("Hallan Saws, a saw maker
@@ -3807,12 +3834,13 @@ def _referred(c: Candidate, value: Entity) -> set[str]:
     return {stem(t.lemma_.lower()) for t in (subject, *modifiers)}
 
 
-def _relative_owner(c: Candidate, value: Entity) -> str:
+def _relative_owner(c: Candidate, value: Entity, subjects: bool = False) -> str:
     """The name a relative clause holding the value is said of ("Fenwick Capital" of "Fenwick
-    Capital, which has 400 employees"), or the owner of the common noun it is said of: its
-    possessor, or the subject of the verb it is the object of ("Kerr owns five mills, which made
-    9,000 tonnes": Kerr's), as the parse reads it, or "". Not a place: "in Omaha, where Platte
-    Ridge was founded in 1912" tells of Platte Ridge."""
+    Capital, which has 400 employees"), as the parse reads it, or "". Not a place: "in Omaha, where
+    Platte Ridge was founded in 1912" tells of Platte Ridge. With ``subjects``, also the subject of
+    the verb whose object is a common noun the clause is said of, where that object is new to the
+    sentence, with no "the" or owner ("Kerr owns five mills, which made 9,000 tonnes": Kerr's; not
+    "Kerr bought the mills, which made ...", whose tonnes were made before it bought them)."""
     root = _value_root(c, value)
     if root is None:
         return ""
@@ -3823,11 +3851,11 @@ def _relative_owner(c: Candidate, value: Entity) -> str:
         return ""
     noun = head.head
     named = _entity_at(c, noun.idx, NAME_TYPES - PLACE_TYPES)
-    if named or noun.pos_ != "NOUN":
+    if named or not subjects or noun.pos_ != "NOUN" or noun.dep_ != "dobj":
         return named
-    owners = [t for t in noun.children if t.dep_ == "poss"]
-    if not owners and noun.dep_ == "dobj":
-        owners = [t for t in noun.head.children if t.dep_ == "nsubj"]
+    if any(t.dep_ == "poss" or t.morph.get("Definite") == ["Def"] for t in noun.children):
+        return ""
+    owners = [t for t in noun.head.children if t.dep_ == "nsubj"]
     return next((name for t in owners if (name := _entity_at(c, t.idx, NAME_TYPES - PLACE_TYPES))), "")
 
 
