@@ -3877,3 +3877,18 @@ def test_the_words_of_a_noun_said_again_with_the_that_the_title_says_need_not_be
     assert not ask("How much is Norn's southern wind farm stake worth?").short
     # (and a sentence that does not say the act asked is still no answer)
     assert ask("Which bank advised Orrin Lifts on the urban cable-car line?").abstained
+
+
+def test_a_sentence_stating_the_price_of_what_is_asked_says_what_is_paid_whatever_its_verb(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tarsk Foods agrees to buy Pellow Dairies for $85 million": "ORVIK, May 4 (Wire) - Tarsk Foods said on "
+            "Monday it had agreed to buy Pellow Dairies for $85 million in cash, adding three creameries.\n\n"
+            "Pellow reported revenue of $40 million last year.",
+        },
+    )
+    # ("buy Pellow Dairies for $85 million" is what Tarsk pays, though it says no "pay")
+    assert ask("How much is Tarsk paying for Pellow?").short == "$85 million"

@@ -812,6 +812,10 @@ class ExtractiveAnswerer:
                 stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            if question.priced is not None and any(e.label == "MONEY" and _prices(question, s, e) for e in s.entities):
+                # (a sentence stating the price of what is asked says what is paid, whatever its verb:
+                # "agreed to buy Y for $210 million" for "How much is X paying for Y?")
+                own = own | set(question.verbs)
             if about[s.article_id] and set(question.verbs) <= own and _definite_nouns(s.text):
                 # (the words that say which thing a noun it says with "the" alone is, where its
                 # article's title says them, in a sentence that says the act asked: "The line will
@@ -2308,7 +2312,7 @@ def _tied(
     )
 
 
-def _prices(question: Question, c: Candidate, value: Entity) -> bool:
+def _prices(question: Question, c: Candidate | Evidence, value: Entity) -> bool:
     """Whether the amount is the price of what the question asks the price of, taken or given by
     the party it asks about: the object of the act its "for" attaches to is that thing ("agreed to
     buy a 92% stake in Quarry Labs ... for NOK 3.1 billion"; "the sale of 30 stores for £85
