@@ -2760,6 +2760,7 @@ def _told_apart(question: Question, c: Candidate | Evidence, others: Sequence[Ca
 
 
 def _noun_class(pos: str) -> str:
+    """The part of speech, a proper noun taken as a noun."""
     return "NOUN" if pos == "PROPN" else pos
 
 
