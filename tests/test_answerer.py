@@ -3800,14 +3800,14 @@ def test_a_value_in_a_relative_clause_of_a_noun_another_party_owns_is_that_party
             "owner of race venues, agreed on Monday to buy British course operator Kellby Park Racing from a "
             "private-equity firm for £200 million, forming a group with seven tracks across the Irish Sea.\n\n"
             "Kellby owns three English racecourses - Orwick, Tamber Heath and the floodlit track at Pellow - which "
-            "staged 120 race meetings last year and sold 900,000 tickets. It employs 400 people.",
+            "staged 120 race days last season and sold 900,000 tickets. It employs 400 people.",
             "Pellow Timber buys sawmills": "Pellow Timber bought the sawmills, which cut 95,000 tonnes of timber "
             "last year, from the Arnott family.",
         },
     )
     # (the racecourses that staged them are Kellby's, the subject of "owns")
-    assert not ask("How many race meetings did Dunmore's Irish tracks stage last year?").short
-    assert ask("How many race meetings did Kellby's racecourses stage last year?").short == "120 race meetings"
+    assert not ask("How many race days did Dunmore's tracks stage last season?").short
+    assert ask("How many race days did Kellby's racecourses stage last season?").short == "120 race days"
     # (the mills a buyer bought cut their timber before: not the buyer's, nor need a name be asked)
     assert ask("How many tonnes did the Arnott sawmills cut last year?").short == "95,000 tonnes"
     assert ask("How many tonnes did the sawmills cut last year?").short == "95,000 tonnes"
@@ -3819,7 +3819,7 @@ def test_a_which_noun_is_answered_by_neither_its_owner_nor_a_count_of_it(
     ask = _answering(
         encode,
         {
-            "Regulator clears Orsk takeover of Tarra Freight": "The competition regulator on Tuesday cleared Orsk "
+            "Regulator clears Orsk takeover of Tarra Freight": "The competition watchdog cleared on Tuesday Orsk "
             "Haulage's takeover of Tarra Freight, on condition that Orsk sells Tarra's depot in Leeds.\n\n"
             "Orsk runs six depots, five of them in Wales, and one in England. It will pay with Kestrel Bank's "
             "loan of $40 million.",
@@ -3846,7 +3846,7 @@ def test_a_name_in_a_row_whose_label_the_question_asks_is_of_the_kind_asked(
         },
     )
     # (the row says it is the counsel, though not that it is a law firm)
-    assert ask("Which law firm acted as Brisk Pay's legal counsel?").short == "Orton Lisle AG"
+    assert ask("Which law firm served as Brisk Pay's legal counsel?").short == "Orton Lisle AG"
     # (a label that is not the kind asked says no such thing: an adviser need not be a law firm)
     assert not ask("Which law firm advised Brisk Pay?").short
     # (nor is a number in a row the question names a "which NOUN")
@@ -3859,13 +3859,13 @@ def test_the_words_of_a_noun_said_again_with_the_that_the_title_says_need_not_be
     ask = _answering(
         encode,
         {
-            "Orrin Lifts wins Kell urban cable-car concession": "KELL, May 2 (Wire) - Kell City Hall has awarded a "
-            "25-year concession to build and run an urban cable-car line to Orrin Lifts, the city said on Friday.\n\n"
+            "Orrin Lifts wins Kell urban cable-car concession": "KELL, May 2 (Wire) - Kell's council has granted "
+            "Orrin Lifts a 25-year licence to operate its planned urban cable-car line, the city said on Friday.\n\n"
             "The mayor said the award followed a two-year tender. The line will cost $300 million and link the hill "
             "districts with the centre. The city expects 30,000 riders a day.",
             "Norn sells northern grid stake, buys southern wind farm": "Norn Energy said on Friday it would sell "
             "its stake in the northern grid and buy a wind farm in the south from Calder Power.\n\nThe stake is "
-            "worth 200 million euros, according to people familiar with the deal.",
+            "worth 200 million euros, two people close to the talks said.",
         },
     )
     # ("the line" is the one the title tells of: "urban", "cable" and "car" need not be said again)
@@ -3885,8 +3885,8 @@ def test_a_sentence_stating_the_price_of_what_is_asked_says_what_is_paid_whateve
     ask = _answering(
         encode,
         {
-            "Tarsk Foods agrees to buy Pellow Dairies for $85 million": "ORVIK, May 4 (Wire) - Tarsk Foods said on "
-            "Monday it had agreed to buy Pellow Dairies for $85 million in cash, adding three creameries.\n\n"
+            "Tarsk Foods agrees to buy Pellow Dairies for $85 million": "ORVIK, May 4 (Wire) - Tarsk Foods has "
+            "agreed to buy Pellow Dairies for $85 million in cash, adding three creameries, it said on Monday.\n\n"
             "Pellow reported revenue of $40 million last year.",
         },
     )

@@ -816,10 +816,10 @@ class ExtractiveAnswerer:
                 # (a sentence stating the price of what is asked says what is paid, whatever its verb:
                 # "agreed to buy Y for $210 million" for "How much is X paying for Y?")
                 own = own | set(question.verbs)
-            if about[s.article_id] and set(question.verbs) <= own and _definite_nouns(s.text):
+            if about[s.article_id] and set(question.verbs) <= own and _said_again(question, s, set()):
                 # (the words that say which thing a noun it says with "the" alone is, where its
                 # article's title says them, in a sentence that says the act asked: "The line will
-                # cost ..." of "the Arlo cable-car line")
+                # cost ..." of "the Arlo cable-car line"; the article is read only then)
                 own = own | _said_again(question, s, _told_apart(question, s, list(pool.values())))
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
@@ -3283,7 +3283,7 @@ def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _counts_thing(question: Question, value: Entity) -> bool:
     """Whether the value is a number counting the very noun a "which/what NOUN" asks for ("two"
-    of "a fund backed by two insurers", or "five" of "runs six tracks, five of them in Ireland"): a
+    of "a fund backed by two insurers", or "five" of "runs six depots, five of them in Wales"): a
     count, which answers only a question that asks for one."""
     if not question.thing or question.kind.startswith("how"):
         return False
