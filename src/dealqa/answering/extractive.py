@@ -734,6 +734,9 @@ class ExtractiveAnswerer:
             stem(t.lemma_.lower()) for t in _doc(question.text) if t.pos_ == "NOUN" and t.dep_ in ("dobj", *_SUBJECTS)
         } & set(question.focus)
         alike = self._alike(question, [*(s.text for s in pool.values()), *(s.title for s in pool.values())])
+        # (the question's nouns that words say which of its kind each is: a sentence that says none
+        # of them is not parsed for them)
+        kinded = {stem(t.lemma_.lower()) for t in _doc(question.text) if t.pos_ == "NOUN" and _kinds(t)}
         relevance = {key: max(float(np.dot(v, s.vector)) for v in vectors) for key, s in pool.items()}
         neighbours = _neighbours(retrieval.hits)
         # What precedes each sentence, in the retrieved chunks and in those holding a sentence found
@@ -812,11 +815,20 @@ class ExtractiveAnswerer:
                 stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
-            if question.priced is not None and any(e.label == "MONEY" and _prices(question, s, e) for e in s.entities):
+            if (
+                question.priced is not None
+                and not set(question.verbs) <= own
+                and any(e.label == "MONEY" and _prices(question, s, e) for e in s.entities)
+            ):
                 # (a sentence stating the price of what is asked says what is paid, whatever its verb:
                 # "agreed to buy Y for $210 million" for "How much is X paying for Y?")
                 own = own | set(question.verbs)
-            if about[s.article_id] and set(question.verbs) <= own and _said_again(question, s, set()):
+            if (
+                about[s.article_id]
+                and set(question.verbs) <= own
+                and kinded & s.terms
+                and _said_again(question, s, set())
+            ):
                 # (the words that say which thing a noun it says with "the" alone is, where its
                 # article's title says them, in a sentence that says the act asked: "The line will
                 # cost ..." of "the Arlo cable-car line"; the article is read only then)
