@@ -823,16 +823,16 @@ class ExtractiveAnswerer:
                 # (a sentence stating the price of what is asked says what is paid, whatever its verb:
                 # "agreed to buy Y for $210 million" for "How much is X paying for Y?")
                 own = own | set(question.verbs)
-            if (
-                about[s.article_id]
-                and set(question.verbs) <= own
-                and kinded & s.terms
-                and _said_again(question, s, set())
-            ):
-                # (the words that say which thing a noun it says with "the" alone is, where its
-                # article's title says them, in a sentence that says the act asked: "The line will
-                # cost ..." of "the Arlo cable-car line"; the article is read only then)
-                own = own | _said_again(question, s, _told_apart(question, s, list(pool.values())))
+            # (the words that say which thing a noun it says with "the" alone is, where its article's
+            # title says them, in a sentence that says the act asked: "The line will cost ..." of
+            # "the Arlo cable-car line"; the article is read only for a sentence that may say them)
+            again = (
+                _said_again(question, s, set())
+                if about[s.article_id] and set(question.verbs) <= own and kinded & s.terms
+                else set()
+            )
+            if again:
+                own = own | (again - _told_apart(question, s, list(pool.values())))
             around = own.union(*(n.terms for n in near))
             covered = sum(w for t, w in focus.items() if t in around) / focus_weight if focus_weight else 1.0
             labelled = _row_label_asked(question, s.text, s.entities)
