@@ -3892,3 +3892,60 @@ def test_a_sentence_stating_the_price_of_what_is_asked_says_what_is_paid_whateve
     )
     # ("buy Pellow Dairies for $85 million" is what Tarsk pays, though it says no "pay")
     assert ask("How much is Tarsk paying for Pellow?").short == "$85 million"
+
+
+def test_an_it_stands_for_the_nearest_of_two_named_subjects_before_it(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenlow and Tavik Medical agree to merge": "Brenlow sells about 3 million pumps a year in 80 "
+            "countries, and Tavik has fitted valves in some 20,000 patients since it was founded in 1987.",
+        },
+    )
+    # (the founding is Tavik's: "it" stands for the subject nearest before it)
+    assert ask("When was Tavik founded?").short == "1987"
+    assert not ask("In what year was Brenlow founded?").short
+
+
+def test_a_which_noun_is_no_other_word_of_its_verb(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Watchdog clears Orvik takeover of Dell Racing": "LONDON, May 3 (Wire) - The competition "
+            "watchdog on Tuesday cleared Orvik Leisure's £90 million takeover of Dell Racing, ending a review "
+            "that began in the spring.",
+        },
+    )
+    # ("on Tuesday" says when the watchdog cleared it, not which watchdog)
+    assert not ask("Which watchdog had to clear Orvik's takeover of Dell Racing?").short
+
+
+def test_a_share_of_a_name_bought_at_the_size_asked_is_the_stake_priced(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Pellow Fresh to buy 70% of Tarrant Orchards": "LIMA, June 6 (Wire) - Pellow Fresh, the Dutch "
+            "importer, has agreed to buy 70% of Tarrant Orchards, Chile's largest cherry grower, for $140 million "
+            "in cash, the companies said on Tuesday.",
+        },
+    )
+    # ("buy 70% of Tarrant Orchards for $140 million" prices its 70% stake, though it says no "stake")
+    assert ask("How much is Pellow Fresh paying for its 70% stake in Tarrant Orchards?").short == "$140 million"
+    # (not a stake of another size)
+    assert not ask("How much is Pellow Fresh paying for its 60% stake in Tarrant Orchards?").short
+
+
+def test_a_name_where_the_place_asked_stands_is_that_place(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Orvik Yards wins icebreaker order": "Kaskelainen Yards, which is based in Porvanmaa and owned by a "
+            "Finnish industrial family, employs about 2,000 people and will hire 300 more.",
+        },
+    )
+    # (whatever type the model gives the name, "based in" says where)
+    assert ask("In which town is Kaskelainen Yards based?").short == "Porvanmaa"

@@ -109,6 +109,20 @@ def test_it_after_a_question_about_a_thing_is_that_thing(tmp_path_factory: pytes
     assert "Helen Moss" not in answer.text, answer.text
 
 
+def test_a_demonstrative_of_a_thing_the_earlier_question_said_is_that_thing() -> None:
+    earlier = "Which pension fund is selling its remaining stake in Tavel Orchards?"
+    # (the stake is the fund's: "that stake" is not the fund)
+    fund = "Orla Pensions"
+    assert resolve("How big was that stake?", fund, False, earlier=earlier) == "How big was Orla Pensions's stake?"
+    # (a thing said without "its" is no name's: nothing to put in)
+    assert resolve("How big was that stake?", fund, False, earlier="Which fund bought a stake in Tavel?") is None
+    # (the kind asked is the name, as before)
+    assert resolve("Where is that fund based?", fund, False, earlier=earlier) == "Where is Orla Pensions based?"
+    # (and so is a thing whose name "what" asks)
+    called = "What will the merged Tavel and Brisk company be called?"
+    assert resolve("Who will run that company?", "Tavbrisk", False, earlier=called) == "Who will run Tavbrisk?"
+
+
 def test_a_thing_asked_about_stands_for_a_pronoun_not_for_a_phrase_of_its_own() -> None:
     assert resolve("When will it close?", "the deal", person=False, phrases=False) == "When will the deal close?"
     # "that facility" says what it points at in its own noun: not "the deal"

@@ -481,7 +481,7 @@ class Assistant:
         # (with the noun asked where the name modifies it: "the Kaldvik depot", not the town)
         named = f"{draft.short} {parsed.kind}"
         name = f"the {named}" if parsed.noun and named.lower() in draft.citations[0].quote.lower() else draft.short
-        return resolve(question, name, person=typed == "PERSON") or question, False
+        return resolve(question, name, person=typed == "PERSON", earlier=earlier) or question, False
 
     def _corrected(self, question: str) -> str:
         """The question with a mistyped question word fixed and its misspelt words replaced by the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .nlp import entities, parse
 from .text import terms
@@ -42,12 +43,15 @@ def name_type(name: str, sentence: str) -> str:
     return next((e.label for e in entities(parse(sentence)) if sentence[e.start : e.end] == name), "")
 
 
-def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> str | None:
+def resolve(question: str, name: str, person: bool, *, phrases: bool = True, earlier: str = "") -> str | None:
     """The follow-up with the first word that points back at a name replaced by it: a third-person
     pronoun ("he", "their") or a demonstrative's noun phrase ("that company"), as spaCy's
     morphology marks them. ``person``: the name is a person's ("he" and "she" stand only for one,
     "it" and "its" never). ``phrases``: a demonstrative's phrase may stand for it (not for a thing
-    of another noun: "that facility" is not "the deal"). None when nothing in it points back.
+    of another noun: "that facility" is not "the deal"). ``earlier``: the question the name answers;
+    a demonstrative's noun that it says of another thing than it asks for is that thing, the name's
+    where "its" or "their" owns it ("How big was that stake?" after "Which fund sold its stake?":
+    the fund's stake). None when nothing in it points back, or it points back at such a thing.
 
     Example:
         >>> resolve("When did he join Vantor?", "Maria Okeke", person=True)
@@ -72,11 +76,25 @@ def resolve(question: str, name: str, person: bool, *, phrases: bool = True) -> 
             # "that company('s factory)"; (the tagger may take "firm" of "does that firm run" for an
             # adjective; not "that Series A", a name of its own)
             start, end, said = t.i, t.head.i + 1, name
+            thing = _thing_said(t.head, earlier) if earlier else None
+            if thing is not None:
+                if not any(d.dep_ == "poss" and d.pos_ == "PRON" for d in thing.children):
+                    return None
+                end, said = t.i + 1, f"{name}'s"
         else:
             continue
         before = doc[start - 1].whitespace_ if start else ""
         return f"{doc[:start].text}{before}{said}{doc[end - 1].whitespace_}{doc[end:].text}".strip()
     return None
+
+
+def _thing_said(noun: Any, earlier: str) -> Any:
+    """The token of the earlier question that says the noun, where that question asks for a thing of
+    another noun ("Which fund sold its stake?" says "stake" and asks for a fund), or None."""
+    doc = parse(earlier)
+    said = [t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() == noun.lemma_.lower()]
+    asked = [t for t in doc if any(d.tag_ in ("WDT", "WP$") for d in t.children)]
+    return said[0] if said and asked and not any(t.i == a.i for t in said for a in asked) else None
 
 
 def about_thing(question: str, earlier: str) -> str | None:

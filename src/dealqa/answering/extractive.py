@@ -45,6 +45,7 @@ from .questions import (
     actor,
     alternatives,
     compounded,
+    percentage,
 )
 from .reporting import ReportingReader, acts, names_publisher
 
@@ -815,14 +816,16 @@ class ExtractiveAnswerer:
                 stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
             own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            priced = question.priced
             if (
-                question.priced is not None
-                and not set(question.verbs) <= own
+                priced is not None
+                and not set(question.verbs) | {priced.head} <= own
                 and any(e.label == "MONEY" and _prices(question, s, e) for e in s.entities)
             ):
-                # (a sentence stating the price of what is asked says what is paid, whatever its verb:
-                # "agreed to buy Y for $210 million" for "How much is X paying for Y?")
-                own = own | set(question.verbs)
+                # (a sentence stating the price of what is asked says what is paid, whatever its verb,
+                # and what for, whatever its noun: "agreed to buy Y for $210 million" for "How much is X
+                # paying for Y?", "buy 65% of Y for ..." for "... for its 65% stake in Y?")
+                own = own | set(question.verbs) | {priced.head}
             # (the words that say which thing a noun it says with "the" alone is, where its article's
             # title says them, in a sentence that says the act asked: "The line will cost ..." of
             # "the Arlo cable-car line"; the article is read only for a sentence that may say them)
@@ -1159,6 +1162,14 @@ class ExtractiveAnswerer:
                         and set(question.types) <= _NUMBERS
                         and bool({question.thing, *terms(question.equated)} & terms(c.text[: _label_end(c.text)]))
                     )
+                )
+                # (and so is a name where the place asked stands: "based in Rauma" for "In which town
+                # is X based?", a name the model took for a person's)
+                retyped = retyped or (
+                    e.label in NAME_TYPES
+                    and set(question.types) <= PLACE_TYPES
+                    and bool(question.verbs)
+                    and _governed_by(question, c, e)
                 )
                 if (
                     (e.label not in question.types and not _counting(question, text) and not retyped)
@@ -2384,7 +2395,10 @@ def _prices(question: Question, c: Candidate | Evidence, value: Entity) -> bool:
     # for "its stake in the portfolio"; not "which paid €500m for all of it in 2019", nor "it would
     # sell 30% of the portfolio for €120m")
     parts = [t for thing in things for t in _objects_of(thing) if stem(t.lemma_.lower()) == priced.whole]
-    return (bool(parts) and named and taking) or any(
+    # (the same share of the whole as the question's is the thing asked, whoever takes it: "agreed to
+    # buy 65% of Y for $312m" for "What is X paying for its 65% stake in Y?")
+    shared = bool(priced.share) and any(percentage(t) == priced.share for t in things)
+    return (bool(parts) and ((named and taking) or shared)) or any(
         _is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing))
     )
 
@@ -2560,8 +2574,29 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
         return False  # "1.25 Arlo shares" are shares of Arlo, not what "what share" asks for
     if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun and _placed_at(c, root.head):
         return False  # "Arlo's depot in Kell" is owned by Arlo: the depot is the one in Kell
-    beside = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99) <= 2
+    edges = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99)
+    beside = edges <= 1 or (edges == 2 and not _co_argument(c, value, noun))
     return (noun in terms(text) or beside or _measures(c.text, value, noun)) and not _in_question(text, question)
+
+
+def _co_argument(c: Candidate, value: Entity, noun: str) -> bool:
+    """Whether the value is another word than the noun, two edges from it, as the parse reads it: two
+    words a verb takes ("on Tuesday the regulator cleared ...": when, not which regulator; not "X is
+    the law firm"), or a value no name that a preposition of the noun takes ("the regulator on
+    Tuesday"; not "the depot in Leeds", nor "the firm of X"). Not in a table row, whose words the
+    parser reads as no clause."""
+    root = _value_root(c, value)
+    if root is None or root.head.i == root.i or c.text.lstrip().startswith("|"):
+        return False
+    head = root.head
+    if head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
+        return any(t.i != root.i and stem(t.lemma_.lower()) == noun for t in head.children)
+    return (
+        value.label not in NAME_TYPES
+        and root.dep_ == "pobj"
+        and head.lower_ != "of"
+        and stem(head.head.lemma_.lower()) == noun
+    )
 
 
 def _placed_at(c: Candidate, noun: Any) -> bool:
@@ -3661,6 +3696,11 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
     described, said = _participle_owner(c, value)
     if described and question.names and not asked(described) and not any(asked(n) for n in said):
         return False
+    # ...and so is one of a clause whose "it" stands for another name ("and Vell has fitted them since
+    # it was founded in 1994": no founding of Orsk's)
+    antecedent = _antecedent(c, value) if question.names else ""
+    if antecedent and not asked(antecedent):
+        return False
     if _names_all(question, c):
         # ...but a place whose clause names another party and none of the question's is that
         # party's ("Kerr Farms, based in Denver, sold the dairy to Harlow Foods": Denver is not
@@ -3814,6 +3854,28 @@ def _speaker(c: Candidate, value: Entity) -> str:
         if e is not own and e.start in words and e.label in NAME_TYPES - PLACE_TYPES - {"NORP", "PERSON"}
     ]
     return c.text[firms[0].start : firms[0].end] if firms and (person or posted) else ""
+
+
+def _antecedent(c: Candidate, value: Entity) -> str:
+    """The name an "it" subjecting the value's clause stands for, as the parse reads it, where the
+    sentence has two named subjects before it: the nearest ("Orsk sells pumps, and Vell has fitted
+    them since it was founded in 1994": Vell's founding, not Orsk's), or ""."""
+    root = _value_root(c, value)
+    if root is None:
+        return ""
+    head = clause_head(root)
+    pronoun = next((t for t in head.children if t.dep_ in _SUBJECTS), None)
+    if pronoun is None or pronoun.pos_ != "PRON" or not _it(pronoun) or pronoun.morph.get("Poss"):
+        return ""
+    # (not a wire story's dateline, which the parser may take for a subject)
+    dateline = _dateline(c.text)
+    subjects = [
+        t
+        for t in reversed(pronoun.doc[: pronoun.i])
+        if t.dep_ in _SUBJECTS and not (dateline and t.idx < dateline.end())
+    ]
+    named = [_entity_at(c, t.idx, NAME_TYPES) for t in subjects[:2]]
+    return named[0] if len(named) == 2 and all(named) else ""
 
 
 def _it(pronoun: Any) -> bool:

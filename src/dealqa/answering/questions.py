@@ -90,6 +90,7 @@ class Priced:
     party: str  # the subject of the act, as typed ("Vantor"), or ""
     gives: bool  # the party gives the thing ("selling its towers for"), not takes it ("paying for")
     whole: str = ""  # the stem of what the thing is a part of ("portfolio" of "its stake in the portfolio")
+    share: str = ""  # the percentage the question gives the thing ("65%" of "its 65% stake in X")
 
 
 @dataclass(frozen=True)
@@ -662,9 +663,18 @@ def _priced(doc: Any) -> Priced | None:
             party = " ".join(w.text for w in compounded(subject)) if subject is not None else ""
             words = frozenset(stem(w.lemma_.lower()) for w in compounded(thing))
             whole = next((o for p in thing.children if p.lower_ in ("in", "of") for o in p.children), None)
-            part_of = stem(whole.lemma_.lower()) if whole is not None and whole.pos_ == "NOUN" else ""
-            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of)
+            part_of = stem(whole.lemma_.lower()) if whole is not None and whole.pos_ in ("NOUN", "PROPN") else ""
+            share = percentage(thing) if thing.pos_ == "NOUN" else ""
+            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of, share)
     return None
+
+
+def percentage(token: Any) -> str:
+    """The percentage written before the noun, as in "65%" of "its 65% stake" or of "65% of X" (the
+    noun "%"), or ""."""
+    words = [w for w in token.subtree if w.i <= token.i and (w.like_num or w.text == "%")]
+    said = "".join(w.text for w in words)
+    return said if said.endswith("%") and said[:-1] else ""
 
 
 def compounded(token: Any) -> list[Any]:
