@@ -3949,3 +3949,29 @@ def test_a_name_where_the_place_asked_stands_is_that_place(encode: Callable[[lis
     )
     # (whatever type the model gives the name, "based in" says where)
     assert ask("In which town is Kaskelainen Yards based?").short == "Porvanmaa"
+
+
+def test_a_sentence_that_no_one_discloses_the_thing_asked_says_it_is_not_known(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tarvik to buy Mollen Lifts for 300 million euros": "Tarvik Group has agreed to buy Mollen Lifts for "
+            "€300 million, the companies said on Monday. Tarvik will pay with cash and a bridge loan. Neither "
+            "company disclosed the break fee.",
+            "Orsk bids for Pellow Mills": "Orsk Foods will offer €12 a share for Pellow Mills, a premium of 20%. "
+            "The companies did not disclose the size of the break fee Pellow would owe if its board backed a rival.",
+            "Kell Shipping orders four tankers": "Kell Shipping has ordered four tankers for $90 million each and "
+            "holds options for two more. The price of the option tankers was not disclosed.",
+        },
+    )
+    # ("Neither company disclosed" denies it as "did not disclose" does)
+    answer = ask("How large is the break fee in Tarvik's purchase of Mollen Lifts?")
+    assert answer.citations[0].quote == "Neither company disclosed the break fee.", answer.text
+    # (the parser hangs "fee" on the name after it: the size of the fee is still what is denied)
+    answer = ask("How large is the break fee in Orsk's offer for Pellow Mills?")
+    assert answer.citations[0].quote.startswith("The companies did not disclose the size"), answer.text
+    # (what "how much ... for" prices is the thing whose price is denied)
+    answer = ask("How much will Kell Shipping pay for the two option tankers?")
+    assert answer.citations[0].quote == "The price of the option tankers was not disclosed.", answer.text

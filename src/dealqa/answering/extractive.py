@@ -2428,9 +2428,11 @@ def _paid_for(amount: Any, act: Any) -> list[Any]:
 
 def _is_thing(priced: Priced, token: Any) -> bool:
     """Whether the word names what is priced: the same name ("Quarry Labs AS" for "Quarry
-    Labs", or for "quarry labs" typed in lower case), or the same common noun ("stores")."""
-    name = token.pos_ == "PROPN" and priced.thing <= {stem(w.lemma_.lower()) for w in compounded(token)}
-    return name or (not priced.named and stem(token.lemma_.lower()) == priced.head)
+    Labs", or for "quarry labs" typed in lower case), or the same common noun, with the common
+    nouns compounded with it ("stores"; not "tankers" for "option tankers")."""
+    said = {stem(w.lemma_.lower()) for w in compounded(token)}
+    name = token.pos_ == "PROPN" and priced.thing <= said
+    return name or (not priced.named and stem(token.lemma_.lower()) == priced.head and priced.nouns <= said)
 
 
 def _objects_of(token: Any) -> list[Any]:
@@ -3097,9 +3099,13 @@ def _untold(question: Question, c: Candidate) -> bool:
     # (the noun "how big is" or "how many" measures counts as one: "The size of the termination fee
     # was not disclosed." for "How big is the termination fee in the X deal?")
     asked_noun = question.kind if question.thing or question.equated or question.untyped else ""
-    if question.sides or not (asked_noun or question.counted):
+    # (and so does the thing "how much ... for" prices, where the sentence denies its price: "The
+    # price of the option ships was not disclosed" for "How much will X pay for the option ships?")
+    priced = question.priced
+    counted = question.counted or (priced.head if priced is not None and not priced.named else "")
+    if question.sides or not (asked_noun or counted):
         return False  # (a comparison asks for neither side's value alone)
-    if not (c.on_topic and (terms(asked_noun) if asked_noun else {question.counted}) <= terms(c.text)):
+    if not (c.on_topic and (terms(asked_noun) if asked_noun else {counted}) <= terms(c.text)):
         return False
     # (the words of the noun's own phrase, not of the act it is in: "Exact fee levels were never
     # given" for "What are the exact fee levels X will pay on Y sales?"; the noun a name of
@@ -3126,7 +3132,7 @@ def _untold(question: Question, c: Candidate) -> bool:
         for e in c.entities
     ):
         return False
-    head = stem(asked_noun.split()[-1].lower()) if asked_noun else question.counted
+    head = stem(asked_noun.split()[-1].lower()) if asked_noun else counted
     asked = terms(question.text)
     nouns = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == head or stem(t.lower_) == head]
     # (the noun, or the one it is a compound of: "Toften's dividend policy"; a word of the question
@@ -3259,12 +3265,20 @@ def _denied_party(noun: Any) -> bool:
     """Whether the noun, or the noun it is "of" ("the size of the termination fee"), is what a negated
     verb is done to, its passive subject or its object ("was not disclosed", "did not give the
     number of trucks"; not "the drivers did not vote", which says nothing of how many there are),
-    or is determined by a negative determiner ("no break fee")."""
+    or is determined by a negative determiner ("no break fee"). A noun the parse makes a compound of
+    a name after it stands for that name's phrase ("the break fee Orsk would owe", its relative
+    clause read as a name; not "no fibre link", which denies a link)."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ == "PROPN":
+        noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
         return True
-    return noun.dep_ in ("nsubjpass", "dobj") and any(d.dep_ == "neg" for d in noun.head.children)
+    # (a verb is negated by its own "not", or by a subject no one does it: "Neither side disclosed")
+    return noun.dep_ in ("nsubjpass", "dobj") and any(
+        d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
+        for d in noun.head.children
+    )
 
 
 def _denial(verb: Any) -> tuple[int, int]:
