@@ -3962,8 +3962,8 @@ def test_a_sentence_that_no_one_discloses_the_thing_asked_says_it_is_not_known(
             "company disclosed the break fee.",
             "Orsk bids for Pellow Mills": "Orsk Foods will offer €12 a share for Pellow Mills, a premium of 20%. "
             "The companies did not disclose the size of the break fee Pellow would owe if its board backed a rival.",
-            "Kell Shipping orders four tankers": "Kell Shipping has ordered four tankers for $90 million each and "
-            "holds options for two more. The price of the option tankers was not disclosed.",
+            "Kell Shipping orders four tankers": "Kell Shipping has ordered four tankers from Orsk Yards and holds "
+            "options for two more. The price of the option tankers was not disclosed.",
         },
     )
     # ("Neither company disclosed" denies it as "did not disclose" does)

@@ -2428,11 +2428,9 @@ def _paid_for(amount: Any, act: Any) -> list[Any]:
 
 def _is_thing(priced: Priced, token: Any) -> bool:
     """Whether the word names what is priced: the same name ("Quarry Labs AS" for "Quarry
-    Labs", or for "quarry labs" typed in lower case), or the same common noun, with the common
-    nouns compounded with it ("stores"; not "tankers" for "option tankers")."""
-    said = {stem(w.lemma_.lower()) for w in compounded(token)}
-    name = token.pos_ == "PROPN" and priced.thing <= said
-    return name or (not priced.named and stem(token.lemma_.lower()) == priced.head and priced.nouns <= said)
+    Labs", or for "quarry labs" typed in lower case), or the same common noun ("stores")."""
+    name = token.pos_ == "PROPN" and priced.thing <= {stem(w.lemma_.lower()) for w in compounded(token)}
+    return name or (not priced.named and stem(token.lemma_.lower()) == priced.head)
 
 
 def _objects_of(token: Any) -> list[Any]:

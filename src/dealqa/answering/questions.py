@@ -91,7 +91,6 @@ class Priced:
     gives: bool  # the party gives the thing ("selling its towers for"), not takes it ("paying for")
     whole: str = ""  # the stem of what the thing is a part of ("portfolio" of "its stake in the portfolio")
     share: str = ""  # the percentage the question gives the thing ("65%" of "its 65% stake in X")
-    nouns: frozenset[str] = frozenset()  # the stems of the common nouns of ``thing`` ({"option", "ship"})
 
 
 @dataclass(frozen=True)
@@ -666,9 +665,7 @@ def _priced(doc: Any) -> Priced | None:
             whole = next((o for p in thing.children if p.lower_ in ("in", "of") for o in p.children), None)
             part_of = stem(whole.lemma_.lower()) if whole is not None and whole.pos_ in ("NOUN", "PROPN") else ""
             share = percentage(thing) if thing.pos_ == "NOUN" else ""
-            nouns = frozenset(stem(w.lemma_.lower()) for w in compounded(thing) if w.pos_ == "NOUN")
-            named = thing.pos_ == "PROPN"
-            return Priced(words, stem(thing.lemma_.lower()), named, party, gives, part_of, share, nouns)
+            return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of, share)
     return None
 
 
