@@ -3975,3 +3975,22 @@ def test_a_sentence_that_no_one_discloses_the_thing_asked_says_it_is_not_known(
     # (what "how much ... for" prices is the thing whose price is denied)
     answer = ask("How much will Kell Shipping pay for the two option tankers?")
     assert answer.citations[0].quote == "The price of the option tankers was not disclosed.", answer.text
+
+
+def test_a_price_the_other_way_round_is_a_false_premise(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlen Waste to buy Dovik Plastics": "OSLO, May 4 (Wire) - Norwegian waste group Harlen Waste has "
+            "agreed to buy Danish recycling company Dovik Plastics for €300 million, the companies said on Monday.\n\n"
+            "Harlen will pay €210 million in cash for Dovik's shares and take on its debt.",
+        },
+    )
+    # (Harlen buys Dovik: Dovik pays nothing for Harlen)
+    answer = ask("How much is Dovik Plastics paying to acquire Harlen Waste?")
+    assert answer.abstained and not answer.short and "don't say that" in answer.text, answer.text
+    assert answer.citations[0].quote.startswith("OSLO, May 4 (Wire) - Norwegian waste group Harlen"), answer.text
+    # (the right way round, the price is said, of the company named beside its description)
+    assert ask("How much is Harlen Waste paying to acquire Dovik Plastics?").short == "€300 million"
+    # (and a sum owed to a name is no price of it: no premise about who buys whom)
+    assert "don't say that" not in ask("How much would Dovik have to pay Harlen Waste if it backed a rival?").text

@@ -394,6 +394,15 @@ class ExtractiveAnswerer:
             # (a sentence that leaves out words only its article's title says comes after one that
             # says them all)
             values = [v for v in values if not v.by_title] or values
+            # "How much is X paying for Y?" where no sum is said to be paid for Y and the articles
+            # price X, bought by Y: the premise is the wrong way round
+            if not any(_prices(question, v.candidate, v.entity) for v in values):
+                reversed_price = _reversed_price(question, relevant[:_WEIGHED])
+                if reversed_price is not None:
+                    refused = abstain(
+                        f"The articles don't say that {question.topic}; they say:", [reversed_price], closest=1
+                    )
+                    return replace(refused, finding=_FALSE_PREMISE)
             if values:
                 # (a follow-up about an unknown name, or a sentence that leaves out words only its
                 # article's title says: the sentence, for the reader to judge)
@@ -2398,8 +2407,30 @@ def _prices(question: Question, c: Candidate | Evidence, value: Entity) -> bool:
     # (the same share of the whole as the question's is the thing asked, whoever takes it: "agreed to
     # buy 65% of Y for $312m" for "What is X paying for its 65% stake in Y?")
     shared = bool(priced.share) and any(percentage(t) == priced.share for t in things)
+    # (the thing, a name in apposition to it, "company Pell Foods", or what it is of or in)
     return (bool(parts) and ((named and taking) or shared)) or any(
-        _is_thing(priced, t) for thing in things for t in (thing, *_objects_of(thing))
+        _is_thing(priced, t)
+        for thing in things
+        for t in (thing, *(a for a in thing.children if a.dep_ == "appos"), *_objects_of(thing))
+    )
+
+
+def _reversed_price(question: Question, candidates: Sequence[Candidate]) -> Candidate | None:
+    """The sentence that states the price of the name a question's payer is, taken by the name the
+    question says it pays for ("Y agreed to buy X for $90m" for "How much is X paying for Y?"), as
+    :func:`_prices` reads a price with the two names in each other's places, or None."""
+    priced = question.priced
+    if priced is None or not priced.named or priced.gives:
+        return None
+    things = [n for n in question.names if set(terms(n)) & priced.thing]
+    payers = [priced.party] if priced.party in question.names else [n for n in question.names if n not in things]
+    if len(things) != 1 or len(payers) != 1:
+        return None
+    payer = frozenset(terms(payers[0]))
+    swapped = replace(question, priced=Priced(payer, stem(payers[0].split()[-1].lower()), True, things[0], False))
+    return next(
+        (c for c in candidates for e in c.entities if e.label == "MONEY" and _prices(swapped, c, e)),
+        None,
     )
 
 

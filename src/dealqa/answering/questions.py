@@ -666,6 +666,21 @@ def _priced(doc: Any) -> Priced | None:
             part_of = stem(whole.lemma_.lower()) if whole is not None and whole.pos_ in ("NOUN", "PROPN") else ""
             share = percentage(thing) if thing.pos_ == "NOUN" else ""
             return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of, share)
+    for t in doc:
+        # "How much is X paying to acquire Y?": the name the act the sum is paid to do is done to
+        # (not the one paid, where the act holds the question word: "How much would X have to pay Y?")
+        thing = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+        if (
+            thing is None
+            or t.dep_ not in ("xcomp", "advcl")
+            or not any(c.tag_ == "TO" for c in t.children)
+            or any(w.tag_ == "WRB" for w in t.subtree)
+        ):
+            continue
+        subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        party = " ".join(w.text for w in compounded(subject)) if subject is not None else ""
+        words = frozenset(stem(w.lemma_.lower()) for w in compounded(thing))
+        return Priced(words, stem(thing.lemma_.lower()), True, party, False)
     return None
 
 
