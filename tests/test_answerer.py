@@ -3994,3 +3994,51 @@ def test_a_price_the_other_way_round_is_a_false_premise(encode: Callable[[list[s
     assert ask("How much is Harlen Waste paying to acquire Dovik Plastics?").short == "€300 million"
     # (and a sum owed to a name is no price of it: no premise about who buys whom)
     assert "don't say that" not in ask("How much would Dovik have to pay Harlen Waste if it backed a rival?").text
+
+
+def test_a_name_joined_to_the_value_by_and_is_no_other_party_it_is_about(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Orsk Foods to buy Pellow Dairies": "LYON, June 3 (Wire) - Orsk Foods, the French dairy group, has agreed "
+            "to buy Pellow Dairies from the private-equity firm Tarn Capital for €400 million, it said on Monday.\n\n"
+            "Shares in Orsk rose 2% in Paris.\n\n"
+            "Orsk was advised by the investment bank Tavish Brook and the law firm Kerrane & Co.",
+        },
+    )
+    # (the law firm beside the bank is another adviser of Orsk's, not another party the bank is of)
+    assert ask("Which investment bank advised Orsk Foods on buying Pellow Dairies?").short == "Tavish Brook"
+
+
+def test_readings_of_names_and_prices_hold_where_the_sentence_says_otherwise(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tavik Marine to raise $50 million": "Tavik Marine, which Brenlow Group acquired in 2019, said it would "
+            "raise $50 million from investors to expand its shipyard in Kotka.",
+            "Brenlow hires advisers": "Brenlow Group named Calder Voss its legal adviser on its bid for Tavik Marine, "
+            "people familiar with the matter said.",
+            "Brenlow Group to acquire Pellin Foods": "Brenlow Group will pay $500 million in cash to acquire Pellin "
+            "Foods, the companies said on Monday. Pellin Foods bought a 5% stake in Brenlow Group for $60 million in "
+            "2021.",
+            "Brenlow invests in Tasker Holm": "Brenlow Group will invest $40 million in Tasker Holm, a start-up "
+            "that makes warehouse robots, the companies said on Tuesday.",
+            "Brenlow sells Kerr Ships stake": "Neither company disclosed the break fee in Brenlow's failed 2021 deal "
+            "for Kerr Ships.",
+        },
+    )
+    # (the subject of a relative clause is not what "it" stands for: Tavik raises the money)
+    assert ask("How much will Tavik Marine raise?").short == "$50 million"
+    # (a predicate of the verb is what its object is: "named X its legal adviser")
+    assert ask("Which legal adviser did Brenlow Group name for its Tavik Marine bid?").short == "Calder Voss"
+    # (a price said by "pay ... to acquire" is the price; a small stake bought the other way is no premise)
+    assert ask("How much is Brenlow Group paying to acquire Pellin Foods?").short == "$500 million"
+    # (the firm a sum is invested in is no place)
+    assert not ask("In which country will Brenlow Group invest?").short
+    # (a fee of another deal, said not to be known, is not the fee asked)
+    answer = ask("How big is the break fee in Brenlow's deal for Tavik Marine?")
+    assert not answer.citations or not answer.citations[0].quote.startswith("Neither company"), answer.text

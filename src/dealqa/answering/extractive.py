@@ -95,6 +95,8 @@ _SAME_TIE = 0.1
 _OWN_COVERAGE = 0.75
 # A word of a sentence this close to a word of the question's focus states it.
 _SAME_WORD = 0.6
+# A share of more than this many percent of a company is control of it.
+_HALF = 50.0
 # ...and a noun a number counts this near the one "how many" asks may be it ("people" for "employees").
 _COUNTS_ALIKE = 0.45
 # Below this cosine, the noun an amount is called is another than the one asked, which a question
@@ -1172,13 +1174,14 @@ class ExtractiveAnswerer:
                         and bool({question.thing, *terms(question.equated)} & terms(c.text[: _label_end(c.text)]))
                     )
                 )
-                # (and so is a name where the place asked stands: "based in Rauma" for "In which town
-                # is X based?", a name the model took for a person's)
+                # (and so is a name where the place asked stands, whatever type the model gave it:
+                # "based in Rauma" for "In which town is X based?", "build a factory in Viborg")
                 retyped = retyped or (
                     e.label in NAME_TYPES
                     and set(question.types) <= PLACE_TYPES
                     and bool(question.verbs)
                     and _governed_by(question, c, e)
+                    and _placed_object(c, e)
                 )
                 if (
                     (e.label not in question.types and not _counting(question, text) and not retyped)
@@ -2344,14 +2347,15 @@ def _tied(
     )
 
 
-def _prices(question: Question, c: Candidate | Evidence, value: Entity) -> bool:
+def _prices(question: Question, c: Candidate | Evidence, value: Entity, whole: bool = False) -> bool:
     """Whether the amount is the price of what the question asks the price of, taken or given by
     the party it asks about: the object of the act its "for" attaches to is that thing ("agreed to
     buy a 92% stake in Quarry Labs ... for NOK 3.1 billion"; "the sale of 30 stores for £85
     million"), or it is what the question's own act pays for that thing ("will pay $1.45 billion
     for Quarry Labs"). Who takes the thing is the party after the act's "to" ("sell its
     berths to Kallby for ..."), else its subject; its giver is then the subject, else the party
-    after "from"."""
+    after "from". ``whole``: the thing itself, or what more than half of it is of ("a 5% stake in X"
+    is no price of X)."""
     priced = question.priced
     if priced is None or value.label != "MONEY":
         return False
@@ -2403,16 +2407,34 @@ def _prices(question: Question, c: Candidate | Evidence, value: Entity) -> bool:
     # party the act says, or in the act asked: "X agreed to buy 70% of a portfolio from Y for €410m"
     # for "its stake in the portfolio"; not "which paid €500m for all of it in 2019", nor "it would
     # sell 30% of the portfolio for €120m")
-    parts = [t for thing in things for t in _objects_of(thing) if stem(t.lemma_.lower()) == priced.whole]
-    # (the same share of the whole as the question's is the thing asked, whoever takes it: "agreed to
-    # buy 65% of Y for $312m" for "What is X paying for its 65% stake in Y?")
+    # (a name said whole: "Darro Foods" is no part of "Pell Foods")
+    parts = [
+        t
+        for thing in things
+        for t in _objects_of(thing)
+        if stem(t.lemma_.lower()) == priced.whole
+        and (t.pos_ != "PROPN" or any(mentioned(n, " ".join(w.text for w in compounded(t))) for n in question.names))
+    ]
+    # (the same share of the whole as the question's is the thing asked, whoever of the party asked
+    # takes it: "agreed to buy 65% of Y for $312m" for "What is X paying for its 65% stake in Y?")
     shared = bool(priced.share) and any(percentage(t) == priced.share for t in things)
-    # (the thing, a name in apposition to it, "company Pell Foods", or what it is of or in)
-    return (bool(parts) and ((named and taking) or shared)) or any(
+    # (the thing, a name in apposition to it, "company Pell Foods", or what it is of or in; if
+    # ``whole``, only of a share of more than half: "70% of X" is X, "a 5% stake in X" is not)
+    return (bool(parts) and named and (taking or shared)) or any(
         _is_thing(priced, t)
         for thing in things
-        for t in (thing, *(a for a in thing.children if a.dep_ == "appos"), *_objects_of(thing))
+        for t in (
+            thing,
+            *(a for a in thing.children if a.dep_ == "appos"),
+            *(_objects_of(thing) if not whole or _majority(thing) else ()),
+        )
     )
+
+
+def _majority(thing: Any) -> bool:
+    """Whether the word is a share of more than half, as "70%" of "70% of X" or "a 70% stake"."""
+    share = percentage(thing)
+    return bool(share) and float(share[:-1].replace(",", ".")) > _HALF
 
 
 def _reversed_price(question: Question, candidates: Sequence[Candidate]) -> Candidate | None:
@@ -2429,7 +2451,8 @@ def _reversed_price(question: Question, candidates: Sequence[Candidate]) -> Cand
     payer = frozenset(terms(payers[0]))
     swapped = replace(question, priced=Priced(payer, stem(payers[0].split()[-1].lower()), True, things[0], False))
     return next(
-        (c for c in candidates for e in c.entities if e.label == "MONEY" and _prices(swapped, c, e)),
+        # (the whole of the payer: "Y bought a 5% stake in X in 2021" is no price of X)
+        (c for c in candidates for e in c.entities if e.label == "MONEY" and _prices(swapped, c, e, whole=True)),
         None,
     )
 
@@ -2451,9 +2474,19 @@ def _paid_for_another(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _paid_for(amount: Any, act: Any) -> list[Any]:
     """What the amount is paid for: the objects of its own "for", on it or among its words
-    ("including debt for X"), or else of its act's."""
+    ("including debt for X"), or else of its act's, or else what its act is done to do ("will pay
+    $50m to acquire X")."""
     fors = [t for t in _own_words(amount) if t.lower_ == "for"]
     fors = fors or ([t for t in act.children if t.lower_ == "for"] if act is not None else [])
+    if not fors and act is not None:
+        # (or the object of the act it is paid to do: "will pay $50m to acquire X")
+        return [
+            o
+            for t in act.children
+            if t.dep_ in ("xcomp", "advcl") and any(w.tag_ == "TO" for w in t.children)
+            for o in t.children
+            if o.dep_ == "dobj"
+        ]
     return [p for t in fors for p in t.children if p.dep_ == "pobj"]
 
 
@@ -2620,8 +2653,10 @@ def _co_argument(c: Candidate, value: Entity, noun: str) -> bool:
     if root is None or root.head.i == root.i or c.text.lstrip().startswith("|"):
         return False
     head = root.head
-    if head.pos_ in ("VERB", "AUX") and head.lemma_ != "be":
-        return any(t.i != root.i and stem(t.lemma_.lower()) == noun for t in head.children)
+    # (a predicate said of it is what it is: "named X its adviser", "X is the law firm")
+    predicates = ("oprd", "attr", "acomp")
+    if head.pos_ in ("VERB", "AUX") and head.lemma_ != "be" and root.dep_ not in predicates:
+        return any(t.i != root.i and t.dep_ not in predicates and stem(t.lemma_.lower()) == noun for t in head.children)
     return (
         value.label not in NAME_TYPES
         and root.dep_ == "pobj"
@@ -3000,6 +3035,19 @@ def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     return verbal and (stem(verb.lemma_.lower()) in question.verbs or not question.verbs)
 
 
+def _placed_object(c: Candidate, value: Entity) -> bool:
+    """Whether the value is where a preposition puts what its verb is done to, as the parse reads it:
+    a thing its object names ("build a factory in Viborg"), or its passive's subject ("which is
+    based in Rauma", "X, based in Rauma"); not "invest $50m in Vell Robotics" nor "invest in Vell",
+    where the firm is what the money goes to."""
+    root = _value_root(c, value)
+    verb = root.head.head if root is not None and root.dep_ == "pobj" else None
+    if verb is None:
+        return False
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(t.dep_ == "auxpass" for t in verb.children))
+    return passive or any(t.dep_ == "dobj" and t.pos_ == "NOUN" for t in verb.children)
+
+
 def _apposed(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the value stands in apposition to the name asked ("Quill, 71, is selling" for "Lorna
     Quill"): how a news sentence gives a person's age. The whole name it is apposed to must be the
@@ -3176,17 +3224,27 @@ def _untold(question: Question, c: Candidate) -> bool:
             t.pos_ == "NOUN" and t not in nouns and terms(t.text) <= asked for t in o.doc[: o.left_edge.i]
         )
 
-    if any(
-        o.pos_ in ("NOUN", "PROPN")
-        and not terms(o.text) <= asked
-        and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
-        and not points_back(o)
-        for n in described
-        for p in n.children
-        if p.dep_ in ("prep", "poss", "compound")
-        for o in (p, *p.children)
-        if o.dep_ in ("pobj", "poss", "compound")
-    ):
+    def modifiers(n: Any) -> list[Any]:
+        return [
+            o
+            for p in n.children
+            if p.dep_ in ("prep", "poss", "compound")
+            for o in (p, *p.children)
+            if o.dep_ in ("pobj", "poss", "compound")
+        ]
+
+    def other(o: Any) -> bool:
+        return (
+            o.pos_ in ("NOUN", "PROPN")
+            and not terms(o.text) <= asked
+            and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
+            and not points_back(o)
+        )
+
+    # (and the words of a noun of its phrase that the question says: "the fee in Orsk's 2021 deal" is
+    # not the fee in the deal asked)
+    said = [o for n in described for o in modifiers(n)]
+    if any(other(o) for o in [*said, *(m for o in said if o.pos_ == "NOUN" and not other(o) for m in modifiers(o))]):
         return False
     # (for a noun of no type, a demonstrative points back at the sentence before, which must be of
     # no one not asked: "Terms of that purchase were never given" after "X bought Z in 2019")
@@ -3806,8 +3864,11 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         # a place is asked, where its act is done: "It employs 900 people in Lodz"; "It operates in
         # Spain" may be where the passage's other firm operates)
         and not _locates_thing(c, e, acts=value.label not in PLACE_TYPES)
-        # (another value of the kind asked, anywhere in the sentence, may be the one it is about)
+        # (another value of the kind asked, anywhere in the sentence, may be the one it is about,
+        # but not one joined to it as another of the same part: "advised by the bank X and the law
+        # firm Y")
         and (e.label == value.label or in_clause(c.text[e.start : e.end]))
+        and not _joined(c, value, e)
     ]
     # (a capitalised word inside an entity was judged with it: "Compute" of "Quarry Compute's")
     spans = [(e.start, e.end) for e in c.entities]
@@ -3825,6 +3886,25 @@ def _about_names(question: Question, c: Candidate, value: Entity) -> bool:
         if not asked(m[0]) and in_clause(m[0]) and not any(a <= m.start() < b for a, b in spans)
     ]
     return not others and not capitalised
+
+
+def _joined(c: Candidate, one: Entity, other: Entity) -> bool:
+    """Whether the two values are joined by "and" or "or", or the phrases they stand in apposition
+    to are, as the parse reads it ("the bank X and the law firm Y")."""
+    a, b = _value_root(c, one), _value_root(c, other)
+    if a is None or b is None:
+        return False
+
+    def said(t: Any) -> list[Any]:  # (the word, and the noun it is in apposition to)
+        return [t, t.head] if t.dep_ == "appos" else [t]
+
+    return any(
+        (y.dep_ == "conj" and y.head.i == x.i)
+        or (x.dep_ == "conj" and x.head.i == y.i)
+        or (x.dep_ == y.dep_ == "conj" and x.head.i == y.head.i and x.i != y.i)
+        for x in said(a)
+        for y in said(b)
+    )
 
 
 def _in_title_of_name(c: Candidate, name: Entity) -> bool:
@@ -3902,7 +3982,9 @@ def _speaker(c: Candidate, value: Entity) -> str:
 def _antecedent(c: Candidate, value: Entity) -> str:
     """The name an "it" subjecting the value's clause stands for, as the parse reads it, where the
     sentence has two named subjects before it: the nearest ("Orsk sells pumps, and Vell has fitted
-    them since it was founded in 1994": Vell's founding, not Orsk's), or ""."""
+    them since it was founded in 1994": Vell's founding, not Orsk's), or "". Not the subject of a
+    relative clause, which tells of another word ("Vell, which Orsk bought in 2020, said it would
+    ...": Vell's)."""
     root = _value_root(c, value)
     if root is None:
         return ""
@@ -3915,7 +3997,7 @@ def _antecedent(c: Candidate, value: Entity) -> str:
     subjects = [
         t
         for t in reversed(pronoun.doc[: pronoun.i])
-        if t.dep_ in _SUBJECTS and not (dateline and t.idx < dateline.end())
+        if t.dep_ in _SUBJECTS and t.head.dep_ not in ("relcl", "acl") and not (dateline and t.idx < dateline.end())
     ]
     named = [_entity_at(c, t.idx, NAME_TYPES) for t in subjects[:2]]
     return named[0] if len(named) == 2 and all(named) else ""

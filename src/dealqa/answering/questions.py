@@ -211,6 +211,7 @@ class QuestionReader:
     def read(self, question: str) -> Question:
         """Parse a question into what it asks for."""
         doc = parse(question)
+        priced = _priced(doc, self._pays)
         wh = next((t for t in doc if t.tag_ in ("WDT", "WP", "WP$", "WRB")), None)
         doer = self._doer_query(doc) if wh is None else ""
         if doer:
@@ -398,7 +399,7 @@ class QuestionReader:
                 # 14 megawatts" is no answer to how much a buyer pays (and "how much of the cost will
                 # it pay" asks for a share)
                 meant = self._type_of(after.head.lemma_.lower())[:1]
-                rate = () if _priced(doc) is not None else ("PERCENT",)
+                rate = () if priced is not None else ("PERCENT",)
                 types = tuple(t for t in types if t in (*meant, *rate)) if set(meant) & set(types) else types
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
                 subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
@@ -447,7 +448,7 @@ class QuestionReader:
         # "how much" counts, whose amount may be a part of it: "made $9m of the group's revenue")
         if counted and kind not in ("how much", "how many") and wh is not None and doc[wh.i + 1].head.dep_ == "dobj":
             much = doc[wh.i + 1].head
-        much = much if _priced(doc) is None else None
+        much = much if priced is None else None
         taken = stands if stands is not None and stands.dep_ == "dobj" else much
         return Question(
             text=question,
@@ -499,7 +500,7 @@ class QuestionReader:
             naming=naming,
             roles=_roles(doc),
             role=role,
-            priced=_priced(doc) if "MONEY" in types else None,
+            priced=priced if "MONEY" in types else None,
             kinds_named=tuple(dict.fromkeys(stem(t.lemma_.lower()) for t in content if _names_kind(t, name_words))),
         )
 
@@ -515,6 +516,10 @@ class QuestionReader:
             return ""
         # (in the present, as the noun says who does it now: "Who owns X?", not one who may)
         return f"Who {_third_person(agent_verb(last.lower_))} {' '.join(t.text for t in words)}?"
+
+    def _pays(self, verb: str) -> bool:
+        """Whether the verb means paying money, by the glossary ("pay", "spend"; not "borrow")."""
+        return self._typed(verb) and self._type_of(verb)[:1] == ("MONEY",)
 
     def _doer(self, noun: str) -> bool:
         """Whether the noun names who does the act of a verb it is made from ("seller"; not "summer",
@@ -645,10 +650,11 @@ def _names_kind(token: Any, name_words: set[str]) -> bool:
     )
 
 
-def _priced(doc: Any) -> Priced | None:
+def _priced(doc: Any, pays: Callable[[str], bool]) -> Priced | None:
     """What the question's "for" asks the price of: its object, which the act's subject takes
     ("paying for Kerr Farms' dairies"), or when "for" stands at the end, the act's object, which
-    its subject gives ("How much is X selling its towers for?")."""
+    its subject gives ("How much is X selling its towers for?"); or the name a verb that ``pays``
+    is done to acquire ("How much is X paying to acquire Y?")."""
     for t in doc:
         if t.lower_ != "for" or t.dep_ != "prep":
             continue
@@ -668,13 +674,16 @@ def _priced(doc: Any) -> Priced | None:
             return Priced(words, stem(thing.lemma_.lower()), thing.pos_ == "PROPN", party, gives, part_of, share)
     for t in doc:
         # "How much is X paying to acquire Y?": the name the act the sum is paid to do is done to
-        # (not the one paid, where the act holds the question word: "How much would X have to pay Y?")
+        # (not the one paid, where the act holds the question word: "How much would X have to pay
+        # Y?"; nor where a noun says what is measured, "How much cash ...", a part of the price)
         thing = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
         if (
             thing is None
             or t.dep_ not in ("xcomp", "advcl")
             or not any(c.tag_ == "TO" for c in t.children)
+            or not pays(t.head.lemma_.lower())
             or any(w.tag_ == "WRB" for w in t.subtree)
+            or any(n.pos_ == "NOUN" and any(w.tag_ == "WRB" for w in n.subtree) for n in doc)
         ):
             continue
         subject = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
