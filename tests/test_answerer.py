@@ -3936,7 +3936,7 @@ def test_a_share_of_a_name_bought_at_the_size_asked_is_the_stake_priced(
     # ("buy 70% of Tarrant Orchards for $140 million" prices its 70% stake, though it says no "stake")
     assert ask("How much is Pellow Fresh paying for its 70% stake in Tarrant Orchards?").short == "$140 million"
     # (not a stake of another size)
-    assert not ask("How much is Pellow Fresh paying for its 60% stake in Tarrant Orchards?").short
+    assert not ask("How much is Pellow Fresh paying for its 55% stake in Tarrant Orchards?").short
 
 
 def test_a_name_where_the_place_asked_stands_is_that_place(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3959,22 +3959,23 @@ def test_a_sentence_that_no_one_discloses_the_thing_asked_says_it_is_not_known(
         {
             "Tarvik to buy Mollen Lifts for 300 million euros": "Tarvik Group has agreed to buy Mollen Lifts for "
             "€300 million, the companies said on Monday. Tarvik will pay with cash and a bridge loan. Neither "
-            "company disclosed the break fee.",
+            "side disclosed the termination fee.",
             "Orsk bids for Pellow Mills": "Orsk Foods will offer €12 a share for Pellow Mills, a premium of 20%. "
-            "The companies did not disclose the size of the break fee Pellow would owe if its board backed a rival.",
+            "The firms did not disclose the size of the termination fee Pellow would owe if its board backed a "
+            "rival.",
             "Kell Shipping orders four tankers": "Kell Shipping has ordered four tankers from Orsk Yards and holds "
-            "options for two more. The price of the option tankers was not disclosed.",
+            "options for two more. The cost of the option tankers was not disclosed.",
         },
     )
-    # ("Neither company disclosed" denies it as "did not disclose" does)
-    answer = ask("How large is the break fee in Tarvik's purchase of Mollen Lifts?")
-    assert answer.citations[0].quote == "Neither company disclosed the break fee.", answer.text
+    # ("Neither side disclosed" denies it as "did not disclose" does)
+    answer = ask("How big is the termination fee in Tarvik's purchase of Mollen Lifts?")
+    assert answer.citations[0].quote == "Neither side disclosed the termination fee.", answer.text
     # (the parser hangs "fee" on the name after it: the size of the fee is still what is denied)
-    answer = ask("How large is the break fee in Orsk's offer for Pellow Mills?")
-    assert answer.citations[0].quote.startswith("The companies did not disclose the size"), answer.text
+    answer = ask("How big is the termination fee in Orsk's offer for Pellow Mills?")
+    assert answer.citations[0].quote.startswith("The firms did not disclose the size"), answer.text
     # (what "how much ... for" prices is the thing whose price is denied)
-    answer = ask("How much will Kell Shipping pay for the two option tankers?")
-    assert answer.citations[0].quote == "The price of the option tankers was not disclosed.", answer.text
+    answer = ask("How much will Kell Shipping pay for its two option tankers?")
+    assert answer.citations[0].quote == "The cost of the option tankers was not disclosed.", answer.text
 
 
 def test_a_price_the_other_way_round_is_a_false_premise(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -3983,7 +3984,7 @@ def test_a_price_the_other_way_round_is_a_false_premise(encode: Callable[[list[s
         {
             "Harlen Waste to buy Dovik Plastics": "OSLO, May 4 (Wire) - Norwegian waste group Harlen Waste has "
             "agreed to buy Danish recycling company Dovik Plastics for €300 million, the companies said on Monday.\n\n"
-            "Harlen will pay €210 million in cash for Dovik's shares and take on its debt.",
+            "Harlen will also assume €90 million of Dovik's debt.",
         },
     )
     # (Harlen buys Dovik: Dovik pays nothing for Harlen)
@@ -4027,8 +4028,8 @@ def test_readings_of_names_and_prices_hold_where_the_sentence_says_otherwise(
             "2021.",
             "Brenlow invests in Tasker Holm": "Brenlow Group will invest $40 million in Tasker Holm, a start-up "
             "that makes warehouse robots, the companies said on Tuesday.",
-            "Brenlow sells Kerr Ships stake": "Neither company disclosed the break fee in Brenlow's failed 2021 deal "
-            "for Kerr Ships.",
+            "Brenlow sells Kerr Ships stake": "Neither side disclosed the termination fee in Brenlow's failed 2021 "
+            "deal for Kerr Ships.",
         },
     )
     # (the subject of a relative clause is not what "it" stands for: Tavik raises the money)
@@ -4040,5 +4041,5 @@ def test_readings_of_names_and_prices_hold_where_the_sentence_says_otherwise(
     # (the firm a sum is invested in is no place)
     assert not ask("In which country will Brenlow Group invest?").short
     # (a fee of another deal, said not to be known, is not the fee asked)
-    answer = ask("How big is the break fee in Brenlow's deal for Tavik Marine?")
-    assert not answer.citations or not answer.citations[0].quote.startswith("Neither company"), answer.text
+    answer = ask("What is the size of the termination fee in Brenlow's deal for Tavik Marine?")
+    assert answer.abstained or not answer.citations[0].quote.startswith("Neither side"), answer.text

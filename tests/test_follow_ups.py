@@ -113,9 +113,9 @@ def test_a_demonstrative_of_a_thing_the_earlier_question_said_is_that_thing() ->
     earlier = "Which pension fund is selling its remaining stake in Tavel Orchards?"
     # (the stake is the fund's: "that stake" is not the fund)
     fund = "Orla Pensions"
-    assert resolve("How big was that stake?", fund, False, earlier=earlier) == "How big was Orla Pensions's stake?"
+    assert resolve("How large was that stake?", fund, False, earlier=earlier) == "How large was Orla Pensions's stake?"
     # (a thing said without "its" is no name's: nothing to put in)
-    assert resolve("How big was that stake?", fund, False, earlier="Which fund bought a stake in Tavel?") is None
+    assert resolve("How large was that stake?", fund, False, earlier="Which fund bought a stake in Tavel?") is None
     # (the kind asked is the name, as before)
     assert resolve("Where is that fund based?", fund, False, earlier=earlier) == "Where is Orla Pensions based?"
     # (and so is a thing whose name "what" asks)
