@@ -2433,8 +2433,8 @@ def _prices(question: Question, c: Candidate | Evidence, value: Entity, whole: b
 
 def _majority(thing: Any) -> bool:
     """Whether the word is a share of more than half, as "70%" of "70% of X" or "a 70% stake"."""
-    share = percentage(thing)
-    return bool(share) and float(share[:-1].replace(",", ".")) > _HALF
+    number = percentage(thing)[:-1].replace(",", ".")  # ("" for none; a decimal comma read as a point)
+    return number.replace(".", "", 1).isdigit() and float(number) > _HALF
 
 
 def _reversed_price(question: Question, candidates: Sequence[Candidate]) -> Candidate | None:
