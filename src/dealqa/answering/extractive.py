@@ -46,6 +46,7 @@ from .questions import (
     alternatives,
     compounded,
     percentage,
+    purpose,
 )
 from .reporting import ReportingReader, acts, names_publisher
 
@@ -2480,13 +2481,7 @@ def _paid_for(amount: Any, act: Any) -> list[Any]:
     fors = fors or ([t for t in act.children if t.lower_ == "for"] if act is not None else [])
     if not fors and act is not None:
         # (or the object of the act it is paid to do: "will pay $50m to acquire X")
-        return [
-            o
-            for t in act.children
-            if t.dep_ in ("xcomp", "advcl") and any(w.tag_ == "TO" for w in t.children)
-            for o in t.children
-            if o.dep_ == "dobj"
-        ]
+        return [o for t in act.children if purpose(t) for o in t.children if o.dep_ == "dobj"]
     return [p for t in fors for p in t.children if p.dep_ == "pobj"]
 
 

@@ -679,8 +679,7 @@ def _priced(doc: Any, pays: Callable[[str], bool]) -> Priced | None:
         thing = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
         if (
             thing is None
-            or t.dep_ not in ("xcomp", "advcl")
-            or not any(c.tag_ == "TO" for c in t.children)
+            or not purpose(t)
             or not pays(t.head.lemma_.lower())
             or any(w.tag_ == "WRB" for w in t.subtree)
             or any(n.pos_ == "NOUN" and any(w.tag_ == "WRB" for w in n.subtree) for n in doc)
@@ -691,6 +690,12 @@ def _priced(doc: Any, pays: Callable[[str], bool]) -> Priced | None:
         words = frozenset(stem(w.lemma_.lower()) for w in compounded(thing))
         return Priced(words, stem(thing.lemma_.lower()), True, party, False)
     return None
+
+
+def purpose(verb: Any) -> bool:
+    """Whether the verb is a "to"-infinitive its head is done for ("acquire" of "pay $5m to acquire
+    X"), as the parse reads it."""
+    return verb.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in verb.children)
 
 
 def percentage(token: Any) -> str:
