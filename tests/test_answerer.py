@@ -4043,3 +4043,20 @@ def test_readings_of_names_and_prices_hold_where_the_sentence_says_otherwise(
     # (a fee of another deal, said not to be known, is not the fee asked)
     answer = ask("What is the size of the termination fee in Brenlow's deal for Tavik Marine?")
     assert answer.abstained or not answer.citations[0].quote.startswith("Neither side"), answer.text
+
+
+def test_a_keyword_query_leads_with_the_sentence_that_says_more_of_its_words(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harlund Paints to buy Brevholm's marine unit": "OSLO, March 4 (Wire) - Brevholm Industrier has agreed "
+            "to sell its marine paints business to Harlund Paints for NOK 3.1 billion, it said on Thursday.\n\n"
+            "Harlund Paints said the deal would help it meet a cost target set by its board. Harlund expects "
+            "annual cost savings of about NOK 150 million by 2030.",
+        },
+    )
+    # (the sentence ranked first says "cost" and "target"; the one nearly as close says the savings)
+    answer = ask("Harlund Paints annual cost savings target")
+    assert answer.citations[0].quote.startswith("Harlund expects annual cost savings"), answer.text

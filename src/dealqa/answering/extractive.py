@@ -568,14 +568,16 @@ class ExtractiveAnswerer:
         if reasons:  # (and no sentence says otherwise)
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
+
         # (a sentence saying every word asked goes before one nearly as close that leaves the act out:
         # "X may end the leases" for "Can X end its leases?", before "X will lease them back")
-        saying = [
-            c
-            for c in relevant
-            if set(question.focus) <= terms(c.text) and c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN
-        ]
-        relevant = [*saying[:1], *(c for c in relevant if c not in saying[:1])]
+        def says(c: Candidate) -> int:  # (a table's row whose label the question states says it all)
+            labelled = _row_label_asked(question, c.text, c.entities)
+            return len(question.focus) if labelled else len(set(question.focus) & terms(c.text))
+
+        near = [c for c in relevant if c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN]
+        saying = [max(near, key=says)] if near and says(max(near, key=says)) > says(relevant[0]) else []
+        relevant = [*saying, *(c for c in relevant if c not in saying)]
         return _compose(chosen or _choose(relevant, question.several))
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
