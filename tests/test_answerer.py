@@ -4060,3 +4060,27 @@ def test_a_keyword_query_leads_with_the_sentence_that_says_more_of_its_words(
     # (the sentence ranked first says "cost" and "target"; the one nearly as close says the savings)
     answer = ask("Harlund Paints annual cost savings target")
     assert answer.citations[0].quote.startswith("Harlund expects annual cost savings"), answer.text
+
+
+def test_a_thing_said_not_to_be_disclosed_is_told_of_in_the_words_asked(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brenna Foods licenses Oskor sauces": "DUBLIN, June 2 (Wire) - Brenna Foods has licensed the Oskor sauce "
+            "recipes from Tallow Kitchens for ten years, the companies said on Monday.\n\n"
+            "Alongside the licence, Brenna will buy $25 million of newly issued Tallow shares, at a premium that "
+            "neither company disclosed.\n\n"
+            "Brenna will pay Tallow a royalty of 4% of sauce sales. The upfront licence fee was not disclosed.",
+        },
+    )
+    # (a relative clause denies the premium: it is not one left unnamed, but one not disclosed)
+    answer = ask("What premium is Brenna paying for the new Tallow shares it is buying?")
+    assert not answer.abstained and "neither company disclosed" in answer.citations[0].quote, answer.text
+    # ("the fee X is paying", whichever way the parser hangs its clause, is what "how big" measures;
+    # "the upfront licence fee" is the upfront fee)
+    answer = ask("How big is the upfront fee Brenna is paying Tallow?")
+    assert not answer.abstained and answer.citations[0].quote == "The upfront licence fee was not disclosed.", (
+        answer.text
+    )

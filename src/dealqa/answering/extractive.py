@@ -3221,13 +3221,15 @@ def _untold(question: Question, c: Candidate) -> bool:
             t.pos_ == "NOUN" and t not in nouns and terms(t.text) <= asked for t in o.doc[: o.left_edge.i]
         )
 
+    # (a noun that says every word the question qualifies it by is that one, whatever compound
+    # tells it further: "The upfront development fee" for "the upfront fee")
+    qualifying = _asked_modifiers(question)
+
     def modifiers(n: Any) -> list[Any]:
+        kind = {stem(m.lemma_.lower()) for m in n.children if m.dep_ in ("amod", "compound")}
+        arcs = ("prep", "poss") if qualifying and qualifying <= kind else ("prep", "poss", "compound")
         return [
-            o
-            for p in n.children
-            if p.dep_ in ("prep", "poss", "compound")
-            for o in (p, *p.children)
-            if o.dep_ in ("pobj", "poss", "compound")
+            o for p in n.children if p.dep_ in arcs for o in (p, *p.children) if o.dep_ in ("pobj", "poss", "compound")
         ]
 
     def other(o: Any) -> bool:
@@ -3358,11 +3360,22 @@ def _denied_party(noun: Any) -> bool:
         noun = noun.head.head
     if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
         return True
-    # (a verb is negated by its own "not", or by a subject no one does it: "Neither side disclosed")
-    return noun.dep_ in ("nsubjpass", "dobj") and any(
-        d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
-        for d in noun.head.children
-    )
+
+    def negated(verb: Any) -> bool:  # (by its own "not", or by a subject no one does it: "Neither side disclosed")
+        return any(
+            d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
+            for d in verb.children
+        )
+
+    # (or a relative clause of the noun denies it: "at a premium that neither company disclosed")
+    denying = [
+        r
+        for r in noun.children
+        if r.dep_ == "relcl"
+        and negated(r)
+        and any(d.dep_ in ("nsubjpass", "dobj") and d.tag_ == "WDT" for d in r.children)
+    ]
+    return bool(denying) or (noun.dep_ in ("nsubjpass", "dobj") and negated(noun.head))
 
 
 def _denial(verb: Any) -> tuple[int, int]:
@@ -3401,7 +3414,8 @@ def _unnamed(question: Question, c: Candidate) -> bool:
         return False
     said = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == thing]
     articles = {m for t in said for d in t.children for m in d.morph.get("Definite")}
-    return articles == {"Ind"}
+    # (one said not to be disclosed is told of: "at a premium that neither company disclosed")
+    return articles == {"Ind"} and not any(_denied_party(t) for t in said)
 
 
 def _modifier(question: Question, c: Candidate, value: Entity) -> bool:
