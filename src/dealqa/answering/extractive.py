@@ -569,15 +569,18 @@ class ExtractiveAnswerer:
             return _compose(_choose([*reasons, *(c for c in relevant if c not in reasons)], question.several))
         chosen = self._choose_each(relevant, sides) if sides else []
 
-        # (a sentence saying every word asked goes before one nearly as close that leaves the act out:
-        # "X may end the leases" for "Can X end its leases?", before "X will lease them back")
-        def says(c: Candidate) -> int:  # (a table's row whose label the question states says it all)
+        # (a sentence saying more of the words asked goes before one nearly as close that leaves them
+        # out: "X may end the leases" for "Can X end its leases?", before "X will lease them back";
+        # "the buyer expects cost savings of ..." before "For X, the deal doubles its business")
+        def words_said(c: Candidate) -> int:  # (a table's row whose label the question states says it all)
             labelled = _row_label_asked(question, c.text, c.entities)
             return len(question.focus) if labelled else len(set(question.focus) & terms(c.text))
 
         near = [c for c in relevant if c.score >= relevant[0].score - _SAME_ARTICLE_MARGIN]
-        saying = [max(near, key=says)] if near and says(max(near, key=says)) > says(relevant[0]) else []
-        relevant = [*saying, *(c for c in relevant if c not in saying)]
+        most = max(near, key=words_said)
+        relevant = (
+            [most, *(c for c in relevant if c is not most)] if words_said(most) > words_said(relevant[0]) else relevant
+        )
         return _compose(chosen or _choose(relevant, question.several))
 
     def _compare(self, question: Question, retrieval: Retrieval) -> Draft | None:
@@ -2908,6 +2911,8 @@ def _kinds(noun: Any, nested: bool = False) -> set[tuple[str, str]]:
     return words.union(*(_kinds(m, nested) for m in said if nested and m.dep_ == "compound"))
 
 
+# The arcs of a noun that says whose or of what a noun is ("the fee in Orsk's deal").
+_OWNING = ("pobj", "poss", "compound")
 # The arcs of what says which of its kind a noun is: its possessor, modifiers and phrases.
 _SAYS_WHICH = frozenset({"poss", "compound", "nmod", "amod", "prep"})
 
