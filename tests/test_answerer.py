@@ -4084,3 +4084,22 @@ def test_a_thing_said_not_to_be_disclosed_is_told_of_in_the_words_asked(
     assert not answer.abstained and answer.citations[0].quote == "The upfront licence fee was not disclosed.", (
         answer.text
     )
+
+
+def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Korvald sells tower stake": "OSLO, May 5 (Wire) - Norwegian telecom group Korvald has agreed to sell a "
+            "60% stake in its tower unit Mastline to the infrastructure fund Ellery Partners for NOK 9 billion, the "
+            "companies said on Tuesday.\n\n"
+            "Korvald said it was selling the stake to cut its debt. Korvald will keep a 40% stake in Mastline.",
+        },
+    )
+    answer = ask("Why is Korvald selling all of Mastline to Ellery Partners?")
+    assert answer.abstained and "a 60% stake in its tower unit" in answer.citations[0].quote, answer.text
+    # (a question that takes no whole keeps its premise: the reason is the answer)
+    answer = ask("Why is Korvald selling a stake in Mastline?")
+    assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text

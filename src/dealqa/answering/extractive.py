@@ -98,6 +98,7 @@ _OWN_COVERAGE = 0.75
 _SAME_WORD = 0.6
 # A share of more than this many percent of a company is control of it.
 _HALF = 50.0
+_WHOLE = 100.0  # (and one of less than this, a part of it)
 # ...and a noun a number counts this near the one "how many" asks may be it ("people" for "employees").
 _COUNTS_ALIKE = 0.45
 # Below this cosine, the noun an amount is called is another than the one asked, which a question
@@ -147,6 +148,8 @@ _NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 # The determiners that deny what they determine ("Neither side disclosed the fee", "No fee was
 # set"), which the parse does not mark as a negation.
 _NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
+# The determiner that takes the whole of what it determines ("selling all of Y"; closed-class).
+_TOTAL_DETERMINERS = frozenset({"all"})
 # The conjunctions that join alternatives, which a negation of one denies both of ("did not sell
 # or close it"; closed-class words).
 _DISJUNCTIONS = frozenset({"or", "nor"})
@@ -1528,6 +1531,12 @@ class ExtractiveAnswerer:
         leading = [c for c in relevant if not (c.reason and c.missing)][:_WEIGHED]
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
+        like = self._like_acts(question, acts, leading)
+        # (an act said of only a part of what the question takes whole is no premise held, whatever
+        # reason is given for it: "agreed to sell a 70% stake in Y" for "Why is X selling all of Y?")
+        parted = [c for c in leading if _names_all(question, c) and _acts_on_part(question, c.text, like)]
+        if parted and _asks_whole(question):
+            return parted[0]
         if any(
             (
                 c.reason
@@ -1542,6 +1551,20 @@ class ExtractiveAnswerer:
             # "Duluth was chosen because ...": the premise's act is stated of its subject (a reason
             # for it of the doer asked states it too: "The operator is selling them because ...")
             return None
+        stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
+        if any(
+            not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
+            or question.negated
+            for c in stating
+        ):
+            return None
+        # (the sentence that denies the act, if one does, though it names not all: "has no plan to
+        # list any shares")
+        denying = [c for c in (*stating, *leading) if _denies(c.text, like)]
+        return denying[0] if denying else stating[0] if stating else leading[0]
+
+    def _like_acts(self, question: Question, acts: set[str], leading: list[Candidate]) -> set[str]:
+        """The words of the leading sentences that state the question's acts or mean nearly them."""
         # (a word the question states of another part is that part, not its act: "offer" of
         # "Why did X accept the offer?" is near "accept" to the model, and no acceptance)
         # (nor is the act it is done for: "to pay for Y" of "Why is X issuing shares to pay for Y?")
@@ -1554,20 +1577,9 @@ class ExtractiveAnswerer:
         main = [p for p in question.predicates if stem(fold(p)) in acts]
         vectors = self._vectors([*main, *words])
         verbs, others = vectors[: len(main)], vectors[len(main) :]
-        like = {
+        return {
             w for w, v in zip(words, others, strict=True) if stem(w) in acts or float(np.max(verbs @ v)) >= _SAME_VERB
         }
-        stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
-        if any(
-            not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
-            or question.negated
-            for c in stating
-        ):
-            return None
-        # (the sentence that denies the act, if one does, though it names not all: "has no plan to
-        # list any shares")
-        denying = [c for c in (*stating, *leading) if _denies(c.text, like)]
-        return denying[0] if denying else stating[0] if stating else leading[0]
 
     def _reversed(self, question: Question, relevant: list[Candidate]) -> Candidate | None:
         """A leading sentence that states the question's act, by its very verb, with the question's
@@ -2124,13 +2136,37 @@ def _swaps(question: Question, c: Candidate, acts: set[str]) -> bool:
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence gives these verbs as objects only amounts of money, where the question's
     act is done to a name ("will buy $20 million of Pirra shares" for "Why did X acquire Pirra?"),
-    as the parse reads them."""
-    acts = [t for t in _doc(question.text) if t.text in question.predicates]
-    objects = [o.text for a in acts for o in a.children if o.dep_ == "dobj" and o.pos_ == "PROPN"]
-    held = [n for n in question.names if any(o in n.split() for o in objects)]
+    or only shares of less than the whole, where it is done to all of one ("agreed to sell a 70%
+    stake in Y", "is selling 25%" for "Why is X selling all of Y?"), as the parse reads them."""
+    objects = _asked_objects(question)
+    held = [n for n in question.names if any(o.pos_ == "PROPN" and o.text in n.split() for o in objects)]
     found = [o for t in _doc(sentence) if t.lower_ in verbs for o in t.children if o.dep_ == "dobj"]
     # (an amount of it: "the remaining 60% of Y", "the company, Y Ltd" may be all of it)
-    return bool(held and found) and all(o.ent_type_ == "MONEY" for o in found)
+    return bool(found) and (
+        (bool(held) and all(o.ent_type_ == "MONEY" for o in found))
+        or (_asks_whole(question) and all(_part(o) for o in found))
+    )
+
+
+def _asked_objects(question: Question) -> list[Any]:
+    """The direct objects of the question's predicates, as the parse reads them."""
+    return [o for t in _doc(question.text) if t.text in question.predicates for o in t.children if o.dep_ == "dobj"]
+
+
+def _asks_whole(question: Question) -> bool:
+    """Whether the question's act is done to all of a name it names ("selling all of Y", "all of
+    its shares in Y"), as the parse reads it."""
+    return any(
+        o.lower_ in _TOTAL_DETERMINERS and any(w.pos_ == "PROPN" and mentioned(w.text, n) for w in o.subtree)
+        for o in _asked_objects(question)
+        for n in question.names
+    )
+
+
+def _part(thing: Any) -> bool:
+    """Whether the word is a share of less than the whole, as "70%" of "70% of X" or "a 70% stake"."""
+    number = percentage(thing)[:-1].replace(",", ".")
+    return number.replace(".", "", 1).isdigit() and float(number) < _WHOLE
 
 
 def _object_phrase(act: Any) -> str:
