@@ -4103,22 +4103,3 @@ def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
     # (a question that takes no whole keeps its premise: the reason is the answer)
     answer = ask("Why is Korvald selling a stake in Mastline?")
     assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text
-
-
-def test_a_circumstance_of_the_act_need_not_be_said_where_the_sentence_says_all_else(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Tessara to sell satellite airwaves": "PARIS, May 9 (Wire) - Satellite operator Tessara SA has agreed to "
-            "sell its S-band licences to mobile carrier Brightlane for €600 million, the two companies said on "
-            "Friday.\n\nTessara shares rose 6.1% in Paris on Friday, while Brightlane's were little changed.",
-            "Harwin Health to buy Calder Clinics": "LEEDS, May 9 (Wire) - Hospital operator Harwin Health has agreed "
-            "to buy Calder Clinics for £300 million, the companies said on Friday.\n\n"
-            "Harwin runs nine hospitals and employs about 5,200 people.\n\nThe deal is expected to close in June.",
-        },
-    )
-    assert ask("By how much did Tessara shares rise after the announcement?").short == "6.1%"
-    # (a part of a party is no circumstance: the head-count of the whole is not that of its laboratories)
-    assert not ask("How many people does Harwin employ in its laboratories?").short

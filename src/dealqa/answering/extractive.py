@@ -1074,6 +1074,7 @@ class ExtractiveAnswerer:
         asked_total = sum(weights[t] for t in question.focus)
         # What it asks about, which a verb may say in other words but nothing else ("advisers").
         things = set(question.focus) - {*question.verbs, stem(question.rated)}
+        total = sum(weights.values())
         # A clause word that means nearly a focus word stands for it ("deal" for "agreement").
         alike = self._alike(question, [c.text for c in relevant[:_WEIGHED]])
         found: list[tuple[Candidate, Entity, str, str, float, float, str]] = []
@@ -1105,7 +1106,6 @@ class ExtractiveAnswerer:
         ]
         # (the leading sentences that state what is asked: one that leaves it out takes no place)
         weighed = 0
-        circumstances = _circumstances(question)
         asks_place = set(question.types) <= PLACE_TYPES
         for c in said_by:
             if weighed == _WEIGHED:
@@ -1143,14 +1143,6 @@ class ExtractiveAnswerer:
             # a circumstance of what it asks: "| Joint venture | Orrin Canning |" for "Who advised X
             # on its joint venture?")
             circumstance = labelled and _label_circumstance(question, c.text[: _label_end(c.text)])
-            # (nor the words of a circumstance of the act asked, in a sentence that means nearly what
-            # is asked and says all else of the names asked: "rose 7.4%" for "How much did X shares
-            # rise after the announcement?")
-            relieved = (
-                bool(missing) and c.relevance >= _PARAPHRASE and missing <= circumstances and _names_all(question, c)
-            )
-            if relieved:
-                missing = set()
             # (ruled out by the words it leaves out, but for the title's, and with them)
             ruled_out = [
                 bool(words) and not labelled and (c.relevance < _RESTATES or bool(words & _asked_modifiers(question)))
@@ -1323,11 +1315,8 @@ class ExtractiveAnswerer:
                         named_at = [near[w] for name in question.names for w in terms(name) if w in near]
                         for kind in question.kinds_named if named_at else ():
                             near.setdefault(kind, min(named_at))
-                    # (the circumstance words it leaves out weigh nothing)
-                    weighing = {t: w for t, w in weights.items() if not (relieved and t in circumstances)}
-                    total = sum(weighing.values())
                     covered = (
-                        sum(w * nearness(near[t]) for t, w in weighing.items() if t in near) / total if total else 0.0
+                        sum(w * nearness(near[t]) for t, w in weights.items() if t in near) / total if total else 0.0
                     )
                     # What is asked, on its own: of two values by the same names, the one nearer
                     # the asked words ("a deal worth $2.6 billion", not "will supply 300 megawatts")
@@ -3724,28 +3713,6 @@ def _predicate(c: Candidate, value: Entity) -> str:
                 a = max(a, y)
         kept.append(c.text[a:b])
     return " ".join(" ".join(kept).split())
-
-
-def _circumstances(question: Question) -> set[str]:
-    """The stems of the words of the question's phrases that say when, where or how its act is
-    done, not to whom or what: a preposition on its verb, whose object is a common noun of no one's
-    and no name's, nor the thing priced ("after the announcement", "across the whole chain"; not
-    "for the stores", "with Y", "in its laboratories"), as the parse reads it."""
-    priced = question.priced.head if question.priced is not None else ""
-    found: set[str] = set()
-    for t in _doc(question.text):
-        if t.dep_ != "prep" or t.head.pos_ not in ("VERB", "AUX") or t.lower_ == "of":
-            continue
-        words = list(t.subtree)
-        objects = [o for o in t.children if o.dep_ == "pobj"]
-        if not objects or any(o.pos_ != "NOUN" or stem(o.lemma_.lower()) == priced for o in objects):
-            continue
-        if any(
-            w.pos_ == "PROPN" or w.dep_ == "poss" or any(mentioned(w.text, n) for n in question.names) for w in words
-        ):
-            continue
-        found |= {stem(w.lemma_.lower()) for w in words} | terms(" ".join(w.text for w in words))
-    return found
 
 
 def _names_all(question: Question, c: Candidate) -> bool:
