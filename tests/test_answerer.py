@@ -4062,7 +4062,7 @@ def test_a_keyword_query_leads_with_the_sentence_that_says_more_of_its_words(
     assert answer.citations[0].quote.startswith("Harlund expects annual cost savings"), answer.text
 
 
-def test_a_thing_said_not_to_be_disclosed_is_told_of_in_the_words_asked(
+def test_a_denial_of_a_noun_with_every_word_the_question_gives_it_is_a_denial_of_it(
     encode: Callable[[list[str]], np.ndarray],
 ) -> None:
     ask = _answering(
@@ -4070,20 +4070,19 @@ def test_a_thing_said_not_to_be_disclosed_is_told_of_in_the_words_asked(
         {
             "Brenna Foods licenses Oskor sauces": "DUBLIN, June 2 (Wire) - Brenna Foods has licensed the Oskor sauce "
             "recipes from Tallow Kitchens for ten years, the companies said on Monday.\n\n"
-            "Alongside the licence, Brenna will buy $25 million of newly issued Tallow shares, at a premium that "
-            "neither company disclosed.\n\n"
-            "Brenna will pay Tallow a royalty of 4% of sauce sales. The upfront licence fee was not disclosed.",
+            "Brenna will pay Tallow a royalty of 4% of sauce sales. The upfront development fee was not disclosed.",
+            "Keller buys Arvo Drills": "BERLIN, June 3 (Wire) - Keller Tools has agreed to buy Arvo Drills for "
+            "€90 million, it said on Tuesday.\n\nThe annual China revenue was not disclosed. Keller's Asian "
+            "sales grew 14%, the company said.",
         },
     )
-    # (a relative clause denies the premium: it is not one left unnamed, but one not disclosed)
-    answer = ask("What premium is Brenna paying for the new Tallow shares it is buying?")
-    assert not answer.abstained and "neither company disclosed" in answer.citations[0].quote, answer.text
-    # ("the fee X is paying", whichever way the parser hangs its clause, is what "how big" measures;
-    # "the upfront licence fee" is the upfront fee)
-    answer = ask("How big is the upfront fee Brenna is paying Tallow?")
-    assert not answer.abstained and answer.citations[0].quote == "The upfront licence fee was not disclosed.", (
-        answer.text
-    )
+    # ("the upfront development fee" is the upfront fee, whatever compound tells it further)
+    answer = ask("How big is the upfront fee in the Brenna-Tallow licence?")
+    assert not answer.abstained, answer.text
+    assert answer.citations[0].quote == "The upfront development fee was not disclosed.", answer.text
+    # (a name's compound still says whose: China's revenue is not all of Keller's)
+    answer = ask("What is Keller's annual revenue?")
+    assert answer.abstained or "China" not in answer.citations[0].quote, answer.text
 
 
 def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
@@ -4096,10 +4095,13 @@ def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
             "60% stake in its tower unit Mastline to the infrastructure fund Ellery Partners for NOK 9 billion, the "
             "companies said on Tuesday.\n\n"
             "Korvald said it was selling the stake to cut its debt. Korvald will keep a 40% stake in Mastline.",
+            "Halvard Feed to buy Corvo": "BERGEN, Oct 3 (Wire) - Halvard Feed agreed to buy 60% of the fish feed "
+            "maker Corvo now and the remaining 40% in 2029, to secure its supplies, the company said.",
         },
     )
     answer = ask("Why is Korvald selling all of Mastline to Ellery Partners?")
     assert answer.abstained and "a 60% stake in its tower unit" in answer.citations[0].quote, answer.text
-    # (a question that takes no whole keeps its premise: the reason is the answer)
+    # (shares that make up the whole between them hold the premise, as does a question taking no whole)
+    assert not ask("Why is Halvard Feed buying all of Corvo?").abstained
     answer = ask("Why is Korvald selling a stake in Mastline?")
     assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text

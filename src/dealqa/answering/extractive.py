@@ -1534,9 +1534,10 @@ class ExtractiveAnswerer:
         like = self._like_acts(question, acts, leading)
         # (an act said of only a part of what the question takes whole is no premise held, whatever
         # reason is given for it: "agreed to sell a 70% stake in Y" for "Why is X selling all of Y?")
-        parted = [c for c in leading if _names_all(question, c) and _acts_on_part(question, c.text, like)]
-        if parted and _asks_whole(question):
-            return parted[0]
+        if _asks_whole(question):
+            parted = [c for c in leading if _names_all(question, c) and _share_given(_objects_done(c.text, like))]
+            if parted and _share_given([o for c in leading for o in _objects_done(c.text, like)]) < _WHOLE:
+                return parted[0]
         if any(
             (
                 c.reason
@@ -2136,16 +2137,22 @@ def _swaps(question: Question, c: Candidate, acts: set[str]) -> bool:
 def _acts_on_part(question: Question, sentence: str, verbs: set[str]) -> bool:
     """Whether the sentence gives these verbs as objects only amounts of money, where the question's
     act is done to a name ("will buy $20 million of Pirra shares" for "Why did X acquire Pirra?"),
-    or only shares of less than the whole, where it is done to all of one ("agreed to sell a 70%
-    stake in Y", "is selling 25%" for "Why is X selling all of Y?"), as the parse reads them."""
+    as the parse reads them."""
     objects = _asked_objects(question)
     held = [n for n in question.names if any(o.pos_ == "PROPN" and o.text in n.split() for o in objects)]
-    found = [o for t in _doc(sentence) if t.lower_ in verbs for o in t.children if o.dep_ == "dobj"]
+    found = _objects_done(sentence, verbs)
     # (an amount of it: "the remaining 60% of Y", "the company, Y Ltd" may be all of it)
-    return bool(found) and (
-        (bool(held) and all(o.ent_type_ == "MONEY" for o in found))
-        or (_asks_whole(question) and all(_part(o) for o in found))
-    )
+    return bool(held and found) and all(o.ent_type_ == "MONEY" for o in found)
+
+
+def _objects_done(sentence: str, verbs: set[str]) -> list[Any]:
+    """The direct objects these verbs take in the sentence, with those joined to them, or to the verb
+    or the one it completes, by "and" ("to buy 60% now and the remaining 40% in 2029"), as the parse
+    reads them."""
+    acts = [t for t in _doc(sentence) if t.lower_ in verbs]
+    found = [o for t in acts for o in t.children if o.dep_ == "dobj"]
+    gapped = [c for t in acts for h in (t, t.head) for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM")]
+    return [*found, *(c for o in found for c in o.conjuncts), *gapped]
 
 
 def _asked_objects(question: Question) -> list[Any]:
@@ -2154,19 +2161,27 @@ def _asked_objects(question: Question) -> list[Any]:
 
 
 def _asks_whole(question: Question) -> bool:
-    """Whether the question's act is done to all of a name it names ("selling all of Y", "all of
-    its shares in Y"), as the parse reads it."""
+    """Whether the question's act is done to all of a name it names ("selling all of Y"; not "all of
+    its stake in Y", which may be all it holds), as the parse reads it."""
     return any(
-        o.lower_ in _TOTAL_DETERMINERS and any(w.pos_ == "PROPN" and mentioned(w.text, n) for w in o.subtree)
+        o.lower_ in _TOTAL_DETERMINERS
+        and any(
+            w.pos_ == "PROPN" and mentioned(w.text, n) for of in o.children for w in of.children if w.dep_ == "pobj"
+        )
         for o in _asked_objects(question)
         for n in question.names
     )
 
 
-def _part(thing: Any) -> bool:
-    """Whether the word is a share of less than the whole, as "70%" of "70% of X" or "a 70% stake"."""
-    number = percentage(thing)[:-1].replace(",", ".")
-    return number.replace(".", "", 1).isdigit() and float(number) < _WHOLE
+def _share_given(objects: Sequence[Any]) -> float:
+    """The share of a whole these objects of an act make up together, by their distinct percentages
+    ("60% now and the remaining 40% in 2029": 100), the whole where one says none and is no noun said
+    with one ("the rest"; not "the stake" after "a 70% stake", nor a pronoun), else 0."""
+    said = {o.lemma_ for o in objects if percentage(o)}
+    if any(not percentage(o) and o.pos_ != "PRON" and o.lemma_ not in said for o in objects):
+        return _WHOLE
+    numbers = {percentage(o)[:-1].replace(",", ".") for o in objects if percentage(o)}
+    return sum(float(n) for n in numbers if n.replace(".", "", 1).isdigit())
 
 
 def _object_phrase(act: Any) -> str:
@@ -3268,10 +3283,14 @@ def _untold(question: Question, c: Candidate) -> bool:
 
     def modifiers(n: Any) -> list[Any]:
         kind = {stem(m.lemma_.lower()) for m in n.children if m.dep_ in ("amod", "compound")}
-        arcs = ("prep", "poss") if qualifying and qualifying <= kind else ("prep", "poss", "compound")
-        return [
-            o for p in n.children if p.dep_ in arcs for o in (p, *p.children) if o.dep_ in ("pobj", "poss", "compound")
-        ]
+        told = bool(qualifying) and qualifying <= kind
+
+        def says_whose(p: Any) -> bool:  # (a name's compound still does: "the annual China revenue")
+            return p.dep_ in ("prep", "poss") or (
+                p.dep_ == "compound" and not (told and p.pos_ == "NOUN" and not p.ent_type_)
+            )
+
+        return [o for p in n.children if says_whose(p) for o in (p, *p.children) if o.dep_ in _OWNING]
 
     def other(o: Any) -> bool:
         return (
@@ -3402,21 +3421,11 @@ def _denied_party(noun: Any) -> bool:
     if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
         return True
 
-    def negated(verb: Any) -> bool:  # (by its own "not", or by a subject no one does it: "Neither side disclosed")
-        return any(
-            d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
-            for d in verb.children
-        )
-
-    # (or a relative clause of the noun denies it: "at a premium that neither company disclosed")
-    denying = [
-        r
-        for r in noun.children
-        if r.dep_ == "relcl"
-        and negated(r)
-        and any(d.dep_ in ("nsubjpass", "dobj") and d.tag_ == "WDT" for d in r.children)
-    ]
-    return bool(denying) or (noun.dep_ in ("nsubjpass", "dobj") and negated(noun.head))
+    # (a verb is negated by its own "not", or by a subject no one does it: "Neither side disclosed")
+    return noun.dep_ in ("nsubjpass", "dobj") and any(
+        d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
+        for d in noun.head.children
+    )
 
 
 def _denial(verb: Any) -> tuple[int, int]:
@@ -3455,8 +3464,7 @@ def _unnamed(question: Question, c: Candidate) -> bool:
         return False
     said = [t for t in _doc(c.text) if stem(t.lemma_.lower()) == thing]
     articles = {m for t in said for d in t.children for m in d.morph.get("Definite")}
-    # (one said not to be disclosed is told of: "at a premium that neither company disclosed")
-    return articles == {"Ind"} and not any(_denied_party(t) for t in said)
+    return articles == {"Ind"}
 
 
 def _modifier(question: Question, c: Candidate, value: Entity) -> bool:

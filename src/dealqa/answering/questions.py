@@ -402,11 +402,7 @@ class QuestionReader:
                 rate = () if priced is not None else ("PERCENT",)
                 types = tuple(t for t in types if t in (*meant, *rate)) if set(meant) & set(types) else types
             elif after.head.lemma_ == "be":  # "how big is the bond": the value must measure the bond
-                # (the parser may take the relative clause of "How big is the fee X is paying?" for
-                # the subject, or "is" for its verb's auxiliary: the subject is then that verb's)
-                be = after.head
-                clauses = [be, *(t for t in be.children if t.dep_ == "csubj"), *([be.head] if be.dep_ == "aux" else [])]
-                subject = next((t for v in clauses for t in v.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
+                subject = next((t for t in after.head.children if t.dep_ == "nsubj" and t.pos_ == "NOUN"), None)
                 counted = stem(subject.lemma_.lower()) if subject is not None else ""
                 # an adjective ending the question says what of the noun is measured ("how much is
                 # the deal worth")
