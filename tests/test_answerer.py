@@ -4051,10 +4051,10 @@ def test_a_keyword_query_leads_with_the_sentence_that_says_more_of_its_words(
     ask = _answering(
         encode,
         {
-            "Harlund Paints to buy Brevholm's marine unit": "OSLO, March 4 (Wire) - Brevholm Industrier has agreed "
-            "to sell its marine paints business to Harlund Paints for NOK 3.1 billion, it said on Thursday.\n\n"
+            "Harlund Paints to buy Brevholm's varnish unit": "OSLO, March 4 (Wire) - Brevholm Industrier has agreed "
+            "to sell its yacht varnish unit to Harlund Paints for NOK 2.4 billion, it said on Thursday.\n\n"
             "Harlund Paints said the deal would help it meet a cost target set by its board. Harlund expects "
-            "annual cost savings of about NOK 150 million by 2030.",
+            "annual cost savings of roughly NOK 90 million by 2031.",
         },
     )
     # (the sentence ranked first says "cost" and "target"; the one nearly as close says the savings)
@@ -4070,16 +4070,16 @@ def test_a_denial_of_a_noun_with_every_word_the_question_gives_it_is_a_denial_of
         {
             "Brenna Foods licenses Oskor sauces": "DUBLIN, June 2 (Wire) - Brenna Foods has licensed the Oskor sauce "
             "recipes from Tallow Kitchens for ten years, the companies said on Monday.\n\n"
-            "Brenna will pay Tallow a royalty of 4% of sauce sales. The upfront development fee was not disclosed.",
+            "Brenna will pay Tallow a royalty of 4% of sauce sales. The upfront technology fee was not disclosed.",
             "Keller buys Arvo Drills": "BERLIN, June 3 (Wire) - Keller Tools has agreed to buy Arvo Drills for "
             "€90 million, it said on Tuesday.\n\nThe annual China revenue was not disclosed. Keller's Asian "
             "sales grew 14%, the company said.",
         },
     )
-    # ("the upfront development fee" is the upfront fee, whatever compound tells it further)
+    # ("the upfront technology fee" is the upfront fee, whatever compound tells it further)
     answer = ask("How big is the upfront fee in the Brenna-Tallow licence?")
     assert not answer.abstained, answer.text
-    assert answer.citations[0].quote == "The upfront development fee was not disclosed.", answer.text
+    assert answer.citations[0].quote == "The upfront technology fee was not disclosed.", answer.text
     # (a name's compound still says whose: China's revenue is not all of Keller's)
     answer = ask("What is Keller's annual revenue?")
     assert answer.abstained or "China" not in answer.citations[0].quote, answer.text
@@ -4092,16 +4092,16 @@ def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
         encode,
         {
             "Korvald sells tower stake": "OSLO, May 5 (Wire) - Norwegian telecom group Korvald has agreed to sell a "
-            "60% stake in its tower unit Mastline to the infrastructure fund Ellery Partners for NOK 9 billion, the "
-            "companies said on Tuesday.\n\n"
-            "Korvald said it was selling the stake to cut its debt. Korvald will keep a 40% stake in Mastline.",
+            "60% holding in its mast business Mastline to the infrastructure fund Ellery Partners for NOK 7 billion, "
+            "both sides said on Tuesday.\n\n"
+            "Korvald is selling the holding to cut its debt. Korvald will keep 40% of Mastline.",
             "Halvard Feed to buy Corvo": "BERGEN, Oct 3 (Wire) - Halvard Feed agreed to buy 60% of the fish feed "
             "maker Corvo now and the remaining 40% in 2029, to secure its supplies, the company said.",
         },
     )
     answer = ask("Why is Korvald selling all of Mastline to Ellery Partners?")
-    assert answer.abstained and "a 60% stake in its tower unit" in answer.citations[0].quote, answer.text
+    assert answer.abstained and "a 60% holding in its mast business" in answer.citations[0].quote, answer.text
     # (shares that make up the whole between them hold the premise, as does a question taking no whole)
     assert not ask("Why is Halvard Feed buying all of Corvo?").abstained
-    answer = ask("Why is Korvald selling a stake in Mastline?")
+    answer = ask("Why is Korvald selling a holding in Mastline?")
     assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text
