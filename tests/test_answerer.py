@@ -4097,11 +4097,15 @@ def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
             "Korvald is selling the holding to cut its debt. Korvald will keep 40% of Mastline.",
             "Halvard Feed to buy Corvo": "BERGEN, Oct 3 (Wire) - Halvard Feed agreed to buy 60% of the fish feed "
             "maker Corvo now and the remaining 40% in 2029, to secure its supplies, the company said.",
+            "Brisk Mills completes sale of Tennock": "LEEDS, Sept 12 (Wire) - Brisk Mills sold its remaining 51% "
+            "of the flour maker Tennock to Orwen Foods for £90 million, it said on Friday.\n\nBrisk Mills sold "
+            "the first 49% of Tennock to Orwen Foods in 2025, to focus on its bakeries.",
         },
     )
     answer = ask("Why is Korvald selling all of Mastline to Ellery Partners?")
     assert answer.abstained and "a 60% holding in its mast business" in answer.citations[0].quote, answer.text
     # (shares that make up the whole between them hold the premise, as does a question taking no whole)
     assert not ask("Why is Halvard Feed buying all of Corvo?").abstained
+    assert not ask("Why did Brisk Mills sell all of Tennock?").abstained  # ("the first 49%" and the remaining 51%)
     answer = ask("Why is Korvald selling a holding in Mastline?")
     assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text

@@ -2176,12 +2176,15 @@ def _asks_whole(question: Question) -> bool:
 def _share_given(objects: Sequence[Any]) -> float:
     """The share of a whole these objects of an act make up together, by their distinct percentages
     ("60% now and the remaining 40% in 2029": 100), the whole where one says none and is no noun said
-    with one ("the rest"; not "the stake" after "a 70% stake", nor a pronoun), else 0."""
+    with one ("the rest"; not "the stake" after "a 70% stake", nor a pronoun), 0 for none."""
     said = {o.lemma_ for o in objects if percentage(o)}
     if any(not percentage(o) and o.pos_ != "PRON" and o.lemma_ not in said for o in objects):
         return _WHOLE
     numbers = {percentage(o)[:-1].replace(",", ".") for o in objects if percentage(o)}
-    return sum(float(n) for n in numbers if n.replace(".", "", 1).isdigit())
+    # (a share not read from digits alone, "the first 49%", may make up the rest)
+    if not all(n.replace(".", "", 1).isdigit() for n in numbers):
+        return _WHOLE
+    return sum(float(n) for n in numbers)
 
 
 def _object_phrase(act: Any) -> str:
