@@ -1532,8 +1532,9 @@ class ExtractiveAnswerer:
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
         like = self._like_acts(question, acts, leading)
-        # (an act said of only a part of what the question takes whole is no premise held, whatever
-        # reason is given for it: "agreed to sell a 70% stake in Y" for "Why is X selling all of Y?")
+        # (an act the leading sentences give only shares short of the whole of, together, holds no
+        # premise that it takes the whole, whatever reason is given for it: "agreed to sell a 70% stake
+        # in Y" for "Why is X selling all of Y?")
         if _asks_whole(question):
             parted = [c for c in leading if _names_all(question, c) and _share_given(_objects_done(c.text, like))]
             if parted and _share_given([o for c in leading for o in _objects_done(c.text, like)]) < _WHOLE:
@@ -3423,7 +3424,6 @@ def _denied_party(noun: Any) -> bool:
         noun = noun.head.head
     if any(d.lower_ in _NEGATIVE_DETERMINERS for d in noun.children):
         return True
-
     # (a verb is negated by its own "not", or by a subject no one does it: "Neither side disclosed")
     return noun.dep_ in ("nsubjpass", "dobj") and any(
         d.dep_ == "neg" or (d.dep_ == "nsubj" and any(n.lower_ in _NEGATIVE_DETERMINERS for n in (d, *d.children)))
