@@ -1531,13 +1531,15 @@ class ExtractiveAnswerer:
         leading = [c for c in relevant if not (c.reason and c.missing)][:_WEIGHED]
         # (the act taken for granted, not what it is done for: "selling bonds", not "to pay for X")
         acts = _main_predicates(question.text, question.predicates)
-        like = self._like_acts(question, acts, leading)
+        # (the words stating the acts are read only where needed: most why questions find a reason first)
+        like_acts = functools.cache(lambda: self._like_acts(question, acts, leading))
         # (an act the leading sentences give only shares short of the whole of, together, holds no
         # premise that it takes the whole, whatever reason is given for it: "agreed to sell a 70% stake
         # in Y" for "Why is X selling all of Y?")
         if _asks_whole(question):
-            parted = [c for c in leading if _names_all(question, c) and _share_given(_objects_done(c.text, like))]
-            if parted and _share_given([o for c in leading for o in _objects_done(c.text, like)]) < _WHOLE:
+            given = [(c, _objects_done(c.text, like_acts())) for c in leading]
+            parted = [c for c, objects in given if _names_all(question, c) and _share_given(objects)]
+            if parted and _share_given([o for _, objects in given for o in objects]) < _WHOLE:
                 return parted[0]
         if any(
             (
@@ -1553,6 +1555,7 @@ class ExtractiveAnswerer:
             # "Duluth was chosen because ...": the premise's act is stated of its subject (a reason
             # for it of the doer asked states it too: "The operator is selling them because ...")
             return None
+        like = like_acts()
         stating = [c for c in leading if _names_all(question, c) and like & set(content_words(c.text))]
         if any(
             not (_denies(c.text, like) or _swapped(question, c.text, like) or _acts_on_part(question, c.text, like))
