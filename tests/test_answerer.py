@@ -4109,3 +4109,63 @@ def test_an_act_said_of_a_part_denies_a_premise_that_it_takes_the_whole(
     assert not ask("Why did Brisk Mills sell all of Tennock?").abstained  # ("the first 49%" and the remaining 51%)
     answer = ask("Why is Korvald selling a holding in Mastline?")
     assert not answer.abstained and "to cut its debt" in answer.citations[0].quote, answer.text
+
+
+def test_a_sentence_that_says_the_act_need_not_say_it_may_be_done(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Tarrow Pension Fund buys Selvik Care stake": "OSLO, May 4 (Wire) - Tarrow Pension Fund has agreed to "
+            "buy a 25% stake in the Norwegian care home group Selvik Care from its founders for NOK 3 billion, the "
+            "fund said on Monday.\n\n| Term | Detail |\n| --- | --- |\n"
+            "| Board | Tarrow appoints three of the eleven directors |\n"
+            "| Dividend policy | At least 40% of net income paid out each year |",
+            "Orvik and Dalen to merge": "BERGEN, June 1 (Wire) - Orvik Foods and Dalen Mat agreed to merge. When the "
+            "deal closes, Orvik shareholders will own about 55% of the combined company and Dalen shareholders "
+            "about 45%.",
+        },
+    )
+    # ("able to appoint" is said by "appoints")
+    answer = ask("How many of Selvik's directors will Tarrow be able to appoint?")
+    assert not answer.abstained and "three of the eleven" in answer.citations[0].quote, answer.text
+    # (a percentage of the whole asked of is the share asked, said with that whole)
+    answer = ask("What share of Selvik's net income must be paid out as dividends each year?")
+    assert answer.short == "At least 40% of net income", answer.text
+    # ...but not a percentage one holder owns, where the question asks another's
+    assert "55%" not in ask("What share of the combined company will Dalen shareholders own?").short
+
+
+def test_a_place_near_where_a_thing_is_built_is_where_it_is_built(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Solvara water deal": "LISBON, March 2 (Wire) - Solvara Agua has signed a 15-year contract to supply "
+            "water to the zinc miner Castro Norte, the companies said on Monday.\n\nSolvara Agua will build a "
+            "desalination plant on the Pacific coast near Porvel, about 50 km north of Taltal in the Atacama region, "
+            "and a 120 km pipeline that will pump the water up to the mine at an altitude of about 900 metres.",
+        },
+    )
+    # ("near Porvel" goes with the coast the plant is built on; the region is where the town is)
+    assert ask("Near which town will Solvara Agua build its desalination plant?").short == "Porvel"
+
+
+def test_a_denial_of_terms_for_the_deal_in_an_article_about_the_deal_asked_answers(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Ardal buys Wenholm": "VIENNA, March 12 (Wire) - Ardal Holding has agreed to buy the ski operator "
+            "Wenholm Bergbahnen, the buyer said on Friday.\n\nArdal bought Wenholm in a deal signed on March 18. "
+            "Financial terms for the deal were not disclosed.",
+            "Kestrel sells Orlo": "OSLO, May 2 (Wire) - Kestrel Group sold the ferry line Orlo to Brann Shipping for "
+            "NOK 900 million on Tuesday.\n\nBrann also bought a shipyard from Tovik last year. Financial terms for "
+            "that earlier deal were not disclosed.",
+        },
+    )
+    # ("the deal", in a sentence naming no one, is the deal its article is about)
+    answer = ask("What were the financial terms of Ardal's purchase of Wenholm?")
+    assert answer.citations[0].quote == "Financial terms for the deal were not disclosed.", answer.text
+    # ...but "that earlier deal" is another one
+    answer = ask("What were the financial terms of Brann's purchase of Orlo?")
+    assert "not disclosed" not in answer.citations[0].quote, answer.text

@@ -835,7 +835,7 @@ class ExtractiveAnswerer:
             if introduced is not None:
                 stated = stated | acted
             overlap = sum(w for t, w in asked.items() if t in stated) / asked_weight if asked_weight else 0.0
-            own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)))
+            own = stated.union(*(alike.get(w, ()) for w in content_words(s.text)), question.optional)
             priced = question.priced
             if (
                 priced is not None
@@ -1234,6 +1234,7 @@ class ExtractiveAnswerer:
                     question.noun
                     and not (row and not circumstance and e.label in NAME_TYPES and self._label_is_kind(question, c))
                     and not _object_of(question, c, e)
+                    and not _share_of_whole(question, c, e)
                     and not (_one_of(question, c, text) and _described(question, c, e))
                 ):
                     if not _named_as(question, c, e):
@@ -1346,6 +1347,8 @@ class ExtractiveAnswerer:
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                         elif question.verbs and _governed_by(question, c, e):
                             measures = "governed"  # "runs until 2039" for "Until when does it run?"
+                    if not measures and (share := _share_of_whole(question, c, e)):
+                        measures, text = "share", share  # "45% of net profit" for "What share of net profit ...?"
                     if not measures and question.role and e.label in NAME_TYPES and _titled(question, c, e):
                         measures = "titled"  # "chief financial officer Ana Tarvell said", of the names asked
                     if not measures and question.naming:
@@ -2329,13 +2332,15 @@ def _tied(
     asked of (``measures``: "length" for "a 12-year lease" and "how long does the rental run"),
     or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or is called the
     noun a "what NOUN" asks, of the names asked ("called": "a 24% premium"), or the object of the act
-    a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"); "rated"
-    (said of the adjective "how much is X worth" measures by, or of a verb meaning it: "values the
-    contract at $2bn") measures the noun asked as "a $2bn contract" does; "age" is the number in
-    apposition to the person "how old" asks of ("Quill, 71, is selling"); "rate" is a rate of what
-    the question asks one of ("$3.40 each" of shares, "per share"); "governed" is the object of the
-    question's preposition on the verb asked ("runs until 2039" for "Until when does it run?");
-    "titled" is a name bearing the role asked as a title right before it, of the one company asked."""
+    a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"), or a
+    percentage of the whole that noun is a part of ("share": "45% of net profit" for "What share of
+    net profit ...?"); "rated" (said of the adjective "how much is X worth" measures by, or of a
+    verb meaning it: "values the contract at $2bn") measures the noun asked as "a $2bn contract" does;
+    "age" is the number in apposition to the person "how old" asks of ("Quill, 71, is selling");
+    "rate" is a rate of what the question asks one of ("$3.40 each" of shares, "per share");
+    "governed" is the object of the question's preposition on the verb asked ("runs until 2039" for
+    "Until when does it run?"); "titled" is a name bearing the role asked as a title right before
+    it, of the one company asked."""
     if question.counted and value.label == "CARDINAL":
         noun = _counted(c.text, value)  # (a noun the question names apart is not the one it counts:
         if noun is not None and stem(noun.lemma_.lower()) in terms(question.text) - {question.counted}:
@@ -2352,6 +2357,7 @@ def _tied(
         "titled",
         "described",
         "named",
+        "share",
     ):
         return True
     near = dict(zip(value.anchors, value.distances, strict=True))
@@ -2776,6 +2782,20 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
     return _about_names(question, c, value)
 
 
+def _share_of_whole(question: Question, c: Candidate, value: Entity) -> str:
+    """The value with its "of" phrase, where it is a percentage of the whole the noun asked is a
+    part of and no act's object ("at least 45% of net profit" for "What share of net profit is
+    paid out?"; not "will own 52% of the group" for "What share of the group will X own?", which
+    may be another holder's), as the parse reads it; else ""."""
+    root = _value_root(c, value) if question.whole and not question.object_of and value.label == "PERCENT" else None
+    for of in root.children if root is not None else ():
+        wholes = [o for o in of.children if o.dep_ == "pobj"] if of.lower_ == "of" else []
+        for whole in wholes:
+            if stem(whole.lemma_.lower()) == question.whole:
+                return c.text[value.start : whole.idx + len(whole)]  # (to the whole's noun: no clause of it)
+    return ""
+
+
 def _noun_value(question: Question, c: Candidate, value: Entity) -> bool:
     """Whether the sentence says the value is the noun a "what NOUN" asks, of the names it asks
     about: "at a margin of 180 basis points" in a clause not about another party (not "from its
@@ -3087,6 +3107,9 @@ def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
     verb = root.head.head
+    # (a place is where the thing its phrase is said of is: "build a plant on the coast near Kell")
+    while set(question.types) <= PLACE_TYPES and verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("pobj", "dobj"):
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
     # (a word the model tagged a noun where a verb stands: "and runs until 2039"; not "an earlier
     # offer at 450p" for "At what price will X offer ...")
     verbal = verb.pos_ == "VERB" or (
@@ -3299,12 +3322,17 @@ def _untold(question: Question, c: Candidate) -> bool:
 
         return [o for p in n.children if says_whose(p) for o in (p, *p.children) if o.dep_ in _OWNING]
 
+    # (nor does a bare "the" noun, in a sentence naming no one: "Financing terms for the deal were
+    # not disclosed" in an article about the deal asked)
+    unnamed = not _names_in_any(c)
+
     def other(o: Any) -> bool:
         return (
             o.pos_ in ("NOUN", "PROPN")
             and not terms(o.text) <= asked
             and not any(terms(w.text) <= asked for w in o.children if w.dep_ == "compound")
             and not points_back(o)
+            and not (unnamed and [w.morph.get("Definite") for w in o.children] == [["Def"]])
         )
 
     # (and the words of a noun of its phrase that the question says: "the fee in Orsk's 2021 deal" is

@@ -107,6 +107,9 @@ class Question:
     # of "worth more"), which a word only near in meaning does not state: an embedding puts
     # "high" near "low"
     qualities: tuple[str, ...] = ()
+    # ...and of those that only say the act they take may be done ("able" of "be able to nominate",
+    # "due" of "due to open"): a sentence that says the act ("nominates two") need not say them
+    optional: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # names as typed
     # for each name, its words that name it alone ("Orwin" of "Orwin Data Systems"; the answerer
     # picks them by rarity in the corpus)
@@ -466,6 +469,11 @@ class QuestionReader:
                 for t in content
                 if t.tag_ == "JJ" and t.dep_ == "acomp" and not any(c.tag_ in ("JJR", "RBR") for c in t.children)
             ),
+            optional=tuple(
+                stem(t.lower_)
+                for t in content
+                if t.pos_ == "ADJ" and t.dep_ == "acomp" and any(purpose(c) for c in t.children)
+            ),
             names=tuple(names),
             verbs=tuple(stem(t.lemma_.lower()) for t in content if _verbal(t) and t.lower_ not in name_words),
             verbs_text=tuple(t.text for t in content if _verbal(t) and t.lower_ not in name_words),
@@ -482,7 +490,7 @@ class QuestionReader:
             actor=actor(taken.head) if taken is not None else frozenset(),
             subject_of=_subject_of(stands or wh) if set(types) & NAME_TYPES else "",
             acted_on=_acted_on(stands or wh),
-            whole=_whole(noun) if stands is not None and stands.dep_ == "dobj" else "",
+            whole=_whole(noun) if stands is not None and stands.dep_ in ("dobj", "nsubjpass") else "",
             measure=noun is not None and self._names_type(noun.lemma_.lower()),
             part_of=_part_of(doc[wh.i + 1]) if kind in ("how much", "how many") and wh is not None else frozenset(),
             equated=asked_for,
