@@ -4169,20 +4169,3 @@ def test_a_denial_of_terms_for_the_deal_in_an_article_about_the_deal_asked_answe
     # ...but "that earlier deal" is another one
     answer = ask("What were the financial terms of Brann's purchase of Orlo?")
     assert "not disclosed" not in answer.citations[0].quote, answer.text
-
-
-def test_the_owner_of_the_thing_a_which_question_asks_is_not_that_thing(
-    encode: Callable[[list[str]], np.ndarray],
-) -> None:
-    ask = _answering(
-        encode,
-        {
-            "Brann takeover of Tovik cleared": "LONDON, July 10 (Wire) - Britain's competition regulator on Tuesday "
-            "cleared Brann Leisure's £300 million takeover of racecourse group Tovik Park, on condition that the "
-            "buyer sells Tovik's all-weather course at Elmerby, ending a review that began in the spring.",
-        },
-    )
-    # ("Tovik's course" is owned by Tovik, and "Britain's competition regulator" works for Britain)
-    assert ask("Which course did the regulator require Brann Leisure to sell?").short != "Tovik"
-    answer = ask("Which regulator cleared Brann Leisure's takeover of Tovik Park?")
-    assert answer.short != "Britain" and "competition regulator" in answer.citations[0].quote, answer.text

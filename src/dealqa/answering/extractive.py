@@ -2700,7 +2700,7 @@ def _named_as(question: Question, c: Candidate, value: Entity, noun: str = "") -
     root = _value_root(c, value) if value.label in NAME_TYPES and not question.several else None
     if root is not None and root.dep_ == "compound" and root.head.tag_ == "NNS":
         return False  # "1.25 Arlo shares" are shares of Arlo, not what "what share" asks for
-    if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun:
+    if root is not None and root.dep_ == "poss" and stem(root.head.lemma_.lower()) == noun and _placed_at(c, root.head):
         return False  # "Arlo's depot in Kell" is owned by Arlo: the depot is the one in Kell
     edges = dict(zip(value.anchors, value.distances, strict=True)).get(noun, 99)
     beside = edges <= 1 or (edges == 2 and not _co_argument(c, value, noun))
@@ -2726,6 +2726,17 @@ def _co_argument(c: Candidate, value: Entity, noun: str) -> bool:
         and root.dep_ == "pobj"
         and head.lower_ != "of"
         and stem(head.head.lemma_.lower()) == noun
+    )
+
+
+def _placed_at(c: Candidate, noun: Any) -> bool:
+    """Whether a preposition of the noun takes a place, as the model typed it ("in Kell" of "the
+    depot in Kell"; not "in Orsk Ltd" of "its stake in Orsk Ltd", a party)."""
+    return any(
+        p.dep_ == "pobj" and _entity_at(c, p.idx, PLACE_TYPES)
+        for t in noun.children
+        if t.dep_ == "prep"
+        for p in t.children
     )
 
 
