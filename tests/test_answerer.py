@@ -4116,37 +4116,36 @@ def test_a_sentence_that_says_the_act_need_not_say_it_may_be_done(encode: Callab
         encode,
         {
             "Tarrow Pension Fund buys Selvik Care stake": "OSLO, May 4 (Wire) - Tarrow Pension Fund has agreed to "
-            "buy a 25% stake in the Norwegian care home group Selvik Care from its founders for NOK 3 billion, the "
-            "fund said on Monday.\n\n| Term | Detail |\n| --- | --- |\n"
+            "acquire a 25% holding in the Norwegian care home group Selvik Care from its founders for NOK 3 billion, "
+            "the fund said.\n\n| Term | Detail |\n| --- | --- |\n"
             "| Board | Tarrow appoints three of the eleven directors |\n"
-            "| Dividend policy | At least 40% of net income paid out each year |",
-            "Orvik and Dalen to merge": "BERGEN, June 1 (Wire) - Orvik Foods and Dalen Mat agreed to merge. When the "
-            "deal closes, Orvik shareholders will own about 55% of the combined company and Dalen shareholders "
-            "about 45%.",
+            "| Dividend policy | At least 40% of net income handed to shareholders annually |",
+            "Orvik and Dalen to merge": "BERGEN, June 1 (Wire) - Orvik Foods and Dalen Mat agreed to merge. Once the "
+            "merger closes, Orvik investors will hold about 55% of the merged group and Dalen investors about 45%.",
         },
     )
     # ("able to appoint" is said by "appoints")
     answer = ask("How many of Selvik's directors will Tarrow be able to appoint?")
     assert not answer.abstained and "three of the eleven" in answer.citations[0].quote, answer.text
     # (a percentage of the whole asked of is the share asked, said with that whole)
-    answer = ask("What share of Selvik's net income must be paid out as dividends each year?")
+    answer = ask("What share of Selvik's net income is handed to shareholders as dividends?")
     assert answer.short == "At least 40% of net income", answer.text
     # ...but not a percentage one holder owns, where the question asks another's
-    assert "55%" not in ask("What share of the combined company will Dalen shareholders own?").short
+    assert "55%" not in ask("What share of the merged group will Dalen investors hold?").short
 
 
 def test_a_place_near_where_a_thing_is_built_is_where_it_is_built(encode: Callable[[list[str]], np.ndarray]) -> None:
     ask = _answering(
         encode,
         {
-            "Solvara water deal": "LISBON, March 2 (Wire) - Solvara Agua has signed a 15-year contract to supply "
-            "water to the zinc miner Castro Norte, the companies said on Monday.\n\nSolvara Agua will build a "
-            "desalination plant on the Pacific coast near Porvel, about 50 km north of Taltal in the Atacama region, "
-            "and a 120 km pipeline that will pump the water up to the mine at an altitude of about 900 metres.",
+            "Solvara water deal": "LISBON, March 2 (Wire) - Solvara Agua has agreed a 15-year contract to supply "
+            "water to the zinc miner Castro Norte, the two firms said.\n\nSolvara Agua plans to build a seawater "
+            "treatment plant on the coast near Porvel, about 40 km south of Quelcho in the Atacama region, and a "
+            "120 km pipeline to the mine.",
         },
     )
     # ("near Porvel" goes with the coast the plant is built on; the region is where the town is)
-    assert ask("Near which town will Solvara Agua build its desalination plant?").short == "Porvel"
+    assert ask("Near which town will Solvara Agua build its seawater treatment plant?").short == "Porvel"
 
 
 def test_a_denial_of_terms_for_the_deal_in_an_article_about_the_deal_asked_answers(
@@ -4156,7 +4155,7 @@ def test_a_denial_of_terms_for_the_deal_in_an_article_about_the_deal_asked_answe
         encode,
         {
             "Ardal buys Wenholm": "VIENNA, March 12 (Wire) - Ardal Holding has agreed to buy the ski operator "
-            "Wenholm Bergbahnen, the buyer said on Friday.\n\nArdal bought Wenholm in a deal signed on March 18. "
+            "Wenholm Bergbahnen, the buyer said on Friday.\n\nArdal bought Wenholm in a deal agreed on March 20. "
             "Financial terms for the deal were not disclosed.",
             "Kestrel sells Orlo": "OSLO, May 2 (Wire) - Kestrel Group sold the ferry line Orlo to Brann Shipping for "
             "NOK 900 million on Tuesday.\n\nBrann also bought a shipyard from Tovik last year. Financial terms for "

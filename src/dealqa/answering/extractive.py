@@ -1348,7 +1348,7 @@ class ExtractiveAnswerer:
                         elif question.verbs and _governed_by(question, c, e):
                             measures = "governed"  # "runs until 2039" for "Until when does it run?"
                     if not measures and (share := _share_of_whole(question, c, e)):
-                        measures, text = "share", share  # "45% of net profit" for "What share of net profit ...?"
+                        measures, text = "share", share  # "40% of net income" for "What share of net income ...?"
                     if not measures and question.role and e.label in NAME_TYPES and _titled(question, c, e):
                         measures = "titled"  # "chief financial officer Ana Tarvell said", of the names asked
                     if not measures and question.naming:
@@ -2333,8 +2333,8 @@ def _tied(
     or is its price ("price", whose parties its act says: "sell X to Y for $Z"), or is called the
     noun a "what NOUN" asks, of the names asked ("called": "a 24% premium"), or the object of the act
     a "what NOUN" is the object of ("object": "will own 35%" for "What share will X own?"), or a
-    percentage of the whole that noun is a part of ("share": "45% of net profit" for "What share of
-    net profit ...?"); "rated" (said of the adjective "how much is X worth" measures by, or of a
+    percentage of the whole that noun is a part of ("share": "40% of net income" for "What share of
+    net income ...?"); "rated" (said of the adjective "how much is X worth" measures by, or of a
     verb meaning it: "values the contract at $2bn") measures the noun asked as "a $2bn contract" does;
     "age" is the number in apposition to the person "how old" asks of ("Quill, 71, is selling");
     "rate" is a rate of what the question asks one of ("$3.40 each" of shares, "per share");
@@ -2784,8 +2784,8 @@ def _object_of(question: Question, c: Candidate, value: Entity) -> bool:
 
 def _share_of_whole(question: Question, c: Candidate, value: Entity) -> str:
     """The value with its "of" phrase, where it is a percentage of the whole the noun asked is a
-    part of and no act's object ("at least 45% of net profit" for "What share of net profit is
-    paid out?"; not "will own 52% of the group" for "What share of the group will X own?", which
+    part of and no act's object ("at least 40% of net income" for "What share of net income is
+    handed out?"; not "will own 52% of the group" for "What share of the group will X own?", which
     may be another holder's), as the parse reads it; else ""."""
     root = _value_root(c, value) if question.whole and not question.object_of and value.label == "PERCENT" else None
     for of in root.children if root is not None else ():
@@ -3107,7 +3107,7 @@ def _governed_by(question: Question, c: Candidate, value: Entity) -> bool:
     if root is None or root.dep_ not in ("pobj", "pcomp") or root.head.lower_ != question.preposition:
         return False
     verb = root.head.head
-    # (a place is where the thing its phrase is said of is: "build a plant on the coast near Kell")
+    # (a place is where the thing its phrase is said of is: "build a mill on the shore near Kell")
     while set(question.types) <= PLACE_TYPES and verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("pobj", "dobj"):
         verb = verb.head.head if verb.dep_ == "pobj" else verb.head
     # (a word the model tagged a noun where a verb stands: "and runs until 2039"; not "an earlier
@@ -3322,8 +3322,8 @@ def _untold(question: Question, c: Candidate) -> bool:
 
         return [o for p in n.children if says_whose(p) for o in (p, *p.children) if o.dep_ in _OWNING]
 
-    # (nor does a bare "the" noun, in a sentence naming no one: "Financing terms for the deal were
-    # not disclosed" in an article about the deal asked)
+    # (nor does a bare "the" noun, in a sentence naming no one: "Terms of the deal were
+    # never given" in an article about the deal asked)
     unnamed = not _names_in_any(c)
 
     def other(o: Any) -> bool:

@@ -107,8 +107,8 @@ class Question:
     # of "worth more"), which a word only near in meaning does not state: an embedding puts
     # "high" near "low"
     qualities: tuple[str, ...] = ()
-    # ...and of those that only say the act they take may be done ("able" of "be able to nominate",
-    # "due" of "due to open"): a sentence that says the act ("nominates two") need not say them
+    # ...and of those that only say the act they take may be done ("able" of "be able to appoint",
+    # "due" of "due to start"): a sentence that says the act ("appoints two") need not say them
     optional: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # names as typed
     # for each name, its words that name it alone ("Orwin" of "Orwin Data Systems"; the answerer
