@@ -1230,11 +1230,12 @@ class ExtractiveAnswerer:
                 # for, says its name is one: "| Legal counsel to Orrin | Bexley Hart |" for "Which
                 # law firm acted as Orrin's legal counsel?"; not "| Adviser to Orrin | ... |")
                 row = labelled and e.start > _label_end(c.text)
+                share = _share_of_whole(question, c, e)  # ("40% of net income": the share of it asked)
                 if (
                     question.noun
                     and not (row and not circumstance and e.label in NAME_TYPES and self._label_is_kind(question, c))
                     and not _object_of(question, c, e)
-                    and not _share_of_whole(question, c, e)
+                    and not share
                     and not (_one_of(question, c, text) and _described(question, c, e))
                 ):
                     if not _named_as(question, c, e):
@@ -1347,7 +1348,7 @@ class ExtractiveAnswerer:
                             measures = "rate"  # "C$3.40 each" of the shares for "at what price per share"
                         elif question.verbs and _governed_by(question, c, e):
                             measures = "governed"  # "runs until 2039" for "Until when does it run?"
-                    if not measures and (share := _share_of_whole(question, c, e)):
+                    if not measures and share:
                         measures, text = "share", share  # "40% of net income" for "What share of net income ...?"
                     if not measures and question.role and e.label in NAME_TYPES and _titled(question, c, e):
                         measures = "titled"  # "chief financial officer Ana Tarvell said", of the names asked
