@@ -4168,3 +4168,30 @@ def test_a_denial_of_terms_for_the_deal_in_an_article_about_the_deal_asked_answe
     # ...but "that earlier deal" is another one
     answer = ask("What were the financial terms of Brann's purchase of Orlo?")
     assert "not disclosed" not in answer.citations[0].quote, answer.text
+
+
+def test_the_name_a_relative_clause_says_did_the_act_is_the_doer(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brandvik buys Tolmar Haulage": "GDANSK, May 3 (Wire) - Brandvik Transport agreed on Monday to buy "
+            "the trucking firm Tolmar Haulage from the investment fund Orsa Partners and the founding Kowal family "
+            "for 900 million zlotys.\n\nPiotr Kowal, who started Tolmar in 1994 with two used lorries, will stay "
+            "on as an adviser for a year.",
+        },
+    )
+    # (the relative pronoun's noun started it; the fund only stands beside "founding")
+    assert ask("Who started Tolmar Haulage?").short == "Piotr Kowal"
+
+
+def test_an_amount_of_shares_is_no_price_per_share(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Halden licenses Vestra drug": "BOSTON, April 7 (Wire) - Halden Therapeutics licensed its heart drug "
+            "to Vestra Pharma for $90 million upfront, the companies said.\n\nVestra will also buy $25 million of "
+            "new Halden shares.",
+        },
+    )
+    # (the sum is what the shares cost together, not what each costs)
+    assert "$25 million" not in ask("At what price per share is Vestra buying new Halden shares?").short

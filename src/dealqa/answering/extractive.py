@@ -1420,6 +1420,11 @@ class ExtractiveAnswerer:
         actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures in ("actor", "object")}
         acting = {key[:2] for key in actors}
         tied = [v for v in tied if _key(v)[:2] not in acting or _key(v) in actors]
+        # (and of all the sentences', the doer the parse reads, where one does: "Ada Lind, who
+        # founded X in 1998, ..." before a name only near "founding" for "Who founded X?")
+        doers = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "actor"}
+        if question.subject_of and any(_key(v) in doers for v in tied):
+            tied = [v for v in tied if _key(v) in doers]
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
@@ -2581,7 +2586,8 @@ def _subject(act: Any) -> list[Any]:
     found: list[Any] = []
     while True:
         subjects = [t for t in act.children if t.dep_ == "nsubj"]
-        found += subjects
+        # (a relative pronoun stands for the noun its clause is said of: "Ada Lind, who founded X")
+        found += [act.head if act.dep_ == "relcl" and t.tag_ in ("WP", "WDT") else t for t in subjects]
         if any(t.pos_ != "PRON" for t in subjects) or act.dep_ not in ("xcomp", "conj", "ccomp") or act.head is act:
             return found
         act = act.head
@@ -3712,11 +3718,16 @@ def _asked_rate(question: str) -> str:
 
 def _rate_of(question: Question, c: Candidate, value: Entity, unit: str) -> bool:
     """Whether an amount answers what the question asks a rate of: it is a rate of that thing
-    ("$12 per share"), or the thing stands beside it in the parse ("Each truck costs $90,000");
-    True when the question asks no rate."""
+    ("$12 per share"), or the thing stands beside it in the parse ("Each truck costs $90,000"),
+    but not as what it is an amount of ("$40 million of new shares"); True when the question asks
+    no rate."""
     asked = _asked_rate(question.text)
+    if not asked or unit == asked:
+        return True
+    root = _value_root(c, value)
+    of = [o for p in root.children if p.lower_ == "of" for o in p.children] if root is not None else []
     near = dict(zip(value.anchors, value.distances, strict=True))
-    return not asked or unit == asked or near.get(asked, 99) <= _RATE_EDGES
+    return near.get(asked, 99) <= _RATE_EDGES and not any(stem(o.lemma_.lower()) == asked for o in of)
 
 
 def _share_of(text: str, value: Entity) -> str:
