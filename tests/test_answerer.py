@@ -4195,3 +4195,16 @@ def test_an_amount_of_shares_is_no_price_per_share(encode: Callable[[list[str]],
     )
     # (the sum is what the shares cost together, not what each costs)
     assert "$25 million" not in ask("At what price per share is Vestra buying new Halden shares?").short
+
+
+def test_a_count_in_a_named_unit_of_the_noun_measured_measures_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Ostrand Leasing raises funds": "SINGAPORE, May 9 (Wire) - Ostrand Leasing, a lessor of shipping "
+            "containers, said on Monday it had raised $900 million to pay for 80,000 new containers.\n\nOstrand owns "
+            "a fleet of about 1.4 million TEU, which it rents out to more than 300 shipping lines.",
+        },
+    )
+    # (the unit, "TEU", is the count's own, no other party's)
+    assert ask("How big is Ostrand's fleet?").short == "about 1.4 million TEU"

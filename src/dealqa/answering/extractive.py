@@ -2375,11 +2375,14 @@ def _tied(
     # (the place and agency of a wire story's dateline are no party of its first sentence, nor is
     # the place an act is done at: "the vote at Tollmere Hall on May 16")
     dateline = _dateline(c.text)
+    # (nor is the unit the value is given in: "TEU" of "a fleet of about 2.9 million TEU")
+    unit = range(value.start, value.start + len(text)) if c.text.startswith(text, value.start) else range(0)
     others = [
         near[w]
         for e in c.entities
         if e.label in NAME_TYPES
         and not (dateline and e.end <= dateline.end())
+        and not (e.start in unit and e.end - 1 in unit)
         and not (e.label in PLACE_TYPES and e.role in ("pobj", "compound", "npadvmod"))  # (nor "the Oslo fund")
         and e.label not in question.types  # "Austin, Texas": a value beside another of its kind
         and not _in_question(c.text[e.start : e.end], question)
@@ -2840,7 +2843,9 @@ def _called(c: Candidate, value: Entity) -> str:
     if root is None:
         return ""
     head = _modified(root)
-    if head is not None:
+    if head is not None and head.pos_ == "PROPN" and head.dep_ == "pobj":
+        root = head  # (the unit it counts in: "a fleet of 2.9 million TEU")
+    elif head is not None:
         return str(head.lower_) if head.pos_ == "NOUN" else ""
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return str(of.head.lower_) if of is not None and of.head.pos_ == "NOUN" else ""
