@@ -4208,3 +4208,20 @@ def test_a_count_in_a_named_unit_of_the_noun_measured_measures_it(encode: Callab
     )
     # (the unit, "TEU", is the count's own, no other party's)
     assert ask("How big is Ostrand's fleet?").short == "about 1.4 million TEU"
+
+
+def test_a_name_in_apposition_with_a_relation_holds_the_role_in_apposition_too(
+    encode: Callable[[list[str]], np.ndarray],
+) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Hallen buys Brodna Steel": "OSTRAVA, April 2 (Wire) - Hallen Group agreed to buy the Czech steel "
+            "stockholder Brodna Steel from its founder, Jan Zelen, for €300 million.\n\nJan Zelen will retire at "
+            "completion. His son, Marek Zelen, Brodna's chief operating officer, will run the business as a "
+            "division of Hallen.",
+        },
+    )
+    # (the role is the one beside the name, not "son", and it is another frame than the one asked)
+    assert "Marek Zelen" not in ask("Who is Brodna Steel's chief financial officer?").short
+    assert ask("Who is Brodna's chief operating officer?").short == "Marek Zelen"

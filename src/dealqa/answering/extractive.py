@@ -1737,6 +1737,21 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     doc = _doc(c.text)
     span = [t for t in doc if person.start <= t.idx < person.end]
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
+
+    def words(role: Any) -> list[str]:
+        modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
+        return [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
+
+    def other(held: list[str]) -> bool:
+        """The asked role's frame with another word in it: "chief investment officer" is no "chief
+        financial officer" (but "lead independent director" may be the "lead director", and the
+        "chief executive" the "top executive")."""
+        if len(asked) < 3 or len(held) < 3 or stem(held[-1].lower()) != noun:
+            return False
+        frame = {stem(w.lower()) for w in held[:-2]} & {stem(w.lower()) for w in asked[:-2]}
+        own = stem(asked[-2].lower())
+        return bool(frame) and not any(stem(w.lower()).startswith(own) or own.startswith(stem(w.lower())) for w in held)
+
     given = None
     if head is not None:
         # in apposition ("X's chief executive, Nils Haug"), or before the name ("X chief executive Nils Haug")
@@ -1752,21 +1767,9 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
             return not (question.names and holding) or any(
                 _named(question, n, h) for n in question.names for h in holding
             )
-        return _says_role(question.role, doc)
-
-    def words(role: Any) -> list[str]:
-        modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
-        return [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
-
-    def other(held: list[str]) -> bool:
-        """The asked role's frame with another word in it: "chief investment officer" is no "chief
-        financial officer" (but "lead independent director" may be the "lead director", and the
-        "chief executive" the "top executive")."""
-        if len(asked) < 3 or len(held) < 3 or stem(held[-1].lower()) != noun:
-            return False
-        frame = {stem(w.lower()) for w in held[:-2]} & {stem(w.lower()) for w in asked[:-2]}
-        own = stem(asked[-2].lower())
-        return bool(frame) and not any(stem(w.lower()).startswith(own) or own.startswith(stem(w.lower())) for w in held)
+        # (and not only in another frame: "X's chief operating officer" is no chief financial officer)
+        nouns = [t for t in doc if t.pos_ == "NOUN" and stem(t.lemma_.lower()) == noun]
+        return _says_role(question.role, doc) and not (nouns and all(other(words(t)) for t in nouns))
 
     def same(role: Any) -> bool:
         held = words(role)
@@ -1783,8 +1786,11 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
             any(h.startswith(w) or w.startswith(h) for h in stems) for w in (stem(a.lower()) for a in asked[:-1])
         )
 
-    # (of each role given: "Velta's managing director and chief executive")
-    roles = (given, *given.conjuncts)
+    # (of each role given: "Velta's managing director and chief executive"; and of each noun the
+    # name is in apposition with: "His daughter, Ana Lind, Orvo's chief operating officer")
+    apposed = [t for t in head.children if t.dep_ == "appos" and t.pos_ == "NOUN"] if head is not None else []
+    roles = tuple(dict.fromkeys([given, *given.conjuncts, *apposed]))
+    given = next((role for role in roles if same(role)), given)
     if not any(same(role) for role in roles):
         # (the noun is near them only as a word of that other role: "chief" of "chief executive")
         held = {t.i for role in roles for t in (role, *role.children) if t.text in words(role)}
