@@ -4225,3 +4225,44 @@ def test_a_name_in_apposition_with_a_relation_holds_the_role_in_apposition_too(
     # (the role is the one beside the name, not "son", and it is another frame than the one asked)
     assert "Marek Zelen" not in ask("Who is Brodna Steel's chief financial officer?").short
     assert ask("Who is Brodna's chief operating officer?").short == "Marek Zelen"
+
+
+def test_a_role_the_articles_give_another_person_is_a_false_premise(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Brannock buys Tessel Mills": "LEEDS, June 3 (Wire) - Private equity firm Brannock Capital agreed to buy "
+            "Tessel Mills, the family-owned flour miller, for £210m.\n\nTessel's chief executive, Ana Ruud, who "
+            "joined from a bakery chain in 2021, will stay on under the new owners. Chairman Lars Tessel, the "
+            "founder's grandson, said the family had decided to sell because no one of the next generation wanted "
+            "to run the mill.",
+            "Orla Foods names new chief": "OSLO, May 2 (Wire) - Orla Foods' chief executive, Mats Holm, will retire "
+            "in August after twelve years, the company said. Eva Brun will take over in September.",
+        },
+    )
+    # (the article gives Tessel's one chief executive's post to Ana Ruud; Lars Tessel chairs it)
+    answer = ask("Why did Lars Tessel decide to stay on as Tessel Mills' chief executive after the sale?")
+    assert answer.abstained and "Lars Tessel is Tessel Mills' chief executive" in answer.text, answer.text
+    assert "Ana Ruud" in answer.citations[0].quote
+    # ...but the premise holds of her
+    answer = ask("Why did Ana Ruud decide to stay on as Tessel Mills' chief executive after the sale?")
+    assert not answer.abstained and "Ana Ruud" in answer.citations[0].quote, answer.text
+    # ...nor of one the article gives no other role, who may take the post over
+    answer = ask("When will Eva Brun take over as Orla Foods' chief executive?")
+    assert "don't say that" not in answer.text, answer.text
+
+
+def test_a_number_of_a_possessed_whole_counts_it(encode: Callable[[list[str]], np.ndarray]) -> None:
+    ask = _answering(
+        encode,
+        {
+            "Harwick sells stores to Pellan": "LONDON, May 5 (Wire) - British DIY chain Harwick Hardware has agreed "
+            "to sell the buildings of 23 of its stores to Pellan Property Trust for £140m and lease them back for 15 "
+            "years, the companies said on Tuesday.\n\nHarwick will use the money to pay down debt.",
+        },
+    )
+    # ("23 of its stores" counts stores)
+    assert ask("How many stores is Harwick Hardware selling to Pellan?").short == "23 of its stores"
+    # ...and so says that the sale is of no other number of them
+    answer = ask("Why is Harwick Hardware selling all 80 of its stores to Pellan?")
+    assert answer.abstained and "23 of its stores" in answer.citations[0].quote, answer.text

@@ -338,9 +338,8 @@ class ExtractiveAnswerer:
         misattributed = _misattributed(question, candidates)
         if misattributed is not None:
             said, (person, holder, role, _) = misattributed
-            refused = abstain(
-                f"The articles don't say that {person} is {holder}'s {role}; they say:", [said], closest=1
-            )
+            whose = f"{holder}'" if holder.endswith("s") else f"{holder}'s"
+            refused = abstain(f"The articles don't say that {person} is {whose} {role}; they say:", [said], closest=1)
             return replace(refused, finding=_FALSE_PREMISE)
         if question.sides:
             compared = self._compare(question, retrieval)
@@ -2030,11 +2029,14 @@ def _names_ending(c: Candidate, noun: str) -> list[str]:
 
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
-    """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets"), or ""."""
+    """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets", "store" of
+    "all 96 of its stores"), or ""."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    if span is None or span.root.dep_ != "nummod" or span.root.head.pos_ != "NOUN":
+    if span is None:
         return ""
-    return stem(span.root.head.lemma_.lower())
+    of = [o for p in span.root.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    noun = span.root.head if span.root.dep_ == "nummod" else next(iter(of), None)
+    return stem(noun.lemma_.lower()) if noun is not None and noun.pos_ == "NOUN" else ""
 
 
 def _years(text: str) -> set[str]:
@@ -2375,6 +2377,10 @@ def _tied(
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
     measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
+    counts = _counted(c.text, value) if question.counted and value.label == "CARDINAL" else None
+    measured = measured or (
+        counts is not None and stem(counts.lemma_.lower()) == question.counted
+    )  # "41 of its stores"
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
@@ -3653,11 +3659,11 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
-    reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a counted whole the number
-    is a part of ("depots" of "2 of the 9 depots"), or the plural noun it is the subject of, its
-    verb left out ("vets" of "employs 900 people, 210 of them vets"), or None; or else the plural noun
-    right after it, which the parse of a table's cell may hang elsewhere ("| Export share | 900
-    tonnes to go |")."""
+    reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a whole the number is a
+    part of ("depots" of "2 of the 9 depots", "stores" of "41 of its stores"), or the plural noun it
+    is the subject of, its verb left out ("vets" of "employs 900 people, 210 of them vets"), or
+    None; or else the plural noun right after it, which the parse of a table's cell may hang
+    elsewhere ("| Export share | 900 tonnes to go |")."""
     span = _doc(text).char_span(value.start, value.end, alignment_mode="expand")
     if span is None:
         return None
@@ -3666,7 +3672,15 @@ def _counted(text: str, value: Entity) -> Any:
         return span.root.head
     if value.role != "nummod":
         wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
-        return next((w for w in wholes if w.tag_ == "NNS" and any(n.dep_ == "nummod" for n in w.children)), after)
+        # (a number's own whole, "41 of its stores"; not what a unit measures, "tonnes of credits")
+        return next(
+            (
+                w
+                for w in wholes
+                if w.tag_ == "NNS" and (span.root.pos_ == "NUM" or any(n.dep_ == "nummod" for n in w.children))
+            ),
+            after,
+        )
     head = span.root.head
     if head.pos_ not in ("NOUN", "PROPN") or head.i < span.end:
         return after
@@ -3792,10 +3806,22 @@ def _misattributed(
 ) -> tuple[Candidate, tuple[str, str, str, tuple[str, ...]]] | None:
     """A sentence that gives a person of the question the role the question gives them, held by
     another name ("Maria Okeke, Quarry's chief executive" for "Vantor's chief executive
-    Maria Okeke"), when no sentence gives it to them held by the question's holder."""
+    Maria Okeke"), or gives that very role of that holder to another person ("Vantor's chief
+    executive, Ana Lind"), when no sentence gives it to them held by the question's holder."""
     for role in question.roles:
         person, holder, _, words = role
         held, other, supported = terms(holder), None, False
+        # (the very role of the holder, given to another person where the article gives the person
+        # another: one role of one holder, so no "a director of X", which many hold, nor one told
+        # apart by a word more, "former chief executive"; nor where the person's role is not said,
+        # who may take the role over)
+        given = [(c, *title) for c in candidates for title in _titles(c)]
+        titled = any(names(person, p, person.split()[-1:]) and w != words for _, p, w, _ in given)
+        replaced = next(
+            (c for c, p, w, h in given if not names(person, p, person.split()[-1:]) and w == words and held & h),
+            None,
+        )
+        other = replaced if titled else None
         for c in candidates:
             for e in c.entities:
                 if e.label != "PERSON" or not names(person, c.text[e.start : e.end], person.split()[-1:]):
@@ -3818,6 +3844,38 @@ def _misattributed(
         if other is not None and not supported:
             return other, role
     return None
+
+
+def _titles(c: Candidate) -> list[tuple[str, tuple[str, ...], set[str]]]:
+    """The people the sentence gives a role, by the parse: each name, the stems of the role's words
+    and those of its holder (a possessive, a modifier or an "of" object), for a noun in
+    apposition ("Vantor's chief executive, Ana Lind") or a title right before the name ("Chairman
+    Lars Holm")."""
+    doc = _doc(c.text)
+    found = []
+    for e in c.entities:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.label == "PERSON" else None
+        if span is None:
+            continue
+        root = span.root
+        apposed = [root.head] if root.dep_ == "appos" else []
+        roles = [
+            *apposed,
+            *(w for w in root.children if w.dep_ == "appos" or (w.dep_ == "compound" and w.i < span.start)),
+        ]
+        for role in (r for r in roles if r.pos_ == "NOUN"):
+            said = [w for w in role.children if w.dep_ in ("amod", "compound") and w.pos_ != "PROPN"]
+            words = tuple(stem(w.lemma_.lower()) for w in sorted([*said, role], key=lambda w: w.i))
+            holders = [w for w in role.children if w.dep_ in ("poss", "compound") and w.pos_ == "PROPN"]
+            holders += [o for p in role.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            found.append(
+                (
+                    c.text[e.start : e.end],
+                    words,
+                    {t for h in holders for t in terms(" ".join(w.text for w in h.subtree))},
+                )
+            )
+    return found
 
 
 def _designated(name: str) -> dict[str, str]:

@@ -758,20 +758,34 @@ def _asked_role(doc: Any) -> str:
 
 
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
-    """The roles the question gives people: a noun in apposition with a person's name, held by the
-    name its possessive or modifier gives ("Vantor's chief executive Maria Okeke", "Maria
-    Okeke, Vantor's chief executive")."""
+    """The roles the question gives people: a noun in apposition with a person's name, or the one
+    a verb's subject acts "as", held by the name its possessive or modifier gives ("Vantor's chief
+    executive Maria Okeke", "Maria Okeke, Vantor's chief executive", "Why did Maria Okeke stay
+    on as Vantor's chief executive?")."""
 
     def span(token: Any) -> str:
-        return next((e.text for e in doc.ents if e.start <= token.i < e.end), token.text)
+        run = " ".join(w.text for w in [*(w for w in token.lefts if w.dep_ == "compound"), token])
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        # (without the possessive the model may take into the name: "Orvik Steel's")
+        return entity[: -1 if entity[-1].dep_ == "case" else None].text if entity is not None else run
+
+    def subject(verb: Any) -> Any:  # (or that of the verb it completes: "decide to stay on as")
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "xcomp":
+            verb = verb.head
+        return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
 
     found = []
     for t in doc:
-        if t.dep_ != "appos":
+        if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
+            # (a name that acts as a role is a person's, whatever type the model gives it)
+            person, role, named = subject(t.head.head), t, True
+        elif t.dep_ == "appos":
+            person, role = (t, t.head) if t.ent_type_ == "PERSON" else (t.head, t)
+            named = person.ent_type_ == "PERSON"
+        else:
             continue
-        person, role = (t, t.head) if t.ent_type_ == "PERSON" else (t.head, t)
         holder = next((c for c in role.children if c.dep_ in ("poss", "nmod", "compound") and c.pos_ == "PROPN"), None)
-        if person.ent_type_ != "PERSON" or role.pos_ != "NOUN" or holder is None:
+        if not (named and person.pos_ == "PROPN") or role.pos_ != "NOUN" or holder is None:
             continue
         words = sorted(
             [c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"] + [role],
