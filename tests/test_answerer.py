@@ -4194,7 +4194,7 @@ def test_an_amount_of_shares_is_no_price_per_share(encode: Callable[[list[str]],
         },
     )
     # (the sum is what the shares cost together, not what each costs)
-    assert "$25 million" not in ask("At what price per share is Vestra buying new Halden shares?").short
+    assert ask("At what price per share is Vestra buying new Halden shares?").short == ""
 
 
 def test_a_count_in_a_named_unit_of_the_noun_measured_measures_it(encode: Callable[[list[str]], np.ndarray]) -> None:
@@ -4233,11 +4233,11 @@ def test_a_role_the_articles_give_another_person_is_a_false_premise(encode: Call
         {
             "Brannock buys Tessel Mills": "LEEDS, June 3 (Wire) - Private equity firm Brannock Capital agreed to buy "
             "Tessel Mills, the family-owned flour miller, for £210m.\n\nTessel's chief executive, Ana Ruud, who "
-            "joined from a bakery chain in 2021, will stay on under the new owners. Chairman Lars Tessel, the "
-            "founder's grandson, said the family had decided to sell because no one of the next generation wanted "
-            "to run the mill.",
+            "joined from a bakery chain in 2021, will stay on under the new owners. Chairman Lars Tessel said "
+            "the family had decided to sell because no one of the next generation wanted to run the mill.",
             "Orla Foods names new chief": "OSLO, May 2 (Wire) - Orla Foods' chief executive, Mats Holm, will retire "
-            "in August after twelve years, the company said. Eva Brun will take over in September.",
+            "in August after twelve years, the company said. His successor, Eva Brun, Orla's chief operating "
+            "officer, will take over in September.",
         },
     )
     # (the article gives Tessel's one chief executive's post to Ana Ruud; Lars Tessel chairs it)
@@ -4247,8 +4247,11 @@ def test_a_role_the_articles_give_another_person_is_a_false_premise(encode: Call
     # ...but the premise holds of her
     answer = ask("Why did Ana Ruud decide to stay on as Tessel Mills' chief executive after the sale?")
     assert not answer.abstained and "Ana Ruud" in answer.citations[0].quote, answer.text
-    # ...nor of one the article gives no other role, who may take the post over
+    # ...nor of one the article says will do the act asked, who takes the post over
     answer = ask("When will Eva Brun take over as Orla Foods' chief executive?")
+    assert "don't say that" not in answer.text, answer.text
+    # ...nor of one who names another to the post
+    answer = ask("When did Lars Tessel name Ana Ruud as Tessel Mills' chief executive?")
     assert "don't say that" not in answer.text, answer.text
 
 

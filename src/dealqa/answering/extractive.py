@@ -1419,11 +1419,13 @@ class ExtractiveAnswerer:
         actors = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures in ("actor", "object")}
         acting = {key[:2] for key in actors}
         tied = [v for v in tied if _key(v)[:2] not in acting or _key(v) in actors]
-        # (and of all the sentences', the doer the parse reads, where one does: "Ada Lind, who
-        # founded X in 1998, ..." before a name only near "founding" for "Who founded X?")
+        # (and of all the sentences', the doer the parse reads, where one does, before a name that
+        # is no subject: "Ada Lind, who founded X in 1998, ..." before "from the fund Y and the
+        # founding Z family" for "Who founded X?"; a subject may be the doer the parse misses, "Y
+        # agreed to buy the firm X" beside "Z, which bought X in 2015")
         doers = {(c.article_id, c.start, e.start) for c, e, *_, measures in found if measures == "actor"}
         if question.subject_of and any(_key(v) in doers for v in tied):
-            tied = [v for v in tied if _key(v) in doers]
+            tied = [v for v in tied if _key(v) in doers or v.entity.role == "nsubj"]
         # Where the price of what is asked is stated, no sum paid for nothing named ("will pay NOK 15
         # million to two former directors" for "What is X paying for Y?")
         pricing = [_prices(question, v.candidate, v.entity) for v in tied]
@@ -2377,18 +2379,21 @@ def _tied(
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
     measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
-    counts = _counted(c.text, value) if question.counted and value.label == "CARDINAL" else None
-    measured = measured or (
-        counts is not None and stem(counts.lemma_.lower()) == question.counted
-    )  # "41 of its stores"
+    counts = _counted(c.text, value) if question.counted and value.label == "CARDINAL" else None  # "41 of its stores"
+    measured = measured or (counts is not None and stem(counts.lemma_.lower()) == question.counted)
     if question.counted and not measured and question.counted not in terms(text):
         return False
     asked = [near[w] for name in question.names for w in terms(name) if w in near]
     # (the place and agency of a wire story's dateline are no party of its first sentence, nor is
     # the place an act is done at: "the vote at Tollmere Hall on May 16")
     dateline = _dateline(c.text)
-    # (nor is the unit the value is given in: "TEU" of "a fleet of about 2.9 million TEU")
-    unit = range(value.start, value.start + len(text)) if c.text.startswith(text, value.start) else range(0)
+    # (nor is the unit the value is given in: "TEU" of "a fleet of about 2.9 million TEU"; not an
+    # owner of what it counts, "40 of Orvik's stores")
+    root = _value_root(c, value)
+    counted = _modified(root) if root is not None else None
+    unit = (
+        range(counted.idx, counted.idx + len(counted)) if counted is not None and counted.pos_ == "PROPN" else range(0)
+    )
     others = [
         near[w]
         for e in c.entities
@@ -3672,13 +3677,14 @@ def _counted(text: str, value: Entity) -> Any:
         return span.root.head
     if value.role != "nummod":
         wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
-        # (a number's own whole, "41 of its stores"; not what a unit measures, "tonnes of credits")
+
+        # (a number's own whole, "41 of its stores"; not what a unit measures, "tonnes of credits",
+        # nor another name's, "40 of Orvik's stores", which may be no one's asked)
+        def own(w: Any) -> bool:
+            return span.root.pos_ == "NUM" and not any(o.dep_ == "poss" and o.pos_ == "PROPN" for o in w.children)
+
         return next(
-            (
-                w
-                for w in wholes
-                if w.tag_ == "NNS" and (span.root.pos_ == "NUM" or any(n.dep_ == "nummod" for n in w.children))
-            ),
+            (w for w in wholes if w.tag_ == "NNS" and (own(w) or any(n.dep_ == "nummod" for n in w.children))),
             after,
         )
     head = span.root.head
@@ -3808,20 +3814,39 @@ def _misattributed(
     another name ("Maria Okeke, Quarry's chief executive" for "Vantor's chief executive
     Maria Okeke"), or gives that very role of that holder to another person ("Vantor's chief
     executive, Ana Lind"), when no sentence gives it to them held by the question's holder."""
+    given = [(c, *title) for c in candidates for title in _titles(c)] if question.roles else []
     for role in question.roles:
         person, holder, _, words = role
-        held, other, supported = terms(holder), None, False
-        # (the very role of the holder, given to another person where the article gives the person
-        # another: one role of one holder, so no "a director of X", which many hold, nor one told
-        # apart by a word more, "former chief executive"; nor where the person's role is not said,
-        # who may take the role over)
-        given = [(c, *title) for c in candidates for title in _titles(c)]
-        titled = any(names(person, p, person.split()[-1:]) and w != words for _, p, w, _ in given)
+        held, supported = terms(holder), False
+        # (the very role of the holder, given to another person, where the articles give the person
+        # a role of their own, held or as a title, and tell of no act asked of them: one role of one
+        # holder, so no "a director of X", which many hold, nor one told apart by a word more,
+        # "former chief executive"; not "His successor, X, will take over" for "When will X take
+        # over as Y's chief executive?")
+        own = set(fold(person).split())
+        acts = {*question.verbs, *(stem(p.lower()) for p in question.predicates)}  # ("take over": no verb asked)
+        titled = any(own <= set(fold(p).split()) and w != words and (h or before) for _, p, w, h, before in given)
+        acting = any(
+            fold(w.text) in own
+            for c in candidates
+            for t in _doc(c.text)
+            if t.pos_ == "VERB" and stem(t.lemma_.lower()) in acts
+            for s in _subject(t)
+            for w in (s, *(a for a in s.children if a.dep_ == "appos"))  # ("His successor, X, will ...")
+        )
         replaced = next(
-            (c for c, p, w, h in given if not names(person, p, person.split()[-1:]) and w == words and held & h),
+            (
+                c
+                for c, p, w, h, _ in given
+                if not names(person, p, person.split()[-1:])
+                and not held & terms(p)
+                and w == words
+                and h
+                and (held <= h or h <= held)
+            ),
             None,
         )
-        other = replaced if titled else None
+        other = replaced if titled and not acting else None
         for c in candidates:
             for e in c.entities:
                 if e.label != "PERSON" or not names(person, c.text[e.start : e.end], person.split()[-1:]):
@@ -3846,11 +3871,11 @@ def _misattributed(
     return None
 
 
-def _titles(c: Candidate) -> list[tuple[str, tuple[str, ...], set[str]]]:
-    """The people the sentence gives a role, by the parse: each name, the stems of the role's words
-    and those of its holder (a possessive, a modifier or an "of" object), for a noun in
-    apposition ("Vantor's chief executive, Ana Lind") or a title right before the name ("Chairman
-    Lars Holm")."""
+def _titles(c: Candidate) -> list[tuple[str, tuple[str, ...], set[str], bool]]:
+    """The people the sentence gives a role, by the parse: each name, the stems of the role's words,
+    those of its holder's name (a possessive, a modifier or an "of" object) and whether it is a title
+    right before the name ("Chairman Lars Holm"), else a noun in apposition ("Vantor's chief
+    executive, Ana Lind")."""
     doc = _doc(c.text)
     found = []
     for e in c.entities:
@@ -3858,23 +3883,16 @@ def _titles(c: Candidate) -> list[tuple[str, tuple[str, ...], set[str]]]:
         if span is None:
             continue
         root = span.root
-        apposed = [root.head] if root.dep_ == "appos" else []
-        roles = [
-            *apposed,
-            *(w for w in root.children if w.dep_ == "appos" or (w.dep_ == "compound" and w.i < span.start)),
-        ]
-        for role in (r for r in roles if r.pos_ == "NOUN"):
+        apposed = [r for r in [root.head] if root.dep_ == "appos"] + [r for r in root.children if r.dep_ == "appos"]
+        # (a title may be read as a proper noun: "Chairman")
+        before = [r for r in root.children if r.dep_ == "compound" and r.i < span.start and r.pos_ in ("NOUN", "PROPN")]
+        for role in [*(r for r in apposed if r.pos_ == "NOUN"), *before]:
             said = [w for w in role.children if w.dep_ in ("amod", "compound") and w.pos_ != "PROPN"]
             words = tuple(stem(w.lemma_.lower()) for w in sorted([*said, role], key=lambda w: w.i))
             holders = [w for w in role.children if w.dep_ in ("poss", "compound") and w.pos_ == "PROPN"]
-            holders += [o for p in role.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            found.append(
-                (
-                    c.text[e.start : e.end],
-                    words,
-                    {t for h in holders for t in terms(" ".join(w.text for w in h.subtree))},
-                )
-            )
+            holders += [o for p in role.children if p.lower_ == "of" for o in p.children if o.pos_ == "PROPN"]
+            owner = {t for h in holders for t in terms(" ".join(w.text for w in h.subtree if w.dep_ != "case"))}
+            found.append((c.text[e.start : e.end], words, owner, role in before))
     return found
 
 

@@ -769,7 +769,12 @@ def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
         # (without the possessive the model may take into the name: "Orvik Steel's")
         return entity[: -1 if entity[-1].dep_ == "case" else None].text if entity is not None else run
 
-    def subject(verb: Any) -> Any:  # (or that of the verb it completes: "decide to stay on as")
+    def acting(verb: Any) -> Any:
+        """Who acts as the role: the verb's object, or its passive subject ("name X as", "X was named
+        as"), else its subject, or that of the verb it completes ("X decided to stay on as")."""
+        done = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if done is not None:
+            return done
         while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "xcomp":
             verb = verb.head
         return next((c for c in verb.children if c.dep_ == "nsubj"), verb)
@@ -778,7 +783,7 @@ def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     for t in doc:
         if t.dep_ == "pobj" and t.head.lower_ == "as" and t.head.head.pos_ == "VERB":
             # (a name that acts as a role is a person's, whatever type the model gives it)
-            person, role, named = subject(t.head.head), t, True
+            person, role, named = acting(t.head.head), t, True
         elif t.dep_ == "appos":
             person, role = (t, t.head) if t.ent_type_ == "PERSON" else (t.head, t)
             named = person.ent_type_ == "PERSON"
