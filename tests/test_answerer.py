@@ -4176,8 +4176,8 @@ def test_the_name_a_relative_clause_says_did_the_act_is_the_doer(encode: Callabl
         {
             "Brandvik buys Tolmar Haulage": "GDANSK, May 3 (Wire) - Brandvik Transport agreed on Monday to buy "
             "the trucking firm Tolmar Haulage from the investment fund Orsa Partners and the founding Kowal family "
-            "for 900 million zlotys.\n\nPiotr Kowal, who started Tolmar in 1994 with two used lorries, will stay "
-            "on as an adviser for a year.",
+            "for 900 million zlotys.\n\nPiotr Kowal, who started Tolmar in 1994 with two used lorries, will advise "
+            "the buyer for a year.",
         },
     )
     # (the relative pronoun's noun started it; the fund only stands beside "founding")
@@ -4189,8 +4189,8 @@ def test_an_amount_of_shares_is_no_price_per_share(encode: Callable[[list[str]],
         encode,
         {
             "Halden licenses Vestra drug": "BOSTON, April 7 (Wire) - Halden Therapeutics licensed its heart drug "
-            "to Vestra Pharma for $90 million upfront, the companies said.\n\nVestra will also buy $25 million of "
-            "new Halden shares.",
+            "to Vestra Pharma for $90 million upfront, the companies said.\n\nVestra is also set to buy $25 million "
+            "of new Halden shares.",
         },
     )
     # (the sum is what the shares cost together, not what each costs)
@@ -4202,7 +4202,7 @@ def test_a_count_in_a_named_unit_of_the_noun_measured_measures_it(encode: Callab
         encode,
         {
             "Ostrand Leasing raises funds": "SINGAPORE, May 9 (Wire) - Ostrand Leasing, a lessor of shipping "
-            "containers, said on Monday it had raised $900 million to pay for 80,000 new containers.\n\nOstrand owns "
+            "containers, has raised $900 million to pay for 80,000 new containers, it said on Monday.\n\nOstrand owns "
             "a fleet of about 1.4 million TEU, which it rents out to more than 300 shipping lines.",
         },
     )
@@ -4218,8 +4218,8 @@ def test_a_name_in_apposition_with_a_relation_holds_the_role_in_apposition_too(
         {
             "Hallen buys Brodna Steel": "OSTRAVA, April 2 (Wire) - Hallen Group agreed to buy the Czech steel "
             "stockholder Brodna Steel from its founder, Jan Zelen, for €300 million.\n\nJan Zelen will retire at "
-            "completion. His son, Marek Zelen, Brodna's chief operating officer, will run the business as a "
-            "division of Hallen.",
+            "completion. His son, Marek Zelen, Brodna's chief operating officer, will keep running the business "
+            "for Hallen.",
         },
     )
     # (the role is the one beside the name, not "son", and it is another frame than the one asked)
@@ -4233,19 +4233,19 @@ def test_a_role_the_articles_give_another_person_is_a_false_premise(encode: Call
         {
             "Brannock buys Tessel Mills": "LEEDS, June 3 (Wire) - Private equity firm Brannock Capital agreed to buy "
             "Tessel Mills, the family-owned flour miller, for £210m.\n\nTessel's chief executive, Ana Ruud, who "
-            "joined from a bakery chain in 2021, will stay on under the new owners. Chairman Lars Tessel said "
-            "the family had decided to sell because no one of the next generation wanted to run the mill.",
+            "joined from a bakery chain in 2021, will remain in post after the deal. Chairman Lars Tessel said "
+            "the family chose to sell as none of its younger members wished to take charge.",
             "Orla Foods names new chief": "OSLO, May 2 (Wire) - Orla Foods' chief executive, Mats Holm, will retire "
             "in August after twelve years, the company said. His successor, Eva Brun, Orla's chief operating "
             "officer, will take over in September.",
         },
     )
     # (the article gives Tessel's one chief executive's post to Ana Ruud; Lars Tessel chairs it)
-    answer = ask("Why did Lars Tessel decide to stay on as Tessel Mills' chief executive after the sale?")
+    answer = ask("Why did Lars Tessel agree to remain as Tessel Mills' chief executive after the deal?")
     assert answer.abstained and "Lars Tessel is Tessel Mills' chief executive" in answer.text, answer.text
     assert "Ana Ruud" in answer.citations[0].quote
     # ...but the premise holds of her
-    answer = ask("Why did Ana Ruud decide to stay on as Tessel Mills' chief executive after the sale?")
+    answer = ask("Why did Ana Ruud agree to remain as Tessel Mills' chief executive after the deal?")
     assert not answer.abstained and "Ana Ruud" in answer.citations[0].quote, answer.text
     # ...nor of one the article says will do the act asked, who takes the post over
     answer = ask("When will Eva Brun take over as Orla Foods' chief executive?")
@@ -4260,8 +4260,8 @@ def test_a_number_of_a_possessed_whole_counts_it(encode: Callable[[list[str]], n
         encode,
         {
             "Harwick sells stores to Pellan": "LONDON, May 5 (Wire) - British DIY chain Harwick Hardware has agreed "
-            "to sell the buildings of 23 of its stores to Pellan Property Trust for £140m and lease them back for 15 "
-            "years, the companies said on Tuesday.\n\nHarwick will use the money to pay down debt.",
+            "to sell the buildings of 23 of its stores to Pellan Property Trust for £140m and rent them back for 15 "
+            "years, the two firms said.\n\nHarwick plans to cut its borrowings with the proceeds.",
         },
     )
     # ("23 of its stores" counts stores)

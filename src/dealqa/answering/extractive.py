@@ -2032,7 +2032,7 @@ def _names_ending(c: Candidate, noun: str) -> list[str]:
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
     """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets", "store" of
-    "all 96 of its stores"), or ""."""
+    "all 60 of its shops"), or ""."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None:
         return ""
@@ -2379,7 +2379,7 @@ def _tied(
     near = dict(zip(value.anchors, value.distances, strict=True))
     measured = near.get(question.counted, 99) <= 1 or near.get(stem(question.rated), 99) <= 1 or measures == "rated"
     measured = measured or (bool(question.counted) and stem(_called(c, value)) == question.counted)  # "a fee of $9m"
-    counts = _counted(c.text, value) if question.counted and value.label == "CARDINAL" else None  # "41 of its stores"
+    counts = _counted(c.text, value) if question.counted and value.label == "CARDINAL" else None  # "52 of its shops"
     measured = measured or (counts is not None and stem(counts.lemma_.lower()) == question.counted)
     if question.counted and not measured and question.counted not in terms(text):
         return False
@@ -2387,7 +2387,7 @@ def _tied(
     # (the place and agency of a wire story's dateline are no party of its first sentence, nor is
     # the place an act is done at: "the vote at Tollmere Hall on May 16")
     dateline = _dateline(c.text)
-    # (nor is the unit the value is given in: "TEU" of "a fleet of about 2.9 million TEU"; not an
+    # (nor is the unit the value is given in: "TEU" of "a fleet of some 1.4 million TEU"; not an
     # owner of what it counts, "40 of Orvik's stores")
     root = _value_root(c, value)
     counted = _modified(root) if root is not None else None
@@ -2861,7 +2861,7 @@ def _called(c: Candidate, value: Entity) -> str:
         return ""
     head = _modified(root)
     if head is not None and head.pos_ == "PROPN" and head.dep_ == "pobj":
-        root = head  # (the unit it counts in: "a fleet of 2.9 million TEU")
+        root = head  # (the unit it counts in: "a fleet of 1.4 million TEU")
     elif head is not None:
         return str(head.lower_) if head.pos_ == "NOUN" else ""
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
@@ -3665,7 +3665,7 @@ def _with_count(text: str, value: Entity, stated: str) -> str:
 def _counted(text: str, value: Entity) -> Any:
     """The noun a number counts, right after it but for the words that qualify it, as the parse
     reads it ("ports" of "9 ports", "points" of "140 basis points"), or of a whole the number is a
-    part of ("depots" of "2 of the 9 depots", "stores" of "41 of its stores"), or the plural noun it
+    part of ("depots" of "2 of the 9 depots", "shops" of "52 of its shops"), or the plural noun it
     is the subject of, its verb left out ("vets" of "employs 900 people, 210 of them vets"), or
     None; or else the plural noun right after it, which the parse of a table's cell may hang
     elsewhere ("| Export share | 900 tonnes to go |")."""
@@ -3678,7 +3678,7 @@ def _counted(text: str, value: Entity) -> Any:
     if value.role != "nummod":
         wholes = [w for of in span.root.children if of.lower_ == "of" for w in of.children if w.dep_ == "pobj"]
 
-        # (a number's own whole, "41 of its stores"; not what a unit measures, "tonnes of credits",
+        # (a number's own whole, "52 of its shops"; not what a unit measures, "tonnes of credits",
         # nor another name's, "40 of Orvik's stores", which may be no one's asked)
         def own(w: Any) -> bool:
             return span.root.pos_ == "NUM" and not any(o.dep_ == "poss" and o.pos_ == "PROPN" for o in w.children)

@@ -760,8 +760,8 @@ def _asked_role(doc: Any) -> str:
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """The roles the question gives people: a noun in apposition with a person's name, or the one
     a verb's subject acts "as", held by the name its possessive or modifier gives ("Vantor's chief
-    executive Maria Okeke", "Maria Okeke, Vantor's chief executive", "Why did Maria Okeke stay
-    on as Vantor's chief executive?")."""
+    executive Maria Okeke", "Maria Okeke, Vantor's chief executive", "Why did Maria Okeke remain
+    as Vantor's chief executive?")."""
 
     def span(token: Any) -> str:
         run = " ".join(w.text for w in [*(w for w in token.lefts if w.dep_ == "compound"), token])
@@ -771,7 +771,7 @@ def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
 
     def acting(verb: Any) -> Any:
         """Who acts as the role: the verb's object, or its passive subject ("name X as", "X was named
-        as"), else its subject, or that of the verb it completes ("X decided to stay on as")."""
+        as"), else its subject, or that of the verb it completes ("X agreed to remain as")."""
         done = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if done is not None:
             return done
