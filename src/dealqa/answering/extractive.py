@@ -47,6 +47,7 @@ from .questions import (
     compounded,
     percentage,
     purpose,
+    role_words,
 )
 from .reporting import ReportingReader, acts, names_publisher
 
@@ -1740,8 +1741,7 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     head = next((t for t in span if not person.start <= t.head.idx < person.end or t.head == t), None)
 
     def words(role: Any) -> list[str]:
-        modifiers = (c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN")
-        return [t.text for t in sorted([role, *modifiers], key=lambda t: t.i)]
+        return [t.text for t in role_words(role)]
 
     def other(held: list[str]) -> bool:
         """The asked role's frame with another word in it: "chief investment officer" is no "chief
@@ -1791,12 +1791,13 @@ def _holds_role(question: Question, c: Candidate, person: Entity) -> bool:
     # name is in apposition with: "His daughter, Ana Lind, Orvo's chief operating officer")
     apposed = [t for t in head.children if t.dep_ == "appos" and t.pos_ == "NOUN"] if head is not None else []
     roles = tuple(dict.fromkeys([given, *given.conjuncts, *apposed]))
-    given = next((role for role in roles if same(role)), given)
-    if not any(same(role) for role in roles):
+    matching = next((role for role in roles if same(role)), None)
+    if matching is None:
         # (the noun is near them only as a word of that other role: "chief" of "chief executive")
         held = {t.i for role in roles for t in (role, *role.children) if t.text in words(role)}
         own = not any(noun in terms(t.text) for t in doc if t.i not in held)
         return noun in near and not own and not any(other(words(role)) for role in roles)
+    given = matching
     # the holder: "Kerr Farms's" or "of Vantor Systems", a name
     holders = [
         t
@@ -2031,7 +2032,7 @@ def _names_ending(c: Candidate, noun: str) -> list[str]:
 
 
 def _counted_noun(doc: Any, ent: Entity) -> str:
-    """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets", "store" of
+    """The stem of the noun a number of the question counts ("jet" of "60 Arlo 190 jets", "shop" of
     "all 60 of its shops"), or ""."""
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None:
@@ -3815,6 +3816,7 @@ def _misattributed(
     Maria Okeke"), or gives that very role of that holder to another person ("Vantor's chief
     executive, Ana Lind"), when no sentence gives it to them held by the question's holder."""
     given = [(c, *title) for c in candidates for title in _titles(c)] if question.roles else []
+    acts = {*question.verbs, *(stem(p.lower()) for p in question.predicates)}  # ("take over": no verb asked)
     for role in question.roles:
         person, holder, _, words = role
         held, supported = terms(holder), False
@@ -3824,7 +3826,6 @@ def _misattributed(
         # "former chief executive"; not "His successor, X, will take over" for "When will X take
         # over as Y's chief executive?")
         own = set(fold(person).split())
-        acts = {*question.verbs, *(stem(p.lower()) for p in question.predicates)}  # ("take over": no verb asked)
         titled = any(own <= set(fold(p).split()) and w != words and (h or before) for _, p, w, h, before in given)
         acting = any(
             fold(w.text) in own
@@ -3887,8 +3888,7 @@ def _titles(c: Candidate) -> list[tuple[str, tuple[str, ...], set[str], bool]]:
         # (a title may be read as a proper noun: "Chairman")
         before = [r for r in root.children if r.dep_ == "compound" and r.i < span.start and r.pos_ in ("NOUN", "PROPN")]
         for role in [*(r for r in apposed if r.pos_ == "NOUN"), *before]:
-            said = [w for w in role.children if w.dep_ in ("amod", "compound") and w.pos_ != "PROPN"]
-            words = tuple(stem(w.lemma_.lower()) for w in sorted([*said, role], key=lambda w: w.i))
+            words = tuple(stem(w.lemma_.lower()) for w in role_words(role))
             holders = [w for w in role.children if w.dep_ in ("poss", "compound") and w.pos_ == "PROPN"]
             holders += [o for p in role.children if p.lower_ == "of" for o in p.children if o.pos_ == "PROPN"]
             owner = {t for h in holders for t in terms(" ".join(w.text for w in h.subtree if w.dep_ != "case"))}

@@ -757,6 +757,13 @@ def _asked_role(doc: Any) -> str:
     return " ".join(t.text for t in sorted([*words, noun], key=lambda t: t.i))
 
 
+def role_words(role: Any) -> list[Any]:
+    """The words of a role's noun phrase, in order: the noun and its modifiers but names ("chief
+    financial officer" of "Vantor's chief financial officer")."""
+    modifiers = [c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
+    return sorted([*modifiers, role], key=lambda w: w.i)
+
+
 def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """The roles the question gives people: a noun in apposition with a person's name, or the one
     a verb's subject acts "as", held by the name its possessive or modifier gives ("Vantor's chief
@@ -792,10 +799,7 @@ def _roles(doc: Any) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
         holder = next((c for c in role.children if c.dep_ in ("poss", "nmod", "compound") and c.pos_ == "PROPN"), None)
         if not (named and person.pos_ == "PROPN") or role.pos_ != "NOUN" or holder is None:
             continue
-        words = sorted(
-            [c for c in role.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"] + [role],
-            key=lambda w: w.i,
-        )
+        words = role_words(role)
         found.append(
             (span(person), span(holder), " ".join(w.text for w in words), tuple(stem(w.lemma_.lower()) for w in words))
         )
